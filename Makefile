@@ -1,0 +1,43 @@
+# The two commands of the README: `make demo` and `make test`. Everything else is a helper.
+SHELL := /bin/bash
+JOBS ?= $(shell nproc)
+BUILD ?= build
+TEST_BUILD ?= build-test
+DATA ?= var
+
+.PHONY: demo test bootstrap build build-test assets unit integration e2e bench clean
+
+bootstrap:
+	@scripts/bootstrap
+
+assets: bootstrap
+	@mkdir -p static/vendor
+	@cp -u node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx.min.js
+	@cp -u node_modules/@utrecht/component-library-css/dist/index.css static/vendor/utrecht.css
+	@cp -u node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css static/vendor/theme.css
+
+build: bootstrap assets
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+build-test: bootstrap assets
+	@cmake -S . -B $(TEST_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMEEDOEN_SANITIZE=ON -DMEEDOEN_WERROR=ON >/dev/null
+	@cmake --build $(TEST_BUILD) -j $(JOBS)
+
+# Builds, fills a fresh SQLite database with demo data and serves it on http://127.0.0.1:8080.
+demo: build
+	@mkdir -p $(DATA)
+	@rm -f $(DATA)/demo.db $(DATA)/demo.db-wal $(DATA)/demo.db-shm
+	@$(BUILD)/meedoen demo --db $(DATA)/demo.db --key-file $(DATA)/demo.key
+	@$(BUILD)/meedoen serve --db $(DATA)/demo.db --key-file $(DATA)/demo.key --listen 127.0.0.1:8080 --insecure-cookies
+
+# Unit and integration tests (ctest), then browser tests (Playwright + axe in Debian's Chromium).
+test: build-test
+	@cd $(TEST_BUILD) && ctest --output-on-failure -j $(JOBS)
+	@MEEDOEN_BIN=$(abspath $(TEST_BUILD))/meedoen node --test tests/e2e/
+
+bench: build
+	@bench/run.sh $(BUILD)
+
+clean:
+	rm -rf $(BUILD) $(TEST_BUILD) static/vendor

@@ -1,0 +1,214 @@
+// Administration: users, organisations, wijken and each wijk's own configuration (partners,
+// rhythm, categories). A null actor means the command line, run by the operator on the server.
+#include <algorithm>
+#include <cctype>
+
+#include "app/internals.hpp"
+#include "privacy/password.hpp"
+
+namespace meedoen {
+namespace {
+
+bool allowed(const User* actor) { return actor == nullptr || may_administer(*actor); }
+
+Status validate_user_input(Tx& tx, const NewUserInput& in, bool new_user) {
+  if (new_user) {
+    if (in.username.size() < 3 || in.username.size() > 40)
+      return Error::invalid("error.user.username", "username");
+    for (unsigned char c : in.username)
+      if (!std::isalnum(c) && c != '.' && c != '-' && c != '_')
+        return Error::invalid("error.user.username", "username");
+  }
+  if (App::Internals::trim(in.display_name).empty() || in.display_name.size() > kMaxShortText)
+    return Error::invalid("error.user.display_name", "display_name");
+  if (!parse_role(in.role)) return Error::invalid("error.invalid_choice", "role");
+  if (!tx.get_org(in.org)) return Error::invalid("error.invalid_choice", "org");
+  for (auto w : in.wijken)
+    if (!tx.get_wijk(w)) return Error::invalid("error.invalid_choice", "wijken");
+  return Status::Ok();
+}
+
+Status validate_password(const std::string& p) {
+  if (p.size() < 10) return Error::invalid("error.user.password_short", "password");
+  if (p.size() > 200) return Error::invalid("error.too_long", "password");
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<AdminOverview> App::admin_overview(const User& user) {
+  if (!may_administer(user)) return Error::forbidden();
+  auto tx = store_->begin(TxMode::kRead);
+  return AdminOverview{tx->list_users(), tx->list_orgs(), tx->list_wijken()};
+}
+
+Result<UserId> App::create_user(const User* actor, const NewUserInput& in) {
+  if (!allowed(actor)) return Error::forbidden();
+  if (auto st = validate_password(in.password); !st) return st.error();
+  const std::string hash = hash_password(in.password);
+  auto tx = store_->begin(TxMode::kWrite);
+  if (auto st = validate_user_input(*tx, in, true); !st) return st.error();
+  User u;
+  u.username = in.username;
+  u.display_name = Internals::trim(in.display_name);
+  u.role = *parse_role(in.role);
+  u.org_id = in.org;
+  u.wijken = in.wijken;
+  u.aandachtsfunctionaris = in.aandachtsfunctionaris;
+  auto id = tx->insert_user(u, hash);
+  if (!id) return id.error();
+  Internals::audit(*tx, now(), actor, "create_user", ResidentId(), "user:" + u.username, "");
+  (void)tx->commit();
+  return id;
+}
+
+Status App::update_user(const User& actor, const NewUserInput& in, UserId id) {
+  if (!may_administer(actor)) return Error::forbidden();
+  auto tx = store_->begin(TxMode::kWrite);
+  auto u = tx->get_user(id);
+  if (!u) return Error::not_found();
+  if (auto st = validate_user_input(*tx, in, false); !st) return st;
+  u->display_name = Internals::trim(in.display_name);
+  u->role = *parse_role(in.role);
+  u->org_id = in.org;
+  u->wijken = in.wijken;
+  u->aandachtsfunctionaris = in.aandachtsfunctionaris;
+  tx->update_user(*u);
+  Internals::audit(*tx, now(), &actor, "change_user", ResidentId(), "user:" + u->username, "");
+  (void)tx->commit();
+  return Status::Ok();
+}
+
+Status App::set_user_active(const User* actor, const std::string& username, bool active) {
+  if (!allowed(actor)) return Error::forbidden();
+  auto tx = store_->begin(TxMode::kWrite);
+  auto auth = tx->find_user_auth(username);
+  if (!auth) return Error::not_found();
+  if (actor && actor->id == auth->user.id && !active)
+    return Error::invalid("error.user.disable_self", "username");
+  auth->user.active = active;
+  tx->update_user(auth->user);
+  Internals::audit(*tx, now(), actor, active ? "enable_user" : "disable_user", ResidentId(),
+                   "user:" + username, "");
+  (void)tx->commit();
+  return Status::Ok();
+}
+
+Status App::reset_password(const User* actor, const std::string& username,
+                           const std::string& new_password) {
+  if (!allowed(actor)) return Error::forbidden();
+  if (auto st = validate_password(new_password); !st) return st;
+  const std::string hash = hash_password(new_password);
+  auto tx = store_->begin(TxMode::kWrite);
+  auto auth = tx->find_user_auth(username);
+  if (!auth) return Error::not_found();
+  tx->set_password(auth->user.id, hash);
+  Internals::audit(*tx, now(), actor, "reset_password", ResidentId(), "user:" + username, "");
+  (void)tx->commit();
+  return Status::Ok();
+}
+
+Result<OrgId> App::create_org(const User& actor, const Organisation& org) {
+  if (!may_administer(actor)) return Error::forbidden();
+  const std::string name = Internals::trim(org.name);
+  if (name.empty() || name.size() > kMaxShortText) return Error::invalid("error.org.name", "name");
+  if (!is_org_kind(org.kind)) return Error::invalid("error.invalid_choice", "kind");
+  auto tx = store_->begin(TxMode::kWrite);
+  auto id = tx->insert_org({OrgId(), name, org.kind});
+  if (!id) return id.error();
+  (void)tx->commit();
+  return id;
+}
+
+// Categories every new wijk starts with; each wijk edits its own copy.
+static const std::vector<std::pair<std::string, bool>>& default_categories() {
+  static const std::vector<std::pair<std::string, bool>> cats = {
+      {"Eenzaam of weinig contact", false},
+      {"Lang niet buiten gezien", false},
+      {"Verward gedrag", false},
+      {"Vervuiling of verwaarlozing van de woning", false},
+      {"Overlast", false},
+      {"Geldzorgen of schulden", false},
+      {"Zorgen over verslaving", false},
+      {"Zorgen over huiselijk geweld", true},
+      {"Zorgen over een kind", true},
+  };
+  return cats;
+}
+
+Result<WijkId> App::create_wijk(const User& actor, const Wijk& wijk,
+                                const std::vector<std::string>& buurten) {
+  if (!may_administer(actor)) return Error::forbidden();
+  Wijk w = wijk;
+  w.name = Internals::trim(w.name);
+  if (w.name.empty() || w.name.size() > kMaxShortText) return Error::invalid("error.wijk.name", "name");
+  if (w.district.size() > kMaxShortText || w.rhythm.size() > kMaxShortText ||
+      w.default_place.size() > kMaxShortText)
+    return Error::invalid("error.too_long", "rhythm");
+  auto tx = store_->begin(TxMode::kWrite);
+  auto id = tx->insert_wijk(w);
+  if (!id) return id.error();
+  for (const auto& b : buurten) {
+    const std::string name = Internals::trim(b);
+    if (name.empty()) continue;
+    if (name.size() > kMaxShortText) return Error::invalid("error.too_long", "buurten");
+    tx->insert_buurt({BuurtId(), *id, name});
+  }
+  for (const auto& [label, meldcode] : default_categories())
+    tx->insert_category({CategoryId(), *id, label, meldcode, true});
+  (void)tx->commit();
+  return id;
+}
+
+Result<WijkConfig> App::wijk_config(const User& actor, WijkId id) {
+  if (!may_administer(actor) && !may_chair(actor, id)) return Error::forbidden();
+  auto tx = store_->begin(TxMode::kRead);
+  auto w = tx->get_wijk(id);
+  if (!w) return Error::not_found();
+  return WijkConfig{*w, tx->buurten(id), tx->list_orgs(), tx->partners(id), tx->categories(id)};
+}
+
+Status App::update_wijk_config(const User& actor, const WijkConfigInput& in) {
+  if (!may_administer(actor) && !may_chair(actor, in.wijk)) return Error::forbidden();
+  if (in.rhythm.size() > kMaxShortText) return Error::invalid("error.too_long", "rhythm");
+  if (in.default_place.size() > kMaxShortText) return Error::invalid("error.too_long", "default_place");
+  auto tx = store_->begin(TxMode::kWrite);
+  auto w = tx->get_wijk(in.wijk);
+  if (!w) return Error::not_found();
+  for (auto o : in.partners)
+    if (!tx->get_org(o)) return Error::invalid("error.invalid_choice", "partners");
+  w->rhythm = Internals::trim(in.rhythm);
+  w->default_place = Internals::trim(in.default_place);
+  tx->update_wijk(*w);
+  tx->set_partners(in.wijk, in.partners);
+  (void)tx->commit();
+  return Status::Ok();
+}
+
+Status App::add_category(const User& actor, WijkId wijk, const std::string& label_in,
+                         bool meldcode) {
+  if (!may_administer(actor) && !may_chair(actor, wijk)) return Error::forbidden();
+  const std::string label = Internals::trim(label_in);
+  if (label.empty() || label.size() > kMaxShortText) return Error::invalid("error.category.label", "label");
+  auto tx = store_->begin(TxMode::kWrite);
+  if (!tx->get_wijk(wijk)) return Error::not_found();
+  tx->insert_category({CategoryId(), wijk, label, meldcode, true});
+  (void)tx->commit();
+  return Status::Ok();
+}
+
+Status App::update_category(const User& actor, WijkId wijk, CategoryId id, const std::string& label_in,
+                            bool meldcode, bool active) {
+  if (!may_administer(actor) && !may_chair(actor, wijk)) return Error::forbidden();
+  const std::string label = Internals::trim(label_in);
+  if (label.empty() || label.size() > kMaxShortText) return Error::invalid("error.category.label", "label");
+  auto tx = store_->begin(TxMode::kWrite);
+  const auto cats = tx->categories(wijk);
+  if (std::none_of(cats.begin(), cats.end(), [&](const Category& c) { return c.id == id; }))
+    return Error::not_found();
+  tx->update_category({id, wijk, label, meldcode, active});
+  (void)tx->commit();
+  return Status::Ok();
+}
+
+}  // namespace meedoen

@@ -1,0 +1,168 @@
+#include "app/app.hpp"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "app/internals.hpp"
+
+namespace meedoen {
+
+App::App(AppConfig config, std::unique_ptr<Store> store, std::unique_ptr<Vault> vault,
+         std::unique_ptr<Clock> clock)
+    : config_(std::move(config)),
+      store_(std::move(store)),
+      vault_(std::move(vault)),
+      clock_(std::move(clock)) {}
+
+App::~App() = default;
+
+Result<std::unique_ptr<App>> App::open(const AppConfig& config, std::unique_ptr<Clock> clock) {
+  auto store = open_sqlite_store(config.db_path);
+  if (!store) return store.error();
+  auto migrated = (*store)->migrate();
+  if (!migrated) return migrated.error();
+  auto vault = Vault::open(config.key_file);
+  if (!vault) return vault.error();
+  if (!clock) clock = std::make_unique<SystemClock>();
+  return std::unique_ptr<App>(
+      new App(config, std::move(*store), std::move(*vault), std::move(clock)));
+}
+
+bool App::healthy() {
+  try {
+    auto tx = store_->begin(TxMode::kRead);
+    return tx->ping();
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+int App::schema_version() { return store_->schema_version(); }
+
+// --- internals -------------------------------------------------------------------------------
+
+void App::Internals::audit(Tx& tx, Timestamp at, const User* user, const std::string& event,
+                           ResidentId resident, const std::string& object,
+                           const std::string& reason) {
+  const AuditHead head = tx.audit_head();
+  AuditEntry e;
+  e.seq = head.seq + 1;
+  e.at = at;
+  if (user) {
+    e.user_id = user->id;
+    std::string org;
+    if (auto o = tx.get_org(user->org_id)) org = o->name;
+    e.user_label = user->username + " (" + std::string(to_string(user->role)) + ", " + org + ")";
+  } else {
+    e.user_label = "system";
+  }
+  e.event = event;
+  e.resident_id = resident;
+  e.object = object;
+  e.reason = reason;
+  e.prev_hash = head.seq == 0 ? kGenesisHash : head.hash;
+  e.hash = compute_audit_hash(e);
+  tx.insert_audit(e);
+}
+
+ResidentView App::Internals::resident_view(Tx& tx, const Resident& r) {
+  ResidentView v{r.id, r.code, r.gender, r.age_band, {}, {}};
+  if (r.buurt_id.valid())
+    if (auto b = tx.get_buurt(r.buurt_id)) v.buurt = b->name;
+  if (auto w = tx.get_wijk(r.wijk_id)) v.wijk = w->name;
+  return v;
+}
+
+SignalRow App::Internals::signal_row(Tx& tx, const Signal& s) {
+  SignalRow row;
+  row.signal = s;
+  if (auto r = tx.get_resident(s.resident_id)) row.resident = resident_view(tx, *r);
+  row.wijk_name = row.resident.wijk;
+  if (auto w = tx.get_wijk(s.wijk_id)) row.wijk_name = w->name;
+  if (auto o = tx.get_org(s.org_id)) row.org_name = o->name;
+  row.raised_by_name = user_name(tx, s.raised_by);
+  if (!s.categories.empty()) {
+    for (const auto& c : tx.categories(s.wijk_id))
+      if (std::find(s.categories.begin(), s.categories.end(), c.id) != s.categories.end())
+        row.category_labels.push_back(c.label);
+  }
+  return row;
+}
+
+std::optional<Identity> App::Internals::open_identity(const Vault& vault, Tx& tx, ResidentId id) {
+  const SealedIdentity sealed = tx.get_identity(id);
+  Identity out;
+  auto field = [&](const char* name, std::string& dest) {
+    auto it = sealed.find(name);
+    if (it == sealed.end()) return;
+    if (auto plain = vault.open(id, name, it->second)) dest = *plain;
+  };
+  field("name", out.name);
+  field("address", out.address);
+  field("phone", out.phone);
+  field("birth_year", out.birth_year);
+  field("notes", out.notes);
+  return out;
+}
+
+SealedIdentity App::Internals::seal_identity(const Vault& vault, ResidentId id, const Identity& i) {
+  SealedIdentity s;
+  s["name"] = vault.seal(id, "name", i.name);
+  s["address"] = vault.seal(id, "address", i.address);
+  s["phone"] = vault.seal(id, "phone", i.phone);
+  s["birth_year"] = vault.seal(id, "birth_year", i.birth_year);
+  s["notes"] = vault.seal(id, "notes", i.notes);
+  return s;
+}
+
+ResidentRelation App::Internals::relation(Tx& tx, const User& user, ResidentId resident) {
+  ResidentRelation rel;
+  rel.raised_a_signal = tx.user_raised_signal_about(user.id, resident);
+  rel.has_open_action = tx.has_open_action(user.id, resident);
+  return rel;
+}
+
+std::optional<Identity> App::Internals::reveal(const Vault& vault, Tx& tx, Timestamp at,
+                                               const User& user, const Resident& resident,
+                                               const ResidentRelation& rel,
+                                               const std::string& object, const std::string& why,
+                                               std::string* reason_out) {
+  const IdentityDecision d = decide_identity(user, resident.wijk_id, rel);
+  if (d.access != IdentityAccess::kShown) return std::nullopt;
+  auto identity = open_identity(vault, tx, resident.id);
+  const std::string reason = why.empty() ? d.reason : d.reason + ": " + why;
+  audit(tx, at, &user, "read_identity", resident.id, object, reason);
+  if (reason_out) *reason_out = d.reason;
+  return identity;
+}
+
+std::string App::Internals::new_pseudonym(Tx& tx) {
+  static constexpr char kAlphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+  for (;;) {
+    std::string code = "R-";
+    for (int i = 0; i < 4; ++i) code += kAlphabet[randombytes_uniform(sizeof kAlphabet - 1)];
+    if (!tx.find_resident_by_code(code)) return code;
+  }
+}
+
+std::string App::Internals::user_name(Tx& tx, UserId id) {
+  if (!id.valid()) return {};
+  auto u = tx.get_user(id);
+  return u ? u->display_name : std::string();
+}
+
+std::string App::Internals::trim(const std::string& s) {
+  auto b = std::find_if_not(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
+  auto e = std::find_if_not(s.rbegin(), s.rend(), [](unsigned char c) { return std::isspace(c); });
+  if (b >= e.base()) return {};
+  return std::string(b, e.base());
+}
+
+bool App::Internals::may_see_signal(const User& user, const Signal& s) {
+  if (s.meldcode) return may_view_meldcode_signal(user, s);
+  return may_view_wijk(user, s.wijk_id) || s.raised_by == user.id;
+}
+
+}  // namespace meedoen

@@ -1,0 +1,130 @@
+// The use cases of Meedoen: one method per thing a user does. Each checks who may do it (through
+// privacy/access_policy), runs in one transaction, and writes the audit trail. Free of HTTP: the web
+// layer and the command line both call this.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/views.hpp"
+#include "domain/entities.hpp"
+#include "domain/meeting.hpp"
+#include "domain/result.hpp"
+#include "domain/signal.hpp"
+#include "domain/time.hpp"
+
+namespace meedoen {
+
+class Store;
+class Vault;
+class Tx;
+
+struct AppConfig {
+  std::string db_path = "meedoen.db";
+  std::string key_file = "meedoen.key";
+  int idle_timeout_seconds = 30 * 60;
+  int max_failed_logins = 5;  // after this many, each further failure doubles a wait
+};
+
+class App {
+ public:
+  // Opens the database (running migrations) and the vault. The clock defaults to the system clock.
+  static Result<std::unique_ptr<App>> open(const AppConfig& config,
+                                           std::unique_ptr<Clock> clock = nullptr);
+  ~App();
+
+  const AppConfig& config() const { return config_; }
+  Timestamp now() const { return clock_->now(); }
+  bool healthy();
+  int schema_version();
+
+  // --- sessions and log-in (app/auth.cpp) ---
+  // A session without a user, so the log-in form has a CSRF token. Returns the cookie value.
+  SessionView start_session(const std::string& lang);
+  // The session for a cookie value; nullopt when unknown or idle for too long.
+  std::optional<SessionView> resume_session(const std::string& token);
+  // Checks the password and replaces the session by a new one (a new id) for the user.
+  Result<SessionView> login(const std::string& old_token, const std::string& username,
+                            const std::string& password);
+  void logout(const std::string& token);
+  void set_language(const std::string& token, const std::string& lang);
+  // Whether `token` is the session's CSRF token (constant-time).
+  static bool csrf_matches(const SessionView& session, const std::string& token);
+
+  // --- start pages and wijken (app/pages.cpp) ---
+  Result<StartPage> start_page(const User& user);
+  Result<WijkOverview> wijk_overview(const User& user, WijkId wijk);
+
+  // --- signals (app/signals.cpp) ---
+  Result<SignalFormData> signal_form(const User& user);
+  Result<RaiseResult> raise_signal(const User& user, const RaiseSignalInput& in);
+  // Whether the text or categories point to the meldcode (for the live hint on the form).
+  bool meldcode_suggested(WijkId wijk, const std::string& text,
+                          const std::vector<CategoryId>& categories);
+  Result<SignalList> list_signals(const User& user, const SignalQuery& q);
+  // `break_glass_reason` non-empty asks to see identity with that written reason.
+  Result<SignalDetail> signal_detail(const User& user, SignalId id,
+                                     const std::string& break_glass_reason = {});
+  Status close_signal(const User& user, SignalId id, const std::string& reason);
+  Status record_meldcode_step(const User& user, SignalId id, int step, const std::string& date,
+                              const std::string& rationale);
+
+  // --- the overleg (app/meetings.cpp) ---
+  Result<MeetingList> list_meetings(const User& user);
+  Result<MeetingFormData> meeting_form(const User& user);
+  Result<MeetingId> plan_meeting(const User& user, const PlanMeetingInput& in);
+  Result<MeetingView> meeting_view(const User& user, MeetingId id);
+  Status refresh_agenda(const User& user, MeetingId id);
+  Status move_agenda_item(const User& user, MeetingId id, AgendaItemId item, int delta);
+  Result<RecordItemResult> record_item(const User& user, const RecordItemInput& in);
+  Status record_attendance(const User& user, MeetingId id, std::int64_t version,
+                           const std::vector<Attendance>& rows);
+  Status update_meeting(const User& user, MeetingId id, std::int64_t version,
+                        const PlanMeetingInput& in, bool held);
+  Result<MeetingView> minutes(const User& user, MeetingId id);
+
+  // --- actions (app/actions.cpp) ---
+  Result<std::vector<ActionView>> my_actions(const User& user);
+  Status settle_action(const User& user, ActionId id, ActionState state, const std::string& note);
+
+  // --- administration (app/admin.cpp) ---
+  Result<AdminOverview> admin_overview(const User& user);
+  Result<UserId> create_user(const User* actor, const NewUserInput& in);
+  Status update_user(const User& actor, const NewUserInput& in, UserId id);
+  Status set_user_active(const User* actor, const std::string& username, bool active);
+  Status reset_password(const User* actor, const std::string& username,
+                        const std::string& new_password);
+  Result<OrgId> create_org(const User& actor, const Organisation& org);
+  Result<WijkId> create_wijk(const User& actor, const Wijk& wijk,
+                             const std::vector<std::string>& buurten);
+  Result<WijkConfig> wijk_config(const User& actor, WijkId id);
+  Status update_wijk_config(const User& actor, const WijkConfigInput& in);
+  Status add_category(const User& actor, WijkId wijk, const std::string& label, bool meldcode);
+  Status update_category(const User& actor, WijkId wijk, CategoryId id, const std::string& label,
+                         bool meldcode, bool active);
+
+  // --- audit (app/audit.cpp) ---
+  AuditVerification verify_audit();
+  Result<std::vector<AuditEntry>> resident_audit(const User& user, ResidentId id);
+
+  // --- demo data (app/demo.cpp) ---
+  Status load_demo(std::vector<std::pair<std::string, std::string>>* logins);
+  // Synthetic city-scale data for benchmarks (bench/): wijken × residents × years.
+  Status generate_dataset(int wijken, int residents, int years, unsigned seed);
+
+  // Internal helpers shared by the use-case files; not for callers outside app/.
+  struct Internals;
+
+ private:
+  App(AppConfig config, std::unique_ptr<Store> store, std::unique_ptr<Vault> vault,
+      std::unique_ptr<Clock> clock);
+
+  AppConfig config_;
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<Vault> vault_;
+  std::unique_ptr<Clock> clock_;
+};
+
+}  // namespace meedoen

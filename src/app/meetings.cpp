@@ -1,0 +1,330 @@
+// The signaleringsoverleg: planning meetings, building and ordering the agenda, recording what the
+// table decided, attendance, and the pseudonymous minutes.
+#include <algorithm>
+#include <set>
+
+#include "app/internals.hpp"
+#include "domain/agenda_builder.hpp"
+
+namespace meedoen {
+namespace {
+
+// Adds what needs the overleg to the meeting's agenda, after the items it has. Returns how many.
+int extend_agenda(Tx& tx, const Meeting& m, Timestamp t, UserId by) {
+  AgendaCandidates c;
+  SignalFilter f;
+  f.wijk = m.wijk_id;
+  f.state = SignalState::kNew;
+  f.limit = 500;
+  c.new_signals = tx.list_signals(f);
+  c.open_actions = tx.open_actions_in_wijk(m.wijk_id);
+  c.already_on_agenda = tx.signals_pending_on_agendas(m.wijk_id);
+  auto items = tx.agenda(m.id);
+  for (const auto& i : items) c.already_on_agenda.push_back(i.signal_id);
+  int position = static_cast<int>(items.size());
+  int added = 0;
+  for (const auto& p : build_agenda(c, format_date(m.starts_at))) {
+    AgendaItem item;
+    item.meeting_id = m.id;
+    item.signal_id = p.signal_id;
+    item.action_id = p.action_id;
+    item.kind = p.kind;
+    item.position = ++position;
+    tx.insert_agenda_item(item);
+    ++added;
+    auto s = tx.get_signal(p.signal_id);
+    if (!s) continue;
+    if (auto next = transition(s->state, SignalEvent::kPlaceOnAgenda)) {
+      s->state = *next;
+      s->updated_at = t;
+      tx.update_signal(*s);
+    }
+    tx.add_timeline({s->id, t, by, "on_agenda", format_date(m.starts_at)});
+  }
+  return added;
+}
+
+Status validate_meeting_input(Tx& tx, const PlanMeetingInput& in, Timestamp* starts) {
+  auto when = parse_local_datetime(in.starts_at);
+  if (!when) return Error::invalid("error.datetime", "starts_at");
+  *starts = *when;
+  if (in.place.size() > kMaxPlace) return Error::invalid("error.too_long", "place");
+  if (in.notes.size() > kMaxSummary) return Error::invalid("error.too_long", "notes");
+  for (auto o : in.invited)
+    if (!tx.get_org(o)) return Error::invalid("error.invalid_choice", "invited");
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<MeetingList> App::list_meetings(const User& user) {
+  if (!works_in_overleg(user.role) || user.wijken.empty()) return Error::forbidden();
+  auto tx = store_->begin(TxMode::kRead);
+  MeetingList out;
+  const Timestamp today = start_of_local_day(now());
+  auto summarise = [&](const Meeting& m) {
+    MeetingSummary s{m, {}, static_cast<int>(tx->agenda(m.id).size()), may_chair(user, m.wijk_id)};
+    if (auto w = tx->get_wijk(m.wijk_id)) s.wijk_name = w->name;
+    return s;
+  };
+  MeetingFilter up;
+  up.wijken = user.wijken;
+  up.from = today;
+  up.limit = 50;
+  for (const auto& m : tx->list_meetings(up)) out.upcoming.push_back(summarise(m));
+  MeetingFilter past;
+  past.wijken = user.wijken;
+  past.to = today;
+  past.descending = true;
+  past.limit = 50;
+  for (const auto& m : tx->list_meetings(past)) out.past.push_back(summarise(m));
+  out.may_plan = std::any_of(user.wijken.begin(), user.wijken.end(),
+                             [&](WijkId w) { return may_chair(user, w); });
+  return out;
+}
+
+Result<MeetingFormData> App::meeting_form(const User& user) {
+  auto tx = store_->begin(TxMode::kRead);
+  MeetingFormData out;
+  for (auto w : user.wijken) {
+    if (!may_chair(user, w)) continue;
+    if (auto wijk = tx->get_wijk(w)) {
+      out.wijken.push_back(*wijk);
+      out.partners.emplace_back(w, tx->partners(w));
+    }
+  }
+  if (out.wijken.empty()) return Error::forbidden();
+  out.orgs = tx->list_orgs();
+  return out;
+}
+
+Result<MeetingId> App::plan_meeting(const User& user, const PlanMeetingInput& in) {
+  if (!may_chair(user, in.wijk)) return Error::forbidden();
+  auto tx = store_->begin(TxMode::kWrite);
+  auto wijk = tx->get_wijk(in.wijk);
+  if (!wijk) return Error::not_found();
+  Meeting m;
+  if (auto st = validate_meeting_input(*tx, in, &m.starts_at); !st) return st.error();
+  m.wijk_id = in.wijk;
+  m.place = Internals::trim(in.place).empty() ? wijk->default_place : Internals::trim(in.place);
+  m.notes = in.notes;
+  m.invited = in.invited.empty() ? tx->partners(in.wijk) : in.invited;
+  m.id = tx->insert_meeting(m);
+  extend_agenda(*tx, m, now(), user.id);
+  (void)tx->commit();
+  return m.id;
+}
+
+static Result<MeetingView> load_meeting(Tx& tx, const User& user, MeetingId id) {
+  auto m = tx.get_meeting(id);
+  if (!m) return Error::not_found();
+  if (!may_view_wijk(user, m->wijk_id)) return Error::forbidden();
+  MeetingView v;
+  v.meeting = *m;
+  v.wijk = tx.get_wijk(m->wijk_id).value_or(Wijk{});
+  v.may_chair = may_chair(user, m->wijk_id);
+  const auto all_actions = tx.open_actions_in_wijk(m->wijk_id);
+  for (const auto& item : tx.agenda(id)) {
+    AgendaItemView iv;
+    iv.item = item;
+    if (auto s = tx.get_signal(item.signal_id)) iv.signal = App::Internals::signal_row(tx, *s);
+    if (item.action_id) {
+      iv.follow_up = tx.get_action(*item.action_id);
+      if (iv.follow_up) iv.follow_up_owner = App::Internals::user_name(tx, iv.follow_up->owner);
+    }
+    for (const auto& a : tx.actions_for_signal(item.signal_id)) {
+      if (a.meeting_id != std::optional<MeetingId>(id)) continue;
+      iv.actions.push_back({a, App::Internals::user_name(tx, a.owner), iv.signal.resident.code,
+                            v.wijk.name, {}});
+    }
+    v.items.push_back(std::move(iv));
+  }
+  std::set<OrgId> shown;
+  const auto present = tx.attendance(id);
+  auto add_org = [&](OrgId o, bool invited) {
+    if (!shown.insert(o).second) return;
+    auto org = tx.get_org(o);
+    if (!org) return;
+    AttendanceRow row{*org, invited, false, {}};
+    for (const auto& p : present)
+      if (p.org_id == o) {
+        row.present = p.present;
+        row.person = p.person;
+      }
+    v.attendance.push_back(row);
+  };
+  for (auto o : m->invited) add_org(o, true);
+  for (auto o : tx.partners(m->wijk_id)) add_org(o, false);
+  for (const auto& p : present) add_org(p.org_id, false);
+  v.wijk_users = tx.users_in_wijk(m->wijk_id);
+  return v;
+}
+
+Result<MeetingView> App::meeting_view(const User& user, MeetingId id) {
+  auto tx = store_->begin(TxMode::kRead);
+  return load_meeting(*tx, user, id);
+}
+
+Result<MeetingView> App::minutes(const User& user, MeetingId id) {
+  auto tx = store_->begin(TxMode::kRead);
+  return load_meeting(*tx, user, id);
+}
+
+Status App::refresh_agenda(const User& user, MeetingId id) {
+  auto tx = store_->begin(TxMode::kWrite);
+  auto m = tx->get_meeting(id);
+  if (!m) return Error::not_found();
+  if (!may_chair(user, m->wijk_id)) return Error::forbidden();
+  if (m->held) return Error::conflict("error.meeting.held");
+  extend_agenda(*tx, *m, now(), user.id);
+  (void)tx->commit();
+  return Status::Ok();
+}
+
+Status App::move_agenda_item(const User& user, MeetingId id, AgendaItemId item, int delta) {
+  auto tx = store_->begin(TxMode::kWrite);
+  auto m = tx->get_meeting(id);
+  if (!m) return Error::not_found();
+  if (!may_chair(user, m->wijk_id)) return Error::forbidden();
+  std::vector<AgendaItemId> order;
+  for (const auto& i : tx->agenda(id)) order.push_back(i.id);
+  auto it = std::find(order.begin(), order.end(), item);
+  if (it == order.end()) return Error::not_found();
+  const auto from = static_cast<std::size_t>(it - order.begin());
+  const auto to = static_cast<std::int64_t>(from) + delta;
+  if (to < 0 || to >= static_cast<std::int64_t>(order.size())) return Status::Ok();
+  tx->set_agenda_positions(reorder(order, from, static_cast<std::size_t>(to)));
+  (void)tx->commit();
+  return Status::Ok();
+}
+
+Result<RecordItemResult> App::record_item(const User& user, const RecordItemInput& in) {
+  if (in.summary.size() > kMaxSummary) return Error::invalid("error.too_long", "summary");
+  if (in.due_date.size() > 10) return Error::invalid("error.date", "due_date");
+  auto tx = store_->begin(TxMode::kWrite);
+  auto m = tx->get_meeting(in.meeting);
+  if (!m) return Error::not_found();
+  if (!may_view_wijk(user, m->wijk_id)) return Error::forbidden();
+  if (!may_chair(user, m->wijk_id)) return Error::forbidden();
+  if (m->held) return Error::conflict("error.meeting.held");
+  auto item = tx->get_agenda_item(in.item);
+  if (!item || item->meeting_id != in.meeting) return Error::not_found();
+  auto s = tx->get_signal(item->signal_id);
+  if (!s) return Error::not_found();
+
+  const auto wijk_users = tx->users_in_wijk(m->wijk_id);
+  auto in_wijk = [&](UserId u) {
+    return std::any_of(wijk_users.begin(), wijk_users.end(), [&](const User& w) { return w.id == u; });
+  };
+  const bool needs_action = decision_needs_action(in.decision);
+  if (needs_action) {
+    if (!in.owner || !in_wijk(*in.owner)) return Error::invalid("error.meeting.owner_required", "owner");
+    if (!parse_date(in.due_date)) return Error::invalid("error.date", "due_date");
+  }
+  if (in.regisseur && !in_wijk(*in.regisseur)) return Error::invalid("error.invalid_choice", "regisseur");
+
+  RecordItemResult result;
+  const std::string summary = Internals::trim(in.summary);
+  if (!in.confirm_names && !summary.empty()) {
+    const auto hits = tx->residents_with_name_tokens(m->wijk_id, vault_->name_tokens(summary));
+    if (!hits.empty()) {
+      result.name_warning = true;
+      return result;
+    }
+  }
+  const Timestamp t = now();
+  const bool first_record = !item->recorded;
+  item->summary = summary;
+  item->decision = in.decision;
+  item->recorded = in.decision != Decision::kNone;
+  item->version = in.version;
+  if (!tx->update_agenda_item(*item)) return Error::conflict("error.meeting.version_conflict");
+
+  if (in.decision != Decision::kNone) {
+    bool has_item_action = false;
+    for (const auto& a : tx->actions_for_signal(s->id))
+      if (a.meeting_id == std::optional<MeetingId>(m->id) && a.state == ActionState::kOpen)
+        has_item_action = true;
+    if (needs_action && !has_item_action) {
+      Action a;
+      a.signal_id = s->id;
+      a.resident_id = s->resident_id;
+      a.wijk_id = s->wijk_id;
+      a.meeting_id = m->id;
+      a.decision = in.decision;
+      a.owner = *in.owner;
+      a.due_date = in.due_date;
+      a.created_at = t;
+      result.action = tx->insert_action(a);
+      tx->add_timeline({s->id, t, user.id, "action",
+                        std::string(to_string(in.decision)) + "|" + Internals::user_name(*tx, a.owner) +
+                            "|" + a.due_date});
+    }
+    const SignalEvent ev = (needs_action || has_item_action) ? SignalEvent::kDiscussWithAction
+                                                             : SignalEvent::kDiscussNoAction;
+    if (auto next = transition(s->state, ev)) s->state = *next;
+    if (in.regisseur) s->regisseur = in.regisseur;
+    s->updated_at = t;
+    tx->update_signal(*s);
+    if (first_record) tx->add_timeline({s->id, t, user.id, "discussed", std::string(to_string(in.decision))});
+    Internals::audit(*tx, t, &user, "change", s->resident_id, "signal:" + std::to_string(s->id.value),
+                     "overleg decision");
+  }
+  (void)tx->commit();
+  result.saved = true;
+  return result;
+}
+
+Status App::record_attendance(const User& user, MeetingId id, std::int64_t version,
+                              const std::vector<Attendance>& rows) {
+  auto tx = store_->begin(TxMode::kWrite);
+  auto m = tx->get_meeting(id);
+  if (!m) return Error::not_found();
+  if (!may_chair(user, m->wijk_id)) return Error::forbidden();
+  for (const auto& r : rows) {
+    if (!tx->get_org(r.org_id)) return Error::invalid("error.invalid_choice", "attendance");
+    if (r.person.size() > kMaxShortText) return Error::invalid("error.too_long", "attendance");
+  }
+  m->version = version;
+  if (!tx->update_meeting(*m)) return Error::conflict("error.meeting.version_conflict");
+  tx->set_attendance(id, rows);
+  (void)tx->commit();
+  return Status::Ok();
+}
+
+Status App::update_meeting(const User& user, MeetingId id, std::int64_t version,
+                           const PlanMeetingInput& in, bool held) {
+  auto tx = store_->begin(TxMode::kWrite);
+  auto m = tx->get_meeting(id);
+  if (!m) return Error::not_found();
+  if (!may_chair(user, m->wijk_id)) return Error::forbidden();
+  Timestamp starts = 0;
+  if (auto st = validate_meeting_input(*tx, in, &starts); !st) return st;
+  m->starts_at = starts;
+  m->place = Internals::trim(in.place);
+  m->notes = in.notes;
+  if (!in.invited.empty()) m->invited = in.invited;
+  const bool closing = held && !m->held;
+  m->held = held || m->held;
+  m->version = version;
+  if (!tx->update_meeting(*m)) return Error::conflict("error.meeting.version_conflict");
+  if (closing) {
+    // What the table did not get to goes back, so the next agenda takes it up again.
+    const Timestamp t = now();
+    for (const auto& item : tx->agenda(id)) {
+      if (item.recorded) continue;
+      tx->delete_agenda_item(item.id);
+      auto s = tx->get_signal(item.signal_id);
+      if (!s) continue;
+      if (auto next = transition(s->state, SignalEvent::kRemoveFromAgenda)) {
+        s->state = *next;
+        s->updated_at = t;
+        tx->update_signal(*s);
+      }
+    }
+  }
+  (void)tx->commit();
+  return Status::Ok();
+}
+
+}  // namespace meedoen

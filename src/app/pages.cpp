@@ -1,0 +1,107 @@
+// Start pages per role ("what needs me now") and the wijk overview.
+#include "app/internals.hpp"
+#include "report/figures.hpp"
+
+namespace meedoen {
+
+Result<StartPage> App::start_page(const User& user) {
+  StartPage p;
+  p.user = user;
+  {
+    auto tx = store_->begin(TxMode::kRead);
+    for (auto w : user.wijken)
+      if (auto wijk = tx->get_wijk(w)) p.wijken.push_back(*wijk);
+    if (user.role == Role::kFunder) {
+      // Aggregates only: open and closed signals per wijk, suppressed below the threshold.
+      for (const auto& w : tx->list_wijken()) {
+        SignalFilter open;
+        open.wijk = w.id;
+        open.open_only = true;
+        open.include_meldcode = true;
+        SignalFilter all;
+        all.wijk = w.id;
+        all.include_meldcode = true;
+        all.include_linked = true;
+        p.figures.push_back({w.name, "figures.open_signals", suppressed(tx->count_signals(open))});
+        p.figures.push_back({w.name, "figures.all_signals", suppressed(tx->count_signals(all))});
+      }
+      return p;
+    }
+    if (works_in_overleg(user.role) && !user.wijken.empty()) {
+      SignalFilter mine;
+      mine.raised_by = user.id;
+      mine.include_meldcode = true;
+      mine.include_linked = true;
+      mine.limit = 5;
+      for (const auto& s : tx->list_signals(mine)) p.my_signals.push_back(Internals::signal_row(*tx, s));
+      SignalFilter fresh;
+      fresh.wijken = user.wijken;
+      fresh.state = SignalState::kNew;
+      p.new_signals = tx->count_signals(fresh);
+      if (user.role == Role::kChair) {
+        SignalFilter urgent;
+        urgent.wijken = user.wijken;
+        urgent.urgent_only = true;
+        urgent.open_only = true;
+        urgent.limit = 20;
+        for (const auto& s : tx->list_signals(urgent))
+          if (s.state == SignalState::kNew || s.state == SignalState::kOnAgenda)
+            p.urgent.push_back(Internals::signal_row(*tx, s));
+      }
+      if (user.aandachtsfunctionaris) {
+        SignalFilter meld;
+        meld.org = user.org_id;
+        meld.include_meldcode = true;
+        meld.open_only = true;
+        for (const auto& s : tx->list_signals(meld))
+          if (s.meldcode && s.raised_by != user.id) p.my_signals.push_back(Internals::signal_row(*tx, s));
+      }
+      MeetingFilter mf;
+      mf.wijken = user.wijken;
+      mf.from = start_of_local_day(now());
+      mf.limit = 3;
+      for (const auto& m : tx->list_meetings(mf)) {
+        MeetingSummary s{m, {}, static_cast<int>(tx->agenda(m.id).size()), may_chair(user, m.wijk_id)};
+        if (auto w = tx->get_wijk(m.wijk_id)) s.wijk_name = w->name;
+        p.next_meetings.push_back(std::move(s));
+      }
+    }
+  }
+  auto actions = my_actions(user);
+  if (actions) {
+    for (auto& a : *actions)
+      if (a.action.state == ActionState::kOpen) p.my_actions.push_back(std::move(a));
+  }
+  return p;
+}
+
+Result<WijkOverview> App::wijk_overview(const User& user, WijkId id) {
+  auto tx = store_->begin(TxMode::kRead);
+  auto wijk = tx->get_wijk(id);
+  if (!wijk) return Error::not_found();
+  if (!may_view_wijk(user, id)) return Error::forbidden();
+  WijkOverview o;
+  o.wijk = *wijk;
+  o.buurten = tx->buurten(id);
+  for (auto org : tx->partners(id))
+    if (auto org_row = tx->get_org(org)) o.partners.push_back(*org_row);
+  for (const auto& c : tx->categories(id))
+    if (c.active) o.categories.push_back(c);
+  for (auto st : {SignalState::kNew, SignalState::kOnAgenda, SignalState::kDiscussed,
+                  SignalState::kActionsRunning, SignalState::kClosed}) {
+    SignalFilter f;
+    f.wijk = id;
+    f.state = st;
+    o.by_state.emplace_back(std::string(to_string(st)), tx->count_signals(f));
+  }
+  MeetingFilter mf;
+  mf.wijken = {id};
+  mf.from = start_of_local_day(now());
+  mf.limit = 5;
+  for (const auto& m : tx->list_meetings(mf))
+    o.meetings.push_back({m, wijk->name, static_cast<int>(tx->agenda(m.id).size()), may_chair(user, id)});
+  o.members = tx->users_in_wijk(id);
+  return o;
+}
+
+}  // namespace meedoen

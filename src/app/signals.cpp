@@ -1,0 +1,295 @@
+// Raising, listing, viewing and closing signals, and the meldcode's private track.
+#include <algorithm>
+
+#include "app/internals.hpp"
+
+namespace meedoen {
+namespace {
+
+bool one_of(const std::string& v, const auto& options) {
+  return std::any_of(std::begin(options), std::end(options), [&](const char* o) { return v == o; });
+}
+
+Status validate_identity(const Identity& i, Timestamp now) {
+  if (i.name.size() > kMaxShortText) return Error::invalid("error.too_long", "name");
+  if (i.address.size() > kMaxShortText) return Error::invalid("error.too_long", "address");
+  if (i.phone.size() > 40) return Error::invalid("error.too_long", "phone");
+  if (i.notes.size() > 1000) return Error::invalid("error.too_long", "notes");
+  if (!i.birth_year.empty()) {
+    const bool digits = i.birth_year.size() == 4 &&
+                        std::all_of(i.birth_year.begin(), i.birth_year.end(), ::isdigit);
+    const int this_year = std::stoi(format_date(now).substr(0, 4));
+    if (!digits || std::stoi(i.birth_year) < 1900 || std::stoi(i.birth_year) > this_year)
+      return Error::invalid("error.signal.birth_year", "birth_year");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<SignalFormData> App::signal_form(const User& user) {
+  auto tx = store_->begin(TxMode::kRead);
+  SignalFormData out;
+  for (auto w : user.wijken) {
+    if (!may_raise_signal(user, w)) continue;
+    auto wijk = tx->get_wijk(w);
+    if (!wijk) continue;
+    WijkChoice c{*wijk, tx->buurten(w), {}};
+    for (auto& cat : tx->categories(w))
+      if (cat.active) c.categories.push_back(cat);
+    out.wijken.push_back(std::move(c));
+  }
+  if (out.wijken.empty()) return Error::forbidden();
+  if (auto o = tx->get_org(user.org_id)) out.org_name = o->name;
+  return out;
+}
+
+bool App::meldcode_suggested(WijkId wijk, const std::string& text,
+                             const std::vector<CategoryId>& categories) {
+  if (text_suggests_meldcode(text)) return true;
+  if (categories.empty()) return false;
+  auto tx = store_->begin(TxMode::kRead);
+  for (const auto& c : tx->categories(wijk))
+    if (c.meldcode && std::find(categories.begin(), categories.end(), c.id) != categories.end())
+      return true;
+  return false;
+}
+
+Result<RaiseResult> App::raise_signal(const User& user, const RaiseSignalInput& in) {
+  if (!may_raise_signal(user, in.wijk)) return Error::forbidden();
+  const std::string description = Internals::trim(in.description);
+  if (description.empty()) return Error::invalid("error.signal.description_required", "description");
+  if (description.size() > kMaxDescription) return Error::invalid("error.too_long", "description");
+  if (!one_of(in.gender, kGenders)) return Error::invalid("error.invalid_choice", "gender");
+  if (!one_of(in.age_band, kAgeBands)) return Error::invalid("error.invalid_choice", "age_band");
+  const Timestamp t = now();
+  if (auto st = validate_identity(in.identity, t); !st) return st.error();
+
+  auto tx = store_->begin(TxMode::kWrite);
+  if (!tx->get_wijk(in.wijk)) return Error::not_found();
+  if (in.buurt.valid()) {
+    auto b = tx->get_buurt(in.buurt);
+    if (!b || b->wijk_id != in.wijk) return Error::invalid("error.invalid_choice", "buurt");
+  }
+  bool meldcode_category = false;
+  const auto cats = tx->categories(in.wijk);
+  for (auto id : in.categories) {
+    auto it = std::find_if(cats.begin(), cats.end(), [&](const Category& c) { return c.id == id; });
+    if (it == cats.end() || !it->active) return Error::invalid("error.invalid_choice", "categories");
+    meldcode_category = meldcode_category || it->meldcode;
+  }
+
+  RaiseResult result;
+  const bool meldcode_points = meldcode_category || text_suggests_meldcode(description);
+  if (meldcode_points && !in.meldcode_confirmed && !in.meldcode_declined) {
+    result.meldcode_needs_choice = true;
+    return result;  // nothing saved: the form asks the raiser to choose
+  }
+  const bool meldcode = meldcode_points && in.meldcode_confirmed;
+
+  // The resident: an existing pseudonym, or a new record.
+  Resident resident;
+  const std::string code = Internals::trim(in.resident_code);
+  if (!code.empty()) {
+    auto existing = tx->find_resident_by_code(code);
+    if (!existing || existing->wijk_id != in.wijk)
+      return Error::invalid("error.signal.unknown_resident", "resident_code");
+    resident = *existing;
+  } else {
+    resident.code = Internals::new_pseudonym(*tx);
+    resident.wijk_id = in.wijk;
+    resident.buurt_id = in.buurt;
+    resident.gender = in.gender;
+    resident.age_band = in.age_band;
+    resident.created_at = t;
+    resident.id = tx->insert_resident(resident);
+    Internals::audit(*tx, t, &user, "create", resident.id, "resident:" + resident.code, "");
+    if (!in.identity.empty()) {
+      tx->put_identity(resident.id, Internals::seal_identity(*vault_, resident.id, in.identity));
+      tx->put_name_tokens(resident.id, vault_->name_tokens(in.identity.name));
+      Internals::audit(*tx, t, &user, "create_identity", resident.id, "resident:" + resident.code,
+                       "raised_signal");
+    }
+  }
+
+  Signal s;
+  s.resident_id = resident.id;
+  s.wijk_id = in.wijk;
+  s.buurt_id = in.buurt.valid() ? in.buurt : resident.buurt_id;
+  s.raised_by = user.id;
+  s.org_id = user.org_id;
+  s.description = description;
+  s.urgent = in.urgent;
+  s.meldcode = meldcode;
+  s.categories = in.categories;
+  s.created_at = s.updated_at = t;
+  std::optional<Signal> open_case;
+  if (!meldcode) open_case = tx->open_case_for_resident(resident.id);
+  if (open_case) {
+    s.state = SignalState::kLinked;
+    s.case_id = open_case->id;
+    if (in.urgent && !open_case->urgent) {
+      open_case->urgent = true;  // an urgent addition makes the case urgent
+      open_case->updated_at = t;
+      tx->update_signal(*open_case);
+    }
+  }
+  s.id = tx->insert_signal(s);
+  tx->add_timeline({s.id, t, user.id, "raised", ""});
+  Internals::audit(*tx, t, &user, "create", resident.id, "signal:" + std::to_string(s.id.value), "");
+  if (open_case) {
+    tx->add_timeline({open_case->id, t, user.id, "linked", std::to_string(s.id.value)});
+    result.linked_to = open_case->id;
+  } else if (!meldcode) {
+    // New signals go on the next planned meeting of the wijk straight away.
+    MeetingFilter mf;
+    mf.wijken = {in.wijk};
+    mf.from = t;
+    mf.limit = 1;
+    for (const auto& m : tx->list_meetings(mf)) {
+      if (m.held) continue;
+      const auto items = tx->agenda(m.id);
+      AgendaItem item;
+      item.meeting_id = m.id;
+      item.signal_id = s.id;
+      item.kind = AgendaItemKind::kNewSignal;
+      item.position = static_cast<int>(items.size()) + 1;
+      tx->insert_agenda_item(item);
+      s.state = SignalState::kOnAgenda;
+      tx->update_signal(s);
+      tx->add_timeline({s.id, t, user.id, "on_agenda", format_date(m.starts_at)});
+    }
+  }
+  (void)tx->commit();
+  result.signal_id = s.id;
+  result.resident_code = resident.code;
+  result.meldcode = meldcode;
+  return result;
+}
+
+Result<SignalList> App::list_signals(const User& user, const SignalQuery& q) {
+  if (!works_in_overleg(user.role)) return Error::forbidden();
+  if (q.wijk && !may_view_wijk(user, *q.wijk)) return Error::forbidden();
+  if (q.code.size() > 20) return Error::invalid("error.too_long", "code");
+  auto tx = store_->begin(TxMode::kRead);
+  SignalFilter f;
+  f.wijk = q.wijk;
+  f.wijken = user.wijken;
+  if (f.wijken.empty()) return Error::forbidden();
+  f.state = q.state;
+  f.category = q.category;
+  f.urgent_only = q.urgent_only;
+  f.code = q.code;
+  f.include_linked = q.state == SignalState::kLinked;
+  if (q.mine) {
+    f.raised_by = user.id;
+    f.include_meldcode = true;  // one's own meldcode signals
+  }
+  constexpr int kPageSize = 50;
+  SignalList out;
+  out.total = tx->count_signals(f);
+  out.pages = std::max(1, (out.total + kPageSize - 1) / kPageSize);
+  out.page = std::clamp(q.page, 1, out.pages);
+  f.limit = kPageSize;
+  f.offset = (out.page - 1) * kPageSize;
+  for (const auto& s : tx->list_signals(f)) out.rows.push_back(Internals::signal_row(*tx, s));
+  for (auto w : user.wijken)
+    if (auto wijk = tx->get_wijk(w)) out.wijken.push_back(*wijk);
+  if (q.wijk) {
+    out.categories = tx->categories(*q.wijk);
+  }
+  return out;
+}
+
+Result<SignalDetail> App::signal_detail(const User& user, SignalId id,
+                                        const std::string& break_glass_reason) {
+  const std::string reason = Internals::trim(break_glass_reason);
+  const bool breaking = !break_glass_reason.empty();
+  if (breaking && reason.size() < kMinBreakGlassReason)
+    return Error::invalid("error.signal.break_glass_reason", "reason");
+  if (reason.size() > kMaxCloseReason) return Error::invalid("error.too_long", "reason");
+  auto tx = store_->begin(TxMode::kWrite);
+  auto s = tx->get_signal(id);
+  if (!s) return Error::not_found();
+  if (!Internals::may_see_signal(user, *s)) return Error::forbidden();
+  auto resident = tx->get_resident(s->resident_id);
+  if (!resident) return Error::not_found();
+  const Timestamp t = now();
+
+  SignalDetail d;
+  d.row = Internals::signal_row(*tx, *s);
+  ResidentRelation rel = Internals::relation(*tx, user, resident->id);
+  rel.broke_glass = breaking;
+  d.identity = Internals::reveal(*vault_, *tx, t, user, *resident, rel,
+                                 "signal:" + std::to_string(id.value), reason, &d.identity_reason);
+  d.may_break_glass = !d.identity && may_break_glass(user, s->wijk_id);
+  d.is_meldcode_officer = s->meldcode && may_view_meldcode_signal(user, *s);
+  const bool open = s->state != SignalState::kClosed && s->state != SignalState::kLinked;
+  d.may_close = open && (s->meldcode ? d.is_meldcode_officer : may_chair(user, s->wijk_id));
+  for (const auto& l : tx->linked_signals(id)) d.linked.push_back(Internals::signal_row(*tx, l));
+  for (const auto& e : tx->timeline(id))
+    d.timeline.push_back({e.at, e.kind, e.text, Internals::user_name(*tx, e.user_id)});
+  for (const auto& a : tx->actions_for_signal(id)) {
+    ActionView v{a, Internals::user_name(*tx, a.owner), resident->code, d.row.wijk_name, {}};
+    d.actions.push_back(std::move(v));
+  }
+  if (s->meldcode) d.meldcode_steps = tx->meldcode_steps(id);
+  if (s->regisseur) d.regisseur_name = Internals::user_name(*tx, *s->regisseur);
+  (void)tx->commit();
+  return d;
+}
+
+Status App::close_signal(const User& user, SignalId id, const std::string& reason_in) {
+  const std::string reason = Internals::trim(reason_in);
+  auto tx = store_->begin(TxMode::kWrite);
+  auto s = tx->get_signal(id);
+  if (!s) return Error::not_found();
+  if (!Internals::may_see_signal(user, *s)) return Error::forbidden();
+  const bool allowed = s->meldcode ? may_view_meldcode_signal(user, *s) : may_chair(user, s->wijk_id);
+  if (!allowed) return Error::forbidden();
+  if (auto st = can_close(*s, reason); !st) return st;
+  const Timestamp t = now();
+  s->state = SignalState::kClosed;
+  s->close_reason = reason;
+  s->updated_at = t;
+  tx->update_signal(*s);
+  tx->add_timeline({id, t, user.id, "closed", reason});
+  for (auto linked : tx->linked_signals(id)) {
+    linked.state = SignalState::kClosed;
+    linked.close_reason = reason;
+    linked.updated_at = t;
+    tx->update_signal(linked);
+  }
+  Internals::audit(*tx, t, &user, "change", s->resident_id, "signal:" + std::to_string(id.value),
+                   "closed");
+  (void)tx->commit();
+  return Status::Ok();
+}
+
+Status App::record_meldcode_step(const User& user, SignalId id, int step, const std::string& date,
+                                 const std::string& rationale_in) {
+  const std::string rationale = Internals::trim(rationale_in);
+  if (step < 1 || step > kMeldcodeSteps) return Error::invalid("error.invalid_choice", "step");
+  if (!parse_date(date)) return Error::invalid("error.date", "date");
+  if (rationale.empty()) return Error::invalid("error.meldcode.rationale_required", "rationale");
+  if (rationale.size() > kMaxDescription) return Error::invalid("error.too_long", "rationale");
+  auto tx = store_->begin(TxMode::kWrite);
+  auto s = tx->get_signal(id);
+  if (!s) return Error::not_found();
+  if (!s->meldcode || !may_view_meldcode_signal(user, *s)) return Error::forbidden();
+  if (s->state == SignalState::kClosed) return Error::conflict("error.signal.already_closed");
+  const Timestamp t = now();
+  tx->insert_meldcode_step(id, {step, date, rationale, user.id, t});
+  if (step == kMeldcodeWeighStep) {
+    s->meldcode_weighed = true;
+    s->updated_at = t;
+    tx->update_signal(*s);
+  }
+  tx->add_timeline({id, t, user.id, "meldcode", std::to_string(step)});
+  Internals::audit(*tx, t, &user, "change", s->resident_id, "signal:" + std::to_string(id.value),
+                   "meldcode step " + std::to_string(step));
+  (void)tx->commit();
+  return Status::Ok();
+}
+
+}  // namespace meedoen

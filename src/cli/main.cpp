@@ -1,0 +1,162 @@
+// The `meedoen` command: serve the web app, run migrations, load demo data, manage users and
+// verify the audit chain. Settings come from flags, the environment (MEEDOEN_DB, MEEDOEN_KEY_FILE,
+// MEEDOEN_LISTEN, MEEDOEN_ROOT) or an INI config file given with --config.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "app/app.hpp"
+#include "web/server.hpp"
+#include "web/site.hpp"
+
+namespace {
+
+using meedoen::App;
+using meedoen::AppConfig;
+
+std::unique_ptr<App> open_app(const AppConfig& cfg) {
+  auto app = App::open(cfg);
+  if (!app) {
+    std::cerr << "meedoen: cannot open the database or key: " << app.error().message_key << " "
+              << app.error().detail << "\n";
+    std::exit(2);
+  }
+  return std::move(*app);
+}
+
+int fail(const meedoen::Error& e) {
+  std::cerr << "meedoen: " << e.message_key << (e.field.empty() ? "" : " (" + e.field + ")") << "\n";
+  return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"Meedoen: signaleringsoverleg, Vliegende Brigade and Zelfregiecentrum"};
+  cli.set_config("--config", "", "Read settings from an INI/TOML file");
+  cli.require_subcommand(1);
+  cli.fallthrough();  // global options may follow the subcommand: `meedoen demo --db x.db`
+  AppConfig cfg;
+  std::string root = MEEDOEN_SOURCE_DIR;
+  cli.add_option("--db", cfg.db_path, "SQLite database file")->envname("MEEDOEN_DB")->capture_default_str();
+  cli.add_option("--key-file", cfg.key_file, "Identity vault key file (created 0600 on first run)")
+      ->envname("MEEDOEN_KEY_FILE")
+      ->capture_default_str();
+  cli.add_option("--root", root, "Folder with templates/, messages/ and static/")
+      ->envname("MEEDOEN_ROOT")
+      ->capture_default_str();
+  bool verbose = false;
+  cli.add_flag("-v,--verbose", verbose, "Log every request");
+
+  auto* serve = cli.add_subcommand("serve", "Serve the web app");
+  std::string listen = "127.0.0.1:8080";
+  int threads = 2;
+  bool secure_cookies = false;
+  serve->add_option("--listen", listen, "Address and port to listen on")->envname("MEEDOEN_LISTEN")->capture_default_str();
+  serve->add_option("--threads", threads, "Worker threads")->check(CLI::Range(1, 64))->capture_default_str();
+  serve->add_option("--idle-timeout", cfg.idle_timeout_seconds, "Seconds of inactivity before log-out")->capture_default_str();
+  serve->add_flag("--secure-cookies", secure_cookies, "Mark cookies Secure (behind a TLS proxy)");
+
+  auto* migrate = cli.add_subcommand("migrate", "Run pending schema migrations");
+  auto* demo = cli.add_subcommand("demo", "Fill an empty database with demo data for Leiden");
+
+  auto* user = cli.add_subcommand("user", "Manage user accounts");
+  user->require_subcommand(1);
+  user->fallthrough();
+  auto* user_add = user->add_subcommand("add", "Add a user");
+  meedoen::NewUserInput nu;
+  std::int64_t org_id = 0;
+  std::vector<std::int64_t> wijk_ids;
+  user_add->add_option("username", nu.username, "Log-in name")->required();
+  user_add->add_option("--name", nu.display_name, "Full name")->required();
+  user_add->add_option("--role", nu.role, "member, chair, peer, coordinator, host, wijkteam, funder, admin")->required();
+  user_add->add_option("--org", org_id, "Organisation id")->required();
+  user_add->add_option("--wijk", wijk_ids, "Wijk id (repeat for several)");
+  user_add->add_option("--password", nu.password, "Initial password (or MEEDOEN_PASSWORD)")->envname("MEEDOEN_PASSWORD")->required();
+  auto* user_disable = user->add_subcommand("disable", "Disable a user");
+  std::string username;
+  user_disable->add_option("username", username, "Log-in name")->required();
+  auto* user_reset = user->add_subcommand("reset-password", "Set a new password");
+  std::string new_password;
+  user_reset->add_option("username", username, "Log-in name")->required();
+  user_reset->add_option("--password", new_password, "New password (or MEEDOEN_PASSWORD)")->envname("MEEDOEN_PASSWORD")->required();
+
+  auto* audit = cli.add_subcommand("audit", "The audit trail");
+  audit->require_subcommand(1);
+  audit->fallthrough();
+  auto* verify = audit->add_subcommand("verify", "Check the hash chain; exits 1 when an entry was altered or removed");
+
+  CLI11_PARSE(cli, argc, argv);
+  spdlog::set_level(verbose ? spdlog::level::debug : spdlog::level::info);
+
+  if (*migrate) {
+    auto app = open_app(cfg);
+    std::cout << "schema version " << app->schema_version() << "\n";
+    return 0;
+  }
+  if (*demo) {
+    auto app = open_app(cfg);
+    std::vector<std::pair<std::string, std::string>> logins;
+    if (auto st = app->load_demo(&logins); !st) return fail(st.error());
+    std::cout << "Demo data loaded. Log in at http://" << listen << " with (password for all: "
+              << (logins.empty() ? "" : logins.front().second) << "):\n";
+    for (const auto& [u, p] : logins) std::cout << "  " << u << "\n";
+    return 0;
+  }
+  if (*user_add) {
+    auto app = open_app(cfg);
+    nu.org = meedoen::OrgId(org_id);
+    for (auto w : wijk_ids) nu.wijken.emplace_back(w);
+    auto id = app->create_user(nullptr, nu);
+    if (!id) return fail(id.error());
+    std::cout << "user " << nu.username << " added (id " << id->value << ")\n";
+    return 0;
+  }
+  if (*user_disable) {
+    auto app = open_app(cfg);
+    if (auto st = app->set_user_active(nullptr, username, false); !st) return fail(st.error());
+    std::cout << "user " << username << " disabled\n";
+    return 0;
+  }
+  if (*user_reset) {
+    auto app = open_app(cfg);
+    if (auto st = app->reset_password(nullptr, username, new_password); !st) return fail(st.error());
+    std::cout << "password of " << username << " reset\n";
+    return 0;
+  }
+  if (*verify) {
+    auto app = open_app(cfg);
+    const auto r = app->verify_audit();
+    if (!r.ok) {
+      std::cerr << "audit chain BROKEN at entry " << r.first_bad_seq << ": " << r.problem << "\n";
+      return 1;
+    }
+    std::cout << "audit chain intact: " << r.checked << " entries\n";
+    return 0;
+  }
+  if (*serve) {
+    auto app = open_app(cfg);
+    const auto colon = listen.rfind(':');
+    if (colon == std::string::npos) {
+      std::cerr << "meedoen: --listen needs address:port\n";
+      return 2;
+    }
+    meedoen::web::ServerOptions so;
+    so.address = listen.substr(0, colon);
+    so.port = static_cast<unsigned short>(std::stoi(listen.substr(colon + 1)));
+    so.threads = threads;
+    try {
+      meedoen::web::Site site(*app, {root, secure_cookies});
+      meedoen::web::Server server(so, [&site](const meedoen::web::Request& r) { return site.handle(r); });
+      spdlog::info("Meedoen listens on http://{}:{}", so.address, server.port());
+      server.run(true);
+    } catch (const std::exception& e) {
+      std::cerr << "meedoen: " << e.what() << "\n";
+      return 2;
+    }
+    return 0;
+  }
+  return 0;
+}

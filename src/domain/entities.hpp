@@ -1,0 +1,92 @@
+// The plain records of the approach: organisations, wijken, users, residents. Pure data; the rules
+// that act on them live in their own headers (signal.hpp, agenda_builder.hpp, ...).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/ids.hpp"
+#include "domain/role.hpp"
+#include "domain/time.hpp"
+
+namespace meedoen {
+
+// Kinds of partner organisation at an overleg. Stable codes are stored; labels are in the catalogue.
+inline constexpr const char* kOrgKinds[] = {
+    "huisarts", "politie", "woningcorporatie", "sociaal_wijkteam", "ggz", "verslavingszorg",
+    "zelfregiecentrum", "welzijn", "clientorganisatie", "gemeente", "bewoners", "overig"};
+bool is_org_kind(const std::string& kind);
+
+struct Organisation {
+  OrgId id;
+  std::string name;
+  std::string kind;  // one of kOrgKinds
+};
+
+struct Buurt {
+  BuurtId id;
+  WijkId wijk_id;
+  std::string name;
+};
+
+struct Category {
+  CategoryId id;
+  WijkId wijk_id;
+  std::string label;
+  bool meldcode = false;  // points to domestic violence or child abuse
+  bool active = true;
+};
+
+struct Wijk {
+  WijkId id;
+  std::string name;
+  std::string district;
+  std::string rhythm;  // the overleg's rhythm in the wijk's own words, e.g. "elke 2e dinsdag, 10:00"
+  std::string default_place;
+};
+
+struct User {
+  UserId id;
+  std::string username;
+  std::string display_name;
+  Role role = Role::kMember;
+  OrgId org_id;
+  bool active = true;
+  bool aandachtsfunctionaris = false;  // designated meldcode officer of their organisation
+  std::string lang = "nl";
+  std::vector<WijkId> wijken;
+
+  bool in_wijk(WijkId w) const;
+};
+
+// Non-identifying facts about a resident: these may be shown to everyone in the wijk's overleg.
+inline constexpr const char* kGenders[] = {"man", "vrouw", "anders", "onbekend"};
+inline constexpr const char* kAgeBands[] = {"onder_30", "30_50", "50_plus", "65_plus", "onbekend"};
+
+struct Resident {
+  ResidentId id;
+  std::string code;  // the pseudonym, e.g. "R-7K3Q"
+  WijkId wijk_id;
+  BuurtId buurt_id;
+  std::string gender = "onbekend";
+  std::string age_band = "onbekend";
+  Timestamp created_at = 0;
+};
+
+// Identifying details in plain text. Exists only in memory, between the vault and a page that may
+// show it; never stored or logged as such.
+struct Identity {
+  std::string name;
+  std::string address;
+  std::string phone;
+  std::string birth_year;
+  std::string notes;
+  bool empty() const {
+    return name.empty() && address.empty() && phone.empty() && birth_year.empty() && notes.empty();
+  }
+};
+
+bool is_valid_pseudonym(const std::string& code);
+
+}  // namespace meedoen

@@ -1,0 +1,64 @@
+// Expected failures as values: bad input, not found, not allowed, conflicts. The message is a key in
+// the message catalogue (messages/nl.json), so the web layer can show it in the user's language.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace meedoen {
+
+enum class ErrorKind { kInvalid, kNotFound, kForbidden, kConflict, kUnauthenticated, kTooMany, kInternal };
+
+struct Error {
+  ErrorKind kind = ErrorKind::kInvalid;
+  std::string message_key;  // e.g. "error.signal.description_too_long"
+  std::string field;        // the form field it concerns, empty when it concerns the whole form
+  std::string detail;       // an argument for the message (a number, a date); never personal data
+
+  static Error invalid(std::string key, std::string field = {}) {
+    return {ErrorKind::kInvalid, std::move(key), std::move(field), {}};
+  }
+  static Error not_found() { return {ErrorKind::kNotFound, "error.not_found", {}, {}}; }
+  static Error forbidden() { return {ErrorKind::kForbidden, "error.forbidden", {}, {}}; }
+  static Error conflict(std::string key) { return {ErrorKind::kConflict, std::move(key), {}, {}}; }
+};
+
+// Result<T> holds either a value or an Error. Result<void> is spelled Status.
+template <class T>
+class [[nodiscard]] Result {
+ public:
+  Result(T value) : v_(std::move(value)) {}
+  Result(Error error) : v_(std::move(error)) {}
+
+  bool ok() const { return v_.index() == 0; }
+  explicit operator bool() const { return ok(); }
+  // REQUIRES: ok()
+  T& value() { return std::get<0>(v_); }
+  const T& value() const { return std::get<0>(v_); }
+  T& operator*() { return value(); }
+  const T& operator*() const { return value(); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+  // REQUIRES: !ok()
+  const Error& error() const { return std::get<1>(v_); }
+
+ private:
+  std::variant<T, Error> v_;
+};
+
+class [[nodiscard]] Status {
+ public:
+  Status() = default;
+  Status(Error error) : error_(std::move(error)), ok_(false) {}
+  static Status Ok() { return {}; }
+  bool ok() const { return ok_; }
+  explicit operator bool() const { return ok_; }
+  const Error& error() const { return error_; }
+
+ private:
+  Error error_;
+  bool ok_ = true;
+};
+
+}  // namespace meedoen

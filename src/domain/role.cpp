@@ -1,0 +1,57 @@
+#include "domain/role.hpp"
+
+#include <array>
+#include <utility>
+
+namespace meedoen {
+namespace {
+constexpr std::array<std::pair<Role, std::string_view>, 8> kRoles{{
+    {Role::kMember, "member"},
+    {Role::kChair, "chair"},
+    {Role::kPeer, "peer"},
+    {Role::kCoordinator, "coordinator"},
+    {Role::kHost, "host"},
+    {Role::kWijkteam, "wijkteam"},
+    {Role::kFunder, "funder"},
+    {Role::kAdmin, "admin"},
+}};
+}  // namespace
+
+std::string_view to_string(Role role) {
+  for (const auto& [r, code] : kRoles)
+    if (r == role) return code;
+  return "member";
+}
+
+std::optional<Role> parse_role(std::string_view code) {
+  for (const auto& [r, c] : kRoles)
+    if (c == code) return r;
+  return std::nullopt;
+}
+
+const std::vector<Role>& all_roles() {
+  static const std::vector<Role> roles = [] {
+    std::vector<Role> v;
+    for (const auto& [r, c] : kRoles) v.push_back(r);
+    return v;
+  }();
+  return roles;
+}
+
+bool works_in_overleg(Role role) {
+  switch (role) {
+    case Role::kMember:
+    case Role::kChair:
+    case Role::kPeer:
+    case Role::kCoordinator:
+    case Role::kHost:
+    case Role::kWijkteam:
+      return true;
+    case Role::kFunder:
+    case Role::kAdmin:
+      return false;
+  }
+  return false;
+}
+
+}  // namespace meedoen

@@ -1,0 +1,44 @@
+// Time as seconds since the Unix epoch (UTC), and an injectable clock so tests are deterministic.
+// Dates shown to people are in Europe/Amsterdam local time; the web layer formats them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace meedoen {
+
+using Timestamp = std::int64_t;  // seconds since epoch, UTC
+
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  virtual Timestamp now() const = 0;
+};
+
+class SystemClock final : public Clock {
+ public:
+  Timestamp now() const override;
+};
+
+class FixedClock final : public Clock {
+ public:
+  explicit FixedClock(Timestamp t) : t_(t) {}
+  Timestamp now() const override { return t_; }
+  void advance(std::int64_t seconds) { t_ += seconds; }
+
+ private:
+  Timestamp t_;
+};
+
+// A calendar date as "YYYY-MM-DD" text is parsed into days since epoch; nullopt when malformed.
+std::optional<std::int64_t> parse_date(std::string_view text);
+// "YYYY-MM-DDTHH:MM" (the value of <input type="datetime-local">) in local time → Timestamp.
+std::optional<Timestamp> parse_local_datetime(std::string_view text);
+std::string format_date(Timestamp t);            // "2026-11-23" local
+std::string format_datetime(Timestamp t);        // "2026-11-23 14:05" local
+std::string format_datetime_input(Timestamp t);  // "2026-11-23T14:05" local
+Timestamp start_of_local_day(Timestamp t);
+
+}  // namespace meedoen

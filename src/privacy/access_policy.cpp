@@ -1,0 +1,36 @@
+#include "privacy/access_policy.hpp"
+
+namespace meedoen {
+
+bool may_view_wijk(const User& user, WijkId wijk) {
+  return user.active && works_in_overleg(user.role) && user.in_wijk(wijk);
+}
+
+bool may_raise_signal(const User& user, WijkId wijk) { return may_view_wijk(user, wijk); }
+
+bool may_chair(const User& user, WijkId wijk) {
+  return user.active && user.role == Role::kChair && user.in_wijk(wijk);
+}
+
+bool may_break_glass(const User& user, WijkId wijk) { return may_view_wijk(user, wijk); }
+
+bool may_administer(const User& user) { return user.active && user.role == Role::kAdmin; }
+
+bool may_view_meldcode_signal(const User& user, const Signal& signal) {
+  if (!user.active) return false;
+  if (signal.raised_by == user.id) return true;
+  return user.aandachtsfunctionaris && user.org_id == signal.org_id;
+}
+
+IdentityDecision decide_identity(const User& user, WijkId wijk, const ResidentRelation& rel) {
+  if (!user.active) return {};
+  // Funders and administrators never see identity, whatever their relation.
+  if (user.role == Role::kFunder || user.role == Role::kAdmin) return {};
+  if (rel.raised_a_signal) return {IdentityAccess::kShown, "raised_signal"};
+  if (rel.has_open_action) return {IdentityAccess::kShown, "open_action"};
+  if (rel.is_assigned_peer) return {IdentityAccess::kShown, "assigned_peer"};
+  if (rel.broke_glass && may_break_glass(user, wijk)) return {IdentityAccess::kShown, "break_glass"};
+  return {};
+}
+
+}  // namespace meedoen

@@ -1,0 +1,222 @@
+// Versioned schema migrations for SQLite, applied in order, each in its own transaction. Never edit
+// a migration that has shipped: add a new one.
+#include "store/sqlite/migrations.hpp"
+
+namespace meedoen::sqlite {
+
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> all = {
+      {1, "foundation", R"SQL(
+CREATE TABLE organisations (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL
+);
+CREATE TABLE wijken (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  district TEXT NOT NULL DEFAULT '',
+  rhythm TEXT NOT NULL DEFAULT '',
+  default_place TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE buurten (
+  id INTEGER PRIMARY KEY,
+  wijk_id INTEGER NOT NULL REFERENCES wijken(id),
+  name TEXT NOT NULL,
+  UNIQUE (wijk_id, name)
+);
+CREATE TABLE wijk_partners (
+  wijk_id INTEGER NOT NULL REFERENCES wijken(id),
+  org_id INTEGER NOT NULL REFERENCES organisations(id),
+  PRIMARY KEY (wijk_id, org_id)
+);
+CREATE TABLE categories (
+  id INTEGER PRIMARY KEY,
+  wijk_id INTEGER NOT NULL REFERENCES wijken(id),
+  label TEXT NOT NULL,
+  meldcode INTEGER NOT NULL DEFAULT 0,
+  active INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX categories_wijk ON categories(wijk_id);
+
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  org_id INTEGER NOT NULL REFERENCES organisations(id),
+  active INTEGER NOT NULL DEFAULT 1,
+  aandachtsfunctionaris INTEGER NOT NULL DEFAULT 0,
+  lang TEXT NOT NULL DEFAULT 'nl',
+  password_hash TEXT NOT NULL,
+  failed_logins INTEGER NOT NULL DEFAULT 0,
+  locked_until INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE user_wijken (
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  wijk_id INTEGER NOT NULL REFERENCES wijken(id),
+  PRIMARY KEY (user_id, wijk_id)
+);
+CREATE TABLE sessions (
+  digest TEXT PRIMARY KEY,
+  user_id INTEGER REFERENCES users(id),
+  csrf TEXT NOT NULL,
+  lang TEXT NOT NULL DEFAULT 'nl',
+  created_at INTEGER NOT NULL,
+  last_seen INTEGER NOT NULL
+);
+CREATE INDEX sessions_last_seen ON sessions(last_seen);
+
+-- A resident is a pseudonym plus non-identifying facts. Identity is in resident_identity, sealed.
+-- There is no BSN column, on purpose: this work has no legal basis for it.
+CREATE TABLE residents (
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
+  wijk_id INTEGER NOT NULL REFERENCES wijken(id),
+  buurt_id INTEGER REFERENCES buurten(id),
+  gender TEXT NOT NULL DEFAULT 'onbekend',
+  age_band TEXT NOT NULL DEFAULT 'onbekend',
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE resident_identity (
+  resident_id INTEGER NOT NULL REFERENCES residents(id),
+  field TEXT NOT NULL,
+  sealed BLOB NOT NULL,
+  PRIMARY KEY (resident_id, field)
+);
+CREATE TABLE resident_name_index (
+  resident_id INTEGER NOT NULL REFERENCES residents(id),
+  token TEXT NOT NULL
+);
+CREATE INDEX resident_name_index_token ON resident_name_index(token);
+CREATE INDEX resident_name_index_resident ON resident_name_index(resident_id);
+
+CREATE TABLE signals (
+  id INTEGER PRIMARY KEY,
+  resident_id INTEGER NOT NULL REFERENCES residents(id),
+  wijk_id INTEGER NOT NULL REFERENCES wijken(id),
+  buurt_id INTEGER REFERENCES buurten(id),
+  raised_by INTEGER NOT NULL REFERENCES users(id),
+  org_id INTEGER NOT NULL REFERENCES organisations(id),
+  description TEXT NOT NULL,
+  urgent INTEGER NOT NULL DEFAULT 0,
+  state TEXT NOT NULL,
+  meldcode INTEGER NOT NULL DEFAULT 0,
+  meldcode_weighed INTEGER NOT NULL DEFAULT 0,
+  case_id INTEGER REFERENCES signals(id),
+  regisseur INTEGER REFERENCES users(id),
+  close_reason TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX signals_wijk_state ON signals(wijk_id, state, created_at);
+CREATE INDEX signals_resident ON signals(resident_id);
+CREATE INDEX signals_case ON signals(case_id);
+CREATE INDEX signals_raised_by ON signals(raised_by);
+CREATE TABLE signal_categories (
+  signal_id INTEGER NOT NULL REFERENCES signals(id),
+  category_id INTEGER NOT NULL REFERENCES categories(id),
+  PRIMARY KEY (signal_id, category_id)
+);
+CREATE INDEX signal_categories_category ON signal_categories(category_id);
+CREATE TABLE signal_timeline (
+  id INTEGER PRIMARY KEY,
+  signal_id INTEGER NOT NULL REFERENCES signals(id),
+  at INTEGER NOT NULL,
+  user_id INTEGER NOT NULL DEFAULT 0,
+  kind TEXT NOT NULL,
+  text TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX signal_timeline_signal ON signal_timeline(signal_id, at);
+CREATE TABLE meldcode_steps (
+  id INTEGER PRIMARY KEY,
+  signal_id INTEGER NOT NULL REFERENCES signals(id),
+  step INTEGER NOT NULL CHECK (step BETWEEN 1 AND 5),
+  date TEXT NOT NULL,
+  rationale TEXT NOT NULL,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  recorded_at INTEGER NOT NULL
+);
+CREATE INDEX meldcode_steps_signal ON meldcode_steps(signal_id);
+
+CREATE TABLE meetings (
+  id INTEGER PRIMARY KEY,
+  wijk_id INTEGER NOT NULL REFERENCES wijken(id),
+  starts_at INTEGER NOT NULL,
+  place TEXT NOT NULL DEFAULT '',
+  held INTEGER NOT NULL DEFAULT 0,
+  notes TEXT NOT NULL DEFAULT '',
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX meetings_wijk_start ON meetings(wijk_id, starts_at);
+CREATE TABLE meeting_invites (
+  meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+  org_id INTEGER NOT NULL REFERENCES organisations(id),
+  PRIMARY KEY (meeting_id, org_id)
+);
+CREATE TABLE meeting_attendance (
+  meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+  org_id INTEGER NOT NULL REFERENCES organisations(id),
+  present INTEGER NOT NULL DEFAULT 0,
+  person TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (meeting_id, org_id)
+);
+CREATE TABLE agenda_items (
+  id INTEGER PRIMARY KEY,
+  meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+  signal_id INTEGER NOT NULL REFERENCES signals(id),
+  action_id INTEGER,
+  kind TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  summary TEXT NOT NULL DEFAULT '',
+  decision TEXT NOT NULL DEFAULT 'none',
+  recorded INTEGER NOT NULL DEFAULT 0,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX agenda_items_meeting ON agenda_items(meeting_id, position);
+CREATE INDEX agenda_items_signal ON agenda_items(signal_id);
+
+CREATE TABLE actions (
+  id INTEGER PRIMARY KEY,
+  signal_id INTEGER NOT NULL REFERENCES signals(id),
+  resident_id INTEGER NOT NULL REFERENCES residents(id),
+  wijk_id INTEGER NOT NULL REFERENCES wijken(id),
+  meeting_id INTEGER REFERENCES meetings(id),
+  decision TEXT NOT NULL,
+  owner INTEGER NOT NULL REFERENCES users(id),
+  due_date TEXT NOT NULL DEFAULT '',
+  state TEXT NOT NULL DEFAULT 'open',
+  note TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  settled_at INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX actions_owner ON actions(owner, state);
+CREATE INDEX actions_wijk_state ON actions(wijk_id, state);
+CREATE INDEX actions_signal ON actions(signal_id);
+CREATE INDEX actions_resident ON actions(resident_id, owner, state);
+
+-- The audit trail (NEN 7513). Append-only: the triggers refuse changes and deletes, also for the
+-- application's own database user.
+CREATE TABLE audit_log (
+  seq INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  user_id INTEGER NOT NULL,
+  user_label TEXT NOT NULL,
+  event TEXT NOT NULL,
+  resident_id INTEGER NOT NULL DEFAULT 0,
+  object TEXT NOT NULL DEFAULT '',
+  reason TEXT NOT NULL DEFAULT '',
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX audit_log_resident ON audit_log(resident_id, seq);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+)SQL"},
+  };
+  return all;
+}
+
+}  // namespace meedoen::sqlite

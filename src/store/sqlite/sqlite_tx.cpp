@@ -1,0 +1,1015 @@
+#include "store/sqlite/sqlite_tx.hpp"
+
+#include <sstream>
+
+namespace meedoen::sqlite {
+namespace {
+
+template <class IdT>
+std::optional<IdT> opt_id(const Stmt& s, int col) {
+  if (s.is_null(col)) return std::nullopt;
+  return IdT(s.i64(col));
+}
+
+template <class IdT>
+std::optional<std::int64_t> raw(const std::optional<IdT>& id) {
+  if (!id) return std::nullopt;
+  return id->value;
+}
+
+std::vector<std::int64_t> split_ids(const std::string& csv) {
+  std::vector<std::int64_t> out;
+  std::stringstream ss(csv);
+  std::string part;
+  while (std::getline(ss, part, ','))
+    if (!part.empty()) out.push_back(std::stoll(part));
+  return out;
+}
+
+constexpr const char* kUserCols =
+    "id, username, display_name, role, org_id, active, aandachtsfunctionaris, lang";
+
+User read_user(const Stmt& s) {
+  User u;
+  u.id = UserId(s.i64(0));
+  u.username = s.text(1);
+  u.display_name = s.text(2);
+  u.role = parse_role(s.text(3)).value_or(Role::kMember);
+  u.org_id = OrgId(s.i64(4));
+  u.active = s.flag(5);
+  u.aandachtsfunctionaris = s.flag(6);
+  u.lang = s.text(7);
+  return u;
+}
+
+constexpr const char* kSignalCols =
+    "s.id, s.resident_id, s.wijk_id, s.buurt_id, s.raised_by, s.org_id, s.description, s.urgent, "
+    "s.state, s.meldcode, s.meldcode_weighed, s.case_id, s.regisseur, s.close_reason, "
+    "s.created_at, s.updated_at, "
+    "(SELECT group_concat(category_id) FROM signal_categories c WHERE c.signal_id = s.id)";
+
+Signal read_signal(const Stmt& s) {
+  Signal g;
+  g.id = SignalId(s.i64(0));
+  g.resident_id = ResidentId(s.i64(1));
+  g.wijk_id = WijkId(s.i64(2));
+  if (!s.is_null(3)) g.buurt_id = BuurtId(s.i64(3));
+  g.raised_by = UserId(s.i64(4));
+  g.org_id = OrgId(s.i64(5));
+  g.description = s.text(6);
+  g.urgent = s.flag(7);
+  g.state = parse_signal_state(s.text(8)).value_or(SignalState::kNew);
+  g.meldcode = s.flag(9);
+  g.meldcode_weighed = s.flag(10);
+  g.case_id = opt_id<SignalId>(s, 11);
+  g.regisseur = opt_id<UserId>(s, 12);
+  g.close_reason = s.text(13);
+  g.created_at = s.i64(14);
+  g.updated_at = s.i64(15);
+  for (auto id : split_ids(s.text(16))) g.categories.emplace_back(id);
+  return g;
+}
+
+constexpr const char* kMeetingCols = "id, wijk_id, starts_at, place, held, notes, version";
+
+Meeting read_meeting(const Stmt& s) {
+  Meeting m;
+  m.id = MeetingId(s.i64(0));
+  m.wijk_id = WijkId(s.i64(1));
+  m.starts_at = s.i64(2);
+  m.place = s.text(3);
+  m.held = s.flag(4);
+  m.notes = s.text(5);
+  m.version = s.i64(6);
+  return m;
+}
+
+constexpr const char* kItemCols =
+    "id, meeting_id, signal_id, action_id, kind, position, summary, decision, recorded, version";
+
+AgendaItem read_item(const Stmt& s) {
+  AgendaItem i;
+  i.id = AgendaItemId(s.i64(0));
+  i.meeting_id = MeetingId(s.i64(1));
+  i.signal_id = SignalId(s.i64(2));
+  i.action_id = opt_id<ActionId>(s, 3);
+  i.kind = s.text(4) == "follow_up" ? AgendaItemKind::kFollowUp : AgendaItemKind::kNewSignal;
+  i.position = s.i32(5);
+  i.summary = s.text(6);
+  i.decision = parse_decision(s.text(7)).value_or(Decision::kNone);
+  i.recorded = s.flag(8);
+  i.version = s.i64(9);
+  return i;
+}
+
+constexpr const char* kActionCols =
+    "id, signal_id, resident_id, wijk_id, meeting_id, decision, owner, due_date, state, note, "
+    "created_at, settled_at";
+
+Action read_action(const Stmt& s) {
+  Action a;
+  a.id = ActionId(s.i64(0));
+  a.signal_id = SignalId(s.i64(1));
+  a.resident_id = ResidentId(s.i64(2));
+  a.wijk_id = WijkId(s.i64(3));
+  a.meeting_id = opt_id<MeetingId>(s, 4);
+  a.decision = parse_decision(s.text(5)).value_or(Decision::kNone);
+  a.owner = UserId(s.i64(6));
+  a.due_date = s.text(7);
+  a.state = parse_action_state(s.text(8)).value_or(ActionState::kOpen);
+  a.note = s.text(9);
+  a.created_at = s.i64(10);
+  a.settled_at = s.i64(11);
+  return a;
+}
+
+constexpr const char* kAuditCols =
+    "seq, at, user_id, user_label, event, resident_id, object, reason, prev_hash, hash";
+
+AuditEntry read_audit(const Stmt& s) {
+  AuditEntry e;
+  e.seq = s.i64(0);
+  e.at = s.i64(1);
+  e.user_id = UserId(s.i64(2));
+  e.user_label = s.text(3);
+  e.event = s.text(4);
+  e.resident_id = ResidentId(s.i64(5));
+  e.object = s.text(6);
+  e.reason = s.text(7);
+  e.prev_hash = s.text(8);
+  e.hash = s.text(9);
+  return e;
+}
+
+Resident read_resident(const Stmt& s) {
+  Resident r;
+  r.id = ResidentId(s.i64(0));
+  r.code = s.text(1);
+  r.wijk_id = WijkId(s.i64(2));
+  if (!s.is_null(3)) r.buurt_id = BuurtId(s.i64(3));
+  r.gender = s.text(4);
+  r.age_band = s.text(5);
+  r.created_at = s.i64(6);
+  return r;
+}
+
+bool is_unique_violation(const DbError& e) {
+  return std::string(e.what()).find("UNIQUE") != std::string::npos;
+}
+
+}  // namespace
+
+SqliteTx::SqliteTx(std::unique_ptr<Connection> conn, TxMode mode,
+                   std::function<void(std::unique_ptr<Connection>)> release)
+    : conn_(std::move(conn)), release_(std::move(release)) {
+  conn_->exec(mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+SqliteTx::~SqliteTx() {
+  if (!done_) {
+    try {
+      conn_->exec("ROLLBACK");
+    } catch (...) {
+      // The connection rolls back by itself when the transaction failed; nothing more to do.
+    }
+  }
+  release_(std::move(conn_));
+}
+
+Status SqliteTx::commit() {
+  conn_->exec("COMMIT");
+  done_ = true;
+  return Status::Ok();
+}
+
+bool SqliteTx::ping() {
+  auto s = conn_->prepare("SELECT 1");
+  return s.step() && s.i64(0) == 1;
+}
+
+// --- users -----------------------------------------------------------------------------------
+
+std::vector<WijkId> SqliteTx::user_wijken(UserId id) {
+  auto s = conn_->prepare("SELECT wijk_id FROM user_wijken WHERE user_id = ? ORDER BY wijk_id");
+  s.bind_all(id.value);
+  std::vector<WijkId> out;
+  while (s.step()) out.emplace_back(s.i64(0));
+  return out;
+}
+
+std::optional<UserAuth> SqliteTx::find_user_auth(const std::string& username) {
+  std::optional<UserAuth> out;
+  {
+    auto s = conn_->prepare(std::string("SELECT ") + kUserCols +
+                            ", password_hash, failed_logins, locked_until FROM users "
+                            "WHERE username = ?");
+    s.bind_all(username);
+    if (!s.step()) return std::nullopt;
+    out = UserAuth{read_user(s), s.text(8), s.i32(9), s.i64(10)};
+  }
+  out->user.wijken = user_wijken(out->user.id);
+  return out;
+}
+
+std::optional<User> SqliteTx::get_user(UserId id) {
+  std::optional<User> out;
+  {
+    auto s = conn_->prepare(std::string("SELECT ") + kUserCols + " FROM users WHERE id = ?");
+    s.bind_all(id.value);
+    if (!s.step()) return std::nullopt;
+    out = read_user(s);
+  }
+  out->wijken = user_wijken(id);
+  return out;
+}
+
+std::vector<User> SqliteTx::list_users() {
+  std::vector<User> out;
+  {
+    auto s = conn_->prepare(std::string("SELECT ") + kUserCols + " FROM users ORDER BY username");
+    while (s.step()) out.push_back(read_user(s));
+  }
+  for (auto& u : out) u.wijken = user_wijken(u.id);
+  return out;
+}
+
+std::vector<User> SqliteTx::users_in_wijk(WijkId wijk) {
+  std::vector<User> out;
+  {
+    auto s = conn_->prepare(
+        "SELECT u.id, u.username, u.display_name, u.role, u.org_id, u.active, "
+        "u.aandachtsfunctionaris, u.lang FROM users u JOIN user_wijken w ON w.user_id = u.id "
+        "WHERE w.wijk_id = ? AND u.active = 1 ORDER BY u.display_name");
+    s.bind_all(wijk.value);
+    while (s.step()) out.push_back(read_user(s));
+  }
+  for (auto& u : out) u.wijken = user_wijken(u.id);
+  return out;
+}
+
+Result<UserId> SqliteTx::insert_user(const User& u, const std::string& hash) {
+  try {
+    auto s = conn_->prepare(
+        "INSERT INTO users (username, display_name, role, org_id, active, "
+        "aandachtsfunctionaris, lang, password_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    s.bind_all(u.username, u.display_name, std::string(to_string(u.role)), u.org_id.value, u.active,
+               u.aandachtsfunctionaris, u.lang, hash);
+    s.exec();
+  } catch (const DbError& e) {
+    if (is_unique_violation(e)) return Error::invalid("error.user.username_taken", "username");
+    throw;
+  }
+  const UserId id(conn_->last_insert_id());
+  for (auto w : u.wijken) {
+    auto s = conn_->prepare("INSERT INTO user_wijken (user_id, wijk_id) VALUES (?, ?)");
+    s.bind_all(id.value, w.value);
+    s.exec();
+  }
+  return id;
+}
+
+void SqliteTx::update_user(const User& u) {
+  {
+    auto s = conn_->prepare(
+        "UPDATE users SET display_name = ?, role = ?, org_id = ?, active = ?, "
+        "aandachtsfunctionaris = ?, lang = ? WHERE id = ?");
+    s.bind_all(u.display_name, std::string(to_string(u.role)), u.org_id.value, u.active,
+               u.aandachtsfunctionaris, u.lang, u.id.value);
+    s.exec();
+  }
+  {
+    auto s = conn_->prepare("DELETE FROM user_wijken WHERE user_id = ?");
+    s.bind_all(u.id.value);
+    s.exec();
+  }
+  for (auto w : u.wijken) {
+    auto s = conn_->prepare("INSERT INTO user_wijken (user_id, wijk_id) VALUES (?, ?)");
+    s.bind_all(u.id.value, w.value);
+    s.exec();
+  }
+}
+
+void SqliteTx::set_password(UserId id, const std::string& hash) {
+  auto s = conn_->prepare(
+      "UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = 0 WHERE id = ?");
+  s.bind_all(hash, id.value);
+  s.exec();
+}
+
+void SqliteTx::set_login_failures(UserId id, int failures, Timestamp locked_until) {
+  auto s = conn_->prepare("UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?");
+  s.bind_all(failures, locked_until, id.value);
+  s.exec();
+}
+
+// --- sessions --------------------------------------------------------------------------------
+
+void SqliteTx::insert_session(const SessionRecord& r) {
+  auto s = conn_->prepare(
+      "INSERT INTO sessions (digest, user_id, csrf, lang, created_at, last_seen) "
+      "VALUES (?, ?, ?, ?, ?, ?)");
+  s.bind_all(r.digest, raw(r.user_id), r.csrf, r.lang, r.created_at, r.last_seen);
+  s.exec();
+}
+
+std::optional<SessionRecord> SqliteTx::find_session(const std::string& digest) {
+  auto s = conn_->prepare(
+      "SELECT digest, user_id, csrf, lang, created_at, last_seen FROM sessions WHERE digest = ?");
+  s.bind_all(digest);
+  if (!s.step()) return std::nullopt;
+  return SessionRecord{s.text(0), opt_id<UserId>(s, 1), s.text(2), s.text(3), s.i64(4), s.i64(5)};
+}
+
+void SqliteTx::touch_session(const std::string& digest, Timestamp at) {
+  auto s = conn_->prepare("UPDATE sessions SET last_seen = ? WHERE digest = ?");
+  s.bind_all(at, digest);
+  s.exec();
+}
+
+void SqliteTx::set_session_lang(const std::string& digest, const std::string& lang) {
+  auto s = conn_->prepare("UPDATE sessions SET lang = ? WHERE digest = ?");
+  s.bind_all(lang, digest);
+  s.exec();
+}
+
+void SqliteTx::delete_session(const std::string& digest) {
+  auto s = conn_->prepare("DELETE FROM sessions WHERE digest = ?");
+  s.bind_all(digest);
+  s.exec();
+}
+
+void SqliteTx::delete_sessions_idle_since(Timestamp before) {
+  auto s = conn_->prepare("DELETE FROM sessions WHERE last_seen < ?");
+  s.bind_all(before);
+  s.exec();
+}
+
+// --- organisations, wijken -------------------------------------------------------------------
+
+std::vector<Organisation> SqliteTx::list_orgs() {
+  auto s = conn_->prepare("SELECT id, name, kind FROM organisations ORDER BY name");
+  std::vector<Organisation> out;
+  while (s.step()) out.push_back({OrgId(s.i64(0)), s.text(1), s.text(2)});
+  return out;
+}
+
+std::optional<Organisation> SqliteTx::get_org(OrgId id) {
+  auto s = conn_->prepare("SELECT id, name, kind FROM organisations WHERE id = ?");
+  s.bind_all(id.value);
+  if (!s.step()) return std::nullopt;
+  return Organisation{OrgId(s.i64(0)), s.text(1), s.text(2)};
+}
+
+Result<OrgId> SqliteTx::insert_org(const Organisation& o) {
+  try {
+    auto s = conn_->prepare("INSERT INTO organisations (name, kind) VALUES (?, ?)");
+    s.bind_all(o.name, o.kind);
+    s.exec();
+  } catch (const DbError& e) {
+    if (is_unique_violation(e)) return Error::invalid("error.org.name_taken", "name");
+    throw;
+  }
+  return OrgId(conn_->last_insert_id());
+}
+
+void SqliteTx::update_org(const Organisation& o) {
+  auto s = conn_->prepare("UPDATE organisations SET name = ?, kind = ? WHERE id = ?");
+  s.bind_all(o.name, o.kind, o.id.value);
+  s.exec();
+}
+
+std::vector<Wijk> SqliteTx::list_wijken() {
+  auto s = conn_->prepare(
+      "SELECT id, name, district, rhythm, default_place FROM wijken ORDER BY name");
+  std::vector<Wijk> out;
+  while (s.step()) out.push_back({WijkId(s.i64(0)), s.text(1), s.text(2), s.text(3), s.text(4)});
+  return out;
+}
+
+std::optional<Wijk> SqliteTx::get_wijk(WijkId id) {
+  auto s = conn_->prepare(
+      "SELECT id, name, district, rhythm, default_place FROM wijken WHERE id = ?");
+  s.bind_all(id.value);
+  if (!s.step()) return std::nullopt;
+  return Wijk{WijkId(s.i64(0)), s.text(1), s.text(2), s.text(3), s.text(4)};
+}
+
+Result<WijkId> SqliteTx::insert_wijk(const Wijk& w) {
+  try {
+    auto s = conn_->prepare(
+        "INSERT INTO wijken (name, district, rhythm, default_place) VALUES (?, ?, ?, ?)");
+    s.bind_all(w.name, w.district, w.rhythm, w.default_place);
+    s.exec();
+  } catch (const DbError& e) {
+    if (is_unique_violation(e)) return Error::invalid("error.wijk.name_taken", "name");
+    throw;
+  }
+  return WijkId(conn_->last_insert_id());
+}
+
+void SqliteTx::update_wijk(const Wijk& w) {
+  auto s = conn_->prepare(
+      "UPDATE wijken SET name = ?, district = ?, rhythm = ?, default_place = ? WHERE id = ?");
+  s.bind_all(w.name, w.district, w.rhythm, w.default_place, w.id.value);
+  s.exec();
+}
+
+std::vector<Buurt> SqliteTx::buurten(WijkId wijk) {
+  auto s = conn_->prepare("SELECT id, wijk_id, name FROM buurten WHERE wijk_id = ? ORDER BY name");
+  s.bind_all(wijk.value);
+  std::vector<Buurt> out;
+  while (s.step()) out.push_back({BuurtId(s.i64(0)), WijkId(s.i64(1)), s.text(2)});
+  return out;
+}
+
+std::optional<Buurt> SqliteTx::get_buurt(BuurtId id) {
+  auto s = conn_->prepare("SELECT id, wijk_id, name FROM buurten WHERE id = ?");
+  s.bind_all(id.value);
+  if (!s.step()) return std::nullopt;
+  return Buurt{BuurtId(s.i64(0)), WijkId(s.i64(1)), s.text(2)};
+}
+
+BuurtId SqliteTx::insert_buurt(const Buurt& b) {
+  auto s = conn_->prepare("INSERT INTO buurten (wijk_id, name) VALUES (?, ?)");
+  s.bind_all(b.wijk_id.value, b.name);
+  s.exec();
+  return BuurtId(conn_->last_insert_id());
+}
+
+std::vector<OrgId> SqliteTx::partners(WijkId wijk) {
+  auto s = conn_->prepare(
+      "SELECT p.org_id FROM wijk_partners p JOIN organisations o ON o.id = p.org_id "
+      "WHERE p.wijk_id = ? ORDER BY o.name");
+  s.bind_all(wijk.value);
+  std::vector<OrgId> out;
+  while (s.step()) out.emplace_back(s.i64(0));
+  return out;
+}
+
+void SqliteTx::set_partners(WijkId wijk, const std::vector<OrgId>& orgs) {
+  {
+    auto s = conn_->prepare("DELETE FROM wijk_partners WHERE wijk_id = ?");
+    s.bind_all(wijk.value);
+    s.exec();
+  }
+  for (auto o : orgs) {
+    auto s = conn_->prepare("INSERT OR IGNORE INTO wijk_partners (wijk_id, org_id) VALUES (?, ?)");
+    s.bind_all(wijk.value, o.value);
+    s.exec();
+  }
+}
+
+std::vector<Category> SqliteTx::categories(WijkId wijk) {
+  auto s = conn_->prepare(
+      "SELECT id, wijk_id, label, meldcode, active FROM categories WHERE wijk_id = ? "
+      "ORDER BY active DESC, label");
+  s.bind_all(wijk.value);
+  std::vector<Category> out;
+  while (s.step())
+    out.push_back({CategoryId(s.i64(0)), WijkId(s.i64(1)), s.text(2), s.flag(3), s.flag(4)});
+  return out;
+}
+
+CategoryId SqliteTx::insert_category(const Category& c) {
+  auto s = conn_->prepare(
+      "INSERT INTO categories (wijk_id, label, meldcode, active) VALUES (?, ?, ?, ?)");
+  s.bind_all(c.wijk_id.value, c.label, c.meldcode, c.active);
+  s.exec();
+  return CategoryId(conn_->last_insert_id());
+}
+
+void SqliteTx::update_category(const Category& c) {
+  auto s = conn_->prepare(
+      "UPDATE categories SET label = ?, meldcode = ?, active = ? WHERE id = ? AND wijk_id = ?");
+  s.bind_all(c.label, c.meldcode, c.active, c.id.value, c.wijk_id.value);
+  s.exec();
+}
+
+// --- residents -------------------------------------------------------------------------------
+
+ResidentId SqliteTx::insert_resident(const Resident& r) {
+  auto s = conn_->prepare(
+      "INSERT INTO residents (code, wijk_id, buurt_id, gender, age_band, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?)");
+  std::optional<std::int64_t> buurt;
+  if (r.buurt_id.valid()) buurt = r.buurt_id.value;
+  s.bind_all(r.code, r.wijk_id.value, buurt, r.gender, r.age_band, r.created_at);
+  s.exec();
+  return ResidentId(conn_->last_insert_id());
+}
+
+std::optional<Resident> SqliteTx::get_resident(ResidentId id) {
+  auto s = conn_->prepare(
+      "SELECT id, code, wijk_id, buurt_id, gender, age_band, created_at FROM residents "
+      "WHERE id = ?");
+  s.bind_all(id.value);
+  if (!s.step()) return std::nullopt;
+  return read_resident(s);
+}
+
+std::optional<Resident> SqliteTx::find_resident_by_code(const std::string& code) {
+  auto s = conn_->prepare(
+      "SELECT id, code, wijk_id, buurt_id, gender, age_band, created_at FROM residents "
+      "WHERE code = ?");
+  s.bind_all(code);
+  if (!s.step()) return std::nullopt;
+  return read_resident(s);
+}
+
+void SqliteTx::put_identity(ResidentId id, const SealedIdentity& sealed) {
+  for (const auto& [field, blob] : sealed) {
+    if (blob.empty()) {
+      auto s = conn_->prepare("DELETE FROM resident_identity WHERE resident_id = ? AND field = ?");
+      s.bind_all(id.value, field);
+      s.exec();
+      continue;
+    }
+    auto s = conn_->prepare(
+        "INSERT INTO resident_identity (resident_id, field, sealed) VALUES (?, ?, ?) "
+        "ON CONFLICT (resident_id, field) DO UPDATE SET sealed = excluded.sealed");
+    s.bind_all(id.value, field, blob);
+    s.exec();
+  }
+}
+
+SealedIdentity SqliteTx::get_identity(ResidentId id) {
+  auto s = conn_->prepare("SELECT field, sealed FROM resident_identity WHERE resident_id = ?");
+  s.bind_all(id.value);
+  SealedIdentity out;
+  while (s.step()) out[s.text(0)] = s.blob(1);
+  return out;
+}
+
+void SqliteTx::put_name_tokens(ResidentId id, const std::vector<std::string>& tokens) {
+  {
+    auto s = conn_->prepare("DELETE FROM resident_name_index WHERE resident_id = ?");
+    s.bind_all(id.value);
+    s.exec();
+  }
+  for (const auto& t : tokens) {
+    auto s = conn_->prepare("INSERT INTO resident_name_index (resident_id, token) VALUES (?, ?)");
+    s.bind_all(id.value, t);
+    s.exec();
+  }
+}
+
+std::vector<ResidentId> SqliteTx::residents_with_name_tokens(
+    WijkId wijk, const std::vector<std::string>& tokens) {
+  std::vector<ResidentId> out;
+  for (const auto& t : tokens) {
+    auto s = conn_->prepare(
+        "SELECT DISTINCT n.resident_id FROM resident_name_index n "
+        "JOIN residents r ON r.id = n.resident_id WHERE n.token = ? AND r.wijk_id = ?");
+    s.bind_all(t, wijk.value);
+    while (s.step()) out.emplace_back(s.i64(0));
+  }
+  return out;
+}
+
+// --- signals ---------------------------------------------------------------------------------
+
+SignalId SqliteTx::insert_signal(const Signal& g) {
+  std::optional<std::int64_t> buurt;
+  if (g.buurt_id.valid()) buurt = g.buurt_id.value;
+  {
+    auto s = conn_->prepare(
+        "INSERT INTO signals (resident_id, wijk_id, buurt_id, raised_by, org_id, description, "
+        "urgent, state, meldcode, meldcode_weighed, case_id, regisseur, close_reason, created_at, "
+        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    s.bind_all(g.resident_id.value, g.wijk_id.value, buurt, g.raised_by.value, g.org_id.value,
+               g.description, g.urgent, std::string(to_string(g.state)), g.meldcode,
+               g.meldcode_weighed, raw(g.case_id), raw(g.regisseur), g.close_reason, g.created_at,
+               g.updated_at);
+    s.exec();
+  }
+  const SignalId id(conn_->last_insert_id());
+  for (auto c : g.categories) {
+    auto s = conn_->prepare("INSERT INTO signal_categories (signal_id, category_id) VALUES (?, ?)");
+    s.bind_all(id.value, c.value);
+    s.exec();
+  }
+  return id;
+}
+
+std::optional<Signal> SqliteTx::get_signal(SignalId id) {
+  auto s = conn_->prepare(std::string("SELECT ") + kSignalCols + " FROM signals s WHERE s.id = ?");
+  s.bind_all(id.value);
+  if (!s.step()) return std::nullopt;
+  return read_signal(s);
+}
+
+void SqliteTx::update_signal(const Signal& g) {
+  auto s = conn_->prepare(
+      "UPDATE signals SET description = ?, urgent = ?, state = ?, meldcode = ?, "
+      "meldcode_weighed = ?, case_id = ?, regisseur = ?, close_reason = ?, updated_at = ? "
+      "WHERE id = ?");
+  s.bind_all(g.description, g.urgent, std::string(to_string(g.state)), g.meldcode,
+             g.meldcode_weighed, raw(g.case_id), raw(g.regisseur), g.close_reason, g.updated_at,
+             g.id.value);
+  s.exec();
+}
+
+std::vector<Signal> SqliteTx::query_signals(const std::string& select, const SignalFilter& f,
+                                            bool count, int* count_out) {
+  std::string sql = select + " WHERE 1 = 1";
+  std::vector<std::int64_t> ints;
+  std::vector<std::string> texts;
+  // Parameters are bound in order; keep a single list of (is_text, index).
+  std::vector<std::pair<bool, std::size_t>> params;
+  auto add_int = [&](std::int64_t v) {
+    ints.push_back(v);
+    params.emplace_back(false, ints.size() - 1);
+  };
+  auto add_text = [&](std::string v) {
+    texts.push_back(std::move(v));
+    params.emplace_back(true, texts.size() - 1);
+  };
+  if (f.wijk) {
+    sql += " AND s.wijk_id = ?";
+    add_int(f.wijk->value);
+  }
+  if (!f.wijken.empty()) {
+    sql += " AND s.wijk_id IN (";
+    for (std::size_t i = 0; i < f.wijken.size(); ++i) {
+      sql += i ? ", ?" : "?";
+      add_int(f.wijken[i].value);
+    }
+    sql += ")";
+  }
+  if (f.state) {
+    sql += " AND s.state = ?";
+    add_text(std::string(to_string(*f.state)));
+  }
+  if (f.open_only) sql += " AND s.state NOT IN ('closed', 'linked')";
+  if (!f.include_linked) sql += " AND s.case_id IS NULL";
+  if (!f.include_meldcode) sql += " AND s.meldcode = 0";
+  if (f.urgent_only) sql += " AND s.urgent = 1";
+  if (f.category) {
+    sql += " AND EXISTS (SELECT 1 FROM signal_categories c WHERE c.signal_id = s.id "
+           "AND c.category_id = ?)";
+    add_int(f.category->value);
+  }
+  if (f.raised_by) {
+    sql += " AND s.raised_by = ?";
+    add_int(f.raised_by->value);
+  }
+  if (f.org) {
+    sql += " AND s.org_id = ?";
+    add_int(f.org->value);
+  }
+  if (f.resident) {
+    sql += " AND s.resident_id = ?";
+    add_int(f.resident->value);
+  }
+  if (!f.code.empty()) {
+    sql += " AND s.resident_id = (SELECT id FROM residents WHERE code = ?)";
+    add_text(f.code);
+  }
+  if (!count) sql += " ORDER BY s.urgent DESC, s.created_at DESC, s.id DESC LIMIT ? OFFSET ?";
+  auto s = conn_->prepare(sql);
+  int i = 0;
+  for (const auto& [is_text, idx] : params) {
+    if (is_text)
+      s.bind(++i, texts[idx]);
+    else
+      s.bind(++i, ints[idx]);
+  }
+  std::vector<Signal> out;
+  if (count) {
+    *count_out = s.step() ? s.i32(0) : 0;
+    return out;
+  }
+  s.bind(++i, f.limit);
+  s.bind(++i, f.offset);
+  while (s.step()) out.push_back(read_signal(s));
+  return out;
+}
+
+std::vector<Signal> SqliteTx::list_signals(const SignalFilter& f) {
+  return query_signals(std::string("SELECT ") + kSignalCols + " FROM signals s", f, false, nullptr);
+}
+
+int SqliteTx::count_signals(const SignalFilter& f) {
+  int n = 0;
+  query_signals("SELECT count(*) FROM signals s", f, true, &n);
+  return n;
+}
+
+std::optional<Signal> SqliteTx::open_case_for_resident(ResidentId r) {
+  auto s = conn_->prepare(std::string("SELECT ") + kSignalCols +
+                          " FROM signals s WHERE s.resident_id = ? AND s.case_id IS NULL "
+                          "AND s.state NOT IN ('closed', 'linked') ORDER BY s.id LIMIT 1");
+  s.bind_all(r.value);
+  if (!s.step()) return std::nullopt;
+  return read_signal(s);
+}
+
+std::vector<Signal> SqliteTx::linked_signals(SignalId case_id) {
+  auto s = conn_->prepare(std::string("SELECT ") + kSignalCols +
+                          " FROM signals s WHERE s.case_id = ? ORDER BY s.created_at");
+  s.bind_all(case_id.value);
+  std::vector<Signal> out;
+  while (s.step()) out.push_back(read_signal(s));
+  return out;
+}
+
+bool SqliteTx::user_raised_signal_about(UserId user, ResidentId resident) {
+  auto s = conn_->prepare("SELECT 1 FROM signals WHERE raised_by = ? AND resident_id = ? LIMIT 1");
+  s.bind_all(user.value, resident.value);
+  return s.step();
+}
+
+void SqliteTx::add_timeline(const TimelineEvent& e) {
+  auto s = conn_->prepare(
+      "INSERT INTO signal_timeline (signal_id, at, user_id, kind, text) VALUES (?, ?, ?, ?, ?)");
+  s.bind_all(e.signal_id.value, e.at, e.user_id.value, e.kind, e.text);
+  s.exec();
+}
+
+std::vector<TimelineEvent> SqliteTx::timeline(SignalId id) {
+  auto s = conn_->prepare(
+      "SELECT signal_id, at, user_id, kind, text FROM signal_timeline WHERE signal_id = ? "
+      "ORDER BY at, id");
+  s.bind_all(id.value);
+  std::vector<TimelineEvent> out;
+  while (s.step())
+    out.push_back({SignalId(s.i64(0)), s.i64(1), UserId(s.i64(2)), s.text(3), s.text(4)});
+  return out;
+}
+
+std::vector<MeldcodeStep> SqliteTx::meldcode_steps(SignalId id) {
+  auto s = conn_->prepare(
+      "SELECT step, date, rationale, user_id, recorded_at FROM meldcode_steps "
+      "WHERE signal_id = ? ORDER BY step, id");
+  s.bind_all(id.value);
+  std::vector<MeldcodeStep> out;
+  while (s.step()) out.push_back({s.i32(0), s.text(1), s.text(2), UserId(s.i64(3)), s.i64(4)});
+  return out;
+}
+
+void SqliteTx::insert_meldcode_step(SignalId id, const MeldcodeStep& m) {
+  auto s = conn_->prepare(
+      "INSERT INTO meldcode_steps (signal_id, step, date, rationale, user_id, recorded_at) "
+      "VALUES (?, ?, ?, ?, ?, ?)");
+  s.bind_all(id.value, m.step, m.date, m.rationale, m.by.value, m.recorded_at);
+  s.exec();
+}
+
+// --- meetings --------------------------------------------------------------------------------
+
+MeetingId SqliteTx::insert_meeting(const Meeting& m) {
+  {
+    auto s = conn_->prepare(
+        "INSERT INTO meetings (wijk_id, starts_at, place, held, notes, version) "
+        "VALUES (?, ?, ?, ?, ?, 1)");
+    s.bind_all(m.wijk_id.value, m.starts_at, m.place, m.held, m.notes);
+    s.exec();
+  }
+  const MeetingId id(conn_->last_insert_id());
+  for (auto o : m.invited) {
+    auto s = conn_->prepare("INSERT OR IGNORE INTO meeting_invites (meeting_id, org_id) VALUES (?, ?)");
+    s.bind_all(id.value, o.value);
+    s.exec();
+  }
+  return id;
+}
+
+std::optional<Meeting> SqliteTx::get_meeting(MeetingId id) {
+  std::optional<Meeting> m;
+  {
+    auto s = conn_->prepare(std::string("SELECT ") + kMeetingCols + " FROM meetings WHERE id = ?");
+    s.bind_all(id.value);
+    if (!s.step()) return std::nullopt;
+    m = read_meeting(s);
+  }
+  auto s = conn_->prepare("SELECT org_id FROM meeting_invites WHERE meeting_id = ?");
+  s.bind_all(id.value);
+  while (s.step()) m->invited.emplace_back(s.i64(0));
+  return m;
+}
+
+bool SqliteTx::update_meeting(const Meeting& m) {
+  {
+    auto s = conn_->prepare(
+        "UPDATE meetings SET starts_at = ?, place = ?, held = ?, notes = ?, version = version + 1 "
+        "WHERE id = ? AND version = ?");
+    s.bind_all(m.starts_at, m.place, m.held, m.notes, m.id.value, m.version);
+    s.exec();
+  }
+  if (conn_->changes() == 0) return false;
+  {
+    auto s = conn_->prepare("DELETE FROM meeting_invites WHERE meeting_id = ?");
+    s.bind_all(m.id.value);
+    s.exec();
+  }
+  for (auto o : m.invited) {
+    auto s = conn_->prepare("INSERT OR IGNORE INTO meeting_invites (meeting_id, org_id) VALUES (?, ?)");
+    s.bind_all(m.id.value, o.value);
+    s.exec();
+  }
+  return true;
+}
+
+std::vector<Meeting> SqliteTx::list_meetings(const MeetingFilter& f) {
+  std::string sql = std::string("SELECT ") + kMeetingCols + " FROM meetings WHERE 1 = 1";
+  if (!f.wijken.empty()) {
+    sql += " AND wijk_id IN (";
+    for (std::size_t i = 0; i < f.wijken.size(); ++i) sql += i ? ", ?" : "?";
+    sql += ")";
+  }
+  if (f.from) sql += " AND starts_at >= ?";
+  if (f.to) sql += " AND starts_at < ?";
+  sql += f.descending ? " ORDER BY starts_at DESC" : " ORDER BY starts_at";
+  sql += " LIMIT ?";
+  auto s = conn_->prepare(sql);
+  int i = 0;
+  for (auto w : f.wijken) s.bind(++i, w.value);
+  if (f.from) s.bind(++i, *f.from);
+  if (f.to) s.bind(++i, *f.to);
+  s.bind(++i, f.limit);
+  std::vector<Meeting> out;
+  while (s.step()) out.push_back(read_meeting(s));
+  return out;
+}
+
+std::vector<AgendaItem> SqliteTx::agenda(MeetingId id) {
+  auto s = conn_->prepare(std::string("SELECT ") + kItemCols +
+                          " FROM agenda_items WHERE meeting_id = ? ORDER BY position, id");
+  s.bind_all(id.value);
+  std::vector<AgendaItem> out;
+  while (s.step()) out.push_back(read_item(s));
+  return out;
+}
+
+std::optional<AgendaItem> SqliteTx::get_agenda_item(AgendaItemId id) {
+  auto s = conn_->prepare(std::string("SELECT ") + kItemCols + " FROM agenda_items WHERE id = ?");
+  s.bind_all(id.value);
+  if (!s.step()) return std::nullopt;
+  return read_item(s);
+}
+
+AgendaItemId SqliteTx::insert_agenda_item(const AgendaItem& i) {
+  auto s = conn_->prepare(
+      "INSERT INTO agenda_items (meeting_id, signal_id, action_id, kind, position, summary, "
+      "decision, recorded, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)");
+  s.bind_all(i.meeting_id.value, i.signal_id.value, raw(i.action_id),
+             std::string(i.kind == AgendaItemKind::kFollowUp ? "follow_up" : "new_signal"),
+             i.position, i.summary, std::string(to_string(i.decision)), i.recorded);
+  s.exec();
+  return AgendaItemId(conn_->last_insert_id());
+}
+
+bool SqliteTx::update_agenda_item(const AgendaItem& i) {
+  auto s = conn_->prepare(
+      "UPDATE agenda_items SET summary = ?, decision = ?, recorded = ?, position = ?, "
+      "version = version + 1 WHERE id = ? AND version = ?");
+  s.bind_all(i.summary, std::string(to_string(i.decision)), i.recorded, i.position, i.id.value,
+             i.version);
+  s.exec();
+  return conn_->changes() > 0;
+}
+
+void SqliteTx::set_agenda_positions(const std::vector<AgendaItemId>& order) {
+  int pos = 0;
+  for (auto id : order) {
+    auto s = conn_->prepare("UPDATE agenda_items SET position = ? WHERE id = ?");
+    s.bind_all(++pos, id.value);
+    s.exec();
+  }
+}
+
+void SqliteTx::delete_agenda_item(AgendaItemId id) {
+  auto s = conn_->prepare("DELETE FROM agenda_items WHERE id = ?");
+  s.bind_all(id.value);
+  s.exec();
+}
+
+std::vector<SignalId> SqliteTx::signals_pending_on_agendas(WijkId wijk) {
+  auto s = conn_->prepare(
+      "SELECT DISTINCT i.signal_id FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id "
+      "WHERE m.wijk_id = ? AND m.held = 0 AND i.recorded = 0");
+  s.bind_all(wijk.value);
+  std::vector<SignalId> out;
+  while (s.step()) out.emplace_back(s.i64(0));
+  return out;
+}
+
+std::vector<Attendance> SqliteTx::attendance(MeetingId id) {
+  auto s = conn_->prepare(
+      "SELECT org_id, present, person FROM meeting_attendance WHERE meeting_id = ?");
+  s.bind_all(id.value);
+  std::vector<Attendance> out;
+  while (s.step()) out.push_back({OrgId(s.i64(0)), s.flag(1), s.text(2)});
+  return out;
+}
+
+void SqliteTx::set_attendance(MeetingId id, const std::vector<Attendance>& rows) {
+  {
+    auto s = conn_->prepare("DELETE FROM meeting_attendance WHERE meeting_id = ?");
+    s.bind_all(id.value);
+    s.exec();
+  }
+  for (const auto& r : rows) {
+    auto s = conn_->prepare(
+        "INSERT INTO meeting_attendance (meeting_id, org_id, present, person) VALUES (?, ?, ?, ?)");
+    s.bind_all(id.value, r.org_id.value, r.present, r.person);
+    s.exec();
+  }
+}
+
+// --- actions ---------------------------------------------------------------------------------
+
+ActionId SqliteTx::insert_action(const Action& a) {
+  auto s = conn_->prepare(
+      "INSERT INTO actions (signal_id, resident_id, wijk_id, meeting_id, decision, owner, "
+      "due_date, state, note, created_at, settled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  s.bind_all(a.signal_id.value, a.resident_id.value, a.wijk_id.value, raw(a.meeting_id),
+             std::string(to_string(a.decision)), a.owner.value, a.due_date,
+             std::string(to_string(a.state)), a.note, a.created_at, a.settled_at);
+  s.exec();
+  return ActionId(conn_->last_insert_id());
+}
+
+std::optional<Action> SqliteTx::get_action(ActionId id) {
+  auto s = conn_->prepare(std::string("SELECT ") + kActionCols + " FROM actions WHERE id = ?");
+  s.bind_all(id.value);
+  if (!s.step()) return std::nullopt;
+  return read_action(s);
+}
+
+void SqliteTx::update_action(const Action& a) {
+  auto s = conn_->prepare(
+      "UPDATE actions SET state = ?, note = ?, settled_at = ?, due_date = ?, owner = ? "
+      "WHERE id = ?");
+  s.bind_all(std::string(to_string(a.state)), a.note, a.settled_at, a.due_date, a.owner.value,
+             a.id.value);
+  s.exec();
+}
+
+std::vector<Action> SqliteTx::actions_for_owner(UserId owner) {
+  auto s = conn_->prepare(std::string("SELECT ") + kActionCols +
+                          " FROM actions WHERE owner = ? ORDER BY state = 'open' DESC, "
+                          "due_date, id LIMIT 500");
+  s.bind_all(owner.value);
+  std::vector<Action> out;
+  while (s.step()) out.push_back(read_action(s));
+  return out;
+}
+
+std::vector<Action> SqliteTx::open_actions_in_wijk(WijkId wijk) {
+  auto s = conn_->prepare(std::string("SELECT ") + kActionCols +
+                          " FROM actions WHERE wijk_id = ? AND state = 'open' ORDER BY due_date");
+  s.bind_all(wijk.value);
+  std::vector<Action> out;
+  while (s.step()) out.push_back(read_action(s));
+  return out;
+}
+
+std::vector<Action> SqliteTx::actions_for_signal(SignalId id) {
+  auto s = conn_->prepare(std::string("SELECT ") + kActionCols +
+                          " FROM actions WHERE signal_id = ? ORDER BY created_at, id");
+  s.bind_all(id.value);
+  std::vector<Action> out;
+  while (s.step()) out.push_back(read_action(s));
+  return out;
+}
+
+bool SqliteTx::has_open_action(UserId user, ResidentId resident) {
+  auto s = conn_->prepare(
+      "SELECT 1 FROM actions WHERE resident_id = ? AND owner = ? AND state = 'open' LIMIT 1");
+  s.bind_all(resident.value, user.value);
+  return s.step();
+}
+
+// --- audit -----------------------------------------------------------------------------------
+
+AuditHead SqliteTx::audit_head() {
+  auto s = conn_->prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+  if (!s.step()) return {};
+  return {s.i64(0), s.text(1)};
+}
+
+void SqliteTx::insert_audit(const AuditEntry& e) {
+  auto s = conn_->prepare(
+      "INSERT INTO audit_log (seq, at, user_id, user_label, event, resident_id, object, reason, "
+      "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  s.bind_all(e.seq, e.at, e.user_id.value, e.user_label, e.event, e.resident_id.value, e.object,
+             e.reason, e.prev_hash, e.hash);
+  s.exec();
+}
+
+void SqliteTx::for_each_audit(const std::function<void(const AuditEntry&)>& fn) {
+  auto s = conn_->prepare(std::string("SELECT ") + kAuditCols + " FROM audit_log ORDER BY seq");
+  while (s.step()) fn(read_audit(s));
+}
+
+std::vector<AuditEntry> SqliteTx::audit_for_resident(ResidentId id) {
+  auto s = conn_->prepare(std::string("SELECT ") + kAuditCols +
+                          " FROM audit_log WHERE resident_id = ? ORDER BY seq");
+  s.bind_all(id.value);
+  std::vector<AuditEntry> out;
+  while (s.step()) out.push_back(read_audit(s));
+  return out;
+}
+
+}  // namespace meedoen::sqlite

@@ -1,0 +1,116 @@
+// The SQLite implementation of Tx. Internal to store/sqlite; the rest of the program sees Tx.
+#pragma once
+
+#include <functional>
+#include <memory>
+
+#include "store/sqlite/connection.hpp"
+#include "store/store.hpp"
+
+namespace meedoen::sqlite {
+
+class SqliteTx final : public Tx {
+ public:
+  // Takes the connection for the lifetime of the Tx and hands it back through `release`.
+  SqliteTx(std::unique_ptr<Connection> conn, TxMode mode,
+           std::function<void(std::unique_ptr<Connection>)> release);
+  ~SqliteTx() override;
+
+  Status commit() override;
+
+  std::optional<UserAuth> find_user_auth(const std::string& username) override;
+  std::optional<User> get_user(UserId id) override;
+  std::vector<User> list_users() override;
+  std::vector<User> users_in_wijk(WijkId wijk) override;
+  Result<UserId> insert_user(const User& user, const std::string& password_hash) override;
+  void update_user(const User& user) override;
+  void set_password(UserId id, const std::string& password_hash) override;
+  void set_login_failures(UserId id, int failures, Timestamp locked_until) override;
+
+  void insert_session(const SessionRecord& s) override;
+  std::optional<SessionRecord> find_session(const std::string& digest) override;
+  void touch_session(const std::string& digest, Timestamp at) override;
+  void set_session_lang(const std::string& digest, const std::string& lang) override;
+  void delete_session(const std::string& digest) override;
+  void delete_sessions_idle_since(Timestamp before) override;
+
+  std::vector<Organisation> list_orgs() override;
+  std::optional<Organisation> get_org(OrgId id) override;
+  Result<OrgId> insert_org(const Organisation& org) override;
+  void update_org(const Organisation& org) override;
+  std::vector<Wijk> list_wijken() override;
+  std::optional<Wijk> get_wijk(WijkId id) override;
+  Result<WijkId> insert_wijk(const Wijk& wijk) override;
+  void update_wijk(const Wijk& wijk) override;
+  std::vector<Buurt> buurten(WijkId wijk) override;
+  std::optional<Buurt> get_buurt(BuurtId id) override;
+  BuurtId insert_buurt(const Buurt& buurt) override;
+  std::vector<OrgId> partners(WijkId wijk) override;
+  void set_partners(WijkId wijk, const std::vector<OrgId>& orgs) override;
+  std::vector<Category> categories(WijkId wijk) override;
+  CategoryId insert_category(const Category& c) override;
+  void update_category(const Category& c) override;
+
+  ResidentId insert_resident(const Resident& r) override;
+  std::optional<Resident> get_resident(ResidentId id) override;
+  std::optional<Resident> find_resident_by_code(const std::string& code) override;
+  void put_identity(ResidentId id, const SealedIdentity& sealed) override;
+  SealedIdentity get_identity(ResidentId id) override;
+  void put_name_tokens(ResidentId id, const std::vector<std::string>& tokens) override;
+  std::vector<ResidentId> residents_with_name_tokens(WijkId wijk,
+                                                     const std::vector<std::string>& tokens) override;
+
+  SignalId insert_signal(const Signal& s) override;
+  std::optional<Signal> get_signal(SignalId id) override;
+  void update_signal(const Signal& s) override;
+  std::vector<Signal> list_signals(const SignalFilter& f) override;
+  int count_signals(const SignalFilter& f) override;
+  std::optional<Signal> open_case_for_resident(ResidentId r) override;
+  std::vector<Signal> linked_signals(SignalId case_id) override;
+  bool user_raised_signal_about(UserId user, ResidentId resident) override;
+  void add_timeline(const TimelineEvent& e) override;
+  std::vector<TimelineEvent> timeline(SignalId id) override;
+  std::vector<MeldcodeStep> meldcode_steps(SignalId id) override;
+  void insert_meldcode_step(SignalId id, const MeldcodeStep& step) override;
+
+  MeetingId insert_meeting(const Meeting& m) override;
+  std::optional<Meeting> get_meeting(MeetingId id) override;
+  bool update_meeting(const Meeting& m) override;
+  std::vector<Meeting> list_meetings(const MeetingFilter& f) override;
+  std::vector<AgendaItem> agenda(MeetingId id) override;
+  std::optional<AgendaItem> get_agenda_item(AgendaItemId id) override;
+  AgendaItemId insert_agenda_item(const AgendaItem& item) override;
+  bool update_agenda_item(const AgendaItem& item) override;
+  void set_agenda_positions(const std::vector<AgendaItemId>& order) override;
+  void delete_agenda_item(AgendaItemId id) override;
+  std::vector<SignalId> signals_pending_on_agendas(WijkId wijk) override;
+  std::vector<Attendance> attendance(MeetingId id) override;
+  void set_attendance(MeetingId id, const std::vector<Attendance>& rows) override;
+
+  ActionId insert_action(const Action& a) override;
+  std::optional<Action> get_action(ActionId id) override;
+  void update_action(const Action& a) override;
+  std::vector<Action> actions_for_owner(UserId owner) override;
+  std::vector<Action> open_actions_in_wijk(WijkId wijk) override;
+  std::vector<Action> actions_for_signal(SignalId id) override;
+  bool has_open_action(UserId user, ResidentId resident) override;
+
+  AuditHead audit_head() override;
+  void insert_audit(const AuditEntry& e) override;
+  void for_each_audit(const std::function<void(const AuditEntry&)>& fn) override;
+  std::vector<AuditEntry> audit_for_resident(ResidentId id) override;
+
+  bool ping() override;
+
+ private:
+  std::vector<WijkId> user_wijken(UserId id);
+  std::vector<CategoryId> signal_categories(SignalId id);
+  std::vector<Signal> query_signals(const std::string& where, const SignalFilter& f, bool count,
+                                    int* count_out);
+
+  std::unique_ptr<Connection> conn_;
+  std::function<void(std::unique_ptr<Connection>)> release_;
+  bool done_ = false;
+};
+
+}  // namespace meedoen::sqlite

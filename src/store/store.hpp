@@ -1,0 +1,195 @@
+// Storage behind interfaces. The app layer opens a transaction (Tx), calls the repository methods
+// it needs and commits; a Tx destroyed without commit rolls back, so nothing is ever half-saved.
+// SQLite (sqlite/) is the embedded default; PostgreSQL will implement the same interfaces.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/audit_entry.hpp"
+#include "domain/entities.hpp"
+#include "domain/meeting.hpp"
+#include "domain/result.hpp"
+#include "domain/signal.hpp"
+
+namespace meedoen {
+
+struct UserAuth {
+  User user;
+  std::string password_hash;
+  int failed_logins = 0;
+  Timestamp locked_until = 0;
+};
+
+struct SessionRecord {
+  std::string digest;  // BLAKE2b of the cookie value; the value itself is never stored
+  std::optional<UserId> user_id;
+  std::string csrf;
+  std::string lang = "nl";
+  Timestamp created_at = 0;
+  Timestamp last_seen = 0;
+};
+
+// Identifying fields, sealed by the vault. Keys are field names ("name", "address", ...).
+using SealedIdentity = std::map<std::string, std::vector<unsigned char>>;
+
+struct SignalFilter {
+  std::optional<WijkId> wijk;
+  std::vector<WijkId> wijken;  // restrict to these (the viewer's wijken); empty = no restriction
+  std::optional<SignalState> state;
+  std::optional<CategoryId> category;
+  std::optional<UserId> raised_by;
+  std::optional<OrgId> org;
+  std::optional<ResidentId> resident;
+  bool urgent_only = false;
+  bool open_only = false;
+  bool include_linked = false;
+  bool include_meldcode = false;  // meldcode signals are filtered by the caller's policy
+  std::string code;               // resident pseudonym
+  int limit = 200;
+  int offset = 0;
+};
+
+struct TimelineEvent {
+  SignalId signal_id;
+  Timestamp at = 0;
+  UserId user_id;
+  std::string kind;  // raised, linked, on_agenda, discussed, action, action_settled, meldcode, closed
+  std::string text;  // pseudonymous
+};
+
+struct MeetingFilter {
+  std::vector<WijkId> wijken;
+  std::optional<Timestamp> from;
+  std::optional<Timestamp> to;
+  bool descending = false;
+  int limit = 100;
+};
+
+struct AuditHead {
+  std::int64_t seq = 0;
+  std::string hash;
+};
+
+class Tx {
+ public:
+  virtual ~Tx() = default;
+  // Makes the changes durable. A Tx that is destroyed without commit() rolls back.
+  virtual Status commit() = 0;
+
+  // Users and log-in.
+  virtual std::optional<UserAuth> find_user_auth(const std::string& username) = 0;
+  virtual std::optional<User> get_user(UserId id) = 0;
+  virtual std::vector<User> list_users() = 0;
+  virtual std::vector<User> users_in_wijk(WijkId wijk) = 0;
+  virtual Result<UserId> insert_user(const User& user, const std::string& password_hash) = 0;
+  virtual void update_user(const User& user) = 0;
+  virtual void set_password(UserId id, const std::string& password_hash) = 0;
+  virtual void set_login_failures(UserId id, int failures, Timestamp locked_until) = 0;
+
+  // Sessions.
+  virtual void insert_session(const SessionRecord& s) = 0;
+  virtual std::optional<SessionRecord> find_session(const std::string& digest) = 0;
+  virtual void touch_session(const std::string& digest, Timestamp at) = 0;
+  virtual void set_session_lang(const std::string& digest, const std::string& lang) = 0;
+  virtual void delete_session(const std::string& digest) = 0;
+  virtual void delete_sessions_idle_since(Timestamp before) = 0;
+
+  // Organisations, wijken, buurten, categories, partners.
+  virtual std::vector<Organisation> list_orgs() = 0;
+  virtual std::optional<Organisation> get_org(OrgId id) = 0;
+  virtual Result<OrgId> insert_org(const Organisation& org) = 0;
+  virtual void update_org(const Organisation& org) = 0;
+  virtual std::vector<Wijk> list_wijken() = 0;
+  virtual std::optional<Wijk> get_wijk(WijkId id) = 0;
+  virtual Result<WijkId> insert_wijk(const Wijk& wijk) = 0;
+  virtual void update_wijk(const Wijk& wijk) = 0;
+  virtual std::vector<Buurt> buurten(WijkId wijk) = 0;
+  virtual std::optional<Buurt> get_buurt(BuurtId id) = 0;
+  virtual BuurtId insert_buurt(const Buurt& buurt) = 0;
+  virtual std::vector<OrgId> partners(WijkId wijk) = 0;
+  virtual void set_partners(WijkId wijk, const std::vector<OrgId>& orgs) = 0;
+  virtual std::vector<Category> categories(WijkId wijk) = 0;  // active and inactive
+  virtual CategoryId insert_category(const Category& c) = 0;
+  virtual void update_category(const Category& c) = 0;
+
+  // Residents and the vault's storage.
+  virtual ResidentId insert_resident(const Resident& r) = 0;
+  virtual std::optional<Resident> get_resident(ResidentId id) = 0;
+  virtual std::optional<Resident> find_resident_by_code(const std::string& code) = 0;
+  virtual void put_identity(ResidentId id, const SealedIdentity& sealed) = 0;
+  virtual SealedIdentity get_identity(ResidentId id) = 0;
+  virtual void put_name_tokens(ResidentId id, const std::vector<std::string>& tokens) = 0;
+  // Residents of `wijk` with any of the given name tokens.
+  virtual std::vector<ResidentId> residents_with_name_tokens(
+      WijkId wijk, const std::vector<std::string>& tokens) = 0;
+
+  // Signals.
+  virtual SignalId insert_signal(const Signal& s) = 0;
+  virtual std::optional<Signal> get_signal(SignalId id) = 0;
+  virtual void update_signal(const Signal& s) = 0;
+  virtual std::vector<Signal> list_signals(const SignalFilter& f) = 0;
+  virtual int count_signals(const SignalFilter& f) = 0;
+  virtual std::optional<Signal> open_case_for_resident(ResidentId r) = 0;
+  virtual std::vector<Signal> linked_signals(SignalId case_id) = 0;
+  virtual bool user_raised_signal_about(UserId user, ResidentId resident) = 0;
+  virtual void add_timeline(const TimelineEvent& e) = 0;
+  virtual std::vector<TimelineEvent> timeline(SignalId id) = 0;
+  virtual std::vector<MeldcodeStep> meldcode_steps(SignalId id) = 0;
+  virtual void insert_meldcode_step(SignalId id, const MeldcodeStep& step) = 0;
+
+  // Meetings and their agenda.
+  virtual MeetingId insert_meeting(const Meeting& m) = 0;
+  virtual std::optional<Meeting> get_meeting(MeetingId id) = 0;
+  // Updates when m.version matches the stored version, and bumps it; false on a version conflict.
+  virtual bool update_meeting(const Meeting& m) = 0;
+  virtual std::vector<Meeting> list_meetings(const MeetingFilter& f) = 0;
+  virtual std::vector<AgendaItem> agenda(MeetingId id) = 0;
+  virtual std::optional<AgendaItem> get_agenda_item(AgendaItemId id) = 0;
+  virtual AgendaItemId insert_agenda_item(const AgendaItem& item) = 0;
+  // Same version rule as update_meeting.
+  virtual bool update_agenda_item(const AgendaItem& item) = 0;
+  virtual void set_agenda_positions(const std::vector<AgendaItemId>& order) = 0;
+  virtual void delete_agenda_item(AgendaItemId id) = 0;
+  // Signals with an unrecorded item on a meeting that is not held yet.
+  virtual std::vector<SignalId> signals_pending_on_agendas(WijkId wijk) = 0;
+  virtual std::vector<Attendance> attendance(MeetingId id) = 0;
+  virtual void set_attendance(MeetingId id, const std::vector<Attendance>& rows) = 0;
+
+  // Actions.
+  virtual ActionId insert_action(const Action& a) = 0;
+  virtual std::optional<Action> get_action(ActionId id) = 0;
+  virtual void update_action(const Action& a) = 0;
+  virtual std::vector<Action> actions_for_owner(UserId owner) = 0;
+  virtual std::vector<Action> open_actions_in_wijk(WijkId wijk) = 0;
+  virtual std::vector<Action> actions_for_signal(SignalId id) = 0;
+  virtual bool has_open_action(UserId user, ResidentId resident) = 0;
+
+  // Audit trail. The app computes hashes (privacy/audit_chain.hpp); the store only keeps them.
+  virtual AuditHead audit_head() = 0;
+  virtual void insert_audit(const AuditEntry& e) = 0;
+  virtual void for_each_audit(const std::function<void(const AuditEntry&)>& fn) = 0;
+  virtual std::vector<AuditEntry> audit_for_resident(ResidentId id) = 0;
+
+  virtual bool ping() = 0;
+};
+
+enum class TxMode { kRead, kWrite };
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  // Runs pending schema migrations; returns the schema version after.
+  virtual Result<int> migrate() = 0;
+  virtual int schema_version() = 0;
+  virtual std::unique_ptr<Tx> begin(TxMode mode) = 0;
+};
+
+// Opens (creating if needed) the SQLite database at `path` (":memory:" for tests).
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path);
+
+}  // namespace meedoen

@@ -1,0 +1,311 @@
+// Start page per role, wijk overview, "mijn acties" and administration.
+#include "web/site_internal.hpp"
+
+namespace meedoen::web {
+
+Response start_page(Ctx& c) {
+  auto p = c.app.start_page(c.user());
+  if (!p) return error_page(c, p.error());
+  json::object m;
+  m["name"] = c.user().display_name;
+  m["is_chair"] = c.user().role == Role::kChair;
+  m["is_funder"] = c.user().role == Role::kFunder;
+  m["is_admin"] = c.user().role == Role::kAdmin;
+  m["in_overleg"] = works_in_overleg(c.user().role) && !c.user().wijken.empty();
+  json::array urgent, mine, actions, meetings, wijken, figures;
+  for (const auto& r : p->urgent) urgent.push_back(signal_row_json(c, r));
+  for (const auto& r : p->my_signals) mine.push_back(signal_row_json(c, r));
+  for (const auto& a : p->my_actions) actions.push_back(action_json(c, a));
+  for (const auto& s : p->next_meetings) meetings.push_back(meeting_summary_json(c, s));
+  for (const auto& w : p->wijken) {
+    json::object o;
+    o["id"] = w.id.value;
+    o["name"] = w.name;
+    wijken.push_back(o);
+  }
+  for (const auto& f : p->figures) {
+    json::object o;
+    o["wijk"] = f.wijk;
+    o["label"] = c.t(f.label);
+    o["value"] = f.value;
+    figures.push_back(o);
+  }
+  m["urgent"] = urgent;
+  m["has_urgent"] = !urgent.empty();
+  m["my_signals"] = mine;
+  m["has_my_signals"] = !mine.empty();
+  m["actions"] = actions;
+  m["has_actions"] = !actions.empty();
+  m["meetings"] = meetings;
+  m["has_meetings"] = !meetings.empty();
+  m["wijken"] = wijken;
+  m["figures"] = figures;
+  m["new_signals"] = p->new_signals;
+  return page(c, "start", std::move(m), c.t("start_title"));
+}
+
+Response wijk_page(Ctx& c) {
+  auto id = c.id_param(0);
+  if (!id) return error_page(c, Error::invalid("error.bad_request"));
+  auto o = c.app.wijk_overview(c.user(), WijkId(*id));
+  if (!o) return error_page(c, o.error());
+  json::object m;
+  m["id"] = o->wijk.id.value;
+  m["name"] = o->wijk.name;
+  m["district"] = o->wijk.district;
+  m["rhythm"] = o->wijk.rhythm;
+  m["place"] = o->wijk.default_place;
+  m["may_configure"] = c.user().role == Role::kChair;
+  json::array buurten, partners, cats, states, meetings, members;
+  for (const auto& b : o->buurten) buurten.push_back(json::string(b.name));
+  for (const auto& p : o->partners) {
+    json::object po;
+    po["name"] = p.name;
+    po["kind"] = c.t("orgkind_" + p.kind);
+    partners.push_back(po);
+  }
+  for (const auto& cat : o->categories) cats.push_back(json::string(cat.label));
+  for (const auto& [state, n] : o->by_state) {
+    json::object so;
+    so["label"] = c.t("state_" + state);
+    so["value"] = state;
+    so["count"] = n;
+    states.push_back(so);
+  }
+  for (const auto& s : o->meetings) meetings.push_back(meeting_summary_json(c, s));
+  for (const auto& u : o->members) {
+    json::object uo;
+    uo["name"] = u.display_name;
+    uo["role"] = role_label(c, u.role);
+    members.push_back(uo);
+  }
+  m["buurten"] = buurten;
+  m["partners"] = partners;
+  m["categories"] = cats;
+  m["states"] = states;
+  m["meetings"] = meetings;
+  m["members"] = members;
+  return page(c, "wijk", std::move(m), c.t("wijk_title") + " " + o->wijk.name);
+}
+
+static Response render_actions(Ctx& c, json::object extra, int status) {
+  auto list = c.app.my_actions(c.user());
+  if (!list) return error_page(c, list.error());
+  json::object m = std::move(extra);
+  json::array open, done;
+  for (const auto& a : *list) (a.action.state == ActionState::kOpen ? open : done).push_back(action_json(c, a));
+  m["open"] = open;
+  m["done"] = done;
+  m["no_open"] = open.empty();
+  return page(c, "actions", std::move(m), c.t("actions_title"), status);
+}
+
+Response actions_page(Ctx& c) { return render_actions(c, {}, 200); }
+
+Response action_settle(Ctx& c) {
+  auto id = c.id_param(0);
+  if (!id) return error_page(c, Error::invalid("error.bad_request"));
+  auto state = parse_action_state(c.req.form.get("state"));
+  if (!state) return error_page(c, Error::invalid("error.bad_request"));
+  auto st = c.app.settle_action(c.user(), ActionId(*id), *state, c.req.form.get("note"));
+  if (!st) {
+    if (st.error().kind == ErrorKind::kInvalid) {
+      json::object extra;
+      extra["error_id"] = *id;
+      extra["error"] = c.t(st.error().message_key);
+      extra["note_value"] = c.req.form.get("note");
+      return render_actions(c, extra, 422);
+    }
+    return error_page(c, st.error());
+  }
+  return redirect("/acties");
+}
+
+// --- administration ---------------------------------------------------------------------------
+
+static Response render_admin(Ctx& c, json::object extra, int status) {
+  auto o = c.app.admin_overview(c.user());
+  if (!o) return error_page(c, o.error());
+  json::object m = std::move(extra);
+  std::map<std::int64_t, std::string> org_names, wijk_names;
+  json::array orgs, wijken, users, roles, kinds;
+  for (const auto& org : o->orgs) {
+    org_names[org.id.value] = org.name;
+    json::object oo;
+    oo["id"] = org.id.value;
+    oo["name"] = org.name;
+    oo["kind"] = c.t("orgkind_" + org.kind);
+    orgs.push_back(oo);
+  }
+  for (const auto& w : o->wijken) {
+    wijk_names[w.id.value] = w.name;
+    json::object wo;
+    wo["id"] = w.id.value;
+    wo["name"] = w.name;
+    wo["district"] = w.district;
+    wijken.push_back(wo);
+  }
+  for (const auto& u : o->users) {
+    json::object uo;
+    uo["id"] = u.id.value;
+    uo["username"] = u.username;
+    uo["name"] = u.display_name;
+    uo["role"] = role_label(c, u.role);
+    uo["org"] = org_names[u.org_id.value];
+    std::string ws;
+    for (auto w : u.wijken) ws += (ws.empty() ? "" : ", ") + wijk_names[w.value];
+    uo["wijken"] = ws;
+    uo["active"] = u.active;
+    uo["self"] = u.id == c.user().id;
+    users.push_back(uo);
+  }
+  for (auto r : all_roles()) {
+    json::object ro;
+    ro["value"] = std::string(to_string(r));
+    ro["label"] = role_label(c, r);
+    roles.push_back(ro);
+  }
+  for (const char* k : kOrgKinds) {
+    json::object ko;
+    ko["value"] = k;
+    ko["label"] = c.t(std::string("orgkind_") + k);
+    kinds.push_back(ko);
+  }
+  m["orgs"] = orgs;
+  m["wijken"] = wijken;
+  m["users"] = users;
+  m["roles"] = roles;
+  m["kinds"] = kinds;
+  return page(c, "admin", std::move(m), c.t("admin_title"), status);
+}
+
+Response admin_page(Ctx& c) { return render_admin(c, {}, 200); }
+
+static Response admin_result(Ctx& c, const Status& st, const char* section) {
+  if (st) return redirect(std::string("/beheer#") + section);
+  if (st.error().kind != ErrorKind::kInvalid) return error_page(c, st.error());
+  json::object extra;
+  extra[std::string(section) + "_error"] = c.t(st.error().message_key);
+  json::object values;
+  for (const auto& [k, v] : c.req.form.items())
+    if (k != "password" && k != "_csrf") values[k] = v;
+  extra["v"] = values;
+  return render_admin(c, extra, 422);
+}
+
+Response admin_user_create(Ctx& c) {
+  const Params& f = c.req.form;
+  NewUserInput in;
+  in.username = f.get("username");
+  in.display_name = f.get("display_name");
+  in.password = f.get("password");
+  in.role = f.get("role");
+  auto org = parse_id(f.get("org"));
+  if (org) in.org = OrgId(*org);
+  bool ok = true;
+  for (auto w : parse_ids(f.all("wijken"), &ok)) in.wijken.emplace_back(w);
+  if (!ok) return error_page(c, Error::invalid("error.bad_request"));
+  in.aandachtsfunctionaris = f.has("aandachtsfunctionaris");
+  auto id = c.app.create_user(&c.user(), in);
+  return admin_result(c, id ? Status::Ok() : Status(id.error()), "gebruikers");
+}
+
+Response admin_user_active(Ctx& c) {
+  const std::string username = c.req.form.get("username");
+  auto st = c.app.set_user_active(&c.user(), username, c.req.form.get("active") == "1");
+  return admin_result(c, st, "gebruikers");
+}
+
+Response admin_org_create(Ctx& c) {
+  auto id = c.app.create_org(c.user(), {OrgId(), c.req.form.get("name"), c.req.form.get("kind")});
+  return admin_result(c, id ? Status::Ok() : Status(id.error()), "organisaties");
+}
+
+Response admin_wijk_create(Ctx& c) {
+  std::vector<std::string> buurten;
+  std::string all = c.req.form.get("buurten");
+  std::size_t pos = 0;
+  while (pos <= all.size()) {
+    auto end = all.find(',', pos);
+    if (end == std::string::npos) end = all.size();
+    buurten.push_back(all.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  auto id = c.app.create_wijk(c.user(), {WijkId(), c.req.form.get("name"), c.req.form.get("district"), c.req.form.get("rhythm"), c.req.form.get("place")}, buurten);
+  if (id) return redirect("/beheer/wijken/" + std::to_string(id->value));
+  return admin_result(c, Status(id.error()), "wijken");
+}
+
+static Response render_wijk_config(Ctx& c, WijkId id, json::object extra, int status) {
+  auto cfg = c.app.wijk_config(c.user(), id);
+  if (!cfg) return error_page(c, cfg.error());
+  json::object m = std::move(extra);
+  m["id"] = cfg->wijk.id.value;
+  m["name"] = cfg->wijk.name;
+  m["rhythm"] = cfg->wijk.rhythm;
+  m["place"] = cfg->wijk.default_place;
+  json::array orgs, cats;
+  for (const auto& o : cfg->orgs) {
+    json::object oo;
+    oo["id"] = o.id.value;
+    oo["name"] = o.name;
+    oo["checked"] = std::find(cfg->partners.begin(), cfg->partners.end(), o.id) != cfg->partners.end();
+    orgs.push_back(oo);
+  }
+  for (const auto& cat : cfg->categories) {
+    json::object co;
+    co["id"] = cat.id.value;
+    co["wijk_id"] = cfg->wijk.id.value;
+    co["label"] = cat.label;
+    co["meldcode"] = cat.meldcode;
+    co["active"] = cat.active;
+    cats.push_back(co);
+  }
+  m["orgs"] = orgs;
+  m["categories"] = cats;
+  return page(c, "admin_wijk", std::move(m), c.t("wijk_config_title") + " " + cfg->wijk.name, status);
+}
+
+Response admin_wijk_page(Ctx& c) {
+  auto id = c.id_param(0);
+  if (!id) return error_page(c, Error::invalid("error.bad_request"));
+  return render_wijk_config(c, WijkId(*id), {}, 200);
+}
+
+static Response wijk_config_result(Ctx& c, WijkId id, const Status& st) {
+  if (st) return redirect("/beheer/wijken/" + std::to_string(id.value));
+  if (st.error().kind != ErrorKind::kInvalid) return error_page(c, st.error());
+  json::object extra;
+  extra["error"] = c.t(st.error().message_key);
+  return render_wijk_config(c, id, extra, 422);
+}
+
+Response admin_wijk_update(Ctx& c) {
+  auto id = c.id_param(0);
+  if (!id) return error_page(c, Error::invalid("error.bad_request"));
+  bool ok = true;
+  WijkConfigInput in;
+  in.wijk = WijkId(*id);
+  in.rhythm = c.req.form.get("rhythm");
+  in.default_place = c.req.form.get("place");
+  for (auto o : parse_ids(c.req.form.all("partners"), &ok)) in.partners.emplace_back(o);
+  if (!ok) return error_page(c, Error::invalid("error.bad_request"));
+  return wijk_config_result(c, in.wijk, c.app.update_wijk_config(c.user(), in));
+}
+
+Response admin_category_create(Ctx& c) {
+  auto id = c.id_param(0);
+  if (!id) return error_page(c, Error::invalid("error.bad_request"));
+  return wijk_config_result(c, WijkId(*id), c.app.add_category(c.user(), WijkId(*id), c.req.form.get("label"), c.req.form.has("meldcode")));
+}
+
+Response admin_category_update(Ctx& c) {
+  auto id = c.id_param(0);
+  auto cat = c.id_param(1);
+  if (!id || !cat) return error_page(c, Error::invalid("error.bad_request"));
+  return wijk_config_result(c, WijkId(*id),
+                            c.app.update_category(c.user(), WijkId(*id), CategoryId(*cat), c.req.form.get("label"),
+                                                  c.req.form.has("meldcode"), c.req.form.has("active")));
+}
+
+}  // namespace meedoen::web

@@ -1,0 +1,145 @@
+#include "web/server.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <spdlog/spdlog.h>
+
+#include <thread>
+#include <vector>
+
+namespace meedoen::web {
+namespace {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+constexpr auto kTuple = net::as_tuple(net::use_awaitable);
+
+Request to_request(http::request<http::string_body>&& req, const std::string& remote) {
+  std::map<std::string, std::string> headers;
+  for (const auto& f : req) {
+    std::string name(f.name_string());
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto& slot = headers[name];
+    slot = slot.empty() ? std::string(f.value()) : slot + "; " + std::string(f.value());
+  }
+  return make_request(std::string(req.method_string()), std::string(req.target()), std::move(headers),
+                      std::move(req.body()), remote);
+}
+
+http::response<http::string_body> to_beast(Response&& r, unsigned version, bool keep_alive) {
+  http::response<http::string_body> res{static_cast<http::status>(r.status), version};
+  res.set(http::field::server, "meedoen");
+  for (auto& [k, v] : r.headers) res.insert(k, v);
+  res.body() = std::move(r.body);
+  res.keep_alive(keep_alive);
+  res.prepare_payload();
+  return res;
+}
+
+net::awaitable<void> session(beast::tcp_stream stream, const ServerOptions& opt, const Handler& handler) {
+  beast::flat_buffer buffer;
+  std::string remote;
+  {
+    beast::error_code ec;
+    auto ep = stream.socket().remote_endpoint(ec);
+    if (!ec) remote = ep.address().to_string();
+  }
+  for (;;) {
+    stream.expires_after(opt.timeout);
+    http::request_parser<http::string_body> parser;
+    parser.body_limit(opt.body_limit);
+    parser.header_limit(16 * 1024);
+    auto [ec, n] = co_await http::async_read(stream, buffer, parser, kTuple);
+    (void)n;
+    if (ec == http::error::end_of_stream) break;
+    if (ec == http::error::body_limit) {
+      auto res = to_beast(text(413, "Het verzoek is te groot.\n"), 11, false);
+      co_await http::async_write(stream, res, kTuple);
+      break;
+    }
+    if (ec) break;
+    auto req = parser.release();
+    const bool keep_alive = req.keep_alive();
+    const unsigned version = req.version();
+    Response out;
+    try {
+      out = handler(to_request(std::move(req), remote));
+    } catch (const std::exception& e) {
+      spdlog::error("unhandled error: {}", e.what());
+      out = text(500, "Er ging iets mis. Probeer het opnieuw.\n");
+    }
+    auto res = to_beast(std::move(out), version, keep_alive);
+    auto [wec, wn] = co_await http::async_write(stream, res, kTuple);
+    (void)wn;
+    if (wec || !keep_alive) break;
+  }
+  beast::error_code ignored;
+  stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+}
+
+}  // namespace
+
+struct Server::Impl {
+  ServerOptions opt;
+  Handler handler;
+  net::io_context ioc;
+  tcp::acceptor acceptor;
+
+  Impl(const ServerOptions& o, Handler h)
+      : opt(o), handler(std::move(h)), ioc(o.threads), acceptor(ioc) {
+    const tcp::endpoint ep(net::ip::make_address(opt.address), opt.port);
+    acceptor.open(ep.protocol());
+    acceptor.set_option(net::socket_base::reuse_address(true));
+    acceptor.bind(ep);
+    acceptor.listen(net::socket_base::max_listen_connections);
+  }
+
+  net::awaitable<void> accept_loop() {
+    for (;;) {
+      auto [ec, socket] = co_await acceptor.async_accept(kTuple);
+      if (ec == net::error::operation_aborted) co_return;
+      if (ec) continue;
+      net::co_spawn(acceptor.get_executor(), session(beast::tcp_stream(std::move(socket)), opt, handler),
+                    net::detached);
+    }
+  }
+};
+
+Server::Server(const ServerOptions& options, Handler handler) {
+  try {
+    impl_ = std::make_unique<Impl>(options, std::move(handler));
+  } catch (const std::exception& e) {
+    throw std::runtime_error("cannot listen on " + options.address + ":" +
+                             std::to_string(options.port) + ": " + e.what());
+  }
+}
+
+Server::~Server() = default;
+
+unsigned short Server::port() const { return impl_->acceptor.local_endpoint().port(); }
+
+void Server::run(bool handle_signals) {
+  net::co_spawn(impl_->ioc, impl_->accept_loop(), net::detached);
+  std::unique_ptr<net::signal_set> signals;
+  if (handle_signals) {
+    signals = std::make_unique<net::signal_set>(impl_->ioc, SIGINT, SIGTERM);
+    signals->async_wait([this](beast::error_code, int) { impl_->ioc.stop(); });
+  }
+  std::vector<std::thread> threads;
+  for (int i = 1; i < impl_->opt.threads; ++i) threads.emplace_back([this] { impl_->ioc.run(); });
+  impl_->ioc.run();
+  for (auto& t : threads) t.join();
+}
+
+void Server::stop() { impl_->ioc.stop(); }
+
+}  // namespace meedoen::web

@@ -1,0 +1,39 @@
+// The HTTP server: Boost.Beast on Asio with one C++20 coroutine per connection, an explicit body
+// limit and timeout on every read, and a fixed number of threads running the handler.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "web/http.hpp"
+
+namespace meedoen::web {
+
+using Handler = std::function<Response(const Request&)>;
+
+struct ServerOptions {
+  std::string address = "127.0.0.1";
+  unsigned short port = 8080;  // 0 picks a free port
+  int threads = 2;
+  std::size_t body_limit = 256 * 1024;
+  std::chrono::seconds timeout{30};
+};
+
+class Server {
+ public:
+  // Binds and listens; throws std::runtime_error when the address cannot be bound.
+  Server(const ServerOptions& options, Handler handler);
+  ~Server();
+  unsigned short port() const;
+  // Serves until stop() or SIGINT/SIGTERM (when handle_signals). Blocks the calling thread.
+  void run(bool handle_signals);
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace meedoen::web

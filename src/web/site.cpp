@@ -1,0 +1,437 @@
+#include "web/site.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "web/site_internal.hpp"
+
+namespace meedoen::web {
+namespace {
+
+constexpr const char* kCookie = "meedoen_session";
+
+struct RouteDef {
+  std::string method;
+  std::vector<std::string> segments;  // "{}" matches one path segment
+  bool needs_user;
+  Route handler;
+};
+
+std::vector<std::string> split_path(const std::string& path) {
+  std::vector<std::string> out;
+  std::size_t pos = 1;
+  while (pos <= path.size()) {
+    std::size_t end = path.find('/', pos);
+    if (end == std::string::npos) end = path.size();
+    if (end > pos) out.push_back(path.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return out;
+}
+
+std::string content_type_for(const std::string& ext) {
+  if (ext == ".css") return "text/css; charset=utf-8";
+  if (ext == ".js") return "text/javascript; charset=utf-8";
+  if (ext == ".svg") return "image/svg+xml";
+  if (ext == ".png") return "image/png";
+  if (ext == ".ico") return "image/x-icon";
+  if (ext == ".woff2") return "font/woff2";
+  return "application/octet-stream";
+}
+
+void security_headers(Response& r, bool tls) {
+  r.set("Content-Security-Policy",
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
+  r.set("X-Content-Type-Options", "nosniff");
+  r.set("Referrer-Policy", "same-origin");
+  r.set("X-Frame-Options", "DENY");
+  r.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  if (tls) r.set("Strict-Transport-Security", "max-age=31536000");
+}
+
+}  // namespace
+
+struct Site::Impl {
+  App& app;
+  SiteOptions opt;
+  Views views;
+  std::vector<RouteDef> routes;
+  std::map<std::string, std::pair<std::string, std::string>> static_files;  // url → (type, body)
+  std::atomic<std::uint64_t> request_seq{0};
+
+  Impl(App& a, const SiteOptions& o) : app(a), opt(o), views(o.root) {
+    load_static();
+    auto add = [&](const char* method, const char* pattern, bool needs_user, Route r) {
+      routes.push_back({method, split_path(pattern), needs_user, std::move(r)});
+    };
+    add("GET", "/login", false, [this](Ctx& c) { return login_page(c, {}, {}); });
+    add("POST", "/login", false, [this](Ctx& c) { return login(c); });
+    add("POST", "/logout", false, [this](Ctx& c) { return logout(c); });
+    add("POST", "/taal", false, [this](Ctx& c) { return language(c); });
+    add("GET", "/", true, start_page);
+    add("GET", "/wijken/{}", true, wijk_page);
+    add("GET", "/signalen", true, signals_page);
+    add("GET", "/signalen/nieuw", true, signal_new_page);
+    add("POST", "/signalen", true, signal_create);
+    add("POST", "/signalen/meldcode-check", true, signal_meldcode_check);
+    add("GET", "/signalen/{}", true, signal_page);
+    add("POST", "/signalen/{}/inzien", true, signal_break_glass);
+    add("POST", "/signalen/{}/sluiten", true, signal_close);
+    add("POST", "/signalen/{}/meldcode", true, signal_meldcode_step);
+    add("GET", "/overleggen", true, meetings_page);
+    add("GET", "/overleggen/nieuw", true, meeting_new_page);
+    add("POST", "/overleggen", true, meeting_create);
+    add("GET", "/overleggen/{}", true, meeting_page);
+    add("GET", "/overleggen/{}/notulen", true, meeting_minutes);
+    add("POST", "/overleggen/{}/agenda-bijwerken", true, meeting_refresh);
+    add("POST", "/overleggen/{}/punten/{}/omhoog", true, [](Ctx& c) { return meeting_move(c, -1); });
+    add("POST", "/overleggen/{}/punten/{}/omlaag", true, [](Ctx& c) { return meeting_move(c, 1); });
+    add("POST", "/overleggen/{}/punten/{}", true, meeting_record_item);
+    add("POST", "/overleggen/{}/aanwezigheid", true, meeting_attendance);
+    add("POST", "/overleggen/{}/gegevens", true, meeting_update);
+    add("GET", "/acties", true, actions_page);
+    add("POST", "/acties/{}", true, action_settle);
+    add("GET", "/beheer", true, admin_page);
+    add("POST", "/beheer/gebruikers", true, admin_user_create);
+    add("POST", "/beheer/gebruikers/{}/actief", true, admin_user_active);
+    add("POST", "/beheer/organisaties", true, admin_org_create);
+    add("POST", "/beheer/wijken", true, admin_wijk_create);
+    add("GET", "/beheer/wijken/{}", true, admin_wijk_page);
+    add("POST", "/beheer/wijken/{}", true, admin_wijk_update);
+    add("POST", "/beheer/wijken/{}/categorieen", true, admin_category_create);
+    add("POST", "/beheer/wijken/{}/categorieen/{}", true, admin_category_update);
+  }
+
+  // Static files are read once at start: the set is small and fixed.
+  void load_static() {
+    namespace fs = std::filesystem;
+    const fs::path root(views.static_root());
+    if (!fs::exists(root)) return;
+    for (const auto& e : fs::recursive_directory_iterator(root)) {
+      if (!e.is_regular_file()) continue;
+      std::ifstream in(e.path(), std::ios::binary);
+      std::ostringstream ss;
+      ss << in.rdbuf();
+      const std::string url = "/static/" + fs::relative(e.path(), root).generic_string();
+      static_files[url] = {content_type_for(e.path().extension().string()), ss.str()};
+    }
+  }
+
+  Response login_page(Ctx& c, const std::string& username, const std::string& error, int status = 200) {
+    if (c.session.user) return redirect("/");
+    json::object m;
+    m["username"] = username;
+    if (!error.empty()) m["error"] = error;
+    return page(c, "login", std::move(m), c.t("login_title"), status);
+  }
+
+  Response login(Ctx& c) {
+    const std::string username = c.req.form.get("username");
+    auto r = c.app.login(c.req.cookie(kCookie), username, c.req.form.get("password"));
+    if (!r) {
+      const int status = r.error().kind == ErrorKind::kTooMany ? 429 : (r.error().kind == ErrorKind::kInvalid ? 422 : 401);
+      return login_page(c, username, c.t(r.error().message_key, r.error().detail), status);
+    }
+    c.session = *r;
+    c.new_cookie = r->token;
+    return redirect("/");
+  }
+
+  Response logout(Ctx& c) {
+    c.app.logout(c.req.cookie(kCookie));
+    c.session = c.app.start_session(c.session.lang);
+    c.new_cookie = c.session.token;
+    return redirect("/login");
+  }
+
+  Response language(Ctx& c) {
+    const std::string lang = c.req.form.get("lang");
+    c.app.set_language(c.req.cookie(kCookie), lang);
+    std::string back = c.req.form.get("back");
+    if (back.empty() || back[0] != '/' || back.rfind("//", 0) == 0) back = "/";
+    return redirect(back);
+  }
+
+  Response handle(const Request& req) {
+    const auto seq = ++request_seq;
+    Response r = dispatch(req);
+    const bool tls = req.header("x-forwarded-proto") == "https";
+    security_headers(r, tls);
+    if (r.get("Cache-Control").empty()) r.set("Cache-Control", "no-store");
+    spdlog::debug("req={} {} {} -> {}", seq, req.method, req.path, r.status);
+    return r;
+  }
+
+  Response dispatch(const Request& req) {
+    if (req.path == "/healthz") {
+      return c_health();
+    }
+    if (req.path.rfind("/static/", 0) == 0) {
+      auto it = static_files.find(req.path);
+      if (it == static_files.end()) return text(404, "Niet gevonden.\n");
+      Response r;
+      r.set("Content-Type", it->second.first);
+      r.set("Cache-Control", "public, max-age=3600");
+      r.body = it->second.second;
+      return r;
+    }
+    Ctx c{req, app, views, {}, {}, {}};
+    const std::string token = req.cookie(kCookie);
+    if (auto s = app.resume_session(token)) {
+      c.session = *s;
+    } else {
+      const std::string accept = req.header("accept-language");
+      c.session = app.start_session(accept.rfind("en", 0) == 0 ? "en" : "nl");
+      c.new_cookie = c.session.token;
+    }
+    Response r = route(c);
+    if (!c.new_cookie.empty()) {
+      const bool secure = opt.secure_cookies || req.header("x-forwarded-proto") == "https";
+      r.set("Set-Cookie", std::string(kCookie) + "=" + c.new_cookie +
+                              "; Path=/; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : ""));
+    }
+    return r;
+  }
+
+  Response c_health() {
+    if (app.healthy()) return text(200, "ok\n");
+    return text(503, "database unreachable\n");
+  }
+
+  Response route(Ctx& c) {
+    const Request& req = c.req;
+    if (req.bad_encoding) return error_page(c, Error::invalid("error.bad_request"));
+    const auto segments = split_path(req.path);
+    const RouteDef* found = nullptr;
+    bool path_matched = false;
+    for (const auto& r : routes) {
+      if (r.segments.size() != segments.size()) continue;
+      std::vector<std::string> params;
+      bool ok = true;
+      for (std::size_t i = 0; i < segments.size() && ok; ++i) {
+        if (r.segments[i] == "{}")
+          params.push_back(segments[i]);
+        else
+          ok = r.segments[i] == segments[i];
+      }
+      if (!ok) continue;
+      path_matched = true;
+      if (r.method != req.method && !(req.method == "HEAD" && r.method == "GET")) continue;
+      found = &r;
+      c.params = std::move(params);
+      break;
+    }
+    if (!found) {
+      if (path_matched) return text(405, "Deze methode is hier niet toegestaan.\n");
+      return error_page(c, Error::not_found());
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+      std::string token = req.form.get("_csrf");
+      if (token.empty()) token = req.header("x-csrf-token");
+      if (!App::csrf_matches(c.session, token)) {
+        Error e{ErrorKind::kForbidden, "error.csrf", {}, {}};
+        return error_page(c, e);
+      }
+    }
+    if (found->needs_user && !c.session.user) {
+      if (req.is_htmx()) {
+        Response r;
+        r.status = 401;
+        r.set("HX-Redirect", "/login");
+        return r;
+      }
+      return redirect("/login");
+    }
+    return found->handler(c);
+  }
+};
+
+Site::Site(App& app, const SiteOptions& options) : impl_(std::make_unique<Impl>(app, options)) {}
+Site::~Site() = default;
+Response Site::handle(const Request& request) { return impl_->handle(request); }
+
+// --- helpers shared by the page files ---------------------------------------------------------
+
+std::optional<std::int64_t> parse_id(const std::string& s) {
+  if (s.empty() || s.size() > 18) return std::nullopt;
+  std::int64_t v = 0;
+  for (char ch : s) {
+    if (ch < '0' || ch > '9') return std::nullopt;
+    v = v * 10 + (ch - '0');
+  }
+  if (v <= 0) return std::nullopt;
+  return v;
+}
+
+std::vector<std::int64_t> parse_ids(const std::vector<std::string>& v, bool* ok) {
+  std::vector<std::int64_t> out;
+  *ok = true;
+  for (const auto& s : v) {
+    if (s.empty()) continue;
+    auto id = parse_id(s);
+    if (!id) {
+      *ok = false;
+      continue;
+    }
+    out.push_back(*id);
+  }
+  return out;
+}
+
+std::optional<std::int64_t> Ctx::id_param(std::size_t i) const {
+  if (i >= params.size()) return std::nullopt;
+  return parse_id(params[i]);
+}
+
+static json::object layout_model(Ctx& c, const std::string& title) {
+  json::object m;
+  m["title"] = title;
+  m["lang"] = c.session.lang;
+  m["csrf"] = c.session.csrf;
+  m["path"] = c.req.target;
+  m["lang_en"] = c.session.lang == "en";
+  if (c.session.user) {
+    const User& u = c.user();
+    json::object user;
+    user["name"] = u.display_name;
+    user["role"] = role_label(c, u.role);
+    m["user"] = user;
+    m["in_overleg"] = works_in_overleg(u.role) && !u.wijken.empty();
+    m["is_admin"] = u.role == Role::kAdmin;
+  }
+  return m;
+}
+
+Response page(Ctx& c, const std::string& tmpl, json::object model, const std::string& title, int status) {
+  model["csrf"] = c.session.csrf;
+  model["lang"] = c.session.lang;
+  json::object layout = layout_model(c, title);
+  layout["body"] = c.views.render(tmpl, model, c.session.lang);
+  Response r;
+  r.status = status;
+  r.set("Content-Type", "text/html; charset=utf-8");
+  r.body = c.views.render("layout", layout, c.session.lang);
+  return r;
+}
+
+Response fragment(Ctx& c, const std::string& tmpl, json::object model, int status) {
+  model["csrf"] = c.session.csrf;
+  model["lang"] = c.session.lang;
+  Response r;
+  r.status = status;
+  r.set("Content-Type", "text/html; charset=utf-8");
+  r.body = c.views.render(tmpl, model, c.session.lang);
+  return r;
+}
+
+int status_for(const Error& e) {
+  switch (e.kind) {
+    case ErrorKind::kInvalid: return e.message_key == "error.bad_request" ? 400 : 422;
+    case ErrorKind::kNotFound: return 404;
+    case ErrorKind::kForbidden: return 403;
+    case ErrorKind::kConflict: return 409;
+    case ErrorKind::kUnauthenticated: return 401;
+    case ErrorKind::kTooMany: return 429;
+    case ErrorKind::kInternal: return 500;
+  }
+  return 500;
+}
+
+Response error_page(Ctx& c, const Error& e) {
+  json::object m;
+  m["message"] = c.t(e.message_key, e.detail);
+  m["status"] = status_for(e);
+  if (c.req.is_htmx()) return fragment(c, "error_fragment", std::move(m), status_for(e));
+  return page(c, "error", std::move(m), c.t("error_title"), status_for(e));
+}
+
+json::object field_errors(Ctx& c, const Error& e) {
+  json::object o;
+  o[e.field.empty() ? "form" : e.field] = c.t(e.message_key, e.detail);
+  return o;
+}
+
+std::string state_label(Ctx& c, SignalState s) { return c.t("state_" + std::string(to_string(s))); }
+std::string decision_label(Ctx& c, Decision d) { return c.t("decision_" + std::string(to_string(d))); }
+std::string role_label(Ctx& c, Role r) { return c.t("role_" + std::string(to_string(r))); }
+
+std::string resident_description(Ctx& c, const ResidentView& r) {
+  std::string out = c.t("gender_" + r.gender) + ", " + c.t("age_" + r.age_band);
+  if (!r.buurt.empty()) out += ", " + r.buurt;
+  return out;
+}
+
+json::object signal_row_json(Ctx& c, const SignalRow& row) {
+  json::object o;
+  const Signal& s = row.signal;
+  o["id"] = s.id.value;
+  o["code"] = row.resident.code;
+  o["description"] = resident_description(c, row.resident);
+  o["text"] = s.description;
+  o["urgent"] = s.urgent;
+  o["meldcode"] = s.meldcode;
+  o["state"] = std::string(to_string(s.state));
+  o["state_label"] = state_label(c, s.state);
+  o["wijk"] = row.wijk_name;
+  o["org"] = row.org_name;
+  o["raised_by"] = row.raised_by_name;
+  o["date"] = format_date(s.created_at);
+  json::array cats;
+  for (const auto& l : row.category_labels) cats.push_back(json::string(l));
+  o["categories"] = cats;
+  o["categories_text"] = [&] {
+    std::string t;
+    for (const auto& l : row.category_labels) t += (t.empty() ? "" : ", ") + l;
+    return t;
+  }();
+  return o;
+}
+
+json::object identity_json(const Identity& i) {
+  json::object o;
+  o["name"] = i.name;
+  o["address"] = i.address;
+  o["phone"] = i.phone;
+  o["birth_year"] = i.birth_year;
+  o["notes"] = i.notes;
+  o["empty"] = i.empty();
+  return o;
+}
+
+json::object action_json(Ctx& c, const ActionView& a) {
+  json::object o;
+  o["id"] = a.action.id.value;
+  o["signal_id"] = a.action.signal_id.value;
+  o["decision"] = decision_label(c, a.action.decision);
+  o["owner"] = a.owner_name;
+  o["due"] = a.action.due_date;
+  o["overdue"] = a.action.state == ActionState::kOpen && !a.action.due_date.empty() &&
+                 a.action.due_date < format_date(c.app.now());
+  o["open"] = a.action.state == ActionState::kOpen;
+  o["state_label"] = c.t("action_" + std::string(to_string(a.action.state)));
+  o["note"] = a.action.note;
+  o["code"] = a.resident_code;
+  o["wijk"] = a.wijk_name;
+  if (a.identity) o["identity"] = identity_json(*a.identity);
+  return o;
+}
+
+json::object meeting_summary_json(Ctx& c, const MeetingSummary& m) {
+  json::object o;
+  o["id"] = m.meeting.id.value;
+  o["when"] = format_datetime(m.meeting.starts_at);
+  o["place"] = m.meeting.place;
+  o["wijk"] = m.wijk_name;
+  o["items"] = m.items;
+  o["held"] = m.meeting.held;
+  o["may_chair"] = m.may_chair;
+  (void)c;
+  return o;
+}
+
+}  // namespace meedoen::web

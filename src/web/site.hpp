@@ -1,0 +1,34 @@
+// The web site: sessions, CSRF, security headers and routing around the app's use cases. A handler
+// parses input, calls one use case and renders a template; it never runs SQL or decides access.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "web/http.hpp"
+
+namespace meedoen {
+class App;
+}
+
+namespace meedoen::web {
+
+class Views;
+
+struct SiteOptions {
+  std::string root;              // folder with templates/, messages/ and static/
+  bool secure_cookies = false;   // set the Secure flag (always when the request came over TLS)
+};
+
+class Site {
+ public:
+  Site(App& app, const SiteOptions& options);
+  ~Site();
+  Response handle(const Request& request);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace meedoen::web

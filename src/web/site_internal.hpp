@@ -1,0 +1,94 @@
+// Shared by the page files of the web site. Not used outside web/.
+#pragma once
+
+#include <boost/json.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/app.hpp"
+#include "web/http.hpp"
+#include "web/site.hpp"
+#include "web/view.hpp"
+
+namespace meedoen::web {
+
+namespace json = boost::json;
+
+// Everything a handler needs for one request.
+struct Ctx {
+  const Request& req;
+  App& app;
+  const Views& views;
+  SessionView session;
+  std::vector<std::string> params;  // path parameters in order
+  std::string new_cookie;           // set when the session was created or replaced
+
+  const User& user() const { return *session.user; }
+  std::string t(const std::string& key, const std::string& arg = {}) const {
+    return views.message(session.lang, key, arg);
+  }
+  // The path parameter `i` as an id; nullopt when it is not a positive number.
+  std::optional<std::int64_t> id_param(std::size_t i) const;
+};
+
+// Renders `tmpl` inside the page layout.
+Response page(Ctx& c, const std::string& tmpl, json::object model, const std::string& title, int status = 200);
+// Renders a template without the layout (htmx fragments, print pages).
+Response fragment(Ctx& c, const std::string& tmpl, json::object model, int status = 200);
+// An error page for a failed use case: 400, 403, 404, 409, 422 or 429 with the Dutch message.
+Response error_page(Ctx& c, const Error& e);
+int status_for(const Error& e);
+// {"field": message} for a form error, to show beside the field.
+json::object field_errors(Ctx& c, const Error& e);
+
+// Labels.
+std::string state_label(Ctx& c, SignalState s);
+std::string decision_label(Ctx& c, Decision d);
+std::string role_label(Ctx& c, Role r);
+std::string resident_description(Ctx& c, const ResidentView& r);
+json::object signal_row_json(Ctx& c, const SignalRow& row);
+json::object identity_json(const Identity& i);
+json::object action_json(Ctx& c, const ActionView& a);
+json::object meeting_summary_json(Ctx& c, const MeetingSummary& m);
+std::optional<std::int64_t> parse_id(const std::string& s);
+std::vector<std::int64_t> parse_ids(const std::vector<std::string>& v, bool* ok);
+
+using Route = std::function<Response(Ctx&)>;
+
+// Page handlers, grouped by file.
+Response start_page(Ctx& c);
+Response wijk_page(Ctx& c);
+Response signals_page(Ctx& c);
+Response signal_new_page(Ctx& c);
+Response signal_create(Ctx& c);
+Response signal_meldcode_check(Ctx& c);
+Response signal_page(Ctx& c);
+Response signal_break_glass(Ctx& c);
+Response signal_close(Ctx& c);
+Response signal_meldcode_step(Ctx& c);
+Response meetings_page(Ctx& c);
+Response meeting_new_page(Ctx& c);
+Response meeting_create(Ctx& c);
+Response meeting_page(Ctx& c);
+Response meeting_refresh(Ctx& c);
+Response meeting_move(Ctx& c, int delta);
+Response meeting_record_item(Ctx& c);
+Response meeting_attendance(Ctx& c);
+Response meeting_update(Ctx& c);
+Response meeting_minutes(Ctx& c);
+Response actions_page(Ctx& c);
+Response action_settle(Ctx& c);
+Response admin_page(Ctx& c);
+Response admin_user_create(Ctx& c);
+Response admin_user_active(Ctx& c);
+Response admin_org_create(Ctx& c);
+Response admin_wijk_create(Ctx& c);
+Response admin_wijk_page(Ctx& c);
+Response admin_wijk_update(Ctx& c);
+Response admin_category_create(Ctx& c);
+Response admin_category_update(Ctx& c);
+
+}  // namespace meedoen::web

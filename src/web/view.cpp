@@ -1,0 +1,120 @@
+#include "web/view.hpp"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+#include <kainjow/mustache.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace meedoen::web {
+namespace {
+
+namespace mu = kainjow::mustache;
+
+std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + p.string());
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+mu::data to_data(const boost::json::value& v) {
+  switch (v.kind()) {
+    case boost::json::kind::object: {
+      mu::data d{mu::data::type::object};
+      for (const auto& [k, val] : v.get_object()) d.set(std::string(k), to_data(val));
+      return d;
+    }
+    case boost::json::kind::array: {
+      mu::data d{mu::data::type::list};
+      for (const auto& val : v.get_array()) d.push_back(to_data(val));
+      return d;
+    }
+    case boost::json::kind::string:
+      return mu::data{std::string(v.get_string())};
+    case boost::json::kind::bool_:
+      return v.get_bool() ? mu::data{mu::data::type::bool_true} : mu::data{mu::data::type::bool_false};
+    case boost::json::kind::int64:
+      return mu::data{std::to_string(v.get_int64())};
+    case boost::json::kind::uint64:
+      return mu::data{std::to_string(v.get_uint64())};
+    case boost::json::kind::double_:
+      return mu::data{std::to_string(v.get_double())};
+    case boost::json::kind::null:
+      return mu::data{mu::data::type::bool_false};
+  }
+  return mu::data{mu::data::type::bool_false};
+}
+
+}  // namespace
+
+Views::Views(const std::string& root) {
+  namespace fs = std::filesystem;
+  const fs::path base(root);
+  for (const auto& e : fs::directory_iterator(base / "templates")) {
+    if (e.path().extension() != ".mustache") continue;
+    const std::string src = read_file(e.path());
+    mu::mustache check(src);
+    if (!check.is_valid())
+      throw std::runtime_error("template " + e.path().string() + ": " + check.error_message());
+    sources_[e.path().stem().string()] = src;
+  }
+  for (const auto& e : fs::directory_iterator(base / "messages")) {
+    if (e.path().extension() != ".json") continue;
+    boost::json::error_code ec;
+    auto v = boost::json::parse(read_file(e.path()), ec);
+    if (ec || !v.is_object()) throw std::runtime_error("message catalogue " + e.path().string() + " is not a JSON object");
+    catalogues_[e.path().stem().string()] = v.get_object();
+  }
+  if (!catalogues_.count("nl")) throw std::runtime_error("messages/nl.json is missing");
+  static_root_ = (base / "static").string();
+}
+
+Views::~Views() = default;
+
+std::string Views::render(const std::string& name, const boost::json::object& model,
+                          const std::string& lang) const {
+  // Parsed templates are kept per thread: kainjow's render is not safe to share across threads.
+  thread_local std::map<const Views*, std::map<std::string, std::unique_ptr<mu::mustache>>> cache;
+  thread_local std::map<const Views*, std::map<std::string, mu::data>> catalogue_cache;
+  auto& mine = cache[this];
+  auto it = mine.find(name);
+  if (it == mine.end()) {
+    auto src = sources_.find(name);
+    if (src == sources_.end()) throw std::runtime_error("no template " + name);
+    it = mine.emplace(name, std::make_unique<mu::mustache>(src->second)).first;
+  }
+  const std::string l = catalogues_.count(lang) ? lang : "nl";
+  auto& cats = catalogue_cache[this];
+  auto ct = cats.find(l);
+  if (ct == cats.end()) {
+    // English falls back to Dutch for any key it lacks.
+    boost::json::object merged = catalogues_.at("nl");
+    if (l != "nl")
+      for (const auto& [k, v] : catalogues_.at(l)) merged[k] = v;
+    ct = cats.emplace(l, to_data(merged)).first;
+  }
+  mu::data data = to_data(model);
+  data.set("t", ct->second);
+  return it->second->render(data);
+}
+
+std::string Views::message(const std::string& lang, const std::string& key, const std::string& arg) const {
+  auto find = [&](const std::string& l) -> const boost::json::value* {
+    auto c = catalogues_.find(l);
+    if (c == catalogues_.end()) return nullptr;
+    return c->second.if_contains(key);
+  };
+  const boost::json::value* v = find(lang);
+  if (!v) v = find("nl");
+  if (!v || !v->is_string()) return key;
+  std::string s(v->get_string());
+  if (auto pos = s.find("{0}"); pos != std::string::npos) s.replace(pos, 3, arg);
+  return s;
+}
+
+}  // namespace meedoen::web

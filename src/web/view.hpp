@@ -1,0 +1,34 @@
+// Rendering: logic-less Mustache templates (HTML-escaped by default) filled from a JSON view model,
+// and the message catalogue (messages/nl.json, messages/en.json) every user-visible text comes
+// from. Templates read texts as {{t.key}}.
+#pragma once
+
+#include <boost/json/object.hpp>
+
+#include <map>
+#include <memory>
+#include <string>
+
+namespace meedoen::web {
+
+class Views {
+ public:
+  // Loads every templates/*.mustache and messages/*.json under `root`; throws std::runtime_error
+  // naming the file when one is missing or invalid.
+  explicit Views(const std::string& root);
+  ~Views();
+
+  // Renders template `name` with `model`; `t` is added from the catalogue of `lang`.
+  std::string render(const std::string& name, const boost::json::object& model,
+                     const std::string& lang) const;
+  // A message of the catalogue, with "{0}" replaced by `arg`; the key itself when it is missing.
+  std::string message(const std::string& lang, const std::string& key, const std::string& arg = {}) const;
+  const std::string& static_root() const { return static_root_; }
+
+ private:
+  std::map<std::string, std::string> sources_;
+  std::map<std::string, boost::json::object> catalogues_;
+  std::string static_root_;
+};
+
+}  // namespace meedoen::web
