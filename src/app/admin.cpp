@@ -108,14 +108,15 @@ Status App::reset_password(const User* actor, const std::string& username,
   return Status::Ok();
 }
 
-Result<OrgId> App::create_org(const User& actor, const Organisation& org) {
-  if (!may_administer(actor)) return Error::forbidden();
+Result<OrgId> App::create_org(const User* actor, const Organisation& org) {
+  if (!allowed(actor)) return Error::forbidden();
   const std::string name = Internals::trim(org.name);
   if (name.empty() || name.size() > kMaxShortText) return Error::invalid("error.org.name", "name");
   if (!is_org_kind(org.kind)) return Error::invalid("error.invalid_choice", "kind");
   auto tx = store_->begin(TxMode::kWrite);
   auto id = tx->insert_org({OrgId(), name, org.kind});
   if (!id) return id.error();
+  Internals::audit(*tx, now(), actor, "create_org", ResidentId(), "org:" + name, "");
   (void)tx->commit();
   return id;
 }

@@ -96,7 +96,7 @@ class App {
   Status set_user_active(const User* actor, const std::string& username, bool active);
   Status reset_password(const User* actor, const std::string& username,
                         const std::string& new_password);
-  Result<OrgId> create_org(const User& actor, const Organisation& org);
+  Result<OrgId> create_org(const User* actor, const Organisation& org);
   Result<WijkId> create_wijk(const User& actor, const Wijk& wijk,
                              const std::vector<std::string>& buurten);
   Result<WijkConfig> wijk_config(const User& actor, WijkId id);

@@ -83,6 +83,14 @@ int main(int argc, char** argv) {
   user_reset->add_option("username", username, "Log-in name")->required();
   user_reset->add_option("--password", new_password, "New password (or MEEDOEN_PASSWORD)")->envname("MEEDOEN_PASSWORD")->required();
 
+  auto* org = cli.add_subcommand("org", "Manage organisations");
+  org->require_subcommand(1);
+  org->fallthrough();
+  auto* org_add = org->add_subcommand("add", "Add an organisation (the first one comes before any user)");
+  meedoen::Organisation new_org;
+  org_add->add_option("name", new_org.name, "Name")->required();
+  org_add->add_option("--kind", new_org.kind, "huisarts, politie, woningcorporatie, sociaal_wijkteam, ggz, verslavingszorg, zelfregiecentrum, welzijn, clientorganisatie, gemeente, bewoners, overig")->required();
+
   auto* audit = cli.add_subcommand("audit", "The audit trail");
   audit->require_subcommand(1);
   audit->fallthrough();
@@ -112,6 +120,13 @@ int main(int argc, char** argv) {
     auto id = app->create_user(nullptr, nu);
     if (!id) return fail(id.error());
     std::cout << "user " << nu.username << " added (id " << id->value << ")\n";
+    return 0;
+  }
+  if (*org_add) {
+    auto app = open_app(cfg);
+    auto id = app->create_org(nullptr, new_org);
+    if (!id) return fail(id.error());
+    std::cout << "organisation " << new_org.name << " added (id " << id->value << ")\n";
     return 0;
   }
   if (*user_disable) {

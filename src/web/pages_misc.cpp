@@ -217,7 +217,7 @@ Response admin_user_active(Ctx& c) {
 }
 
 Response admin_org_create(Ctx& c) {
-  auto id = c.app.create_org(c.user(), {OrgId(), c.req.form.get("name"), c.req.form.get("kind")});
+  auto id = c.app.create_org(&c.user(), {OrgId(), c.req.form.get("name"), c.req.form.get("kind")});
   return admin_result(c, id ? Status::Ok() : Status(id.error()), "organisaties");
 }
 

@@ -1,0 +1,180 @@
+// Shared helpers for the browser tests: a throw-away Meedoen server with demo data, Debian's
+// Chromium through playwright-core, log-in, the axe check and the 360 px overflow check.
+import { spawn, execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+const execFileP = promisify(execFile);
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const PASSWORD = 'meedoen-demo';
+export const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+export const LAPTOP = { viewport: { width: 1280, height: 800 } };
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const HEALTH_TIMEOUT_MS = 15_000;
+
+function binary() {
+  const bin = process.env.MEEDOEN_BIN;
+  if (!bin) throw new Error('Set MEEDOEN_BIN to the absolute path of the meedoen binary.');
+  return path.resolve(bin);
+}
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(base, child, output) {
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`meedoen serve stopped early (${child.exitCode ?? child.signalCode}):\n${output()}`);
+    try {
+      const res = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2000) });
+      if (res.status === 200) return;
+      last = `status ${res.status}`;
+    } catch (err) {
+      last = err.message;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`meedoen serve did not answer /healthz within ${HEALTH_TIMEOUT_MS} ms (${last}):\n${output()}`);
+}
+
+// Servers still running in this process: killed on exit even when a test or hook throws.
+const running = new Set();
+process.on('exit', () => {
+  for (const child of running) {
+    try { child.kill('SIGKILL'); } catch { /* already gone */ }
+  }
+});
+
+// Fills a fresh database with demo data and serves it on a free port. Call stop() when done.
+export async function startServer() {
+  const bin = binary();
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'meedoen-e2e-'));
+  const common = ['--root', ROOT, '--db', path.join(dir, 'demo.db'), '--key-file', path.join(dir, 'demo.key')];
+  try {
+    await execFileP(bin, [...common, 'demo'], { timeout: 60_000, maxBuffer: 16 * 1024 * 1024 });
+  } catch (err) {
+    await rm(dir, { recursive: true, force: true });
+    throw new Error(`meedoen demo failed: ${err.message}\n${err.stderr ?? ''}`);
+  }
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(bin, [...common, 'serve', '--listen', `127.0.0.1:${port}`], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  let log = '';
+  const keep = (chunk) => { log = (log + chunk.toString()).slice(-20_000); };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+    running.delete(child);
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(base, child, () => log);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { base, stop, log: () => log };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync'],
+  });
+}
+
+// A browser context (own cookies) whose pages fail the test on console errors such as CSP violations.
+export async function newContext(browser, base, size) {
+  const context = await browser.newContext({ ...size, baseURL: base, locale: 'nl-NL' });
+  context.setDefaultTimeout(10_000);
+  context.setDefaultNavigationTimeout(15_000);
+  return context;
+}
+
+// Collects console errors and failed page errors so a test can assert there were none.
+export function watchErrors(page) {
+  const errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  return errors;
+}
+
+export async function login(page, username, password = PASSWORD) {
+  await page.goto('/login');
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await Promise.all([
+    page.waitForLoadState('load'),
+    page.getByRole('button', { name: 'Inloggen' }).click(),
+  ]);
+}
+
+export async function logout(page) {
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await page.waitForURL('**/login');
+}
+
+// Runs axe with the WCAG 2.1 A and AA rules and fails with a readable list of violations.
+export async function checkA11y(page, label = '') {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const lines = results.violations.map((v) =>
+    `- ${v.id} (${v.impact}): ${v.help}\n  ${v.helpUrl}\n` +
+    v.nodes.map((n) => `    ${JSON.stringify(n.target)}: ${n.failureSummary?.split('\n').join(' | ')}`).join('\n'));
+  assert.equal(results.violations.length, 0,
+    `axe found ${results.violations.length} violation(s) on ${label || page.url()}:\n${lines.join('\n')}`);
+}
+
+// Fails when the page is wider than the viewport (horizontal scrolling on a phone).
+export async function checkNoHorizontalScroll(page, width = 360) {
+  const { scrollWidth, wide } = await page.evaluate(() => {
+    const vw = document.documentElement.clientWidth;
+    const wide = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const r = el.getBoundingClientRect();
+      if (r.right > vw + 0.5 && r.width > 0) wide.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} (right ${Math.round(r.right)})`);
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, wide: wide.slice(0, 10) };
+  });
+  assert.ok(scrollWidth <= width,
+    `page ${page.url()} scrolls sideways at ${width} px: scrollWidth ${scrollWidth}. Too wide: ${wide.join(', ')}`);
+}
+
+// Both page checks at once, for every page a phone-size test visits.
+export async function checkPhonePage(page, label) {
+  await checkNoHorizontalScroll(page, 360);
+  await checkA11y(page, label);
+}

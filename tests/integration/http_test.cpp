@@ -1,0 +1,385 @@
+// Integration tests over real HTTP against a real SQLite file: the server runs in-process on a
+// free port with demo data; requests go through a Beast client like a browser's would.
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <regex>
+#include <sstream>
+#include <thread>
+
+#include "app/app.hpp"
+#include "web/server.hpp"
+#include "web/site.hpp"
+
+namespace meedoen {
+namespace {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+struct Reply {
+  int status = 0;
+  std::string body;
+  std::map<std::string, std::string> headers;
+};
+
+// A browser-like client: keeps its cookie and the page's CSRF token.
+class Client {
+ public:
+  explicit Client(unsigned short port) : port_(port) {}
+
+  Reply get(const std::string& target) { return send(http::verb::get, target, ""); }
+  Reply post(const std::string& target, std::string form, bool with_csrf = true) {
+    if (with_csrf) form += (form.empty() ? "" : "&") + std::string("_csrf=") + csrf_;
+    return send(http::verb::post, target, form);
+  }
+  bool login(const std::string& user, const std::string& password = "meedoen-demo") {
+    get("/login");
+    return post("/login", "username=" + user + "&password=" + password).status == 303;
+  }
+
+  std::string csrf_;
+
+ private:
+  Reply send(http::verb verb, const std::string& target, const std::string& body) {
+    net::io_context ioc;
+    tcp::resolver resolver(ioc);
+    beast::tcp_stream stream(ioc);
+    stream.connect(resolver.resolve("127.0.0.1", std::to_string(port_)));
+    http::request<http::string_body> req{verb, target, 11};
+    req.set(http::field::host, "127.0.0.1");
+    if (!cookie_.empty()) req.set(http::field::cookie, cookie_);
+    if (verb == http::verb::post) {
+      req.set(http::field::content_type, "application/x-www-form-urlencoded");
+      req.body() = body;
+      req.prepare_payload();
+    }
+    http::write(stream, req);
+    beast::flat_buffer buffer;
+    http::response<http::string_body> res;
+    http::read(stream, buffer, res);
+    Reply r;
+    r.status = res.result_int();
+    r.body = res.body();
+    for (const auto& f : res) r.headers[std::string(f.name_string())] = std::string(f.value());
+    if (auto it = r.headers.find("Set-Cookie"); it != r.headers.end()) cookie_ = it->second.substr(0, it->second.find(';'));
+    static const std::regex csrf_re("name=\"_csrf\" value=\"([^\"]+)\"");
+    std::smatch m;
+    if (std::regex_search(r.body, m, csrf_re)) csrf_ = m[1];
+    beast::error_code ec;
+    stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+    return r;
+  }
+  unsigned short port_;
+  std::string cookie_;
+};
+
+std::string encode(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') out += static_cast<char>(c);
+    else if (c == ' ') out += '+';
+    else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+int first_id(const std::string& body, const std::string& prefix) {
+  std::regex re(prefix + "([0-9]+)");
+  std::smatch m;
+  return std::regex_search(body, m, re) ? std::stoi(m[1]) : 0;
+}
+
+class HttpTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = std::filesystem::temp_directory_path() / ("meedoen-http-" + std::to_string(std::random_device{}()));
+    std::filesystem::create_directories(dir_);
+    AppConfig cfg;
+    cfg.db_path = (dir_ / "demo.db").string();
+    cfg.key_file = (dir_ / "demo.key").string();
+    auto app = App::open(cfg);
+    ASSERT_TRUE(app.ok());
+    app_ = std::move(*app).release();
+    ASSERT_TRUE(app_->load_demo(nullptr).ok());
+    site_ = new web::Site(*app_, {MEEDOEN_SOURCE_DIR, false});
+    web::ServerOptions so;
+    so.port = 0;
+    server_ = new web::Server(so, [](const web::Request& r) { return site_->handle(r); });
+    thread_ = new std::thread([] { server_->run(false); });
+  }
+  static void TearDownTestSuite() {
+    server_->stop();
+    thread_->join();
+    delete thread_;
+    delete server_;
+    delete site_;
+    delete app_;
+    std::filesystem::remove_all(dir_);
+  }
+
+  Client client() { return Client(server_->port()); }
+
+  // Raises a signal as `user` with a name, returns the signal's id.
+  int raise(Client& c, const std::string& name, const std::string& text) {
+    c.get("/signalen/nieuw");
+    auto r = c.post("/signalen", "wijk=1&name=" + encode(name) + "&description=" + encode(text));
+    EXPECT_EQ(r.status, 303) << r.body;
+    return first_id(r.headers["Location"], "/signalen/");
+  }
+
+  static inline std::filesystem::path dir_;
+  static inline App* app_ = nullptr;
+  static inline web::Site* site_ = nullptr;
+  static inline web::Server* server_ = nullptr;
+  static inline std::thread* thread_ = nullptr;
+};
+
+TEST_F(HttpTest, HealthzAnswersWhenTheDatabaseIsReachable) {
+  auto c = client();
+  auto r = c.get("/healthz");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.body, "ok\n");
+}
+
+TEST_F(HttpTest, LoginWorksAndSetsAHardenedCookie) {
+  auto c = client();
+  auto page = c.get("/login");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.headers["Content-Security-Policy"].find("script-src 'self'"), std::string::npos);
+  EXPECT_NE(page.headers["Set-Cookie"].find("HttpOnly"), std::string::npos);
+  EXPECT_NE(page.headers["Set-Cookie"].find("SameSite=Lax"), std::string::npos);
+  auto ok = c.post("/login", "username=huisarts&password=meedoen-demo");
+  EXPECT_EQ(ok.status, 303);
+  auto start = c.get("/");
+  EXPECT_EQ(start.status, 200);
+  EXPECT_NE(start.body.find("Anna Vermeer"), std::string::npos);
+  EXPECT_EQ(start.headers["Cache-Control"], "no-store");
+}
+
+TEST_F(HttpTest, WrongPasswordGetsAClearDutchMessage) {
+  auto c = client();
+  c.get("/login");
+  auto r = c.post("/login", "username=huisarts&password=verkeerd");
+  EXPECT_EQ(r.status, 401);
+  EXPECT_NE(r.body.find("Gebruikersnaam of wachtwoord klopt niet."), std::string::npos);
+}
+
+TEST_F(HttpTest, PostsWithoutTheCsrfTokenAreRefused) {
+  auto c = client();
+  c.get("/login");
+  EXPECT_EQ(c.post("/login", "username=huisarts&password=meedoen-demo", false).status, 403);
+  ASSERT_TRUE(c.login("huisarts"));
+  auto r = c.post("/signalen", "wijk=1&description=zonder+token", false);
+  EXPECT_EQ(r.status, 403);
+  c.csrf_ = "vervalst";
+  EXPECT_EQ(c.post("/signalen", "wijk=1&description=vals+token").status, 403);
+}
+
+TEST_F(HttpTest, PagesNeedALogin) {
+  auto c = client();
+  auto r = c.get("/signalen");
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(r.headers["Location"], "/login");
+}
+
+TEST_F(HttpTest, EachRoleSeesItsOwnWijkAndGets403ForAnother) {
+  // Meerburg is wijk 1, Merenwijk 2, Stevenshof 3 in the demo.
+  struct Row {
+    const char* user;
+    int wijk;
+    int status;
+  };
+  const Row rows[] = {
+      {"huisarts", 1, 200}, {"huisarts", 3, 403},  {"voorzitter", 1, 200},
+      {"voorzitter", 3, 403}, {"voorzitter.stevenshof", 3, 200}, {"voorzitter.stevenshof", 1, 403},
+      {"wijkagent", 3, 200}, {"gastvrouw", 1, 200}, {"gastvrouw", 2, 403},
+      {"gemeente", 1, 403}, {"beheer", 1, 403},
+  };
+  for (const auto& row : rows) {
+    auto c = client();
+    ASSERT_TRUE(c.login(row.user)) << row.user;
+    auto r = c.get("/wijken/" + std::to_string(row.wijk));
+    EXPECT_EQ(r.status, row.status) << row.user << " wijk " << row.wijk;
+    if (row.status == 403) {
+      EXPECT_NE(r.body.find("U mag dit niet bekijken"), std::string::npos);
+      EXPECT_EQ(r.body.find("Partners aan tafel"), std::string::npos);
+    }
+  }
+}
+
+TEST_F(HttpTest, AnotherWijksSignalIs403AndRevealsNothing) {
+  auto gp = client();
+  ASSERT_TRUE(gp.login("huisarts"));
+  const int id = raise(gp, "Herman Geheimhouder", "Zit veel alleen thuis bij de kade");
+  ASSERT_GT(id, 0);
+  auto other = client();
+  ASSERT_TRUE(other.login("voorzitter.stevenshof"));
+  auto r = other.get("/signalen/" + std::to_string(id));
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(r.body.find("Geheimhouder"), std::string::npos);
+  EXPECT_EQ(r.body.find("bij de kade"), std::string::npos);
+  auto list = other.get("/signalen?wijk=1");
+  EXPECT_EQ(list.status, 403);
+}
+
+TEST_F(HttpTest, IdentityIsShownOnlyAsThePolicySays) {
+  auto gp = client();
+  ASSERT_TRUE(gp.login("huisarts"));
+  const int id = raise(gp, "Grietje Zichtbaar", "Komt de deur niet meer uit");
+  const std::string url = "/signalen/" + std::to_string(id);
+  auto mine = gp.get(url);
+  EXPECT_EQ(mine.status, 200);
+  EXPECT_NE(mine.body.find("Grietje Zichtbaar"), std::string::npos);
+
+  auto colleague = client();
+  ASSERT_TRUE(colleague.login("wijkagent"));
+  auto hidden = colleague.get(url);
+  EXPECT_EQ(hidden.status, 200);
+  EXPECT_EQ(hidden.body.find("Grietje"), std::string::npos);
+  EXPECT_NE(hidden.body.find("Komt de deur niet meer uit"), std::string::npos);
+  // Breaking the glass needs a reason of some length, then shows the identity.
+  EXPECT_EQ(colleague.post(url + "/inzien", "reason=kort").status, 422);
+  auto shown = colleague.post(url + "/inzien", "reason=" + encode("Ik ga vandaag aanbellen na melding buren"));
+  EXPECT_EQ(shown.status, 200);
+  EXPECT_NE(shown.body.find("Grietje Zichtbaar"), std::string::npos);
+
+  auto funder = client();
+  ASSERT_TRUE(funder.login("gemeente"));
+  EXPECT_EQ(funder.get(url).status, 403);
+}
+
+TEST_F(HttpTest, BadInputGetsClearStatusesAndKeepsWhatWasTyped) {
+  auto c = client();
+  ASSERT_TRUE(c.login("huisarts"));
+  EXPECT_EQ(c.get("/signalen/abc").status, 400);
+  EXPECT_EQ(c.get("/signalen/999999").status, 404);
+  EXPECT_EQ(c.get("/signalen?status=nonsense").status, 400);
+  EXPECT_EQ(c.get("/bestaat-niet").status, 404);
+  c.get("/signalen/nieuw");
+  auto empty = c.post("/signalen", "wijk=1&name=Bewaard+Gebleven&description=");
+  EXPECT_EQ(empty.status, 422);
+  EXPECT_NE(empty.body.find("Schrijf kort wat u ziet of hoort."), std::string::npos);
+  EXPECT_NE(empty.body.find("Bewaard Gebleven"), std::string::npos);  // kept for the raiser
+  auto too_long = c.post("/signalen", "wijk=1&description=" + std::string(3000, 'x'));
+  EXPECT_EQ(too_long.status, 422);
+  EXPECT_EQ(c.post("/signalen", "wijk=abc&description=x").status, 422);
+  EXPECT_EQ(c.post("/signalen", "wijk=1&categories=zz&description=x").status, 400);
+}
+
+TEST_F(HttpTest, AuditEntriesAreWrittenAndVerifyCatchesTampering) {
+  auto gp = client();
+  ASSERT_TRUE(gp.login("huisarts"));
+  raise(gp, "Audit Persoon", "Voor het logboek");
+  const std::string bin = MEEDOEN_BIN;
+  const std::string args = " --db " + (dir_ / "demo.db").string() + " --key-file " + (dir_ / "demo.key").string() +
+                           " > /dev/null 2>&1";
+  EXPECT_EQ(std::system((bin + " audit verify" + args).c_str()), 0);
+
+  // Copy the database, then tamper with the copy the way an attacker with file access would:
+  // the triggers stop UPDATE through SQL, so drop them first.
+  const auto copy = dir_ / "tampered.db";
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir_ / "demo.db").string().c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, ("VACUUM INTO '" + copy.string() + "'").c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  }
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(copy.string().c_str(), &db), SQLITE_OK);
+    char* err = nullptr;
+    EXPECT_NE(sqlite3_exec(db, "UPDATE audit_log SET reason = 'x' WHERE seq = 3", nullptr, nullptr, &err), SQLITE_OK);
+    sqlite3_free(err);
+    EXPECT_NE(sqlite3_exec(db, "DELETE FROM audit_log WHERE seq = 3", nullptr, nullptr, &err), SQLITE_OK);
+    sqlite3_free(err);
+    ASSERT_EQ(sqlite3_exec(db, "DROP TRIGGER audit_log_no_update; "
+                               "UPDATE audit_log SET user_id = 99 WHERE seq = 3", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  }
+  const std::string tampered = " --db " + copy.string() + " --key-file " + (dir_ / "demo.key").string() + " > /dev/null 2>&1";
+  const int rc = std::system((bin + " audit verify" + tampered).c_str());
+  EXPECT_NE(rc, 0);
+}
+
+TEST_F(HttpTest, TheRawDatabaseFileHoldsNoResidentName) {
+  auto gp = client();
+  ASSERT_TRUE(gp.login("huisarts"));
+  raise(gp, "Cornelia Onvindbaar", "Alleen en stil");
+  std::ostringstream all;
+  for (const char* f : {"demo.db", "demo.db-wal"}) {
+    std::ifstream in(dir_ / f, std::ios::binary);
+    all << in.rdbuf();
+  }
+  EXPECT_GT(all.str().size(), 10000u);
+  EXPECT_EQ(all.str().find("Onvindbaar"), std::string::npos);
+  EXPECT_EQ(all.str().find("Cornelia"), std::string::npos);
+}
+
+TEST_F(HttpTest, TheChairRecordsADecisionAndTheOwnerSeesTheIdentity) {
+  auto gp = client();
+  ASSERT_TRUE(gp.login("huisarts"));
+  raise(gp, "Bartholomeus Actie", "Post stapelt zich op");
+  auto chair = client();
+  ASSERT_TRUE(chair.login("voorzitter"));
+  auto list = chair.get("/overleggen");
+  const int meeting = first_id(list.body, "/overleggen/");
+  ASSERT_GT(meeting, 0);
+  auto m = chair.get("/overleggen/" + std::to_string(meeting));
+  ASSERT_EQ(m.status, 200);
+  EXPECT_EQ(m.body.find("Bartholomeus"), std::string::npos);  // the agenda is pseudonymous
+  const std::regex item_re("action=\"/overleggen/" + std::to_string(meeting) +
+                           "/punten/([0-9]+)\" class=\"stack record-form\">\\s*<input type=\"hidden\" name=\"_csrf\" value=\"[^\"]+\">\\s*<input type=\"hidden\" name=\"version\" value=\"([0-9]+)\">");
+  std::smatch match;
+  ASSERT_TRUE(std::regex_search(m.body, match, item_re));
+  const std::string item = match[1], version = match[2];
+  // The wijkteam user (Noor Hamdi) is the owner; find their id in the owner list.
+  const std::regex owner_re("<option value=\"([0-9]+)\">Noor Hamdi");
+  ASSERT_TRUE(std::regex_search(m.body, match, owner_re));
+  const std::string owner = match[1];
+  const std::string base = "/overleggen/" + std::to_string(meeting) + "/punten/" + item;
+  auto saved = chair.post(base, "version=" + version + "&summary=Wijkteam+belt&decision=wijkteam&owner=" + owner + "&due_date=2030-01-15");
+  EXPECT_EQ(saved.status, 303) << saved.body.substr(0, 2000);
+  // The same form sent again with the old version: a clear conflict, the text kept.
+  auto stale = chair.post(base, "version=" + version + "&summary=Mijn+eigen+tekst&decision=wijkteam&owner=" + owner + "&due_date=2030-01-15");
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_NE(stale.body.find("Mijn eigen tekst"), std::string::npos);
+  EXPECT_NE(stale.body.find("Iemand anders heeft dit net ook veranderd"), std::string::npos);
+  auto owner_client = client();
+  ASSERT_TRUE(owner_client.login("wijkteam"));
+  auto acts = owner_client.get("/acties");
+  EXPECT_EQ(acts.status, 200);
+  // The owner has actions on several residents; at least one shows a name (an identity).
+  EXPECT_NE(acts.body.find("<dt>Naam</dt>"), std::string::npos);
+  auto minutes = chair.get("/overleggen/" + std::to_string(meeting) + "/notulen");
+  EXPECT_EQ(minutes.status, 200);
+  EXPECT_EQ(minutes.body.find("Bartholomeus"), std::string::npos);
+}
+
+TEST_F(HttpTest, RepeatedWrongPasswordsSlowLoginDown) {
+  auto c = client();
+  c.get("/login");
+  int status = 0;
+  for (int i = 0; i < 6; ++i) status = c.post("/login", "username=huismeester.merenwijk&password=fout").status;
+  EXPECT_EQ(status, 429);
+  auto r = c.post("/login", "username=huismeester.merenwijk&password=meedoen-demo");
+  EXPECT_EQ(r.status, 429);
+  EXPECT_NE(r.body.find("Te vaak een verkeerd wachtwoord"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace meedoen

@@ -1,0 +1,40 @@
+#include "app_fixture.hpp"
+
+namespace meedoen::testing {
+namespace {
+
+using AuthTest = AppTest;
+
+TEST_F(AuthTest, LoginRotatesTheSessionId) {
+  auto anon = app_->start_session("nl");
+  auto s = app_->login(anon.token, "dokter", kPassword);
+  ASSERT_TRUE(s.ok());
+  EXPECT_NE(s->token, anon.token);
+  EXPECT_FALSE(app_->resume_session(anon.token).has_value());
+  ASSERT_TRUE(app_->resume_session(s->token).has_value());
+  EXPECT_EQ(app_->resume_session(s->token)->user->username, "dokter");
+}
+
+TEST_F(AuthTest, IdleSessionsExpire) {
+  auto s = app_->login("", "dokter", kPassword);
+  clock_->advance(app_->config().idle_timeout_seconds + 1);
+  EXPECT_FALSE(app_->resume_session(s->token).has_value());
+}
+
+TEST_F(AuthTest, RepeatedFailuresSlowLoginDown) {
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(app_->login("", "dokter", "fout").error().kind, ErrorKind::kUnauthenticated);
+  auto fifth = app_->login("", "dokter", "fout");
+  EXPECT_EQ(fifth.error().kind, ErrorKind::kTooMany);
+  // Even the right password waits now.
+  EXPECT_EQ(app_->login("", "dokter", kPassword).error().message_key, "error.login.wait");
+  clock_->advance(31);
+  EXPECT_TRUE(app_->login("", "dokter", kPassword).ok());
+}
+
+TEST_F(AuthTest, DisabledUsersCannotLogIn) {
+  ASSERT_TRUE(app_->set_user_active(nullptr, "dokter", false).ok());
+  EXPECT_FALSE(app_->login("", "dokter", kPassword).ok());
+}
+
+}  // namespace
+}  // namespace meedoen::testing

@@ -1,0 +1,114 @@
+#include "app_fixture.hpp"
+
+namespace meedoen::testing {
+namespace {
+
+using SignalsTest = AppTest;
+
+TEST_F(SignalsTest, RaisingMakesAPseudonymousResidentAndAnAuditEntry) {
+  auto r = app_->raise_signal(gp_, signal_in("Jan Pietersen"));
+  ASSERT_TRUE(r.ok()) << r.error().message_key;
+  EXPECT_TRUE(is_valid_pseudonym(r->resident_code));
+  EXPECT_FALSE(r->meldcode);
+  EXPECT_TRUE(app_->verify_audit().ok);
+  EXPECT_GE(app_->verify_audit().checked, 3);
+}
+
+TEST_F(SignalsTest, TheRawDatabaseNeverHoldsAResidentsName) {
+  RaiseSignalInput in = signal_in("Wilhelmina Zonderland");
+  in.identity.address = "Kaarsenmakersstraat 77";
+  ASSERT_TRUE(app_->raise_signal(gp_, in).ok());
+  const std::string raw = raw_database();
+  ASSERT_FALSE(raw.empty());
+  EXPECT_EQ(raw.find("Wilhelmina"), std::string::npos);
+  EXPECT_EQ(raw.find("Zonderland"), std::string::npos);
+  EXPECT_EQ(raw.find("Kaarsenmakersstraat"), std::string::npos);
+}
+
+TEST_F(SignalsTest, ASecondSignalAboutAResidentWithAnOpenCaseIsLinked) {
+  auto first = app_->raise_signal(gp_, signal_in("Kees"));
+  ASSERT_TRUE(first.ok());
+  RaiseSignalInput again = signal_in({}, "Weer niet gezien");
+  again.resident_code = first->resident_code;
+  again.urgent = true;
+  auto second = app_->raise_signal(agent_, again);
+  ASSERT_TRUE(second.ok());
+  ASSERT_TRUE(second->linked_to.has_value());
+  EXPECT_EQ(*second->linked_to, first->signal_id);
+  auto detail = app_->signal_detail(chair_, first->signal_id);
+  ASSERT_TRUE(detail.ok());
+  EXPECT_EQ(detail->linked.size(), 1u);
+  EXPECT_TRUE(detail->row.signal.urgent);  // the urgent addition made the case urgent
+  SignalQuery q;
+  auto list = app_->list_signals(chair_, q);
+  ASSERT_TRUE(list.ok());
+  EXPECT_EQ(list->total, 1);  // one case, not two
+}
+
+TEST_F(SignalsTest, IdentityIsShownOnlyAsThePolicySaysAndEveryRevealIsAudited) {
+  auto r = app_->raise_signal(gp_, signal_in("Marietje Zorg"));
+  ASSERT_TRUE(r.ok());
+  auto raiser = app_->signal_detail(gp_, r->signal_id);
+  ASSERT_TRUE(raiser.ok());
+  ASSERT_TRUE(raiser->identity.has_value());
+  EXPECT_EQ(raiser->identity->name, "Marietje Zorg");
+  auto colleague = app_->signal_detail(agent_, r->signal_id);
+  ASSERT_TRUE(colleague.ok());
+  EXPECT_FALSE(colleague->identity.has_value());
+  EXPECT_TRUE(colleague->may_break_glass);
+  EXPECT_EQ(app_->signal_detail(agent_, r->signal_id, "kort").error().field, "reason");
+  auto glass = app_->signal_detail(agent_, r->signal_id, "Ik moet vandaag langs voor een huisbezoek");
+  ASSERT_TRUE(glass.ok());
+  ASSERT_TRUE(glass->identity.has_value());
+  auto log = app_->resident_audit(admin_, glass->row.resident.id);
+  ASSERT_TRUE(log.ok());
+  int reads = 0;
+  bool glass_logged = false;
+  for (const auto& e : *log) {
+    if (e.event != "read_identity") continue;
+    ++reads;
+    glass_logged = glass_logged || e.reason.find("huisbezoek") != std::string::npos;
+  }
+  EXPECT_EQ(reads, 2);
+  EXPECT_TRUE(glass_logged);
+  EXPECT_EQ(app_->signal_detail(other_, r->signal_id).error().kind, ErrorKind::kForbidden);
+}
+
+TEST_F(SignalsTest, BadInputIsRefusedWithAFieldAndNothingIsSaved) {
+  RaiseSignalInput in = signal_in("Iemand", "");
+  EXPECT_EQ(app_->raise_signal(gp_, in).error().field, "description");
+  in = signal_in("Iemand", std::string(kMaxDescription + 1, 'x'));
+  EXPECT_EQ(app_->raise_signal(gp_, in).error().message_key, "error.too_long");
+  in = signal_in("Iemand");
+  in.identity.birth_year = "19x0";
+  EXPECT_EQ(app_->raise_signal(gp_, in).error().field, "birth_year");
+  in = signal_in("Iemand");
+  in.resident_code = "R-ZZZZ";
+  EXPECT_EQ(app_->raise_signal(gp_, in).error().field, "resident_code");
+  in = signal_in("Iemand");
+  in.wijk = stevenshof_;
+  EXPECT_EQ(app_->raise_signal(gp_, in).error().kind, ErrorKind::kForbidden);
+  SignalQuery q;
+  EXPECT_EQ(app_->list_signals(chair_, q)->total, 0);
+  EXPECT_EQ(raw_database().find("Iemand"), std::string::npos);
+}
+
+TEST_F(SignalsTest, MeldcodeSignalAsksForAChoiceThenStaysOffTheAgendaUntilWeighed) {
+  RaiseSignalInput in = signal_in("Sara", "Buren denken dat mevrouw geslagen wordt");
+  auto ask = app_->raise_signal(gp_, in);
+  ASSERT_TRUE(ask.ok());
+  EXPECT_TRUE(ask->meldcode_needs_choice);
+  EXPECT_FALSE(ask->signal_id.valid());
+  in.meldcode_confirmed = true;
+  auto r = app_->raise_signal(gp_, in);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->meldcode);
+  EXPECT_EQ(app_->signal_detail(chair_, r->signal_id).error().kind, ErrorKind::kForbidden);
+  EXPECT_EQ(app_->close_signal(gp_, r->signal_id, "Hulp geregeld").error().message_key,
+            "error.signal.meldcode_not_weighed");
+  ASSERT_TRUE(app_->record_meldcode_step(gp_, r->signal_id, 4, "2026-11-23", "Gewogen met collega").ok());
+  EXPECT_TRUE(app_->close_signal(gp_, r->signal_id, "Hulp geregeld").ok());
+}
+
+}  // namespace
+}  // namespace meedoen::testing

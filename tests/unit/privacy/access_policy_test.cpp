@@ -1,0 +1,101 @@
+#include "privacy/access_policy.hpp"
+
+#include <gtest/gtest.h>
+
+namespace meedoen {
+namespace {
+
+const WijkId kMeerburg(1);
+const WijkId kStevenshof(2);
+
+User user(Role role, std::vector<WijkId> wijken = {kMeerburg}) {
+  User u;
+  u.id = UserId(7);
+  u.role = role;
+  u.org_id = OrgId(3);
+  u.wijken = std::move(wijken);
+  return u;
+}
+
+enum Rel { kNone, kRaised, kOpenAction, kAssignedPeer, kBrokeGlass };
+
+ResidentRelation relation(Rel r) {
+  ResidentRelation rel;
+  rel.raised_a_signal = r == kRaised;
+  rel.has_open_action = r == kOpenAction;
+  rel.is_assigned_peer = r == kAssignedPeer;
+  rel.broke_glass = r == kBrokeGlass;
+  return rel;
+}
+
+struct Row {
+  Role role;
+  Rel relation;
+  bool shown;
+};
+
+// Role × relation → identity visible, for a user of the resident's own wijk.
+TEST(AccessPolicy, IdentityTableForTheResidentsOwnWijk) {
+  const Row rows[] = {
+      {Role::kMember, kNone, false},       {Role::kMember, kRaised, true},
+      {Role::kMember, kOpenAction, true},  {Role::kMember, kBrokeGlass, true},
+      {Role::kChair, kNone, false},        {Role::kChair, kRaised, true},
+      {Role::kChair, kBrokeGlass, true},   {Role::kPeer, kNone, false},
+      {Role::kPeer, kAssignedPeer, true},  {Role::kCoordinator, kNone, false},
+      {Role::kHost, kNone, false},         {Role::kHost, kRaised, true},
+      {Role::kWijkteam, kNone, false},     {Role::kWijkteam, kOpenAction, true},
+      {Role::kFunder, kNone, false},       {Role::kFunder, kRaised, false},
+      {Role::kFunder, kBrokeGlass, false}, {Role::kAdmin, kNone, false},
+      {Role::kAdmin, kOpenAction, false},  {Role::kAdmin, kBrokeGlass, false},
+  };
+  for (const auto& r : rows) {
+    SCOPED_TRACE(std::string(to_string(r.role)) + " relation " + std::to_string(r.relation));
+    const auto d = decide_identity(user(r.role), kMeerburg, relation(r.relation));
+    EXPECT_EQ(d.access == IdentityAccess::kShown, r.shown);
+    if (r.shown) {
+      EXPECT_FALSE(d.reason.empty());
+    }
+  }
+}
+
+TEST(AccessPolicy, BreakingTheGlassNeedsTheWijk) {
+  const auto d = decide_identity(user(Role::kChair, {kStevenshof}), kMeerburg, relation(kBrokeGlass));
+  EXPECT_EQ(d.access, IdentityAccess::kHidden);
+}
+
+TEST(AccessPolicy, DisabledUsersSeeNothing) {
+  User u = user(Role::kMember);
+  u.active = false;
+  EXPECT_EQ(decide_identity(u, kMeerburg, relation(kRaised)).access, IdentityAccess::kHidden);
+  EXPECT_FALSE(may_view_wijk(u, kMeerburg));
+}
+
+TEST(AccessPolicy, WijkDataOnlyForOverlegRolesOfThatWijk) {
+  EXPECT_TRUE(may_view_wijk(user(Role::kMember), kMeerburg));
+  EXPECT_FALSE(may_view_wijk(user(Role::kMember), kStevenshof));
+  EXPECT_FALSE(may_view_wijk(user(Role::kFunder), kMeerburg));
+  EXPECT_FALSE(may_view_wijk(user(Role::kAdmin), kMeerburg));
+  EXPECT_TRUE(may_chair(user(Role::kChair), kMeerburg));
+  EXPECT_FALSE(may_chair(user(Role::kMember), kMeerburg));
+  EXPECT_FALSE(may_chair(user(Role::kChair), kStevenshof));
+}
+
+TEST(AccessPolicy, MeldcodeSignalsOnlyForRaiserAndTheirOfficer) {
+  Signal s;
+  s.meldcode = true;
+  s.raised_by = UserId(99);
+  s.org_id = OrgId(3);
+  User colleague = user(Role::kMember);
+  EXPECT_FALSE(may_view_meldcode_signal(colleague, s));
+  colleague.aandachtsfunctionaris = true;
+  EXPECT_TRUE(may_view_meldcode_signal(colleague, s));
+  User other_org_officer = colleague;
+  other_org_officer.org_id = OrgId(4);
+  EXPECT_FALSE(may_view_meldcode_signal(other_org_officer, s));
+  User raiser = user(Role::kMember);
+  raiser.id = UserId(99);
+  EXPECT_TRUE(may_view_meldcode_signal(raiser, s));
+}
+
+}  // namespace
+}  // namespace meedoen
