@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Load benchmark: generates a city-scale dataset (10 wijken, 5,000 residents, 5 years), serves it,
+# and drives the signals list and a meeting's agenda with wrk at 64 connections. Prints
+# requests/s, p50/p99 latency and the server's peak RSS. Targets: p99 <= 10 ms, RSS <= 64 MB.
+# Usage: bench/run.sh [build-dir]   (env: WIJKEN RESIDENTS YEARS DURATION CONNECTIONS THREADS)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+WIJKEN=${WIJKEN:-10} RESIDENTS=${RESIDENTS:-5000} YEARS=${YEARS:-5}
+DURATION=${DURATION:-20s} CONNECTIONS=${CONNECTIONS:-64} THREADS=${THREADS:-2}
+work=$(mktemp -d)
+port=18089
+trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
+
+data=bench/data/city-$WIJKEN-$RESIDENTS-$YEARS
+if [ ! -f "$data.db" ]; then
+  mkdir -p bench/data
+  "$build/meedoen_generate" --db "$data.db" --key-file "$data.key" --wijken "$WIJKEN" --residents "$RESIDENTS" --years "$YEARS"
+fi
+cp "$data.db" "$work/city.db"
+cp "$data.key" "$work/city.key"
+chmod 600 "$work/city.key"
+"$build/meedoen" serve --db "$work/city.db" --key-file "$work/city.key" --listen 127.0.0.1:$port --threads 2 >"$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 50); do curl -sf http://127.0.0.1:$port/healthz >/dev/null && break; sleep 0.1; done
+
+# Log in as the chair of wijk 1 and keep the cookie for wrk.
+jar="$work/cookies"
+csrf=$(curl -s -c "$jar" -b "$jar" http://127.0.0.1:$port/login | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+curl -s -o /dev/null -c "$jar" -b "$jar" --data "_csrf=$csrf&username=bench.1.0&password=bench-password" http://127.0.0.1:$port/login
+cookie=$(awk '$6 == "meedoen_session" {print $6"="$7}' "$jar")
+meeting=$(curl -s -b "$jar" http://127.0.0.1:$port/overleggen | grep -o 'href="/overleggen/[0-9]*"' | head -1 | grep -o '[0-9]*')
+
+run() {
+  local name=$1 path=$2
+  echo "== $name: GET $path, $CONNECTIONS connections, $DURATION"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Cookie: $cookie" "http://127.0.0.1:$port$path" |
+    grep -E "Requests/sec|Latency  |50%|99%|Non-2xx|Socket errors"
+}
+run "signals list" "/signalen?wijk=1"
+run "meeting agenda" "/overleggen/$meeting"
+echo "== server peak RSS: $(awk '/VmHWM/ {print $2/1024 " MB"}' /proc/$server/status)"
+echo "== signals in dataset: $(sqlite3 "$work/city.db" 'select count(*) from signals') in $(sqlite3 "$work/city.db" 'select count(*) from meetings') meetings"
