@@ -67,24 +67,58 @@ void App::Internals::audit(Tx& tx, Timestamp at, const User* user, const std::st
   tx.insert_audit(e);
 }
 
-ResidentView App::Internals::resident_view(Tx& tx, const Resident& r) {
-  ResidentView v{r.id, r.code, r.gender, r.age_band, {}, {}};
-  if (r.buurt_id.valid())
-    if (auto b = tx.get_buurt(r.buurt_id)) v.buurt = b->name;
-  if (auto w = tx.get_wijk(r.wijk_id)) v.wijk = w->name;
-  return v;
+const std::string& Lookups::wijk(WijkId id) {
+  auto it = wijken_.find(id);
+  if (it == wijken_.end()) {
+    auto w = tx_.get_wijk(id);
+    it = wijken_.emplace(id, w ? w->name : std::string()).first;
+  }
+  return it->second;
 }
 
-SignalRow App::Internals::signal_row(Tx& tx, const Signal& s) {
+const std::string& Lookups::buurt(BuurtId id) {
+  auto it = buurten_.find(id);
+  if (it == buurten_.end()) {
+    auto b = id.valid() ? tx_.get_buurt(id) : std::nullopt;
+    it = buurten_.emplace(id, b ? b->name : std::string()).first;
+  }
+  return it->second;
+}
+
+const std::string& Lookups::org(OrgId id) {
+  auto it = orgs_.find(id);
+  if (it == orgs_.end()) {
+    auto o = tx_.get_org(id);
+    it = orgs_.emplace(id, o ? o->name : std::string()).first;
+  }
+  return it->second;
+}
+
+const std::string& Lookups::user(UserId id) {
+  auto it = users_.find(id);
+  if (it == users_.end()) it = users_.emplace(id, App::Internals::user_name(tx_, id)).first;
+  return it->second;
+}
+
+const std::vector<Category>& Lookups::categories(WijkId id) {
+  auto it = categories_.find(id);
+  if (it == categories_.end()) it = categories_.emplace(id, tx_.categories(id)).first;
+  return it->second;
+}
+
+ResidentView App::Internals::resident_view(Lookups& names, const Resident& r) {
+  return {r.id, r.code, r.gender, r.age_band, names.buurt(r.buurt_id), names.wijk(r.wijk_id)};
+}
+
+SignalRow App::Internals::signal_row(Lookups& names, const Signal& s) {
   SignalRow row;
   row.signal = s;
-  if (auto r = tx.get_resident(s.resident_id)) row.resident = resident_view(tx, *r);
-  row.wijk_name = row.resident.wijk;
-  if (auto w = tx.get_wijk(s.wijk_id)) row.wijk_name = w->name;
-  if (auto o = tx.get_org(s.org_id)) row.org_name = o->name;
-  row.raised_by_name = user_name(tx, s.raised_by);
+  if (auto r = names.tx().get_resident(s.resident_id)) row.resident = resident_view(names, *r);
+  row.wijk_name = names.wijk(s.wijk_id);
+  row.org_name = names.org(s.org_id);
+  row.raised_by_name = names.user(s.raised_by);
   if (!s.categories.empty()) {
-    for (const auto& c : tx.categories(s.wijk_id))
+    for (const auto& c : names.categories(s.wijk_id))
       if (std::find(s.categories.begin(), s.categories.end(), c.id) != s.categories.end())
         row.category_labels.push_back(c.label);
   }

@@ -1,6 +1,7 @@
 // Helpers shared by the use-case files of app/. Not part of the app's interface.
 #pragma once
 
+#include <map>
 #include <string>
 
 #include "app/app.hpp"
@@ -11,13 +12,38 @@
 
 namespace meedoen {
 
+// Memoised look-ups of names for one use case, so a list of rows costs one query per distinct
+// wijk, buurt, organisation, user and category list instead of several per row.
+class Lookups {
+ public:
+  explicit Lookups(Tx& tx) : tx_(tx) {}
+  const std::string& wijk(WijkId id);
+  const std::string& buurt(BuurtId id);
+  const std::string& org(OrgId id);
+  const std::string& user(UserId id);
+  const std::vector<Category>& categories(WijkId id);
+  Tx& tx() { return tx_; }
+
+ private:
+  Tx& tx_;
+  std::map<WijkId, std::string> wijken_;
+  std::map<BuurtId, std::string> buurten_;
+  std::map<OrgId, std::string> orgs_;
+  std::map<UserId, std::string> users_;
+  std::map<WijkId, std::vector<Category>> categories_;
+};
+
 struct App::Internals {
   // Appends to the audit chain inside `tx`. REQUIRES: tx is a write transaction.
   static void audit(Tx& tx, Timestamp at, const User* user, const std::string& event,
                     ResidentId resident, const std::string& object, const std::string& reason);
 
-  static ResidentView resident_view(Tx& tx, const Resident& r);
-  static SignalRow signal_row(Tx& tx, const Signal& s);
+  static ResidentView resident_view(Lookups& names, const Resident& r);
+  static SignalRow signal_row(Lookups& names, const Signal& s);
+  static SignalRow signal_row(Tx& tx, const Signal& s) {
+    Lookups names(tx);
+    return signal_row(names, s);
+  }
   static std::optional<Identity> open_identity(const Vault& vault, Tx& tx, ResidentId id);
   static SealedIdentity seal_identity(const Vault& vault, ResidentId id, const Identity& identity);
   // The relation of `user` to `resident`, as the access policy needs it.

@@ -123,19 +123,18 @@ static Result<MeetingView> load_meeting(Tx& tx, const User& user, MeetingId id) 
   v.meeting = *m;
   v.wijk = tx.get_wijk(m->wijk_id).value_or(Wijk{});
   v.may_chair = may_chair(user, m->wijk_id);
-  const auto all_actions = tx.open_actions_in_wijk(m->wijk_id);
+  Lookups names(tx);
   for (const auto& item : tx.agenda(id)) {
     AgendaItemView iv;
     iv.item = item;
-    if (auto s = tx.get_signal(item.signal_id)) iv.signal = App::Internals::signal_row(tx, *s);
+    if (auto s = tx.get_signal(item.signal_id)) iv.signal = App::Internals::signal_row(names, *s);
     if (item.action_id) {
       iv.follow_up = tx.get_action(*item.action_id);
-      if (iv.follow_up) iv.follow_up_owner = App::Internals::user_name(tx, iv.follow_up->owner);
+      if (iv.follow_up) iv.follow_up_owner = names.user(iv.follow_up->owner);
     }
     for (const auto& a : tx.actions_for_signal(item.signal_id)) {
       if (a.meeting_id != std::optional<MeetingId>(id)) continue;
-      iv.actions.push_back({a, App::Internals::user_name(tx, a.owner), iv.signal.resident.code,
-                            v.wijk.name, {}});
+      iv.actions.push_back({a, names.user(a.owner), iv.signal.resident.code, v.wijk.name, {}});
     }
     v.items.push_back(std::move(iv));
   }

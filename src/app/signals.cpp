@@ -192,7 +192,8 @@ Result<SignalList> App::list_signals(const User& user, const SignalQuery& q) {
   out.page = std::clamp(q.page, 1, out.pages);
   f.limit = kPageSize;
   f.offset = (out.page - 1) * kPageSize;
-  for (const auto& s : tx->list_signals(f)) out.rows.push_back(Internals::signal_row(*tx, s));
+  Lookups names(*tx);
+  for (const auto& s : tx->list_signals(f)) out.rows.push_back(Internals::signal_row(names, s));
   for (auto w : user.wijken)
     if (auto wijk = tx->get_wijk(w)) out.wijken.push_back(*wijk);
   if (q.wijk) {

@@ -92,15 +92,19 @@ std::string Views::render(const std::string& name, const boost::json::object& mo
   auto& cats = catalogue_cache[this];
   auto ct = cats.find(l);
   if (ct == cats.end()) {
-    // English falls back to Dutch for any key it lacks.
+    // English falls back to Dutch for any key it lacks. The catalogue sits below the model on
+    // the context stack as {"t": {...}}, built once per thread and language, never copied.
     boost::json::object merged = catalogues_.at("nl");
     if (l != "nl")
       for (const auto& [k, v] : catalogues_.at(l)) merged[k] = v;
-    ct = cats.emplace(l, to_data(merged)).first;
+    boost::json::object root;
+    root["t"] = std::move(merged);
+    ct = cats.emplace(l, to_data(root)).first;
   }
-  mu::data data = to_data(model);
-  data.set("t", ct->second);
-  return it->second->render(data);
+  const mu::data data = to_data(model);
+  mu::context<std::string> ctx(&ct->second);
+  ctx.push(&data);
+  return it->second->render(ctx);
 }
 
 std::string Views::message(const std::string& lang, const std::string& key, const std::string& arg) const {

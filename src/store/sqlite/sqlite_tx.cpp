@@ -665,7 +665,14 @@ std::vector<Signal> SqliteTx::query_signals(const std::string& select, const Sig
     sql += " AND s.resident_id = (SELECT id FROM residents WHERE code = ?)";
     add_text(f.code);
   }
-  if (!count) sql += " ORDER BY s.urgent DESC, s.created_at DESC, s.id DESC LIMIT ? OFFSET ?";
+  if (!count) {
+    // Order and cut on the bare rows first, then fetch the full columns (with the categories'
+    // subquery) for the one page only: the subquery would otherwise run for every matching row.
+    sql = std::string("SELECT ") + kSignalCols + " FROM signals s WHERE s.id IN (" +
+          std::string("SELECT s.id FROM signals s") + sql.substr(select.size()) +
+          " ORDER BY s.urgent DESC, s.created_at DESC, s.id DESC LIMIT ? OFFSET ?)"
+          " ORDER BY s.urgent DESC, s.created_at DESC, s.id DESC";
+  }
   auto s = conn_->prepare(sql);
   int i = 0;
   for (const auto& [is_text, idx] : params) {
@@ -686,7 +693,7 @@ std::vector<Signal> SqliteTx::query_signals(const std::string& select, const Sig
 }
 
 std::vector<Signal> SqliteTx::list_signals(const SignalFilter& f) {
-  return query_signals(std::string("SELECT ") + kSignalCols + " FROM signals s", f, false, nullptr);
+  return query_signals("SELECT s.id FROM signals s", f, false, nullptr);
 }
 
 int SqliteTx::count_signals(const SignalFilter& f) {
