@@ -34,7 +34,7 @@ demo: build
 # Unit and integration tests (ctest), then browser tests (Playwright + axe in Debian's Chromium).
 test: build-test
 	@cd $(TEST_BUILD) && ctest --output-on-failure -j $(JOBS)
-	@MEEDOEN_BIN=$(abspath $(TEST_BUILD))/meedoen node --test tests/e2e/
+	@MEEDOEN_BIN=$(abspath $(TEST_BUILD))/meedoen node --test tests/e2e/*.test.mjs
 
 bench: build
 	@bench/run.sh $(BUILD)

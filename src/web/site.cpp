@@ -361,8 +361,13 @@ std::string decision_label(Ctx& c, Decision d) { return c.t("decision_" + std::s
 std::string role_label(Ctx& c, Role r) { return c.t("role_" + std::string(to_string(r))); }
 
 std::string resident_description(Ctx& c, const ResidentView& r) {
-  std::string out = c.t("gender_" + r.gender) + ", " + c.t("age_" + r.age_band);
-  if (!r.buurt.empty()) out += ", " + r.buurt;
+  std::vector<std::string> parts;
+  if (r.gender != "onbekend") parts.push_back(c.t("gender_" + r.gender));
+  if (r.age_band != "onbekend") parts.push_back(c.t("age_" + r.age_band));
+  if (!r.buurt.empty()) parts.push_back(r.buurt);
+  if (parts.empty()) return c.t("resident_no_features");
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
   return out;
 }
 

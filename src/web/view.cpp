@@ -35,6 +35,8 @@ mu::data to_data(const boost::json::value& v) {
       return d;
     }
     case boost::json::kind::string:
+      // Mustache (the spec) treats "" as false; kainjow does not, so {{#x}} would show empty rows.
+      if (v.get_string().empty()) return mu::data{mu::data::type::bool_false};
       return mu::data{std::string(v.get_string())};
     case boost::json::kind::bool_:
       return v.get_bool() ? mu::data{mu::data::type::bool_true} : mu::data{mu::data::type::bool_false};

@@ -56,13 +56,21 @@ async function waitForHealth(base, child, output) {
   throw new Error(`meedoen serve did not answer /healthz within ${HEALTH_TIMEOUT_MS} ms (${last}):\n${output()}`);
 }
 
-// Servers still running in this process: killed on exit even when a test or hook throws.
+// Servers still running in this process: killed on exit even when a test or hook throws, and when
+// the test process is interrupted or stopped.
 const running = new Set();
-process.on('exit', () => {
+function killServers() {
   for (const child of running) {
     try { child.kill('SIGKILL'); } catch { /* already gone */ }
   }
-});
+}
+process.on('exit', killServers);
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+  process.once(signal, () => {
+    killServers();
+    process.exit(code);
+  });
+}
 
 // Fills a fresh database with demo data and serves it on a free port. Call stop() when done.
 export async function startServer() {
@@ -115,7 +123,7 @@ export async function launchBrowser() {
   });
 }
 
-// A browser context (own cookies) whose pages fail the test on console errors such as CSP violations.
+// A browser context (its own cookies, so its own session) at the given size, Dutch, with bounded waits.
 export async function newContext(browser, base, size) {
   const context = await browser.newContext({ ...size, baseURL: base, locale: 'nl-NL' });
   context.setDefaultTimeout(10_000);
@@ -131,19 +139,26 @@ export function watchErrors(page) {
   return errors;
 }
 
-export async function login(page, username, password = PASSWORD) {
-  await page.goto('/login');
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(password);
-  await Promise.all([
-    page.waitForLoadState('load'),
-    page.getByRole('button', { name: 'Inloggen' }).click(),
-  ]);
+// Clicks a submit button and waits until the browser shows the next document (after any redirect).
+// Waiting on the URL alone is not enough when the answer lands on the same URL (e.g. POST /acties).
+export async function submit(page, button) {
+  await page.evaluate(() => { window.__e2eOldDocument = true; });
+  await button.click();
+  await page.waitForFunction(() => window.__e2eOldDocument !== true && document.readyState === 'complete',
+    null, { polling: 50, timeout: 15_000 });
 }
 
-export async function logout(page) {
-  await page.getByRole('button', { name: 'Uitloggen' }).click();
-  await page.waitForURL('**/login');
+// Logs in on /login (checking that page too) and fails clearly when it does not land on the start page.
+export async function login(page, username, password = PASSWORD) {
+  await page.goto('/login');
+  await checkPage(page, '/login');
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await submit(page, page.getByRole('button', { name: 'Inloggen' }));
+  if (new URL(page.url()).pathname !== '/') {
+    const why = await page.getByRole('alert').first().textContent({ timeout: 1000 }).catch(() => '(no message)');
+    throw new Error(`log-in as ${username} did not reach the start page (${page.url()}): ${why}`);
+  }
 }
 
 // Runs axe with the WCAG 2.1 A and AA rules and fails with a readable list of violations.
@@ -158,7 +173,8 @@ export async function checkA11y(page, label = '') {
     `axe found ${results.violations.length} violation(s) on ${label || page.url()}:\n${lines.join('\n')}`);
 }
 
-// Fails when the page is wider than the viewport (horizontal scrolling on a phone).
+// Fails when the page is wider than the viewport (horizontal scrolling on a phone), naming the
+// elements that stick out.
 export async function checkNoHorizontalScroll(page, width = 360) {
   const { scrollWidth, wide } = await page.evaluate(() => {
     const vw = document.documentElement.clientWidth;
@@ -173,8 +189,9 @@ export async function checkNoHorizontalScroll(page, width = 360) {
     `page ${page.url()} scrolls sideways at ${width} px: scrollWidth ${scrollWidth}. Too wide: ${wide.join(', ')}`);
 }
 
-// Both page checks at once, for every page a phone-size test visits.
-export async function checkPhonePage(page, label) {
-  await checkNoHorizontalScroll(page, 360);
+// Both page checks at once, for every page a test visits: axe, and no sideways scrolling at the
+// viewport's width (360 px on the phone context).
+export async function checkPage(page, label) {
+  await checkNoHorizontalScroll(page, page.viewportSize().width);
   await checkA11y(page, label);
 }
