@@ -216,6 +216,86 @@ Response admin_user_active(Ctx& c) {
   return admin_result(c, st, "gebruikers");
 }
 
+static Response render_user(Ctx& c, std::int64_t id, json::object extra, int status) {
+  auto o = c.app.admin_overview(c.user());
+  if (!o) return error_page(c, o.error());
+  auto u = std::find_if(o->users.begin(), o->users.end(), [&](const User& x) { return x.id.value == id; });
+  if (u == o->users.end()) return error_page(c, Error::not_found());
+  json::object m = std::move(extra);
+  m["id"] = id;
+  m["username"] = u->username;
+  m["name"] = u->display_name;
+  m["officer"] = u->aandachtsfunctionaris;
+  json::array roles, orgs, wijken;
+  for (auto r : all_roles()) {
+    json::object ro;
+    ro["value"] = std::string(to_string(r));
+    ro["label"] = role_label(c, r);
+    ro["selected"] = r == u->role;
+    roles.push_back(ro);
+  }
+  for (const auto& org : o->orgs) {
+    json::object oo;
+    oo["id"] = org.id.value;
+    oo["name"] = org.name;
+    oo["selected"] = org.id == u->org_id;
+    orgs.push_back(oo);
+  }
+  for (const auto& w : o->wijken) {
+    json::object wo;
+    wo["id"] = w.id.value;
+    wo["name"] = w.name;
+    wo["checked"] = u->in_wijk(w.id);
+    wijken.push_back(wo);
+  }
+  m["roles"] = roles;
+  m["orgs"] = orgs;
+  m["wijken"] = wijken;
+  return page(c, "admin_user", std::move(m), c.t("edit_user") + " " + u->username, status);
+}
+
+Response admin_user_page(Ctx& c) {
+  auto id = c.id_param(0);
+  if (!id) return error_page(c, Error::invalid("error.bad_request"));
+  json::object extra;
+  extra["saved"] = c.req.query.get("opgeslagen") == "1";
+  return render_user(c, *id, extra, 200);
+}
+
+static Response user_result(Ctx& c, std::int64_t id, const Status& st) {
+  if (st) return redirect("/beheer/gebruikers/" + std::to_string(id) + "?opgeslagen=1");
+  if (st.error().kind != ErrorKind::kInvalid) return error_page(c, st.error());
+  json::object extra;
+  extra["error"] = c.t(st.error().message_key);
+  return render_user(c, id, extra, 422);
+}
+
+Response admin_user_update(Ctx& c) {
+  auto id = c.id_param(0);
+  if (!id) return error_page(c, Error::invalid("error.bad_request"));
+  const Params& f = c.req.form;
+  NewUserInput in;
+  in.display_name = f.get("display_name");
+  in.role = f.get("role");
+  auto org = parse_id(f.get("org"));
+  if (org) in.org = OrgId(*org);
+  bool ok = true;
+  for (auto w : parse_ids(f.all("wijken"), &ok)) in.wijken.emplace_back(w);
+  if (!ok) return error_page(c, Error::invalid("error.bad_request"));
+  in.aandachtsfunctionaris = f.has("aandachtsfunctionaris");
+  return user_result(c, *id, c.app.update_user(c.user(), in, UserId(*id)));
+}
+
+Response admin_user_password(Ctx& c) {
+  auto id = c.id_param(0);
+  if (!id) return error_page(c, Error::invalid("error.bad_request"));
+  auto o = c.app.admin_overview(c.user());
+  if (!o) return error_page(c, o.error());
+  auto u = std::find_if(o->users.begin(), o->users.end(), [&](const User& x) { return x.id.value == *id; });
+  if (u == o->users.end()) return error_page(c, Error::not_found());
+  return user_result(c, *id, c.app.reset_password(&c.user(), u->username, c.req.form.get("password")));
+}
+
 Response admin_org_create(Ctx& c) {
   auto id = c.app.create_org(&c.user(), {OrgId(), c.req.form.get("name"), c.req.form.get("kind")});
   return admin_result(c, id ? Status::Ok() : Status(id.error()), "organisaties");

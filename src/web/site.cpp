@@ -99,6 +99,9 @@ struct Site::Impl {
     add("GET", "/beheer", true, admin_page);
     add("POST", "/beheer/gebruikers", true, admin_user_create);
     add("POST", "/beheer/gebruikers/{}/actief", true, admin_user_active);
+    add("GET", "/beheer/gebruikers/{}", true, admin_user_page);
+    add("POST", "/beheer/gebruikers/{}", true, admin_user_update);
+    add("POST", "/beheer/gebruikers/{}/wachtwoord", true, admin_user_password);
     add("POST", "/beheer/organisaties", true, admin_org_create);
     add("POST", "/beheer/wijken", true, admin_wijk_create);
     add("GET", "/beheer/wijken/{}", true, admin_wijk_page);
