@@ -106,6 +106,20 @@ const std::vector<Category>& Lookups::categories(WijkId id) {
   return it->second;
 }
 
+std::optional<Resident> Lookups::resident(ResidentId id) {
+  if (auto it = residents_.find(id); it != residents_.end()) return it->second;
+  auto r = tx_.get_resident(id);
+  if (r) residents_.emplace(id, *r);
+  return r;
+}
+
+void Lookups::prefetch_residents(const std::vector<Signal>& signals) {
+  std::vector<ResidentId> ids;
+  for (const auto& s : signals)
+    if (!residents_.count(s.resident_id)) ids.push_back(s.resident_id);
+  for (auto& r : tx_.get_residents(ids)) residents_.emplace(r.id, std::move(r));
+}
+
 ResidentView App::Internals::resident_view(Lookups& names, const Resident& r) {
   return {r.id, r.code, r.gender, r.age_band, names.buurt(r.buurt_id), names.wijk(r.wijk_id)};
 }
@@ -113,7 +127,7 @@ ResidentView App::Internals::resident_view(Lookups& names, const Resident& r) {
 SignalRow App::Internals::signal_row(Lookups& names, const Signal& s) {
   SignalRow row;
   row.signal = s;
-  if (auto r = names.tx().get_resident(s.resident_id)) row.resident = resident_view(names, *r);
+  if (auto r = names.resident(s.resident_id)) row.resident = resident_view(names, *r);
   row.wijk_name = names.wijk(s.wijk_id);
   row.org_name = names.org(s.org_id);
   row.raised_by_name = names.user(s.raised_by);

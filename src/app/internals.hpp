@@ -22,6 +22,9 @@ class Lookups {
   const std::string& org(OrgId id);
   const std::string& user(UserId id);
   const std::vector<Category>& categories(WijkId id);
+  // A resident by id; load many at once with prefetch_residents first.
+  std::optional<Resident> resident(ResidentId id);
+  void prefetch_residents(const std::vector<Signal>& signals);
   Tx& tx() { return tx_; }
 
  private:
@@ -31,6 +34,7 @@ class Lookups {
   std::map<OrgId, std::string> orgs_;
   std::map<UserId, std::string> users_;
   std::map<WijkId, std::vector<Category>> categories_;
+  std::map<ResidentId, Resident> residents_;
 };
 
 struct App::Internals {

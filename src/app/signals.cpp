@@ -193,7 +193,9 @@ Result<SignalList> App::list_signals(const User& user, const SignalQuery& q) {
   f.limit = kPageSize;
   f.offset = (out.page - 1) * kPageSize;
   Lookups names(*tx);
-  for (const auto& s : tx->list_signals(f)) out.rows.push_back(Internals::signal_row(names, s));
+  const auto signals = tx->list_signals(f);
+  names.prefetch_residents(signals);
+  for (const auto& s : signals) out.rows.push_back(Internals::signal_row(names, s));
   for (auto w : user.wijken)
     if (auto wijk = tx->get_wijk(w)) out.wijken.push_back(*wijk);
   if (q.wijk) {

@@ -120,6 +120,8 @@ class Tx {
   // Residents and the vault's storage.
   virtual ResidentId insert_resident(const Resident& r) = 0;
   virtual std::optional<Resident> get_resident(ResidentId id) = 0;
+  // The residents with these ids, in no particular order; unknown ids are left out.
+  virtual std::vector<Resident> get_residents(const std::vector<ResidentId>& ids) = 0;
   virtual std::optional<Resident> find_resident_by_code(const std::string& code) = 0;
   virtual void put_identity(ResidentId id, const SealedIdentity& sealed) = 0;
   virtual SealedIdentity get_identity(ResidentId id) = 0;

@@ -22,18 +22,8 @@ std::string read_file(const std::filesystem::path& p) {
   return ss.str();
 }
 
-mu::data to_data(const boost::json::value& v) {
+mu::data scalar(const boost::json::value& v) {
   switch (v.kind()) {
-    case boost::json::kind::object: {
-      mu::data d{mu::data::type::object};
-      for (const auto& [k, val] : v.get_object()) d.set(std::string(k), to_data(val));
-      return d;
-    }
-    case boost::json::kind::array: {
-      mu::data d{mu::data::type::list};
-      for (const auto& val : v.get_array()) d.push_back(to_data(val));
-      return d;
-    }
     case boost::json::kind::string:
       // Mustache (the spec) treats "" as false; kainjow does not, so {{#x}} would show empty rows.
       if (v.get_string().empty()) return mu::data{mu::data::type::bool_false};
@@ -46,10 +36,42 @@ mu::data to_data(const boost::json::value& v) {
       return mu::data{std::to_string(v.get_uint64())};
     case boost::json::kind::double_:
       return mu::data{std::to_string(v.get_double())};
-    case boost::json::kind::null:
+    default:
       return mu::data{mu::data::type::bool_false};
   }
-  return mu::data{mu::data::type::bool_false};
+}
+
+// kainjow's set() and push_back() copy their argument, which made converting a page's model
+// quadratic in its depth. Children are inserted empty and filled in place instead; the const_cast
+// is sound because the containers belong to `out`, which is not const.
+void fill(mu::data& out, const boost::json::value& v) {
+  if (v.is_object()) {
+    for (const auto& [k, val] : v.get_object()) {
+      const std::string key(k);
+      if (val.is_object() || val.is_array()) {
+        out.set(key, mu::data{val.is_object() ? mu::data::type::object : mu::data::type::list});
+        fill(const_cast<mu::data&>(*out.get(key)), val);
+      } else {
+        out.set(key, scalar(val));
+      }
+    }
+  } else if (v.is_array()) {
+    for (const auto& val : v.get_array()) {
+      if (val.is_object() || val.is_array()) {
+        out.push_back(mu::data{val.is_object() ? mu::data::type::object : mu::data::type::list});
+        fill(const_cast<mu::data&>(out.list_value().back()), val);
+      } else {
+        out.push_back(scalar(val));
+      }
+    }
+  }
+}
+
+mu::data to_data(const boost::json::value& v) {
+  if (!v.is_object() && !v.is_array()) return scalar(v);
+  mu::data d{v.is_object() ? mu::data::type::object : mu::data::type::list};
+  fill(d, v);
+  return d;
 }
 
 }  // namespace

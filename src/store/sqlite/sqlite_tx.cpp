@@ -162,13 +162,14 @@ bool is_unique_violation(const DbError& e) {
 SqliteTx::SqliteTx(std::unique_ptr<Connection> conn, TxMode mode,
                    std::function<void(std::unique_ptr<Connection>)> release)
     : conn_(std::move(conn)), release_(std::move(release)) {
-  conn_->exec(mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
+  // Prepared (and cached) like any other statement: sqlite3_exec would parse these every time.
+  conn_->prepare(mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN").exec();
 }
 
 SqliteTx::~SqliteTx() {
   if (!done_) {
     try {
-      conn_->exec("ROLLBACK");
+      conn_->prepare("ROLLBACK").exec();
     } catch (...) {
       // The connection rolls back by itself when the transaction failed; nothing more to do.
     }
@@ -177,7 +178,7 @@ SqliteTx::~SqliteTx() {
 }
 
 Status SqliteTx::commit() {
-  conn_->exec("COMMIT");
+  conn_->prepare("COMMIT").exec();
   done_ = true;
   return Status::Ok();
 }
@@ -505,6 +506,24 @@ std::optional<Resident> SqliteTx::get_resident(ResidentId id) {
   s.bind_all(id.value);
   if (!s.step()) return std::nullopt;
   return read_resident(s);
+}
+
+std::vector<Resident> SqliteTx::get_residents(const std::vector<ResidentId>& ids) {
+  std::vector<Resident> out;
+  // In chunks with a fixed statement text, so the statement cache stays small.
+  constexpr std::size_t kChunk = 50;
+  std::string sql = "SELECT id, code, wijk_id, buurt_id, gender, age_band, created_at FROM residents WHERE id IN (?";
+  for (std::size_t i = 1; i < kChunk; ++i) sql += ", ?";
+  sql += ")";
+  for (std::size_t start = 0; start < ids.size(); start += kChunk) {
+    auto s = conn_->prepare(sql);
+    for (std::size_t i = 0; i < kChunk; ++i) {
+      const std::size_t k = start + i;
+      s.bind(static_cast<int>(i + 1), k < ids.size() ? ids[k].value : std::int64_t{0});
+    }
+    while (s.step()) out.push_back(read_resident(s));
+  }
+  return out;
 }
 
 std::optional<Resident> SqliteTx::find_resident_by_code(const std::string& code) {

@@ -53,6 +53,7 @@ class SqliteTx final : public Tx {
 
   ResidentId insert_resident(const Resident& r) override;
   std::optional<Resident> get_resident(ResidentId id) override;
+  std::vector<Resident> get_residents(const std::vector<ResidentId>& ids) override;
   std::optional<Resident> find_resident_by_code(const std::string& code) override;
   void put_identity(ResidentId id, const SealedIdentity& sealed) override;
   SealedIdentity get_identity(ResidentId id) override;
