@@ -188,8 +188,8 @@ struct Site::Impl {
     if (auto s = app.resume_session(token)) {
       c.session = *s;
     } else {
-      const std::string accept = req.header("accept-language");
-      c.session = app.start_session(accept.rfind("en", 0) == 0 ? "en" : "nl");
+      // Dutch for everyone first; English is a choice in the header, kept for the session.
+      c.session = app.start_session("nl");
       c.new_cookie = c.session.token;
     }
     Response r = route(c);
