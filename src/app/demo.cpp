@@ -53,15 +53,15 @@ const DemoOrg kOrgs[] = {
     {"Huisartsenpraktijk Meerburg", "huisarts"},
     {"Gezondheidscentrum Merenwijk", "huisarts"},
     {"Huisartsenpraktijk Stevenshof", "huisarts"},
-    {"Politie Leiden (wijkagenten)", "politie"},
+    {"Politie Leiden", "politie"},
     {"Woningcorporatie Portaal Leiden", "woningcorporatie"},
     {"Woonstichting De Sleutels", "woningcorporatie"},
     {"Sociaal Wijkteam Leiden", "sociaal_wijkteam"},
     {"Rivierduinen GGZ-wijkteam", "ggz"},
     {"Brijder Verslavingszorg", "verslavingszorg"},
     {"Zelfregiecentrum Huis van de Buurt Matilo", "zelfregiecentrum"},
-    {"Libertas Leiden (welzijn)", "welzijn"},
-    {"Lumen (cliëntorganisatie)", "clientorganisatie"},
+    {"Libertas Leiden", "welzijn"},
+    {"Lumen", "clientorganisatie"},
     {"Gemeente Leiden", "gemeente"},
 };
 

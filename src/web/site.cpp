@@ -33,6 +33,12 @@ std::vector<std::string> split_path(const std::string& path) {
   return out;
 }
 
+bool matches(const std::vector<std::string>& pattern, const std::vector<std::string>& segments) {
+  for (std::size_t i = 0; i < segments.size(); ++i)
+    if (pattern[i] != "{}" && pattern[i] != segments[i]) return false;
+  return true;
+}
+
 std::string content_type_for(const std::string& ext) {
   if (ext == ".css") return "text/css; charset=utf-8";
   if (ext == ".js") return "text/javascript; charset=utf-8";
@@ -213,24 +219,25 @@ struct Site::Impl {
     const RouteDef* found = nullptr;
     bool path_matched = false;
     for (const auto& r : routes) {
-      if (r.segments.size() != segments.size()) continue;
-      std::vector<std::string> params;
-      bool ok = true;
-      for (std::size_t i = 0; i < segments.size() && ok; ++i) {
-        if (r.segments[i] == "{}")
-          params.push_back(segments[i]);
-        else
-          ok = r.segments[i] == segments[i];
-      }
-      if (!ok) continue;
+      if (r.segments.size() != segments.size() || !matches(r.segments, segments)) continue;
       path_matched = true;
       if (r.method != req.method && !(req.method == "HEAD" && r.method == "GET")) continue;
       found = &r;
-      c.params = std::move(params);
+      for (std::size_t i = 0; i < segments.size(); ++i)
+        if (r.segments[i] == "{}") c.params.push_back(segments[i]);
       break;
     }
     if (!found) {
-      if (path_matched) return text(405, "Deze methode is hier niet toegestaan.\n");
+      if (path_matched) {
+        Response r = error_page(c, Error{ErrorKind::kInvalid, "error.method", {}, {}});
+        r.status = 405;
+        std::string allow;
+        for (const auto& rd : routes)
+          if (rd.segments.size() == segments.size() && matches(rd.segments, segments))
+            allow += (allow.empty() ? "" : ", ") + rd.method;
+        r.set("Allow", allow);
+        return r;
+      }
       return error_page(c, Error::not_found());
     }
     if (req.method != "GET" && req.method != "HEAD") {
@@ -296,7 +303,8 @@ static json::object layout_model(Ctx& c, const std::string& title) {
   m["title"] = title;
   m["lang"] = c.session.lang;
   m["csrf"] = c.session.csrf;
-  m["path"] = c.req.target;
+  // The language switch returns here with a GET, so after a POST it goes to the start page.
+  m["path"] = c.req.method == "GET" ? c.req.target : std::string("/");
   m["lang_en"] = c.session.lang == "en";
   if (c.session.user) {
     const User& u = c.user();

@@ -370,6 +370,15 @@ TEST_F(HttpTest, TheChairRecordsADecisionAndTheOwnerSeesTheIdentity) {
   EXPECT_EQ(minutes.body.find("Bartholomeus"), std::string::npos);
 }
 
+TEST_F(HttpTest, AWrongMethodGets405WithAllowAndADutchPage) {
+  auto c = client();
+  ASSERT_TRUE(c.login("voorzitter"));
+  auto r = c.get("/signalen/1/sluiten");
+  EXPECT_EQ(r.status, 405);
+  EXPECT_EQ(r.headers["Allow"], "POST");
+  EXPECT_NE(r.body.find("Dit kan zo niet."), std::string::npos);
+}
+
 TEST_F(HttpTest, RepeatedWrongPasswordsSlowLoginDown) {
   auto c = client();
   c.get("/login");
