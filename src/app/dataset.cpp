@@ -13,15 +13,7 @@ Status App::generate_dataset(int wijken, int residents, int years, unsigned seed
   constexpr std::int64_t kDay = 86400;
   const Timestamp real_now = clock_->now();
   const int cycles = years * 13;
-  auto sim = std::make_unique<FixedClock>(start_of_local_day(real_now) - cycles * 28 * kDay + 9 * 3600);
-  FixedClock* clock = sim.get();
-  std::unique_ptr<Clock> saved = std::move(clock_);
-  clock_ = std::move(sim);
-  struct Restore {
-    std::unique_ptr<Clock>& slot;
-    std::unique_ptr<Clock>& saved;
-    ~Restore() { slot = std::move(saved); }
-  } restore{clock_, saved};
+  SimulatedClock clock(clock_, start_of_local_day(real_now) - cycles * 28 * kDay + 9 * 3600);
 
   auto org = create_org(nullptr, {OrgId(), "Bench Gemeente", "gemeente"});
   if (!org) return org.error();

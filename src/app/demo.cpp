@@ -74,15 +74,7 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
   };
   const Timestamp real_now = clock_->now();
   const Timestamp t0 = start_of_local_day(real_now) - 120 * kDay + 9 * 3600;
-  auto sim = std::make_unique<FixedClock>(t0);
-  FixedClock* clock = sim.get();
-  std::unique_ptr<Clock> saved = std::move(clock_);
-  clock_ = std::move(sim);
-  struct Restore {
-    std::unique_ptr<Clock>& slot;
-    std::unique_ptr<Clock>& saved;
-    ~Restore() { slot = std::move(saved); }
-  } restore{clock_, saved};
+  SimulatedClock clock(clock_, t0);
 
   // Organisations.
   std::map<std::string, OrgId> org;

@@ -37,6 +37,27 @@ class Lookups {
   std::map<ResidentId, Resident> residents_;
 };
 
+// Replaces the app's clock by a FixedClock for its lifetime, so demo and benchmark data replay
+// history through the real use cases; the real clock comes back when it goes out of scope.
+class SimulatedClock {
+ public:
+  SimulatedClock(std::unique_ptr<Clock>& slot, Timestamp start)
+      : slot_(slot), saved_(std::move(slot)) {
+    auto sim = std::make_unique<FixedClock>(start);
+    clock_ = sim.get();
+    slot_ = std::move(sim);
+  }
+  ~SimulatedClock() { slot_ = std::move(saved_); }
+  SimulatedClock(const SimulatedClock&) = delete;
+  SimulatedClock& operator=(const SimulatedClock&) = delete;
+  FixedClock* operator->() { return clock_; }
+
+ private:
+  std::unique_ptr<Clock>& slot_;
+  std::unique_ptr<Clock> saved_;
+  FixedClock* clock_ = nullptr;
+};
+
 struct App::Internals {
   // Appends to the audit chain inside `tx`. REQUIRES: tx is a write transaction.
   static void audit(Tx& tx, Timestamp at, const User* user, const std::string& event,

@@ -1,11 +1,10 @@
 #include "domain/meeting.hpp"
 
-#include <array>
-#include <utility>
+#include "domain/codes.hpp"
 
 namespace meedoen {
 namespace {
-constexpr std::array<std::pair<Decision, std::string_view>, 9> kDecisions{{
+constexpr CodeTable<Decision, 9> kDecisions{{
     {Decision::kNone, "none"},
     {Decision::kBrigade, "brigade"},
     {Decision::kWijkteam, "wijkteam"},
@@ -16,21 +15,12 @@ constexpr std::array<std::pair<Decision, std::string_view>, 9> kDecisions{{
     {Decision::kKeepEye, "vinger_aan_de_pols"},
     {Decision::kNoAction, "geen_actie"},
 }};
-constexpr std::array<std::pair<ActionState, std::string_view>, 3> kActionStates{{
+constexpr CodeTable<ActionState, 3> kActionStates{{
     {ActionState::kOpen, "open"}, {ActionState::kDone, "done"}, {ActionState::kNotDone, "not_done"}}};
 }  // namespace
 
-std::string_view to_string(Decision d) {
-  for (const auto& [v, c] : kDecisions)
-    if (v == d) return c;
-  return "none";
-}
-
-std::optional<Decision> parse_decision(std::string_view code) {
-  for (const auto& [v, c] : kDecisions)
-    if (c == code) return v;
-  return std::nullopt;
-}
+std::string_view to_string(Decision d) { return code_of(kDecisions, d); }
+std::optional<Decision> parse_decision(std::string_view code) { return parse_code(kDecisions, code); }
 
 const std::vector<Decision>& all_decisions() {
   static const std::vector<Decision> all = [] {
@@ -44,16 +34,9 @@ const std::vector<Decision>& all_decisions() {
 
 bool decision_needs_action(Decision d) { return d != Decision::kNone && d != Decision::kNoAction; }
 
-std::string_view to_string(ActionState s) {
-  for (const auto& [v, c] : kActionStates)
-    if (v == s) return c;
-  return "open";
-}
-
+std::string_view to_string(ActionState s) { return code_of(kActionStates, s); }
 std::optional<ActionState> parse_action_state(std::string_view code) {
-  for (const auto& [v, c] : kActionStates)
-    if (c == code) return v;
-  return std::nullopt;
+  return parse_code(kActionStates, code);
 }
 
 }  // namespace meedoen

@@ -1,11 +1,10 @@
 #include "domain/role.hpp"
 
-#include <array>
-#include <utility>
+#include "domain/codes.hpp"
 
 namespace meedoen {
 namespace {
-constexpr std::array<std::pair<Role, std::string_view>, 8> kRoles{{
+constexpr CodeTable<Role, 8> kRoles{{
     {Role::kMember, "member"},
     {Role::kChair, "chair"},
     {Role::kPeer, "peer"},
@@ -17,17 +16,8 @@ constexpr std::array<std::pair<Role, std::string_view>, 8> kRoles{{
 }};
 }  // namespace
 
-std::string_view to_string(Role role) {
-  for (const auto& [r, code] : kRoles)
-    if (r == role) return code;
-  return "member";
-}
-
-std::optional<Role> parse_role(std::string_view code) {
-  for (const auto& [r, c] : kRoles)
-    if (c == code) return r;
-  return std::nullopt;
-}
+std::string_view to_string(Role role) { return code_of(kRoles, role); }
+std::optional<Role> parse_role(std::string_view code) { return parse_code(kRoles, code); }
 
 const std::vector<Role>& all_roles() {
   static const std::vector<Role> roles = [] {

@@ -1,13 +1,13 @@
 #include "domain/signal.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
-#include <utility>
+
+#include "domain/codes.hpp"
 
 namespace meedoen {
 namespace {
-constexpr std::array<std::pair<SignalState, std::string_view>, 6> kStates{{
+constexpr CodeTable<SignalState, 6> kStates{{
     {SignalState::kNew, "new"},
     {SignalState::kOnAgenda, "on_agenda"},
     {SignalState::kDiscussed, "discussed"},
@@ -24,16 +24,9 @@ std::string lower(std::string_view s) {
 }
 }  // namespace
 
-std::string_view to_string(SignalState s) {
-  for (const auto& [st, code] : kStates)
-    if (st == s) return code;
-  return "new";
-}
-
+std::string_view to_string(SignalState s) { return code_of(kStates, s); }
 std::optional<SignalState> parse_signal_state(std::string_view code) {
-  for (const auto& [st, c] : kStates)
-    if (c == code) return st;
-  return std::nullopt;
+  return parse_code(kStates, code);
 }
 
 Result<SignalState> transition(SignalState from, SignalEvent event) {

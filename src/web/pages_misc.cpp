@@ -123,12 +123,24 @@ Response action_settle(Ctx& c) {
 
 // --- administration ---------------------------------------------------------------------------
 
+static json::array roles_json(Ctx& c, std::optional<Role> selected) {
+  json::array roles;
+  for (auto r : all_roles()) {
+    json::object ro;
+    ro["value"] = std::string(to_string(r));
+    ro["label"] = role_label(c, r);
+    ro["selected"] = selected == r;
+    roles.push_back(ro);
+  }
+  return roles;
+}
+
 static Response render_admin(Ctx& c, json::object extra, int status) {
   auto o = c.app.admin_overview(c.user());
   if (!o) return error_page(c, o.error());
   json::object m = std::move(extra);
   std::map<std::int64_t, std::string> org_names, wijk_names;
-  json::array orgs, wijken, users, roles, kinds;
+  json::array orgs, wijken, users, kinds;
   for (const auto& org : o->orgs) {
     org_names[org.id.value] = org.name;
     json::object oo;
@@ -159,12 +171,6 @@ static Response render_admin(Ctx& c, json::object extra, int status) {
     uo["self"] = u.id == c.user().id;
     users.push_back(uo);
   }
-  for (auto r : all_roles()) {
-    json::object ro;
-    ro["value"] = std::string(to_string(r));
-    ro["label"] = role_label(c, r);
-    roles.push_back(ro);
-  }
   for (const char* k : kOrgKinds) {
     json::object ko;
     ko["value"] = k;
@@ -174,7 +180,7 @@ static Response render_admin(Ctx& c, json::object extra, int status) {
   m["orgs"] = orgs;
   m["wijken"] = wijken;
   m["users"] = users;
-  m["roles"] = roles;
+  m["roles"] = roles_json(c, std::nullopt);
   m["kinds"] = kinds;
   return page(c, "admin", std::move(m), c.t("admin_title"), status);
 }
@@ -226,14 +232,7 @@ static Response render_user(Ctx& c, std::int64_t id, json::object extra, int sta
   m["username"] = u->username;
   m["name"] = u->display_name;
   m["officer"] = u->aandachtsfunctionaris;
-  json::array roles, orgs, wijken;
-  for (auto r : all_roles()) {
-    json::object ro;
-    ro["value"] = std::string(to_string(r));
-    ro["label"] = role_label(c, r);
-    ro["selected"] = r == u->role;
-    roles.push_back(ro);
-  }
+  json::array orgs, wijken;
   for (const auto& org : o->orgs) {
     json::object oo;
     oo["id"] = org.id.value;
@@ -248,7 +247,7 @@ static Response render_user(Ctx& c, std::int64_t id, json::object extra, int sta
     wo["checked"] = u->in_wijk(w.id);
     wijken.push_back(wo);
   }
-  m["roles"] = roles;
+  m["roles"] = roles_json(c, u->role);
   m["orgs"] = orgs;
   m["wijken"] = wijken;
   return page(c, "admin_user", std::move(m), c.t("edit_user") + " " + u->username, status);
@@ -263,11 +262,8 @@ Response admin_user_page(Ctx& c) {
 }
 
 static Response user_result(Ctx& c, std::int64_t id, const Status& st) {
-  if (st) return redirect("/beheer/gebruikers/" + std::to_string(id) + "?opgeslagen=1");
-  if (st.error().kind != ErrorKind::kInvalid) return error_page(c, st.error());
-  json::object extra;
-  extra["error"] = c.t(st.error().message_key);
-  return render_user(c, id, extra, 422);
+  return form_result(c, st, "/beheer/gebruikers/" + std::to_string(id) + "?opgeslagen=1",
+                     [&](json::object extra, int status) { return render_user(c, id, std::move(extra), status); });
 }
 
 Response admin_user_update(Ctx& c) {
@@ -355,11 +351,8 @@ Response admin_wijk_page(Ctx& c) {
 }
 
 static Response wijk_config_result(Ctx& c, WijkId id, const Status& st) {
-  if (st) return redirect("/beheer/wijken/" + std::to_string(id.value));
-  if (st.error().kind != ErrorKind::kInvalid) return error_page(c, st.error());
-  json::object extra;
-  extra["error"] = c.t(st.error().message_key);
-  return render_wijk_config(c, id, extra, 422);
+  return form_result(c, st, "/beheer/wijken/" + std::to_string(id.value),
+                     [&](json::object extra, int status) { return render_wijk_config(c, id, std::move(extra), status); });
 }
 
 Response admin_wijk_update(Ctx& c) {

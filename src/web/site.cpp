@@ -361,6 +361,15 @@ Response error_page(Ctx& c, const Error& e) {
   return page(c, "error", std::move(m), c.t("error_title"), status_for(e));
 }
 
+Response form_result(Ctx& c, const Status& st, const std::string& to,
+                     const std::function<Response(json::object extra, int status)>& again) {
+  if (st) return redirect(to);
+  if (st.error().kind != ErrorKind::kInvalid) return error_page(c, st.error());
+  json::object extra;
+  extra["error"] = c.t(st.error().message_key, st.error().detail);
+  return again(std::move(extra), 422);
+}
+
 json::object field_errors(Ctx& c, const Error& e) {
   json::object o;
   o[e.field.empty() ? "form" : e.field] = c.t(e.message_key, e.detail);

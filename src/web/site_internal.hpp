@@ -41,6 +41,11 @@ Response fragment(Ctx& c, const std::string& tmpl, json::object model, int statu
 // An error page for a failed use case: 400, 403, 404, 409, 422 or 429 with the Dutch message.
 Response error_page(Ctx& c, const Error& e);
 int status_for(const Error& e);
+// After a form post: on success a redirect to `to` (Post/Redirect/Get); on invalid input the form
+// again through `again`, with the message under "error" and status 422; other failures get the
+// error page.
+Response form_result(Ctx& c, const Status& st, const std::string& to,
+                     const std::function<Response(json::object extra, int status)>& again);
 // {"field": message} for a form error, to show beside the field.
 json::object field_errors(Ctx& c, const Error& e);
 
