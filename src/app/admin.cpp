@@ -39,7 +39,7 @@ Status validate_password(const std::string& p) {
 Result<AdminOverview> App::admin_overview(const User& user) {
   if (!may_administer(user)) return Error::forbidden();
   auto tx = store_->begin(TxMode::kRead);
-  return AdminOverview{tx->list_users(), tx->list_orgs(), tx->list_wijken()};
+  return AdminOverview{tx->list_users(), tx->list_orgs(), tx->list_wijken(), tx->default_categories()};
 }
 
 Result<UserId> App::create_user(const User* actor, const NewUserInput& in) {
@@ -121,22 +121,6 @@ Result<OrgId> App::create_org(const User* actor, const Organisation& org) {
   return id;
 }
 
-// Categories every new wijk starts with; each wijk edits its own copy.
-static const std::vector<std::pair<std::string, bool>>& default_categories() {
-  static const std::vector<std::pair<std::string, bool>> cats = {
-      {"Eenzaam of weinig contact", false},
-      {"Lang niet buiten gezien", false},
-      {"Verward gedrag", false},
-      {"Vervuiling of verwaarlozing van de woning", false},
-      {"Overlast", false},
-      {"Geldzorgen of schulden", false},
-      {"Zorgen over verslaving", false},
-      {"Zorgen over huiselijk geweld", true},
-      {"Zorgen over een kind", true},
-  };
-  return cats;
-}
-
 Result<WijkId> App::create_wijk(const User& actor, const Wijk& wijk,
                                 const std::vector<std::string>& buurten) {
   if (!may_administer(actor)) return Error::forbidden();
@@ -155,10 +139,30 @@ Result<WijkId> App::create_wijk(const User& actor, const Wijk& wijk,
     if (name.size() > kMaxShortText) return Error::invalid("error.too_long", "buurten");
     tx->insert_buurt({BuurtId(), *id, name});
   }
-  for (const auto& [label, meldcode] : default_categories())
-    tx->insert_category({CategoryId(), *id, label, meldcode, true});
+  // Every new wijk starts with its own copy of the configured default categories.
+  for (const auto& c : tx->default_categories())
+    tx->insert_category({CategoryId(), *id, c.label, c.meldcode, true});
   (void)tx->commit();
   return id;
+}
+
+Status App::add_default_category(const User& actor, const std::string& label_in, bool meldcode) {
+  if (!may_administer(actor)) return Error::forbidden();
+  const std::string label = Internals::trim(label_in);
+  if (label.empty() || label.size() > kMaxShortText) return Error::invalid("error.category.label", "label");
+  auto tx = store_->begin(TxMode::kWrite);
+  auto id = tx->insert_default_category(label, meldcode);
+  if (!id) return id.error();
+  (void)tx->commit();
+  return Status::Ok();
+}
+
+Status App::remove_default_category(const User& actor, CategoryId id) {
+  if (!may_administer(actor)) return Error::forbidden();
+  auto tx = store_->begin(TxMode::kWrite);
+  if (!tx->delete_default_category(id)) return Error::not_found();
+  (void)tx->commit();
+  return Status::Ok();
 }
 
 Result<WijkConfig> App::wijk_config(const User& actor, WijkId id) {

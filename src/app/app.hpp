@@ -104,6 +104,9 @@ class App {
   Status add_category(const User& actor, WijkId wijk, const std::string& label, bool meldcode);
   Status update_category(const User& actor, WijkId wijk, CategoryId id, const std::string& label,
                          bool meldcode, bool active);
+  // The categories new wijken start with: configuration, kept by the administrator.
+  Status add_default_category(const User& actor, const std::string& label, bool meldcode);
+  Status remove_default_category(const User& actor, CategoryId id);
 
   // --- audit (app/audit.cpp) ---
   AuditVerification verify_audit();

@@ -239,6 +239,7 @@ struct AdminOverview {
   std::vector<User> users;
   std::vector<Organisation> orgs;
   std::vector<Wijk> wijken;
+  std::vector<Category> default_categories;
 };
 
 struct WijkConfig {

@@ -116,6 +116,10 @@ class Tx {
   virtual std::vector<Category> categories(WijkId wijk) = 0;  // active and inactive
   virtual CategoryId insert_category(const Category& c) = 0;
   virtual void update_category(const Category& c) = 0;
+  // Categories a new wijk starts with (wijk_id 0).
+  virtual std::vector<Category> default_categories() = 0;
+  virtual Result<CategoryId> insert_default_category(const std::string& label, bool meldcode) = 0;
+  virtual bool delete_default_category(CategoryId id) = 0;
 
   // Residents and the vault's storage.
   virtual ResidentId insert_resident(const Resident& r) = 0;

@@ -182,6 +182,15 @@ static Response render_admin(Ctx& c, json::object extra, int status) {
   m["users"] = users;
   m["roles"] = roles_json(c, std::nullopt);
   m["kinds"] = kinds;
+  json::array defaults;
+  for (const auto& cat : o->default_categories) {
+    json::object co;
+    co["id"] = cat.id.value;
+    co["label"] = cat.label;
+    co["meldcode"] = cat.meldcode;
+    defaults.push_back(co);
+  }
+  m["default_categories"] = defaults;
   return page(c, "admin", std::move(m), c.t("admin_title"), status);
 }
 
@@ -295,6 +304,17 @@ Response admin_user_password(Ctx& c) {
 Response admin_org_create(Ctx& c) {
   auto id = c.app.create_org(&c.user(), {OrgId(), c.req.form.get("name"), c.req.form.get("kind")});
   return admin_result(c, id ? Status::Ok() : Status(id.error()), "organisaties");
+}
+
+Response admin_default_category_create(Ctx& c) {
+  return admin_result(c, c.app.add_default_category(c.user(), c.req.form.get("label"), c.req.form.has("meldcode")),
+                      "standaard");
+}
+
+Response admin_default_category_delete(Ctx& c) {
+  auto id = c.id_param(0);
+  if (!id) return error_page(c, Error::invalid("error.bad_request"));
+  return admin_result(c, c.app.remove_default_category(c.user(), CategoryId(*id)), "standaard");
 }
 
 Response admin_wijk_create(Ctx& c) {

@@ -114,6 +114,8 @@ struct Site::Impl {
     add("POST", "/beheer/wijken/{}", true, admin_wijk_update);
     add("POST", "/beheer/wijken/{}/categorieen", true, admin_category_create);
     add("POST", "/beheer/wijken/{}/categorieen/{}", true, admin_category_update);
+    add("POST", "/beheer/standaardcategorieen", true, admin_default_category_create);
+    add("POST", "/beheer/standaardcategorieen/{}/verwijderen", true, admin_default_category_delete);
   }
 
   // Static files are read once at start: the set is small and fixed.

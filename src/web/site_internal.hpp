@@ -98,5 +98,7 @@ Response admin_wijk_page(Ctx& c);
 Response admin_wijk_update(Ctx& c);
 Response admin_category_create(Ctx& c);
 Response admin_category_update(Ctx& c);
+Response admin_default_category_create(Ctx& c);
+Response admin_default_category_delete(Ctx& c);
 
 }  // namespace meedoen::web

@@ -221,6 +221,25 @@ BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 CREATE INDEX signals_wijk_order
   ON signals(wijk_id, urgent DESC, created_at DESC, id DESC, case_id, meldcode, state);
 )SQL"},
+      {3, "default categories", R"SQL(
+-- The categories a new wijk starts with. Configuration the administrator edits; each wijk then
+-- edits its own copy.
+CREATE TABLE default_categories (
+  id INTEGER PRIMARY KEY,
+  label TEXT NOT NULL UNIQUE,
+  meldcode INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO default_categories (label, meldcode) VALUES
+  ('Eenzaam of weinig contact', 0),
+  ('Lang niet buiten gezien', 0),
+  ('Verward gedrag', 0),
+  ('Vervuiling of verwaarlozing van de woning', 0),
+  ('Overlast', 0),
+  ('Geldzorgen of schulden', 0),
+  ('Zorgen over verslaving', 0),
+  ('Zorgen over huiselijk geweld', 1),
+  ('Zorgen over een kind', 1);
+)SQL"},
   };
   return all;
 }

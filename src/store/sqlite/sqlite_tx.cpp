@@ -486,6 +486,32 @@ void SqliteTx::update_category(const Category& c) {
   s.exec();
 }
 
+std::vector<Category> SqliteTx::default_categories() {
+  auto s = conn_->prepare("SELECT id, label, meldcode FROM default_categories ORDER BY id");
+  std::vector<Category> out;
+  while (s.step()) out.push_back({CategoryId(s.i64(0)), WijkId(), s.text(1), s.flag(2), true});
+  return out;
+}
+
+Result<CategoryId> SqliteTx::insert_default_category(const std::string& label, bool meldcode) {
+  try {
+    auto s = conn_->prepare("INSERT INTO default_categories (label, meldcode) VALUES (?, ?)");
+    s.bind_all(label, meldcode);
+    s.exec();
+  } catch (const DbError& e) {
+    if (is_unique_violation(e)) return Error::invalid("error.category.exists", "label");
+    throw;
+  }
+  return CategoryId(conn_->last_insert_id());
+}
+
+bool SqliteTx::delete_default_category(CategoryId id) {
+  auto s = conn_->prepare("DELETE FROM default_categories WHERE id = ?");
+  s.bind_all(id.value);
+  s.exec();
+  return conn_->changes() > 0;
+}
+
 // --- residents -------------------------------------------------------------------------------
 
 ResidentId SqliteTx::insert_resident(const Resident& r) {

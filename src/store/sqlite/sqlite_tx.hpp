@@ -50,6 +50,9 @@ class SqliteTx final : public Tx {
   std::vector<Category> categories(WijkId wijk) override;
   CategoryId insert_category(const Category& c) override;
   void update_category(const Category& c) override;
+  std::vector<Category> default_categories() override;
+  Result<CategoryId> insert_default_category(const std::string& label, bool meldcode) override;
+  bool delete_default_category(CategoryId id) override;
 
   ResidentId insert_resident(const Resident& r) override;
   std::optional<Resident> get_resident(ResidentId id) override;
