@@ -208,20 +208,25 @@ static Response admin_result(Ctx& c, const Status& st, const char* section) {
   return render_admin(c, extra, 422);
 }
 
-Response admin_user_create(Ctx& c) {
-  const Params& f = c.req.form;
+// The fields the new-user and edit-user forms share; nullopt when an id in them is malformed.
+static std::optional<NewUserInput> user_form(const Params& f) {
   NewUserInput in;
   in.username = f.get("username");
   in.display_name = f.get("display_name");
   in.password = f.get("password");
   in.role = f.get("role");
-  auto org = parse_id(f.get("org"));
-  if (org) in.org = OrgId(*org);
+  if (auto org = parse_id(f.get("org"))) in.org = OrgId(*org);
   bool ok = true;
   for (auto w : parse_ids(f.all("wijken"), &ok)) in.wijken.emplace_back(w);
-  if (!ok) return error_page(c, Error::invalid("error.bad_request"));
+  if (!ok) return std::nullopt;
   in.aandachtsfunctionaris = f.has("aandachtsfunctionaris");
-  auto id = c.app.create_user(&c.user(), in);
+  return in;
+}
+
+Response admin_user_create(Ctx& c) {
+  auto in = user_form(c.req.form);
+  if (!in) return error_page(c, Error::invalid("error.bad_request"));
+  auto id = c.app.create_user(&c.user(), *in);
   return admin_result(c, id ? Status::Ok() : Status(id.error()), "gebruikers");
 }
 
@@ -278,17 +283,9 @@ static Response user_result(Ctx& c, std::int64_t id, const Status& st) {
 Response admin_user_update(Ctx& c) {
   auto id = c.id_param(0);
   if (!id) return error_page(c, Error::invalid("error.bad_request"));
-  const Params& f = c.req.form;
-  NewUserInput in;
-  in.display_name = f.get("display_name");
-  in.role = f.get("role");
-  auto org = parse_id(f.get("org"));
-  if (org) in.org = OrgId(*org);
-  bool ok = true;
-  for (auto w : parse_ids(f.all("wijken"), &ok)) in.wijken.emplace_back(w);
-  if (!ok) return error_page(c, Error::invalid("error.bad_request"));
-  in.aandachtsfunctionaris = f.has("aandachtsfunctionaris");
-  return user_result(c, *id, c.app.update_user(c.user(), in, UserId(*id)));
+  auto in = user_form(c.req.form);
+  if (!in) return error_page(c, Error::invalid("error.bad_request"));
+  return user_result(c, *id, c.app.update_user(c.user(), *in, UserId(*id)));
 }
 
 Response admin_user_password(Ctx& c) {
