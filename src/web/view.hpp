@@ -1,6 +1,6 @@
-// Rendering: logic-less Mustache templates (HTML-escaped by default) filled from a JSON view model,
-// and the message catalogue (messages/nl.json, messages/en.json) every user-visible text comes
-// from. Templates read texts as {{t.key}}.
+// Rendering: logic-less templates (templates/*.mustache, HTML-escaped by default, see
+// template.hpp) filled from a JSON view model, and the message catalogue (messages/nl.json,
+// messages/en.json) every user-visible text comes from. Templates read texts as {{t.key}}.
 #pragma once
 
 #include <boost/json/object.hpp>
@@ -9,16 +9,18 @@
 #include <memory>
 #include <string>
 
+#include "web/template.hpp"
+
 namespace meedoen::web {
 
 class Views {
  public:
   // Loads every templates/*.mustache and messages/*.json under `root`; throws std::runtime_error
-  // naming the file when one is missing or invalid.
+  // naming the file when one is missing or invalid. Immutable after: safe to share across threads.
   explicit Views(const std::string& root);
   ~Views();
 
-  // Renders template `name` with `model`; `t` is added from the catalogue of `lang`.
+  // Renders template `name` with `model`; `t` is the catalogue of `lang` (Dutch fills any gap).
   std::string render(const std::string& name, const boost::json::object& model,
                      const std::string& lang) const;
   // A message of the catalogue, with "{0}" replaced by `arg`; the key itself when it is missing.
@@ -26,8 +28,9 @@ class Views {
   const std::string& static_root() const { return static_root_; }
 
  private:
-  std::map<std::string, std::string> sources_;
+  std::map<std::string, Template> templates_;
   std::map<std::string, boost::json::object> catalogues_;
+  std::map<std::string, boost::json::object> bases_;  // per language: {"t": merged catalogue}
   std::string static_root_;
 };
 

@@ -1,0 +1,206 @@
+#include "web/template.hpp"
+
+#include <stdexcept>
+
+namespace meedoen::web {
+
+namespace json = boost::json;
+
+struct Template::Node {
+  enum class Kind { kText, kVar, kRaw, kSection, kInverted };
+  Kind kind = Kind::kText;
+  std::string text;                  // kText: the text; otherwise the full name, for errors
+  std::vector<std::string> path;     // the name split at dots; {"."} for the current item
+  std::vector<Node> children;        // sections
+};
+
+namespace {
+
+using Node = Template::Node;
+
+std::string trim(std::string_view s) {
+  const auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  const auto e = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+std::vector<std::string> split_name(const std::string& name) {
+  if (name == ".") return {"."};
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  while (pos <= name.size()) {
+    const auto dot = name.find('.', pos);
+    const auto end = dot == std::string::npos ? name.size() : dot;
+    out.push_back(name.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return out;
+}
+
+// A frame of the context stack: the model and base are objects; list items may be anything.
+struct Frame {
+  const json::object* obj = nullptr;
+  const json::value* val = nullptr;
+};
+
+const json::value* member(const json::value* v, const std::string& key) {
+  if (!v || !v->is_object()) return nullptr;
+  return v->get_object().if_contains(key);
+}
+
+// Mustache name resolution: the first part is searched from the innermost frame outwards, the
+// rest only within what it found.
+const json::value* lookup(const std::vector<Frame>& stack, const std::vector<std::string>& path) {
+  if (path.size() == 1 && path[0] == ".") return stack.back().val;
+  for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
+    const json::value* found = it->obj ? it->obj->if_contains(path[0]) : member(it->val, path[0]);
+    if (!found) continue;
+    for (std::size_t i = 1; i < path.size() && found; ++i) found = member(found, path[i]);
+    return found;
+  }
+  return nullptr;
+}
+
+bool truthy(const json::value* v) {
+  if (!v) return false;
+  switch (v->kind()) {
+    case json::kind::null: return false;
+    case json::kind::bool_: return v->get_bool();
+    case json::kind::string: return !v->get_string().empty();
+    case json::kind::array: return !v->get_array().empty();
+    default: return true;
+  }
+}
+
+void render_nodes(const std::vector<Node>& nodes, std::vector<Frame>& stack, std::string& out);
+
+void render_value(const json::value* v, bool escape, std::string& out) {
+  if (!v) return;
+  switch (v->kind()) {
+    case json::kind::string:
+      if (escape)
+        append_escaped(out, v->get_string());
+      else
+        out.append(v->get_string().data(), v->get_string().size());
+      return;
+    case json::kind::int64: out += std::to_string(v->get_int64()); return;
+    case json::kind::uint64: out += std::to_string(v->get_uint64()); return;
+    case json::kind::double_: out += std::to_string(v->get_double()); return;
+    default: return;  // booleans, null, objects and lists print nothing
+  }
+}
+
+void render_nodes(const std::vector<Node>& nodes, std::vector<Frame>& stack, std::string& out) {
+  for (const auto& n : nodes) {
+    switch (n.kind) {
+      case Node::Kind::kText:
+        out += n.text;
+        break;
+      case Node::Kind::kVar:
+      case Node::Kind::kRaw:
+        render_value(lookup(stack, n.path), n.kind == Node::Kind::kVar, out);
+        break;
+      case Node::Kind::kInverted:
+        if (!truthy(lookup(stack, n.path))) render_nodes(n.children, stack, out);
+        break;
+      case Node::Kind::kSection: {
+        const json::value* v = lookup(stack, n.path);
+        if (!truthy(v)) break;
+        if (v->is_array()) {
+          for (const auto& item : v->get_array()) {
+            stack.push_back({nullptr, &item});
+            render_nodes(n.children, stack, out);
+            stack.pop_back();
+          }
+        } else {
+          stack.push_back({nullptr, v});
+          render_nodes(n.children, stack, out);
+          stack.pop_back();
+        }
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void append_escaped(std::string& out, std::string_view text) {
+  for (char ch : text) {
+    switch (ch) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += ch;
+    }
+  }
+}
+
+Template::Template(const std::string& src) {
+  std::vector<std::vector<Node>*> open{&nodes_};
+  std::vector<std::string> names;
+  std::size_t pos = 0;
+  auto fail = [&](const std::string& why, std::size_t at) {
+    throw std::runtime_error(why + " at offset " + std::to_string(at));
+  };
+  while (pos < src.size()) {
+    const auto start = src.find("{{", pos);
+    if (start == std::string::npos) {
+      open.back()->push_back({Node::Kind::kText, src.substr(pos), {}, {}});
+      break;
+    }
+    if (start > pos) open.back()->push_back({Node::Kind::kText, src.substr(pos, start - pos), {}, {}});
+    const bool triple = src.compare(start, 3, "{{{") == 0;
+    const std::string close = triple ? "}}}" : "}}";
+    const auto end = src.find(close, start + (triple ? 3 : 2));
+    if (end == std::string::npos) fail("unclosed tag", start);
+    std::string tag = trim(std::string_view(src).substr(start + (triple ? 3 : 2), end - start - (triple ? 3 : 2)));
+    pos = end + close.size();
+    if (triple) {
+      open.back()->push_back({Node::Kind::kRaw, tag, split_name(tag), {}});
+      continue;
+    }
+    if (tag.empty()) fail("empty tag", start);
+    const char sigil = tag[0];
+    if (sigil == '!') continue;
+    if (sigil == '{' || sigil == '>' || sigil == '=') fail("unsupported tag {{" + tag + "}}", start);
+    if (sigil == '&') {
+      const std::string name = trim(std::string_view(tag).substr(1));
+      open.back()->push_back({Node::Kind::kRaw, name, split_name(name), {}});
+      continue;
+    }
+    if (sigil == '#' || sigil == '^') {
+      const std::string name = trim(std::string_view(tag).substr(1));
+      open.back()->push_back({sigil == '#' ? Node::Kind::kSection : Node::Kind::kInverted, name, split_name(name), {}});
+      open.push_back(&open.back()->back().children);
+      names.push_back(name);
+      continue;
+    }
+    if (sigil == '/') {
+      const std::string name = trim(std::string_view(tag).substr(1));
+      if (names.empty() || names.back() != name) fail("{{/" + name + "}} closes nothing open", start);
+      names.pop_back();
+      open.pop_back();
+      continue;
+    }
+    open.back()->push_back({Node::Kind::kVar, tag, split_name(tag), {}});
+  }
+  if (!names.empty()) throw std::runtime_error("section {{#" + names.back() + "}} is not closed");
+}
+
+Template::~Template() = default;
+Template::Template(Template&&) noexcept = default;
+Template& Template::operator=(Template&&) noexcept = default;
+
+std::string Template::render(const json::object& model, const json::object& base) const {
+  std::vector<Frame> stack{{&base, nullptr}, {&model, nullptr}};
+  std::string out;
+  out.reserve(16 * 1024);
+  render_nodes(nodes_, stack, out);
+  return out;
+}
+
+}  // namespace meedoen::web

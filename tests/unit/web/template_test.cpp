@@ -1,0 +1,55 @@
+#include "web/template.hpp"
+
+#include <boost/json/parse.hpp>
+#include <gtest/gtest.h>
+
+namespace meedoen::web {
+namespace {
+
+std::string render(const std::string& src, const std::string& model_json, const std::string& base_json = "{}") {
+  const auto model = boost::json::parse(model_json).as_object();
+  const auto base = boost::json::parse(base_json).as_object();
+  return Template(src).render(model, base);
+}
+
+TEST(Template, EscapesVariablesAndLeavesTripleMustacheRaw) {
+  EXPECT_EQ(render("<p>{{x}}</p>", R"({"x": "<b>\"Jan\" & 'Piet'</b>"})"),
+            "<p>&lt;b&gt;&quot;Jan&quot; &amp; &#39;Piet&#39;&lt;/b&gt;</p>");
+  EXPECT_EQ(render("{{{x}}}", R"({"x": "<b>ok</b>"})"), "<b>ok</b>");
+  EXPECT_EQ(render("{{n}}/{{missing}}/{{flag}}", R"({"n": 42, "flag": true})"), "42//");
+}
+
+TEST(Template, SectionsFollowMustacheTruthiness) {
+  const std::string src = "{{#v}}yes{{/v}}{{^v}}no{{/v}}";
+  EXPECT_EQ(render(src, R"({"v": true})"), "yes");
+  EXPECT_EQ(render(src, R"({"v": false})"), "no");
+  EXPECT_EQ(render(src, R"({"v": ""})"), "no");
+  EXPECT_EQ(render(src, R"({"v": "x"})"), "yes");
+  EXPECT_EQ(render(src, R"({"v": []})"), "no");
+  EXPECT_EQ(render(src, R"({})"), "no");
+}
+
+TEST(Template, ListsIterateAndNamesResolveOutwards) {
+  EXPECT_EQ(render("{{#rows}}[{{id}}:{{csrf}}]{{/rows}}", R"({"csrf": "k", "rows": [{"id": 1}, {"id": 2}]})"),
+            "[1:k][2:k]");
+  EXPECT_EQ(render("{{#names}}{{.}};{{/names}}", R"({"names": ["a", "b"]})"), "a;b;");
+  EXPECT_EQ(render("{{#s}}{{code}}{{/s}}", R"({"s": {"code": "R-7K3Q"}})"), "R-7K3Q");
+}
+
+TEST(Template, DottedNamesAndTheBaseContext) {
+  EXPECT_EQ(render("{{t.hello}} {{errors.name}}", R"({"errors": {"name": "fout"}})", R"({"t": {"hello": "Hallo"}})"),
+            "Hallo fout");
+  // A dotted name is looked up from where its first part is found, not further out.
+  EXPECT_EQ(render("{{#item}}{{t.hello}}{{/item}}", R"({"item": {"t": {}}})", R"({"t": {"hello": "Hallo"}})"), "");
+}
+
+TEST(Template, CommentsAreDroppedAndErrorsAreReported) {
+  EXPECT_EQ(render("a{{! een\nopmerking }}b", "{}"), "ab");
+  EXPECT_THROW(Template("{{#open}}never closed"), std::runtime_error);
+  EXPECT_THROW(Template("{{#a}}{{/b}}"), std::runtime_error);
+  EXPECT_THROW(Template("{{unclosed"), std::runtime_error);
+  EXPECT_THROW(Template("{{> partial}}"), std::runtime_error);
+}
+
+}  // namespace
+}  // namespace meedoen::web
