@@ -8,6 +8,7 @@ import path from 'node:path';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 
@@ -124,6 +125,21 @@ export async function launchBrowser() {
 }
 
 // A browser context (its own cookies, so its own session) at the given size, Dutch, with bounded waits.
+// Inside a describe(): starts a demo server and a browser before the suite and stops both after.
+// The returned object's `server` and `browser` are set once the suite's `before` has run.
+export function useDemo() {
+  const demo = { server: null, browser: null };
+  before(async () => {
+    demo.server = await startServer();
+    demo.browser = await launchBrowser();
+  });
+  after(async () => {
+    await demo.browser?.close().catch(() => {});
+    await demo.server?.stop();
+  });
+  return demo;
+}
+
 export async function newContext(browser, base, size) {
   const context = await browser.newContext({ ...size, baseURL: base, locale: 'nl-NL' });
   context.setDefaultTimeout(10_000);

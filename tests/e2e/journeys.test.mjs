@@ -5,10 +5,10 @@
 //   4. a chair of another wijk cannot open the signal.
 // Every page visited is checked with axe (WCAG 2.1 A/AA) and must not scroll sideways (360 px on
 // the phone). Journeys 2-4 build on journey 1 and say so when it did not complete.
-import { describe, it, before, after, afterEach } from 'node:test';
+import { describe, it, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, newContext, watchErrors, login, submit, checkPage, PHONE, LAPTOP,
+  useDemo, newContext, watchErrors, login, submit, checkPage, PHONE, LAPTOP,
 } from './helpers.mjs';
 
 const RESIDENT_NAME = 'Karel Testpersoon';
@@ -30,15 +30,14 @@ const DUE = isoDateInDays(21);
 const path = (page) => new URL(page.url()).pathname + new URL(page.url()).search + new URL(page.url()).hash;
 
 describe('signaleringsoverleg journeys', { timeout: 120_000 }, () => {
-  let server;
-  let browser;
+  const demo = useDemo();
   let contexts = [];
   // What the journeys pass on to each other.
   const state = { signalId: null, code: null, meetingId: null };
 
   // A page in a fresh context (its own session); console errors (CSP, scripts) are collected.
   async function openPage(size) {
-    const context = await newContext(browser, server.base, size);
+    const context = await newContext(demo.browser, demo.server.base, size);
     contexts.push(context);
     const page = await context.newPage();
     return { page, errors: watchErrors(page) };
@@ -48,19 +47,9 @@ describe('signaleringsoverleg journeys', { timeout: 120_000 }, () => {
     assert.ok(state.signalId && state.code, 'journey 1 (raising the signal) did not complete');
   }
 
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
   afterEach(async () => {
     for (const c of contexts) await c.close().catch(() => {});
     contexts = [];
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
   });
 
   it('1. a member raises a signal at phone size and sees the pseudonym and the name', { timeout: 60_000 }, async () => {

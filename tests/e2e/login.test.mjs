@@ -1,29 +1,18 @@
 // The login page: a wrong password gets a clear Dutch message, on a phone and on a laptop.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, newContext, watchErrors, login, submit, checkPage, PHONE, LAPTOP,
+  useDemo, newContext, watchErrors, login, submit, checkPage, PHONE, LAPTOP,
 } from './helpers.mjs';
 
 const FAILED = 'Gebruikersnaam of wachtwoord klopt niet.';
 
 describe('login', { timeout: 90_000 }, () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-  });
+  const demo = useDemo();
 
   for (const [label, size, user] of [['phone', PHONE, 'huisarts'], ['laptop', LAPTOP, 'ggz']]) {
     it(`rejects a wrong password with a clear Dutch message (${label})`, { timeout: 45_000 }, async () => {
-      const context = await newContext(browser, server.base, size);
+      const context = await newContext(demo.browser, demo.server.base, size);
       try {
         const page = await context.newPage();
         const errors = watchErrors(page);

@@ -6,10 +6,10 @@
 // meeting with their minutes, the error pages (400, 403, 404), forms shown again with their
 // messages, and the English version. The admin pages are also checked at laptop size.
 // The login page is checked in login.test.mjs.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, newContext, watchErrors, submit, checkPage, PASSWORD, PHONE, LAPTOP,
+  useDemo, newContext, watchErrors, submit, checkPage, PASSWORD, PHONE, LAPTOP,
 } from './helpers.mjs';
 
 // The kinds of page a role reaches by following links, written as route patterns: numbers become
@@ -44,22 +44,11 @@ function routeKey(url) {
 const here = (page) => { const u = new URL(page.url()); return u.pathname + u.search; };
 
 describe('every page passes axe and fits a 360 px screen', { timeout: 120_000, concurrency: 3 }, () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-  });
+  const demo = useDemo();
 
   // A logged-in page in its own context (closed when the test ends), with its console errors.
   async function session(t, user, size = PHONE) {
-    const context = await newContext(browser, server.base, size);
+    const context = await newContext(demo.browser, demo.server.base, size);
     t.after(() => context.close().catch(() => {}));
     const page = await context.newPage();
     const errors = watchErrors(page);
@@ -86,7 +75,7 @@ describe('every page passes axe and fits a 360 px screen', { timeout: 120_000, c
     const out = [];
     for (const href of hrefs) {
       const u = new URL(href);
-      if (u.origin !== new URL(server.base).origin || u.pathname.startsWith('/static/')) continue;
+      if (u.origin !== new URL(demo.server.base).origin || u.pathname.startsWith('/static/')) continue;
       out.push(u.pathname + u.search);
     }
     return out;
@@ -107,7 +96,7 @@ describe('every page passes axe and fits a 360 px screen', { timeout: 120_000, c
     seen.set('/', '/');
     while (queue.length) {
       const url = queue.shift();
-      const key = routeKey(server.base + url);
+      const key = routeKey(demo.server.base + url);
       if (seen.has(key)) continue;
       seen.set(key, url);
       await visit(page, url, label);
