@@ -1,6 +1,7 @@
 #include "store/sqlite/sqlite_tx.hpp"
 
 #include <sstream>
+#include <variant>
 
 namespace meedoen::sqlite {
 namespace {
@@ -654,97 +655,92 @@ void SqliteTx::update_signal(const Signal& g) {
   s.exec();
 }
 
-std::vector<Signal> SqliteTx::query_signals(const std::string& select, const SignalFilter& f,
-                                            bool count, int* count_out) {
-  std::string sql = select + " WHERE 1 = 1";
-  std::vector<std::int64_t> ints;
-  std::vector<std::string> texts;
-  // Parameters are bound in order; keep a single list of (is_text, index).
-  std::vector<std::pair<bool, std::size_t>> params;
-  auto add_int = [&](std::int64_t v) {
-    ints.push_back(v);
-    params.emplace_back(false, ints.size() - 1);
-  };
-  auto add_text = [&](std::string v) {
-    texts.push_back(std::move(v));
-    params.emplace_back(true, texts.size() - 1);
-  };
+namespace {
+
+// The WHERE clause of a signal query, with its parameters in binding order.
+struct SignalWhere {
+  std::string sql = " WHERE 1 = 1";
+  std::vector<std::variant<std::int64_t, std::string>> params;
+};
+
+SignalWhere signal_where(const SignalFilter& f) {
+  SignalWhere w;
+  auto add = [&](std::variant<std::int64_t, std::string> v) { w.params.push_back(std::move(v)); };
   if (f.wijk) {
-    sql += " AND s.wijk_id = ?";
-    add_int(f.wijk->value);
+    w.sql += " AND s.wijk_id = ?";
+    add(std::int64_t{f.wijk->value});
   }
   if (!f.wijken.empty()) {
-    sql += " AND s.wijk_id IN (";
+    w.sql += " AND s.wijk_id IN (";
     for (std::size_t i = 0; i < f.wijken.size(); ++i) {
-      sql += i ? ", ?" : "?";
-      add_int(f.wijken[i].value);
+      w.sql += i ? ", ?" : "?";
+      add(std::int64_t{f.wijken[i].value});
     }
-    sql += ")";
+    w.sql += ")";
   }
   if (f.state) {
-    sql += " AND s.state = ?";
-    add_text(std::string(to_string(*f.state)));
+    w.sql += " AND s.state = ?";
+    add(std::string(to_string(*f.state)));
   }
-  if (f.open_only) sql += " AND s.state NOT IN ('closed', 'linked')";
-  if (!f.include_linked) sql += " AND s.case_id IS NULL";
-  if (!f.include_meldcode) sql += " AND s.meldcode = 0";
-  if (f.urgent_only) sql += " AND s.urgent = 1";
+  if (f.open_only) w.sql += " AND s.state NOT IN ('closed', 'linked')";
+  if (!f.include_linked) w.sql += " AND s.case_id IS NULL";
+  if (!f.include_meldcode) w.sql += " AND s.meldcode = 0";
+  if (f.urgent_only) w.sql += " AND s.urgent = 1";
   if (f.category) {
-    sql += " AND EXISTS (SELECT 1 FROM signal_categories c WHERE c.signal_id = s.id "
+    w.sql += " AND EXISTS (SELECT 1 FROM signal_categories c WHERE c.signal_id = s.id "
            "AND c.category_id = ?)";
-    add_int(f.category->value);
+    add(std::int64_t{f.category->value});
   }
   if (f.raised_by) {
-    sql += " AND s.raised_by = ?";
-    add_int(f.raised_by->value);
+    w.sql += " AND s.raised_by = ?";
+    add(std::int64_t{f.raised_by->value});
   }
   if (f.org) {
-    sql += " AND s.org_id = ?";
-    add_int(f.org->value);
+    w.sql += " AND s.org_id = ?";
+    add(std::int64_t{f.org->value});
   }
   if (f.resident) {
-    sql += " AND s.resident_id = ?";
-    add_int(f.resident->value);
+    w.sql += " AND s.resident_id = ?";
+    add(std::int64_t{f.resident->value});
   }
   if (!f.code.empty()) {
-    sql += " AND s.resident_id = (SELECT id FROM residents WHERE code = ?)";
-    add_text(f.code);
+    w.sql += " AND s.resident_id = (SELECT id FROM residents WHERE code = ?)";
+    add(f.code);
   }
-  if (!count) {
-    // Order and cut on the bare rows first, then fetch the full columns (with the categories'
-    // subquery) for the one page only: the subquery would otherwise run for every matching row.
-    sql = std::string("SELECT ") + kSignalCols + " FROM signals s WHERE s.id IN (" +
-          std::string("SELECT s.id FROM signals s") + sql.substr(select.size()) +
-          " ORDER BY s.urgent DESC, s.created_at DESC, s.id DESC LIMIT ? OFFSET ?)"
-          " ORDER BY s.urgent DESC, s.created_at DESC, s.id DESC";
-  }
-  auto s = conn_->prepare(sql);
+  return w;
+}
+
+// Binds the clause's parameters from 1; returns the last index bound.
+int bind_where(Stmt& s, const SignalWhere& w) {
   int i = 0;
-  for (const auto& [is_text, idx] : params) {
-    if (is_text)
-      s.bind(++i, texts[idx]);
-    else
-      s.bind(++i, ints[idx]);
-  }
-  std::vector<Signal> out;
-  if (count) {
-    *count_out = s.step() ? s.i32(0) : 0;
-    return out;
-  }
+  for (const auto& p : w.params) std::visit([&](const auto& v) { s.bind(++i, v); }, p);
+  return i;
+}
+
+constexpr const char* kSignalOrder = " ORDER BY s.urgent DESC, s.created_at DESC, s.id DESC";
+
+}  // namespace
+
+std::vector<Signal> SqliteTx::list_signals(const SignalFilter& f) {
+  const SignalWhere w = signal_where(f);
+  // Order and cut on the bare rows first, then fetch the full columns (with the categories'
+  // subquery) for the one page only: the subquery would otherwise run for every matching row.
+  auto s = conn_->prepare(std::string("SELECT ") + kSignalCols +
+                          " FROM signals s WHERE s.id IN (SELECT s.id FROM signals s" + w.sql +
+                          kSignalOrder + " LIMIT ? OFFSET ?)" + kSignalOrder);
+  int i = bind_where(s, w);
   s.bind(++i, f.limit);
   s.bind(++i, f.offset);
+  std::vector<Signal> out;
   while (s.step()) out.push_back(read_signal(s));
   return out;
 }
 
-std::vector<Signal> SqliteTx::list_signals(const SignalFilter& f) {
-  return query_signals("SELECT s.id FROM signals s", f, false, nullptr);
-}
-
 int SqliteTx::count_signals(const SignalFilter& f) {
-  int n = 0;
-  query_signals("SELECT count(*) FROM signals s", f, true, &n);
-  return n;
+  const SignalWhere w = signal_where(f);
+  auto s = conn_->prepare("SELECT count(*) FROM signals s" + w.sql);
+  bind_where(s, w);
+  return s.step() ? s.i32(0) : 0;
 }
 
 std::optional<Signal> SqliteTx::open_case_for_resident(ResidentId r) {

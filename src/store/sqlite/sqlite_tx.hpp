@@ -109,8 +109,6 @@ class SqliteTx final : public Tx {
  private:
   std::vector<WijkId> user_wijken(UserId id);
   std::vector<CategoryId> signal_categories(SignalId id);
-  std::vector<Signal> query_signals(const std::string& where, const SignalFilter& f, bool count,
-                                    int* count_out);
 
   std::unique_ptr<Connection> conn_;
   std::function<void(std::unique_ptr<Connection>)> release_;
