@@ -67,43 +67,39 @@ void App::Internals::audit(Tx& tx, Timestamp at, const User* user, const std::st
   tx.insert_audit(e);
 }
 
-const std::string& Lookups::wijk(WijkId id) {
-  auto it = wijken_.find(id);
-  if (it == wijken_.end()) {
-    auto w = tx_.get_wijk(id);
-    it = wijken_.emplace(id, w ? w->name : std::string()).first;
-  }
+namespace {
+// The cached value for `id`, loading it once with `load`.
+template <class Map, class Id, class Load>
+const typename Map::mapped_type& memo(Map& cache, Id id, Load load) {
+  auto it = cache.find(id);
+  if (it == cache.end()) it = cache.emplace(id, load()).first;
   return it->second;
+}
+
+template <class Row>
+std::string name_of(const std::optional<Row>& row) {
+  return row ? row->name : std::string();
+}
+}  // namespace
+
+const std::string& Lookups::wijk(WijkId id) {
+  return memo(wijken_, id, [&] { return name_of(tx_.get_wijk(id)); });
 }
 
 const std::string& Lookups::buurt(BuurtId id) {
-  auto it = buurten_.find(id);
-  if (it == buurten_.end()) {
-    auto b = id.valid() ? tx_.get_buurt(id) : std::nullopt;
-    it = buurten_.emplace(id, b ? b->name : std::string()).first;
-  }
-  return it->second;
+  return memo(buurten_, id, [&] { return id.valid() ? name_of(tx_.get_buurt(id)) : std::string(); });
 }
 
 const std::string& Lookups::org(OrgId id) {
-  auto it = orgs_.find(id);
-  if (it == orgs_.end()) {
-    auto o = tx_.get_org(id);
-    it = orgs_.emplace(id, o ? o->name : std::string()).first;
-  }
-  return it->second;
+  return memo(orgs_, id, [&] { return name_of(tx_.get_org(id)); });
 }
 
 const std::string& Lookups::user(UserId id) {
-  auto it = users_.find(id);
-  if (it == users_.end()) it = users_.emplace(id, App::Internals::user_name(tx_, id)).first;
-  return it->second;
+  return memo(users_, id, [&] { return App::Internals::user_name(tx_, id); });
 }
 
 const std::vector<Category>& Lookups::categories(WijkId id) {
-  auto it = categories_.find(id);
-  if (it == categories_.end()) it = categories_.emplace(id, tx_.categories(id)).first;
-  return it->second;
+  return memo(categories_, id, [&] { return tx_.categories(id); });
 }
 
 std::optional<Resident> Lookups::resident(ResidentId id) {
