@@ -165,6 +165,7 @@ ResidentRelation App::Internals::relation(Tx& tx, const User& user, ResidentId r
   ResidentRelation rel;
   rel.raised_a_signal = tx.user_raised_signal_about(user.id, resident);
   rel.has_open_action = tx.has_open_action(user.id, resident);
+  rel.is_assigned_peer = user.role == Role::kPeer && tx.is_assigned_peer(user.id, resident);
   return rel;
 }
 
@@ -207,6 +208,73 @@ std::string App::Internals::trim(const std::string& s) {
 bool App::Internals::may_see_signal(const User& user, const Signal& s) {
   if (s.meldcode) return may_view_meldcode_signal(user, s);
   return may_view_wijk(user, s.wijk_id) || s.raised_by == user.id;
+}
+
+Status App::Internals::validate_identity(const Identity& i, Timestamp now) {
+  if (i.name.size() > kMaxShortText) return Error::invalid("error.too_long", "name");
+  if (i.address.size() > kMaxShortText) return Error::invalid("error.too_long", "address");
+  if (i.phone.size() > 40) return Error::invalid("error.too_long", "phone");
+  if (i.notes.size() > 1000) return Error::invalid("error.too_long", "notes");
+  if (!i.birth_year.empty()) {
+    const bool digits = i.birth_year.size() == 4 &&
+                        std::all_of(i.birth_year.begin(), i.birth_year.end(), ::isdigit);
+    const int this_year = std::stoi(format_date(now).substr(0, 4));
+    if (!digits || std::stoi(i.birth_year) < 1900 || std::stoi(i.birth_year) > this_year)
+      return Error::invalid("error.signal.birth_year", "birth_year");
+  }
+  return Status::Ok();
+}
+
+
+Result<Resident> App::Internals::resident_for(const Vault& vault, Tx& tx, Timestamp t, const User& user,
+                                              WijkId wijk, BuurtId buurt, const std::string& code_in,
+                                              const std::string& gender, const std::string& age_band,
+                                              const Identity& identity, const std::string& why) {
+  const std::string code = trim(code_in);
+  if (!code.empty()) {
+    auto existing = tx.find_resident_by_code(code);
+    if (!existing || existing->wijk_id != wijk)
+      return Error::invalid("error.signal.unknown_resident", "resident_code");
+    return *existing;
+  }
+  Resident resident;
+  resident.code = new_pseudonym(tx);
+  resident.wijk_id = wijk;
+  resident.buurt_id = buurt;
+  resident.gender = gender;
+  resident.age_band = age_band;
+  resident.created_at = t;
+  resident.id = tx.insert_resident(resident);
+  audit(tx, t, &user, "create", resident.id, "resident:" + resident.code, "");
+  if (!identity.empty()) {
+    tx.put_identity(resident.id, seal_identity(vault, resident.id, identity));
+    tx.put_name_tokens(resident.id, vault.name_tokens(identity.name));
+    audit(tx, t, &user, "create_identity", resident.id, "resident:" + resident.code, why);
+  }
+  return resident;
+}
+
+void App::Internals::place_on_next_meeting(Tx& tx, Signal& s, const User& user, Timestamp t) {
+  MeetingFilter mf;
+  mf.wijken = {s.wijk_id};
+  mf.from = t;
+  mf.limit = 1;
+  for (const auto& m : tx.list_meetings(mf)) {
+    if (m.held) continue;
+    auto next = transition(s.state, SignalEvent::kPlaceOnAgenda);
+    if (!next) return;
+    const auto items = tx.agenda(m.id);
+    AgendaItem item;
+    item.meeting_id = m.id;
+    item.signal_id = s.id;
+    item.kind = AgendaItemKind::kNewSignal;
+    item.position = static_cast<int>(items.size()) + 1;
+    tx.insert_agenda_item(item);
+    s.state = *next;
+    s.updated_at = t;
+    tx.update_signal(s);
+    tx.add_timeline({s.id, t, user.id, "on_agenda", format_date(m.starts_at)});
+  }
 }
 
 }  // namespace meedoen

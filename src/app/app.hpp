@@ -8,8 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "app/brigade_views.hpp"
 #include "app/views.hpp"
 #include "domain/entities.hpp"
+#include "domain/mail.hpp"
 #include "domain/meeting.hpp"
 #include "domain/result.hpp"
 #include "domain/signal.hpp"
@@ -26,6 +28,10 @@ struct AppConfig {
   std::string key_file = "meedoen.key";
   int idle_timeout_seconds = 30 * 60;
   int max_failed_logins = 5;  // after this many, each further failure doubles a wait
+  int checkout_grace_minutes = 15;  // a check-out this late is flagged to the coordinator
+  int referral_response_days = 10;  // a referral without an answer this long is flagged
+  int referral_link_days = 14;      // a one-time link for a partner expires after this
+  std::string base_url = "http://127.0.0.1:8080";  // for links in e-mail
 };
 
 class App {
@@ -88,6 +94,45 @@ class App {
   // --- actions (app/actions.cpp) ---
   Result<std::vector<ActionView>> my_actions(const User& user);
   Status settle_action(const User& user, ActionId id, ActionState state, const std::string& note);
+
+  // --- peers of the Vliegende Brigade (app/peers.cpp) ---
+  // The peer's own settings and the week (its Monday, YYYY-MM-DD; empty = this week).
+  Result<PeerSettings> peer_settings(const User& user, const std::string& week);
+  Status save_peer_profile(const User& user, const PeerProfileInput& in);
+  Status save_on_call(const User& user, const std::string& week, const std::vector<OnCallBlock>& blocks);
+  Status add_absence(const User& user, const Absence& absence);
+  Status remove_absence(const User& user, std::int64_t id);
+
+  // --- brigade requests and visits (app/brigade.cpp) ---
+  Result<RequestFormData> request_form(const User& user);
+  Result<RequestId> create_request(const User& user, const NewRequestInput& in);
+  Result<CoordinatorOverview> coordinator_overview(const User& user);
+  Result<RequestDetail> request_detail(const User& user, RequestId id);
+  Status assign_peers(const User& user, RequestId id, const std::vector<UserId>& peers);
+  Status respond_assignment(const User& user, RequestId id, bool accept, const std::string& reason);
+  Status end_assignment(const User& user, RequestId id, UserId peer, const std::string& reason);
+  Result<MyRequests> my_requests(const User& user);
+  Result<LogVisitResult> log_visit(const User& user, const LogVisitInput& in);
+  Status check_in(const User& user, RequestId id, int minutes);
+  Status check_out(const User& user);
+  Status request_debrief(const User& user, std::optional<RequestId> id, const std::string& note);
+  Status handle_debrief(const User& user, DebriefId id);
+  Status set_outcome(const User& user, RequestId id, const std::string& outcome, const std::string& note,
+                     std::int64_t version);
+  Result<BrigadeFigures> brigade_figures(const User& user, int months);
+
+  // --- referrals (app/referrals.cpp) ---
+  Result<ReferralFormData> referral_form(const User& user, RequestId id);
+  Result<ReferralCreated> create_referral(const User& user, const NewReferralInput& in);
+  Result<std::vector<ReferralView>> referral_inbox(const User& user);
+  Status answer_referral(const User& user, ReferralId id, const ReferralAnswer& answer);
+  // The one-time link: shows the referral (marking it received) until it is used or expires.
+  Result<ReferralLinkView> referral_by_token(const std::string& token);
+  Status answer_referral_by_token(const std::string& token, const ReferralAnswer& answer);
+
+  // --- mail outbox (sent by the server's mailer) ---
+  std::vector<OutboxMail> pending_mail(int limit);
+  void mark_mail(std::int64_t id, bool sent, const std::string& error);
 
   // --- administration (app/admin.cpp) ---
   Result<AdminOverview> admin_overview(const User& user);

@@ -82,6 +82,18 @@ struct App::Internals {
   static std::string new_pseudonym(Tx& tx);
   static std::string user_name(Tx& tx, UserId id);
   static std::string trim(const std::string& s);
+  static Status validate_identity(const Identity& i, Timestamp now);
+  // An existing resident of `wijk` by pseudonym, or (code empty) a new one with optional identity,
+  // sealed in the vault and audited with `why`.
+  static Result<Resident> resident_for(const Vault& vault, Tx& tx, Timestamp t, const User& user,
+                                       WijkId wijk, BuurtId buurt, const std::string& code,
+                                       const std::string& gender, const std::string& age_band,
+                                       const Identity& identity, const std::string& why);
+  // Puts the signal on the wijk's next planned meeting, when there is one.
+  static void place_on_next_meeting(Tx& tx, Signal& s, const User& user, Timestamp t);
+  // The brigade request an overleg decision for the brigade makes (app/brigade.cpp).
+  static void request_from_overleg(Tx& tx, Timestamp t, const User& chair, const Signal& s,
+                                   const Action& action, const std::string& summary);
   // Signals of a viewer: may they see this one at all (wijk, meldcode track)?
   static bool may_see_signal(const User& user, const Signal& s);
 };

@@ -255,6 +255,8 @@ Result<RecordItemResult> App::record_item(const User& user, const RecordItemInpu
       a.due_date = in.due_date;
       a.created_at = t;
       result.action = tx->insert_action(a);
+      a.id = *result.action;
+      if (in.decision == Decision::kBrigade) Internals::request_from_overleg(*tx, t, user, *s, a, summary);
       tx->add_timeline({s->id, t, user.id, "action",
                         std::string(to_string(in.decision)) + "|" + Internals::user_name(*tx, a.owner) +
                             "|" + a.due_date});

@@ -10,21 +10,6 @@ bool one_of(const std::string& v, const auto& options) {
   return std::any_of(std::begin(options), std::end(options), [&](const char* o) { return v == o; });
 }
 
-Status validate_identity(const Identity& i, Timestamp now) {
-  if (i.name.size() > kMaxShortText) return Error::invalid("error.too_long", "name");
-  if (i.address.size() > kMaxShortText) return Error::invalid("error.too_long", "address");
-  if (i.phone.size() > 40) return Error::invalid("error.too_long", "phone");
-  if (i.notes.size() > 1000) return Error::invalid("error.too_long", "notes");
-  if (!i.birth_year.empty()) {
-    const bool digits = i.birth_year.size() == 4 &&
-                        std::all_of(i.birth_year.begin(), i.birth_year.end(), ::isdigit);
-    const int this_year = std::stoi(format_date(now).substr(0, 4));
-    if (!digits || std::stoi(i.birth_year) < 1900 || std::stoi(i.birth_year) > this_year)
-      return Error::invalid("error.signal.birth_year", "birth_year");
-  }
-  return Status::Ok();
-}
-
 }  // namespace
 
 Result<SignalFormData> App::signal_form(const User& user) {
@@ -63,7 +48,7 @@ Result<RaiseResult> App::raise_signal(const User& user, const RaiseSignalInput& 
   if (!one_of(in.gender, kGenders)) return Error::invalid("error.invalid_choice", "gender");
   if (!one_of(in.age_band, kAgeBands)) return Error::invalid("error.invalid_choice", "age_band");
   const Timestamp t = now();
-  if (auto st = validate_identity(in.identity, t); !st) return st.error();
+  if (auto st = Internals::validate_identity(in.identity, t); !st) return st.error();
 
   auto tx = store_->begin(TxMode::kWrite);
   if (!tx->get_wijk(in.wijk)) return Error::not_found();
@@ -87,30 +72,10 @@ Result<RaiseResult> App::raise_signal(const User& user, const RaiseSignalInput& 
   }
   const bool meldcode = meldcode_points && in.meldcode_confirmed;
 
-  // The resident: an existing pseudonym, or a new record.
-  Resident resident;
-  const std::string code = Internals::trim(in.resident_code);
-  if (!code.empty()) {
-    auto existing = tx->find_resident_by_code(code);
-    if (!existing || existing->wijk_id != in.wijk)
-      return Error::invalid("error.signal.unknown_resident", "resident_code");
-    resident = *existing;
-  } else {
-    resident.code = Internals::new_pseudonym(*tx);
-    resident.wijk_id = in.wijk;
-    resident.buurt_id = in.buurt;
-    resident.gender = in.gender;
-    resident.age_band = in.age_band;
-    resident.created_at = t;
-    resident.id = tx->insert_resident(resident);
-    Internals::audit(*tx, t, &user, "create", resident.id, "resident:" + resident.code, "");
-    if (!in.identity.empty()) {
-      tx->put_identity(resident.id, Internals::seal_identity(*vault_, resident.id, in.identity));
-      tx->put_name_tokens(resident.id, vault_->name_tokens(in.identity.name));
-      Internals::audit(*tx, t, &user, "create_identity", resident.id, "resident:" + resident.code,
-                       "raised_signal");
-    }
-  }
+  auto resident_r = Internals::resident_for(*vault_, *tx, t, user, in.wijk, in.buurt, in.resident_code,
+                                            in.gender, in.age_band, in.identity, "raised_signal");
+  if (!resident_r) return resident_r.error();
+  const Resident resident = *resident_r;
 
   Signal s;
   s.resident_id = resident.id;
@@ -142,23 +107,7 @@ Result<RaiseResult> App::raise_signal(const User& user, const RaiseSignalInput& 
     result.linked_to = open_case->id;
   } else if (!meldcode) {
     // New signals go on the next planned meeting of the wijk straight away.
-    MeetingFilter mf;
-    mf.wijken = {in.wijk};
-    mf.from = t;
-    mf.limit = 1;
-    for (const auto& m : tx->list_meetings(mf)) {
-      if (m.held) continue;
-      const auto items = tx->agenda(m.id);
-      AgendaItem item;
-      item.meeting_id = m.id;
-      item.signal_id = s.id;
-      item.kind = AgendaItemKind::kNewSignal;
-      item.position = static_cast<int>(items.size()) + 1;
-      tx->insert_agenda_item(item);
-      s.state = SignalState::kOnAgenda;
-      tx->update_signal(s);
-      tx->add_timeline({s.id, t, user.id, "on_agenda", format_date(m.starts_at)});
-    }
+    Internals::place_on_next_meeting(*tx, s, user, t);
   }
   (void)tx->commit();
   result.signal_id = s.id;

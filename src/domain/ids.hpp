@@ -26,6 +26,12 @@ using SignalId = Id<struct SignalTag>;
 using MeetingId = Id<struct MeetingTag>;
 using AgendaItemId = Id<struct AgendaItemTag>;
 using ActionId = Id<struct ActionTag>;
+using RequestId = Id<struct RequestTag>;
+using AssignmentId = Id<struct AssignmentTag>;
+using VisitId = Id<struct VisitTag>;
+using CheckinId = Id<struct CheckinTag>;
+using DebriefId = Id<struct DebriefTag>;
+using ReferralId = Id<struct ReferralTag>;
 
 }  // namespace meedoen
 

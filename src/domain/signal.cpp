@@ -57,6 +57,9 @@ Result<SignalState> transition(SignalState from, SignalEvent event) {
       return refused;
     case E::kClose:
       return S::kClosed;
+    case E::kReturnToOverleg:
+      if (from == S::kDiscussed || from == S::kActionsRunning) return S::kNew;
+      return refused;
   }
   return refused;
 }

@@ -28,6 +28,7 @@ enum class SignalEvent {
   kDiscussWithAction,  // discussed; one or more actions were assigned
   kActionsSettled,     // all actions are done or not done
   kClose,              // closed with a reason
+  kReturnToOverleg,    // informal help was tried and declined: the case goes back on the agenda
 };
 
 // The state after `event`, or an error when the event is not allowed in `from`.

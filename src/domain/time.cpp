@@ -117,4 +117,27 @@ Timestamp start_of_local_day(Timestamp t) {
   return day - off;
 }
 
+Timestamp start_of_local_week(Timestamp t) {
+  Timestamp day = start_of_local_day(t);
+  const Timestamp local = day + utc_offset_seconds(day);
+  const std::int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+  const int back = weekday_of_days(days);
+  // Step back whole days through local midnights, so a change to or from summer time is honoured.
+  return start_of_local_day(day - back * 86400 + 43200);
+}
+
+std::string format_days(std::int64_t days) {
+  int y;
+  unsigned m, d;
+  civil_from_days(days, y, m, d);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
+  return buf;
+}
+
+int weekday_of_days(std::int64_t days) {
+  // 1970-01-01 was a Thursday (3 when Monday is 0).
+  return static_cast<int>(((days % 7) + 7 + 3) % 7);
+}
+
 }  // namespace meedoen

@@ -40,5 +40,10 @@ std::string format_date(Timestamp t);            // "2026-11-23" local
 std::string format_datetime(Timestamp t);        // "2026-11-23 14:05" local
 std::string format_datetime_input(Timestamp t);  // "2026-11-23T14:05" local
 Timestamp start_of_local_day(Timestamp t);
+// Monday 00:00 local time of the week that contains `t`.
+Timestamp start_of_local_week(Timestamp t);
+// Days since epoch → "YYYY-MM-DD", and the day of the week of such a day (0 = Monday).
+std::string format_days(std::int64_t days);
+int weekday_of_days(std::int64_t days);
 
 }  // namespace meedoen

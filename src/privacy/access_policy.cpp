@@ -29,8 +29,37 @@ IdentityDecision decide_identity(const User& user, WijkId wijk, const ResidentRe
   if (rel.raised_a_signal) return {IdentityAccess::kShown, "raised_signal"};
   if (rel.has_open_action) return {IdentityAccess::kShown, "open_action"};
   if (rel.is_assigned_peer) return {IdentityAccess::kShown, "assigned_peer"};
+  // Only the fields the consent names; the caller filters them.
+  if (rel.referral_recipient) return {IdentityAccess::kShown, "referral_consent"};
   if (rel.broke_glass && may_break_glass(user, wijk)) return {IdentityAccess::kShown, "break_glass"};
   return {};
+}
+
+bool may_coordinate(const User& user, WijkId wijk) {
+  return user.active && user.role == Role::kCoordinator && user.in_wijk(wijk);
+}
+
+bool may_request_visit(const User& user, WijkId wijk) {
+  if (!user.active || !user.in_wijk(wijk)) return false;
+  return user.role == Role::kWijkteam || user.role == Role::kHost || user.role == Role::kCoordinator;
+}
+
+bool may_be_assigned(const User& user) { return user.active && user.role == Role::kPeer; }
+
+bool may_view_referral(const User& user, const Referral& r) {
+  if (!user.active || user.role == Role::kFunder || user.role == Role::kAdmin) return false;
+  if (r.referred_by == user.id) return true;
+  if (may_coordinate(user, r.wijk_id)) return true;
+  return user.org_id == r.to_org;
+}
+
+bool may_answer_referral(const User& user, const Referral& r) {
+  if (!user.active || user.role == Role::kFunder || user.role == Role::kAdmin) return false;
+  return user.org_id == r.to_org && user.role != Role::kPeer;
+}
+
+bool may_view_brigade_figures(const User& user) {
+  return user.active && (user.role == Role::kCoordinator || user.role == Role::kFunder);
 }
 
 }  // namespace meedoen

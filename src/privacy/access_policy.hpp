@@ -6,7 +6,9 @@
 #include <string>
 #include <string_view>
 
+#include "domain/brigade.hpp"
 #include "domain/entities.hpp"
+#include "domain/referral.hpp"
 #include "domain/signal.hpp"
 
 namespace meedoen {
@@ -17,6 +19,7 @@ struct ResidentRelation {
   bool has_open_action = false;   // the user owns an open action on this resident
   bool is_assigned_peer = false;  // (brigade) the user is assigned to visit, while assigned
   bool broke_glass = false;       // the user gave a written reason in this request
+  bool referral_recipient = false;  // the resident consented to share with the user's organisation
 };
 
 enum class IdentityAccess { kHidden, kShown };
@@ -45,5 +48,21 @@ bool may_administer(const User& user);
 bool may_break_glass(const User& user, WijkId wijk);
 
 inline constexpr std::size_t kMinBreakGlassReason = 10;
+
+// --- the Vliegende Brigade ---
+// Whether `user` coordinates the brigade in `wijk`: sees its requests, suggestions and peers' load.
+bool may_coordinate(const User& user, WijkId wijk);
+// Whether `user` may ask the brigade for a visit directly in `wijk` (outside the overleg): a
+// sociaal wijkteam worker, a Zelfregiecentrum host, or the coordinator.
+bool may_request_visit(const User& user, WijkId wijk);
+// Whether `user` may be assigned to visit: an active peer worker.
+bool may_be_assigned(const User& user);
+// Whether `user` may see a referral: who made it, the coordinator of its wijk, and users of the
+// organisation it went to (their inbox). Funders and administrators never.
+bool may_view_referral(const User& user, const Referral& referral);
+// Whether `user` may answer a referral for the receiving organisation.
+bool may_answer_referral(const User& user, const Referral& referral);
+// Whether `user` may see the brigade's figures (pseudonymous aggregates).
+bool may_view_brigade_figures(const User& user);
 
 }  // namespace meedoen

@@ -11,8 +11,11 @@
 #include <vector>
 
 #include "domain/audit_entry.hpp"
+#include "domain/brigade.hpp"
 #include "domain/entities.hpp"
+#include "domain/mail.hpp"
 #include "domain/meeting.hpp"
+#include "domain/referral.hpp"
 #include "domain/result.hpp"
 #include "domain/signal.hpp"
 
@@ -68,6 +71,20 @@ struct MeetingFilter {
   std::optional<Timestamp> to;
   bool descending = false;
   int limit = 100;
+};
+
+struct RequestFilter {
+  std::vector<WijkId> wijken;  // empty = all
+  bool open_only = false;      // outcome not closed
+  std::optional<ResidentId> resident;
+  int limit = 200;
+};
+
+struct ReferralToken {
+  std::string digest;
+  ReferralId referral_id;
+  Timestamp expires_at = 0;
+  Timestamp used_at = 0;
 };
 
 struct AuditHead {
@@ -174,6 +191,73 @@ class Tx {
   virtual std::vector<Action> open_actions_in_wijk(WijkId wijk) = 0;
   virtual std::vector<Action> actions_for_signal(SignalId id) = 0;
   virtual bool has_open_action(UserId user, ResidentId resident) = 0;
+
+  // The Vliegende Brigade: peers' profiles and availability.
+  virtual std::optional<PeerProfile> get_peer_profile(UserId id) = 0;
+  virtual void put_peer_profile(const PeerProfile& p) = 0;
+  virtual std::vector<PeerProfile> list_peer_profiles() = 0;
+  // On-call blocks of `peer` with from <= date <= to (YYYY-MM-DD).
+  virtual std::vector<OnCallBlock> on_call(UserId peer, const std::string& from, const std::string& to) = 0;
+  // Replaces the peer's blocks between from and to by `blocks`.
+  virtual void set_on_call(UserId peer, const std::string& from, const std::string& to,
+                           const std::vector<OnCallBlock>& blocks) = 0;
+  // Absences of `peer` that end on or after `from`.
+  virtual std::vector<Absence> absences(UserId peer, const std::string& from) = 0;
+  virtual std::int64_t insert_absence(UserId peer, const Absence& a) = 0;
+  virtual bool delete_absence(UserId peer, std::int64_t id) = 0;
+
+  // Requests, assignments, visits.
+  virtual RequestId insert_request(const BrigadeRequest& r) = 0;
+  virtual std::optional<BrigadeRequest> get_request(RequestId id) = 0;
+  // Same version rule as update_meeting.
+  virtual bool update_request(const BrigadeRequest& r) = 0;
+  virtual std::vector<BrigadeRequest> list_requests(const RequestFilter& f) = 0;
+  virtual std::optional<BrigadeRequest> request_for_action(ActionId id) = 0;
+  virtual void add_request_outcome(RequestId id, Timestamp at, UserId by, Outcome o, const std::string& note) = 0;
+  virtual AssignmentId insert_assignment(const Assignment& a) = 0;
+  virtual std::optional<Assignment> get_assignment(AssignmentId id) = 0;
+  virtual void update_assignment(const Assignment& a) = 0;
+  virtual std::vector<Assignment> assignments_for_request(RequestId id) = 0;
+  virtual std::vector<Assignment> assignments_for_peer(UserId peer, bool current_only) = 0;
+  // Whether `peer` holds an accepted assignment on an open request about `resident`.
+  virtual bool is_assigned_peer(UserId peer, ResidentId resident) = 0;
+  // Whether `peer` was ever assigned to (and accepted) a request about `resident`.
+  virtual bool peer_knew_resident(UserId peer, ResidentId resident) = 0;
+  // Inserts the visit unless the peer already logged one with the same idempotency key; returns
+  // the id of the visit either way, and whether it was new.
+  virtual std::pair<VisitId, bool> insert_visit(const Visit& v) = 0;
+  virtual std::vector<Visit> visits_for_request(RequestId id) = 0;
+  virtual int count_visits_since(UserId peer, Timestamp since) = 0;
+  // Offered or accepted assignments of `peer` without a visit yet: work that is coming.
+  virtual int pending_assignments(UserId peer) = 0;
+  virtual CheckinId insert_checkin(const Checkin& c) = 0;
+  virtual std::optional<Checkin> open_checkin(UserId peer) = 0;
+  virtual void end_checkin(CheckinId id, Timestamp at) = 0;
+  virtual std::vector<Checkin> open_checkins() = 0;
+  virtual DebriefId insert_debrief(const Debrief& d) = 0;
+  virtual std::vector<Debrief> open_debriefs() = 0;
+  virtual bool handle_debrief(DebriefId id, UserId by, Timestamp at) = 0;
+
+  // Referrals and their one-time links.
+  virtual ReferralId insert_referral(const Referral& r) = 0;
+  virtual std::optional<Referral> get_referral(ReferralId id) = 0;
+  virtual void update_referral(const Referral& r) = 0;
+  virtual std::vector<Referral> referrals_for_request(RequestId id) = 0;
+  virtual std::vector<Referral> referrals_to_org(OrgId org) = 0;
+  // Referrals that are sent or received but not answered, oldest first.
+  virtual std::vector<Referral> unanswered_referrals() = 0;
+  virtual void insert_referral_token(const ReferralToken& t) = 0;
+  virtual std::optional<ReferralToken> find_referral_token(const std::string& digest) = 0;
+  // Marks the token used; false when it was used already (so two clicks cannot both answer).
+  virtual bool use_referral_token(const std::string& digest, Timestamp at) = 0;
+
+  // Figures.
+  virtual std::vector<FunnelRow> funnel(const std::vector<WijkId>& wijken, Timestamp from, Timestamp to) = 0;
+
+  // Mail outbox.
+  virtual void insert_mail(const OutboxMail& m) = 0;
+  virtual std::vector<OutboxMail> pending_mail(int limit) = 0;
+  virtual void mark_mail(std::int64_t id, bool sent, Timestamp at, const std::string& error) = 0;
 
   // Audit trail. The app computes hashes (privacy/audit_chain.hpp); the store only keeps them.
   virtual AuditHead audit_head() = 0;

@@ -240,6 +240,172 @@ INSERT INTO default_categories (label, meldcode) VALUES
   ('Zorgen over huiselijk geweld', 1),
   ('Zorgen over een kind', 1);
 )SQL"},
+      {4, "vliegende brigade", R"SQL(
+-- Peer workers' own settings. Home organisation and wijken are the user's.
+CREATE TABLE peer_profiles (
+  user_id INTEGER PRIMARY KEY REFERENCES users(id),
+  languages TEXT NOT NULL DEFAULT '',  -- comma-separated codes
+  themes TEXT NOT NULL DEFAULT '',     -- comma-separated codes, the peer's own choice
+  gender TEXT NOT NULL DEFAULT 'onbekend',
+  weekly_cap INTEGER NOT NULL DEFAULT 4,
+  active INTEGER NOT NULL DEFAULT 1,
+  email TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE peer_on_call (
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  date TEXT NOT NULL,
+  part TEXT NOT NULL,
+  PRIMARY KEY (user_id, date, part)
+) WITHOUT ROWID;
+CREATE TABLE peer_absences (
+  id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  from_date TEXT NOT NULL,
+  to_date TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX peer_absences_user ON peer_absences(user_id, to_date);
+
+CREATE TABLE brigade_requests (
+  id INTEGER PRIMARY KEY,
+  resident_id INTEGER NOT NULL REFERENCES residents(id),
+  wijk_id INTEGER NOT NULL REFERENCES wijken(id),
+  signal_id INTEGER REFERENCES signals(id),
+  action_id INTEGER REFERENCES actions(id),
+  source TEXT NOT NULL,
+  requested_by INTEGER NOT NULL REFERENCES users(id),
+  known TEXT NOT NULL DEFAULT '',
+  safety_aggression INTEGER NOT NULL DEFAULT 0,
+  safety_dog INTEGER NOT NULL DEFAULT 0,
+  safety_addiction INTEGER NOT NULL DEFAULT 0,
+  safety_notes TEXT NOT NULL DEFAULT '',
+  pair_advised INTEGER NOT NULL DEFAULT 0,
+  pref_language TEXT NOT NULL DEFAULT '',
+  pref_gender TEXT NOT NULL DEFAULT '',
+  pref_theme TEXT NOT NULL DEFAULT '',
+  urgency TEXT NOT NULL DEFAULT 'normaal',
+  outcome TEXT NOT NULL DEFAULT 'open',
+  outcome_note TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  first_contact_at INTEGER NOT NULL DEFAULT 0,
+  closed_at INTEGER NOT NULL DEFAULT 0,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX brigade_requests_wijk ON brigade_requests(wijk_id, outcome, created_at);
+CREATE INDEX brigade_requests_resident ON brigade_requests(resident_id);
+CREATE UNIQUE INDEX brigade_requests_action ON brigade_requests(action_id) WHERE action_id IS NOT NULL;
+-- Every outcome a request had, so the figures count "came along" even when it was closed later.
+CREATE TABLE request_outcomes (
+  request_id INTEGER NOT NULL REFERENCES brigade_requests(id),
+  at INTEGER NOT NULL,
+  user_id INTEGER NOT NULL,
+  outcome TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX request_outcomes_request ON request_outcomes(request_id, at);
+
+CREATE TABLE assignments (
+  id INTEGER PRIMARY KEY,
+  request_id INTEGER NOT NULL REFERENCES brigade_requests(id),
+  peer INTEGER NOT NULL REFERENCES users(id),
+  assigned_by INTEGER NOT NULL REFERENCES users(id),
+  state TEXT NOT NULL,
+  reason TEXT NOT NULL DEFAULT '',
+  assigned_at INTEGER NOT NULL,
+  responded_at INTEGER NOT NULL DEFAULT 0,
+  ended_at INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX assignments_peer ON assignments(peer, state);
+CREATE INDEX assignments_request ON assignments(request_id);
+
+CREATE TABLE visits (
+  id INTEGER PRIMARY KEY,
+  request_id INTEGER NOT NULL REFERENCES brigade_requests(id),
+  peer INTEGER NOT NULL REFERENCES users(id),
+  at INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  result TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  next_step TEXT NOT NULL DEFAULT '',
+  idempotency_key TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  UNIQUE (peer, idempotency_key)
+);
+CREATE INDEX visits_request ON visits(request_id, at);
+CREATE INDEX visits_peer ON visits(peer, at);
+
+CREATE TABLE checkins (
+  id INTEGER PRIMARY KEY,
+  request_id INTEGER NOT NULL REFERENCES brigade_requests(id),
+  peer INTEGER NOT NULL REFERENCES users(id),
+  started_at INTEGER NOT NULL,
+  expected_back INTEGER NOT NULL,
+  ended_at INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX checkins_open ON checkins(peer) WHERE ended_at = 0;
+
+CREATE TABLE debriefs (
+  id INTEGER PRIMARY KEY,
+  peer INTEGER NOT NULL REFERENCES users(id),
+  request_id INTEGER REFERENCES brigade_requests(id),
+  note TEXT NOT NULL DEFAULT '',
+  requested_at INTEGER NOT NULL,
+  handled_at INTEGER NOT NULL DEFAULT 0,
+  handled_by INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE referrals (
+  id INTEGER PRIMARY KEY,
+  request_id INTEGER NOT NULL REFERENCES brigade_requests(id),
+  resident_id INTEGER NOT NULL REFERENCES residents(id),
+  wijk_id INTEGER NOT NULL REFERENCES wijken(id),
+  referred_by INTEGER NOT NULL REFERENCES users(id),
+  kind TEXT NOT NULL,
+  to_org INTEGER NOT NULL REFERENCES organisations(id),
+  to_email TEXT NOT NULL DEFAULT '',
+  story TEXT NOT NULL DEFAULT '',
+  consent_given_by TEXT NOT NULL,
+  consent_date TEXT NOT NULL,
+  consent_purpose TEXT NOT NULL,
+  consent_recipient TEXT NOT NULL,
+  consent_form TEXT NOT NULL,
+  share_name INTEGER NOT NULL DEFAULT 0,
+  share_address INTEGER NOT NULL DEFAULT 0,
+  share_phone INTEGER NOT NULL DEFAULT 0,
+  share_story INTEGER NOT NULL DEFAULT 0,
+  status TEXT NOT NULL,
+  intake_date TEXT NOT NULL DEFAULT '',
+  answer_note TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  answered_at INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX referrals_request ON referrals(request_id);
+CREATE INDEX referrals_org ON referrals(to_org, status);
+CREATE INDEX referrals_status ON referrals(status, created_at);
+-- One-time links for partners without an account. Only a digest of the token is kept.
+CREATE TABLE referral_tokens (
+  digest TEXT PRIMARY KEY,
+  referral_id INTEGER NOT NULL REFERENCES referrals(id),
+  expires_at INTEGER NOT NULL,
+  used_at INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+
+-- Mail is written in the use case's transaction and sent afterwards (a transactional outbox), so a
+-- rolled-back use case never sends mail and a mail server that is down loses nothing.
+CREATE TABLE outbox (
+  id INTEGER PRIMARY KEY,
+  to_addr TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  body TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  sent_at INTEGER NOT NULL DEFAULT 0,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX outbox_pending ON outbox(id) WHERE sent_at = 0;
+)SQL"},
   };
   return all;
 }

@@ -1,22 +1,12 @@
 #include "store/sqlite/sqlite_tx.hpp"
 
+#include "store/sqlite/columns.hpp"
+
 #include <sstream>
 #include <variant>
 
 namespace meedoen::sqlite {
 namespace {
-
-template <class IdT>
-std::optional<IdT> opt_id(const Stmt& s, int col) {
-  if (s.is_null(col)) return std::nullopt;
-  return IdT(s.i64(col));
-}
-
-template <class IdT>
-std::optional<std::int64_t> raw(const std::optional<IdT>& id) {
-  if (!id) return std::nullopt;
-  return id->value;
-}
 
 std::vector<std::int64_t> split_ids(const std::string& csv) {
   std::vector<std::int64_t> out;

@@ -99,6 +99,57 @@ class SqliteTx final : public Tx {
   std::vector<Action> actions_for_signal(SignalId id) override;
   bool has_open_action(UserId user, ResidentId resident) override;
 
+  std::optional<PeerProfile> get_peer_profile(UserId id) override;
+  void put_peer_profile(const PeerProfile& p) override;
+  std::vector<PeerProfile> list_peer_profiles() override;
+  std::vector<OnCallBlock> on_call(UserId peer, const std::string& from, const std::string& to) override;
+  void set_on_call(UserId peer, const std::string& from, const std::string& to,
+                   const std::vector<OnCallBlock>& blocks) override;
+  std::vector<Absence> absences(UserId peer, const std::string& from) override;
+  std::int64_t insert_absence(UserId peer, const Absence& a) override;
+  bool delete_absence(UserId peer, std::int64_t id) override;
+
+  RequestId insert_request(const BrigadeRequest& r) override;
+  std::optional<BrigadeRequest> get_request(RequestId id) override;
+  bool update_request(const BrigadeRequest& r) override;
+  std::vector<BrigadeRequest> list_requests(const RequestFilter& f) override;
+  std::optional<BrigadeRequest> request_for_action(ActionId id) override;
+  void add_request_outcome(RequestId id, Timestamp at, UserId by, Outcome o, const std::string& note) override;
+  AssignmentId insert_assignment(const Assignment& a) override;
+  std::optional<Assignment> get_assignment(AssignmentId id) override;
+  void update_assignment(const Assignment& a) override;
+  std::vector<Assignment> assignments_for_request(RequestId id) override;
+  std::vector<Assignment> assignments_for_peer(UserId peer, bool current_only) override;
+  bool is_assigned_peer(UserId peer, ResidentId resident) override;
+  bool peer_knew_resident(UserId peer, ResidentId resident) override;
+  std::pair<VisitId, bool> insert_visit(const Visit& v) override;
+  std::vector<Visit> visits_for_request(RequestId id) override;
+  int count_visits_since(UserId peer, Timestamp since) override;
+  int pending_assignments(UserId peer) override;
+  CheckinId insert_checkin(const Checkin& c) override;
+  std::optional<Checkin> open_checkin(UserId peer) override;
+  void end_checkin(CheckinId id, Timestamp at) override;
+  std::vector<Checkin> open_checkins() override;
+  DebriefId insert_debrief(const Debrief& d) override;
+  std::vector<Debrief> open_debriefs() override;
+  bool handle_debrief(DebriefId id, UserId by, Timestamp at) override;
+
+  ReferralId insert_referral(const Referral& r) override;
+  std::optional<Referral> get_referral(ReferralId id) override;
+  void update_referral(const Referral& r) override;
+  std::vector<Referral> referrals_for_request(RequestId id) override;
+  std::vector<Referral> referrals_to_org(OrgId org) override;
+  std::vector<Referral> unanswered_referrals() override;
+  void insert_referral_token(const ReferralToken& t) override;
+  std::optional<ReferralToken> find_referral_token(const std::string& digest) override;
+  bool use_referral_token(const std::string& digest, Timestamp at) override;
+
+  std::vector<FunnelRow> funnel(const std::vector<WijkId>& wijken, Timestamp from, Timestamp to) override;
+
+  void insert_mail(const OutboxMail& m) override;
+  std::vector<OutboxMail> pending_mail(int limit) override;
+  void mark_mail(std::int64_t id, bool sent, Timestamp at, const std::string& error) override;
+
   AuditHead audit_head() override;
   void insert_audit(const AuditEntry& e) override;
   void for_each_audit(const std::function<void(const AuditEntry&)>& fn) override;

@@ -1,0 +1,675 @@
+// The Vliegende Brigade: requests, dispatch, assignments, visits, check-ins, debriefs, outcomes and
+// the coordinator's overview and figures.
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "app/internals.hpp"
+#include "report/figures.hpp"
+#include "report/funnel.hpp"
+
+namespace meedoen {
+namespace {
+
+constexpr std::size_t kMaxKnown = 2000;
+constexpr int kMinCheckinMinutes = 10;
+constexpr int kMaxCheckinMinutes = 8 * 60;
+
+template <std::size_t N>
+bool one_of(const std::string& v, const char* const (&options)[N]) {
+  return std::any_of(std::begin(options), std::end(options), [&](const char* o) { return v == o; });
+}
+
+std::string today_of(Timestamp t) { return format_date(t); }
+
+std::int64_t days_of(const std::string& date) { return parse_date(date).value_or(0); }
+
+bool valid_key(const std::string& k) {
+  if (k.empty() || k.size() > kMaxIdempotencyKey) return false;
+  return std::all_of(k.begin(), k.end(), [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '_'; });
+}
+
+// Visits this week plus assignments that will need a visit: what counts against the weekly cap.
+int peer_load(Tx& tx, UserId peer, Timestamp now) {
+  return tx.count_visits_since(peer, start_of_local_week(now)) + tx.pending_assignments(peer);
+}
+
+// Whether `date` falls in one of the absences.
+bool absent_on(const std::vector<Absence>& absences, const std::string& date) {
+  return std::any_of(absences.begin(), absences.end(),
+                     [&](const Absence& a) { return a.from <= date && date <= a.to; });
+}
+
+std::optional<Assignment> current_assignment(Tx& tx, RequestId id, UserId peer) {
+  for (const auto& a : tx.assignments_for_request(id))
+    if (a.peer == peer && a.current()) return a;
+  return std::nullopt;
+}
+
+bool accepted_by(Tx& tx, RequestId id, UserId peer) {
+  auto a = current_assignment(tx, id, peer);
+  return a && a->state == AssignmentState::kAccepted;
+}
+
+}  // namespace
+
+// --- shared helpers -------------------------------------------------------------------------
+
+void App::Internals::request_from_overleg(Tx& tx, Timestamp t, const User& chair, const Signal& s,
+                                          const Action& action, const std::string& summary) {
+  if (tx.request_for_action(action.id)) return;
+  BrigadeRequest r;
+  r.resident_id = s.resident_id;
+  r.wijk_id = s.wijk_id;
+  r.signal_id = s.id;
+  r.action_id = action.id;
+  r.source = "overleg";
+  r.requested_by = chair.id;
+  r.known = summary.substr(0, kMaxKnown);
+  r.urgency = s.urgent ? Urgency::kUrgent : Urgency::kNormal;
+  r.created_at = r.updated_at = t;
+  r.id = tx.insert_request(r);
+  tx.add_timeline({s.id, t, chair.id, "brigade_request", std::to_string(r.id.value)});
+  audit(tx, t, &chair, "create", s.resident_id, "request:" + std::to_string(r.id.value), "overleg decision");
+}
+
+static RequestRow request_row(Lookups& names, const BrigadeRequest& r, Timestamp now) {
+  RequestRow row;
+  row.request = r;
+  if (auto res = names.resident(r.resident_id)) row.resident = App::Internals::resident_view(names, *res);
+  for (const auto& a : names.tx().assignments_for_request(r.id))
+    row.assignments.push_back({a, names.user(a.peer)});
+  row.age_days = static_cast<int>((now - r.created_at) / 86400);
+  const auto visits = names.tx().visits_for_request(r.id);
+  row.visits = static_cast<int>(visits.size());
+  if (!visits.empty()) row.last_visit = visits.front().at;
+  return row;
+}
+
+static std::vector<PeerCandidate> candidates(Tx& tx, Lookups& names, const BrigadeRequest& r, Timestamp now) {
+  const int window = availability_window_days(r.urgency);
+  const std::int64_t today = days_of(today_of(now));
+  const std::string from = format_days(today);
+  const std::string to = format_days(today + window - 1);
+  const auto current = tx.assignments_for_request(r.id);
+  std::vector<PeerCandidate> out;
+  for (const auto& profile : tx.list_peer_profiles()) {
+    auto user = tx.get_user(profile.user_id);
+    if (!user || !may_be_assigned(*user)) continue;
+    PeerCandidate c;
+    c.peer = user->id;
+    c.name = names.user(user->id);
+    c.profile = profile;
+    c.covers_wijk = user->in_wijk(r.wijk_id);
+    const auto absences = tx.absences(user->id, from);
+    int absent_days = 0;
+    for (int d = 0; d < window; ++d)
+      if (absent_on(absences, format_days(today + d))) ++absent_days;
+    c.absent_all_window = absent_days == window;
+    for (const auto& b : tx.on_call(user->id, from, to))
+      if (!absent_on(absences, b.date)) ++c.on_call_blocks;
+    c.load_this_week = peer_load(tx, user->id, now);
+    c.knew_resident = tx.peer_knew_resident(user->id, r.resident_id);
+    c.already_assigned = std::any_of(current.begin(), current.end(),
+                                     [&](const Assignment& a) { return a.peer == user->id && a.current(); });
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+// --- requests ------------------------------------------------------------------------------
+
+Result<RequestFormData> App::request_form(const User& user) {
+  auto tx = store_->begin(TxMode::kRead);
+  RequestFormData out;
+  for (auto w : user.wijken) {
+    if (!may_request_visit(user, w)) continue;
+    auto wijk = tx->get_wijk(w);
+    if (!wijk) continue;
+    out.wijken.push_back({*wijk, tx->buurten(w), {}});
+  }
+  if (out.wijken.empty()) return Error::forbidden();
+  out.source = user.role == Role::kHost ? "zelfregiecentrum" : "wijkteam";
+  return out;
+}
+
+Result<RequestId> App::create_request(const User& user, const NewRequestInput& in) {
+  if (!may_request_visit(user, in.wijk)) return Error::forbidden();
+  const std::string known = Internals::trim(in.known);
+  if (known.empty()) return Error::invalid("error.request.known_required", "known");
+  if (known.size() > kMaxKnown) return Error::invalid("error.too_long", "known");
+  if (in.safety_notes.size() > kMaxNote) return Error::invalid("error.too_long", "safety_notes");
+  if (!one_of(in.gender, kGenders)) return Error::invalid("error.invalid_choice", "gender");
+  if (!one_of(in.age_band, kAgeBands)) return Error::invalid("error.invalid_choice", "age_band");
+  if (!in.pref_language.empty() && !is_language(in.pref_language))
+    return Error::invalid("error.invalid_choice", "pref_language");
+  if (!in.pref_gender.empty() && !one_of(in.pref_gender, kGenders))
+    return Error::invalid("error.invalid_choice", "pref_gender");
+  if (!in.pref_theme.empty() && !is_theme(in.pref_theme))
+    return Error::invalid("error.invalid_choice", "pref_theme");
+  const auto urgency = parse_urgency(in.urgency);
+  if (!urgency) return Error::invalid("error.invalid_choice", "urgency");
+  const Timestamp t = now();
+  if (auto st = Internals::validate_identity(in.identity, t); !st) return st.error();
+
+  auto tx = store_->begin(TxMode::kWrite);
+  if (!tx->get_wijk(in.wijk)) return Error::not_found();
+  if (in.buurt.valid()) {
+    auto b = tx->get_buurt(in.buurt);
+    if (!b || b->wijk_id != in.wijk) return Error::invalid("error.invalid_choice", "buurt");
+  }
+  auto resident = Internals::resident_for(*vault_, *tx, t, user, in.wijk, in.buurt, in.resident_code,
+                                          in.gender, in.age_band, in.identity, "brigade_request");
+  if (!resident) return resident.error();
+  RequestFilter f;
+  f.resident = resident->id;
+  f.open_only = true;
+  f.limit = 1;
+  if (!tx->list_requests(f).empty()) return Error::invalid("error.request.exists", "resident_code");
+
+  BrigadeRequest r;
+  r.resident_id = resident->id;
+  r.wijk_id = in.wijk;
+  r.source = user.role == Role::kHost ? "zelfregiecentrum" : "wijkteam";
+  r.requested_by = user.id;
+  r.known = known;
+  r.safety_aggression = in.safety_aggression;
+  r.safety_dog = in.safety_dog;
+  r.safety_addiction = in.safety_addiction;
+  r.safety_notes = Internals::trim(in.safety_notes);
+  r.pair_advised = in.pair_advised || in.safety_aggression;
+  r.pref_language = in.pref_language;
+  r.pref_gender = in.pref_gender == "onbekend" ? "" : in.pref_gender;
+  r.pref_theme = in.pref_theme;
+  r.urgency = *urgency;
+  r.created_at = r.updated_at = t;
+  r.id = tx->insert_request(r);
+  Internals::audit(*tx, t, &user, "create", r.resident_id, "request:" + std::to_string(r.id.value), r.source);
+  if (auto st = tx->commit(); !st) return st.error();
+  return r.id;
+}
+
+Result<RequestDetail> App::request_detail(const User& user, RequestId id) {
+  auto tx = store_->begin(TxMode::kWrite);  // identity reveals are audited
+  auto r = tx->get_request(id);
+  if (!r) return Error::not_found();
+  const Timestamp t = now();
+  RequestDetail d;
+  d.is_coordinator = may_coordinate(user, r->wijk_id);
+  if (user.role == Role::kPeer) d.mine = current_assignment(*tx, id, user.id);
+  const bool requester = r->requested_by == user.id && may_view_wijk(user, r->wijk_id);
+  if (!d.is_coordinator && !d.mine && !requester) return Error::forbidden();
+  Lookups names(*tx);
+  d.row = request_row(names, *r, t);
+  d.requested_by_name = names.user(r->requested_by);
+  for (const auto& v : tx->visits_for_request(id)) d.visits.push_back({v, names.user(v.peer)});
+  for (const auto& ref : tx->referrals_for_request(id)) {
+    ReferralView rv;
+    rv.referral = ref;
+    rv.resident_code = d.row.resident.code;
+    rv.to_org_name = names.org(ref.to_org);
+    rv.referred_by_name = names.user(ref.referred_by);
+    rv.no_response = ref.no_response(t, config_.referral_response_days);
+    d.referrals.push_back(std::move(rv));
+  }
+  const bool may_set_outcome = d.is_coordinator || (d.mine && d.mine->state == AssignmentState::kAccepted);
+  if (may_set_outcome)
+    for (auto o : all_outcomes())
+      if (o != Outcome::kOpen) d.outcomes.push_back({o, outcome_transition(r->outcome, o).ok()});
+  if (d.mine && d.mine->state == AssignmentState::kAccepted && !outcome_is_final(r->outcome)) {
+    auto resident = tx->get_resident(r->resident_id);
+    if (resident) {
+      ResidentRelation rel = Internals::relation(*tx, user, resident->id);
+      d.identity = Internals::reveal(*vault_, *tx, t, user, *resident, rel,
+                                     "request:" + std::to_string(id.value), "visit");
+    }
+  }
+  if (user.role == Role::kPeer)
+    if (auto c = tx->open_checkin(user.id); c && c->request_id == id) d.checkin = c;
+  if (d.is_coordinator && !outcome_is_final(r->outcome) && r->outcome != Outcome::kDeclined) {
+    RequestNeeds needs{r->urgency, r->pref_language, r->pref_gender, r->pref_theme};
+    d.suggestions = rank_peers(needs, candidates(*tx, names, *r, t));
+  }
+  (void)tx->commit();
+  return d;
+}
+
+Status App::assign_peers(const User& user, RequestId id, const std::vector<UserId>& peers) {
+  if (peers.empty()) return Error::invalid("error.assign.choose", "peer");
+  if (peers.size() > 2) return Error::invalid("error.assign.at_most_two", "peer");
+  if (peers.size() == 2 && peers[0] == peers[1]) return Error::invalid("error.assign.same_peer", "peer");
+  auto tx = store_->begin(TxMode::kWrite);
+  auto r = tx->get_request(id);
+  if (!r) return Error::not_found();
+  if (!may_coordinate(user, r->wijk_id)) return Error::forbidden();
+  if (outcome_is_final(r->outcome) || r->outcome == Outcome::kDeclined)
+    return Error::conflict("error.request.closed");
+  const Timestamp t = now();
+  Lookups names(*tx);
+  const auto pool = candidates(*tx, names, *r, t);
+  for (auto peer : peers) {
+    auto c = std::find_if(pool.begin(), pool.end(), [&](const PeerCandidate& pc) { return pc.peer == peer; });
+    if (c == pool.end()) return Error::invalid("error.invalid_choice", "peer");
+    if (c->already_assigned) return Error::invalid("error.assign.already", "peer");
+    if (c->load_this_week >= c->profile.weekly_cap) {
+      Error e = Error::invalid("error.assign.at_cap", "peer");
+      e.detail = c->name;
+      return e;
+    }
+    Assignment a;
+    a.request_id = id;
+    a.peer = peer;
+    a.assigned_by = user.id;
+    a.assigned_at = t;
+    a.id = tx->insert_assignment(a);
+    Internals::audit(*tx, t, &user, "assign", r->resident_id, "request:" + std::to_string(id.value),
+                     "peer:" + std::to_string(peer.value));
+    if (!c->profile.email.empty()) {
+      // No identity and no pseudonym in mail: the wijk and a link are enough to go and look.
+      OutboxMail m;
+      m.to = c->profile.email;
+      m.subject = "Nieuw verzoek voor de Vliegende Brigade";
+      m.body = "Hallo " + c->name + ",\r\n\r\nEr staat een nieuw verzoek voor je klaar in wijk " +
+               names.wijk(r->wijk_id) + ".\r\nBekijk het en zeg ja of nee:\r\n" + config_.base_url +
+               "/verzoeken/" + std::to_string(id.value) +
+               "\r\n\r\nIn deze e-mail staan bewust geen gegevens van de bewoner.\r\n";
+      m.created_at = t;
+      tx->insert_mail(m);
+    }
+  }
+  r->updated_at = t;
+  if (!tx->update_request(*r)) return Error::conflict("error.version_conflict");
+  return tx->commit();
+}
+
+Status App::respond_assignment(const User& user, RequestId id, bool accept, const std::string& reason_in) {
+  const std::string reason = Internals::trim(reason_in);
+  if (!accept && reason.size() < 3) return Error::invalid("error.assign.reason_required", "reason");
+  if (reason.size() > kMaxNote) return Error::invalid("error.too_long", "reason");
+  auto tx = store_->begin(TxMode::kWrite);
+  auto r = tx->get_request(id);
+  if (!r) return Error::not_found();
+  auto a = current_assignment(*tx, id, user.id);
+  if (!a) return Error::forbidden();
+  if (a->state != AssignmentState::kOffered) return Error::conflict("error.assign.answered");
+  const Timestamp t = now();
+  a->state = accept ? AssignmentState::kAccepted : AssignmentState::kDeclined;
+  a->reason = reason;
+  a->responded_at = t;
+  if (!accept) a->ended_at = t;
+  tx->update_assignment(*a);
+  Internals::audit(*tx, t, &user, accept ? "accept" : "decline", r->resident_id,
+                   "request:" + std::to_string(id.value), reason);
+  return tx->commit();
+}
+
+Status App::end_assignment(const User& user, RequestId id, UserId peer, const std::string& reason_in) {
+  const std::string reason = Internals::trim(reason_in);
+  if (reason.size() > kMaxNote) return Error::invalid("error.too_long", "reason");
+  auto tx = store_->begin(TxMode::kWrite);
+  auto r = tx->get_request(id);
+  if (!r) return Error::not_found();
+  if (!may_coordinate(user, r->wijk_id)) return Error::forbidden();
+  auto a = current_assignment(*tx, id, peer);
+  if (!a) return Error::not_found();
+  const Timestamp t = now();
+  a->state = AssignmentState::kEnded;
+  a->reason = reason;
+  a->ended_at = t;
+  tx->update_assignment(*a);
+  Internals::audit(*tx, t, &user, "unassign", r->resident_id, "request:" + std::to_string(id.value),
+                   "peer:" + std::to_string(peer.value));
+  return tx->commit();
+}
+
+Result<MyRequests> App::my_requests(const User& user) {
+  if (user.role != Role::kPeer) return Error::forbidden();
+  auto tx = store_->begin(TxMode::kRead);
+  const Timestamp t = now();
+  MyRequests out;
+  Lookups names(*tx);
+  for (const auto& a : tx->assignments_for_peer(user.id, true)) {
+    auto r = tx->get_request(a.request_id);
+    if (!r) continue;
+    auto row = request_row(names, *r, t);
+    (a.state == AssignmentState::kOffered ? out.offered : out.active).push_back(std::move(row));
+  }
+  if (auto c = tx->open_checkin(user.id)) {
+    CheckinView cv{*c, user.display_name, {}, c->overdue(t, config_.checkout_grace_minutes)};
+    if (auto r = tx->get_request(c->request_id))
+      if (auto res = names.resident(r->resident_id)) cv.resident_code = res->code;
+    out.checkin = cv;
+  }
+  out.profile = tx->get_peer_profile(user.id).value_or(PeerProfile{user.id, {}, {}, "onbekend", 4, true, {}});
+  out.load = peer_load(*tx, user.id, t);
+  return out;
+}
+
+// --- visits and safety ---------------------------------------------------------------------
+
+Result<LogVisitResult> App::log_visit(const User& user, const LogVisitInput& in) {
+  const auto result = parse_visit_result(in.result);
+  if (!result) return Error::invalid("error.visit.result_required", "result");
+  VisitKind kind = VisitKind::kUnknown;
+  if (!in.kind.empty()) {
+    auto k = parse_visit_kind(in.kind);
+    if (!k) return Error::invalid("error.invalid_choice", "kind");
+    kind = *k;
+  }
+  if (!valid_key(in.idempotency_key)) return Error::invalid("error.bad_request");
+  const std::string note = Internals::trim(in.note);
+  const std::string next_step = Internals::trim(in.next_step);
+  if (note.size() > kMaxNote) return Error::invalid("error.too_long", "note");
+  if (next_step.size() > kMaxShortText * 2) return Error::invalid("error.too_long", "next_step");
+  const Timestamp t = now();
+  Timestamp at = t;
+  if (!Internals::trim(in.when).empty()) {
+    auto parsed = parse_local_datetime(Internals::trim(in.when));
+    if (!parsed) return Error::invalid("error.visit.when", "when");
+    if (*parsed > t + 10 * 60) return Error::invalid("error.visit.future", "when");
+    if (*parsed < t - 60LL * 86400) return Error::invalid("error.visit.too_old", "when");
+    at = *parsed;
+  }
+  auto tx = store_->begin(TxMode::kWrite);
+  auto r = tx->get_request(in.request);
+  if (!r) return Error::not_found();
+  if (!accepted_by(*tx, r->id, user.id)) return Error::forbidden();
+  Visit v;
+  v.request_id = r->id;
+  v.peer = user.id;
+  v.at = at;
+  v.kind = kind;
+  v.result = *result;
+  v.note = note;
+  v.next_step = next_step;
+  v.idempotency_key = in.idempotency_key;
+  v.created_at = t;
+  const auto [vid, created] = tx->insert_visit(v);
+  if (!created) return LogVisitResult{vid, true};  // a retry: the visit is already there
+  if (outcome_is_final(r->outcome)) return Error::conflict("error.request.closed");
+  if (made_contact(*result) && (r->first_contact_at == 0 || at < r->first_contact_at)) {
+    r->first_contact_at = at;
+    if (r->outcome == Outcome::kOpen) {
+      r->outcome = Outcome::kContact;
+      tx->add_request_outcome(r->id, t, user.id, Outcome::kContact, "");
+    }
+  }
+  r->updated_at = t;
+  if (!tx->update_request(*r)) return Error::conflict("error.version_conflict");
+  Internals::audit(*tx, t, &user, "create", r->resident_id, "visit:" + std::to_string(vid.value),
+                   std::string(to_string(*result)));
+  if (auto st = tx->commit(); !st) return st.error();
+  return LogVisitResult{vid, false};
+}
+
+Status App::check_in(const User& user, RequestId id, int minutes) {
+  if (minutes < kMinCheckinMinutes || minutes > kMaxCheckinMinutes)
+    return Error::invalid("error.checkin.minutes", "minutes");
+  auto tx = store_->begin(TxMode::kWrite);
+  auto r = tx->get_request(id);
+  if (!r) return Error::not_found();
+  if (!accepted_by(*tx, id, user.id)) return Error::forbidden();
+  if (tx->open_checkin(user.id)) return Error::conflict("error.checkin.open");
+  const Timestamp t = now();
+  Checkin c;
+  c.request_id = id;
+  c.peer = user.id;
+  c.started_at = t;
+  c.expected_back = t + minutes * 60;
+  tx->insert_checkin(c);
+  Internals::audit(*tx, t, &user, "check_in", r->resident_id, "request:" + std::to_string(id.value),
+                   std::to_string(minutes) + " min");
+  return tx->commit();
+}
+
+Status App::check_out(const User& user) {
+  auto tx = store_->begin(TxMode::kWrite);
+  auto c = tx->open_checkin(user.id);
+  if (!c) return Error::conflict("error.checkin.none");
+  const Timestamp t = now();
+  tx->end_checkin(c->id, t);
+  Internals::audit(*tx, t, &user, "check_out", ResidentId(), "request:" + std::to_string(c->request_id.value), "");
+  return tx->commit();
+}
+
+Status App::request_debrief(const User& user, std::optional<RequestId> id, const std::string& note_in) {
+  if (user.role != Role::kPeer) return Error::forbidden();
+  const std::string note = Internals::trim(note_in);
+  if (note.size() > kMaxNote) return Error::invalid("error.too_long", "note");
+  auto tx = store_->begin(TxMode::kWrite);
+  if (id && !current_assignment(*tx, *id, user.id)) return Error::forbidden();
+  const Timestamp t = now();
+  Debrief d;
+  d.peer = user.id;
+  d.request_id = id;
+  d.note = note;
+  d.requested_at = t;
+  tx->insert_debrief(d);
+  Internals::audit(*tx, t, &user, "debrief_request", ResidentId(), id ? "request:" + std::to_string(id->value) : "", "");
+  return tx->commit();
+}
+
+Status App::handle_debrief(const User& user, DebriefId id) {
+  if (user.role != Role::kCoordinator || !user.active) return Error::forbidden();
+  auto tx = store_->begin(TxMode::kWrite);
+  const Timestamp t = now();
+  if (!tx->handle_debrief(id, user.id, t)) return Error::not_found();
+  Internals::audit(*tx, t, &user, "change", ResidentId(), "debrief:" + std::to_string(id.value), "handled");
+  return tx->commit();
+}
+
+// --- outcomes ------------------------------------------------------------------------------
+
+Status App::set_outcome(const User& user, RequestId id, const std::string& code, const std::string& note_in,
+                        std::int64_t version) {
+  const auto to = parse_outcome(code);
+  if (!to || *to == Outcome::kOpen) return Error::invalid("error.invalid_choice", "outcome");
+  const std::string note = Internals::trim(note_in);
+  if (note.size() > kMaxNote) return Error::invalid("error.too_long", "note");
+  if ((*to == Outcome::kClosed || *to == Outcome::kDeclined || *to == Outcome::kUnreachable) && note.size() < 3)
+    return Error::invalid("error.outcome.note_required", "note");
+  auto tx = store_->begin(TxMode::kWrite);
+  auto r = tx->get_request(id);
+  if (!r) return Error::not_found();
+  if (!may_coordinate(user, r->wijk_id) && !accepted_by(*tx, id, user.id)) return Error::forbidden();
+  if (r->version != version) return Error::conflict("error.version_conflict");
+  if (auto st = outcome_transition(r->outcome, *to); !st) return st;
+  const Timestamp t = now();
+  r->outcome = *to;
+  r->outcome_note = note;
+  r->updated_at = t;
+  if (*to == Outcome::kClosed || *to == Outcome::kDeclined) {
+    r->closed_at = t;
+    for (auto a : tx->assignments_for_request(id)) {
+      if (!a.current()) continue;
+      a.state = AssignmentState::kEnded;
+      a.ended_at = t;
+      a.reason = std::string(to_string(*to));
+      tx->update_assignment(a);
+    }
+  }
+  if (!tx->update_request(*r)) return Error::conflict("error.version_conflict");
+  tx->add_request_outcome(id, t, user.id, *to, note);
+  Internals::audit(*tx, t, &user, "change", r->resident_id, "request:" + std::to_string(id.value),
+                   "outcome " + std::string(to_string(*to)));
+
+  if (*to == Outcome::kDeclined) {
+    // Informal options are exhausted: the case goes back to the wijk's overleg.
+    const std::string back = "Vliegende Brigade: informele mogelijkheden uitgeput. " + note;
+    std::optional<Signal> s;
+    if (r->signal_id) s = tx->get_signal(*r->signal_id);
+    if (r->action_id) {
+      if (auto a = tx->get_action(*r->action_id); a && a->state == ActionState::kOpen) {
+        a->state = ActionState::kNotDone;
+        a->note = back.substr(0, kMaxNote);
+        a->settled_at = t;
+        tx->update_action(*a);
+        if (s) tx->add_timeline({s->id, t, user.id, "action_settled", "not_done|" + a->note});
+      }
+    }
+    if (s && s->state != SignalState::kClosed && s->state != SignalState::kLinked) {
+      bool any_open = false;
+      for (const auto& other : tx->actions_for_signal(s->id)) any_open = any_open || other.state == ActionState::kOpen;
+      if (!any_open)
+        if (auto next = transition(s->state, SignalEvent::kActionsSettled)) s->state = *next;
+      if (auto next = transition(s->state, SignalEvent::kReturnToOverleg)) {
+        s->state = *next;
+        s->updated_at = t;
+        tx->update_signal(*s);
+        tx->add_timeline({s->id, t, user.id, "returned", note});
+        Internals::place_on_next_meeting(*tx, *s, user, t);
+      }
+    } else if (!s || s->state == SignalState::kClosed) {
+      // A direct request (or a closed case): raise a signal so the overleg sees it again.
+      Signal n;
+      n.resident_id = r->resident_id;
+      n.wijk_id = r->wijk_id;
+      n.raised_by = user.id;
+      n.org_id = user.org_id;
+      n.description = back.substr(0, kMaxDescription);
+      n.created_at = n.updated_at = t;
+      if (auto open_case = tx->open_case_for_resident(r->resident_id)) {
+        n.state = SignalState::kLinked;
+        n.case_id = open_case->id;
+        n.id = tx->insert_signal(n);
+      } else {
+        n.id = tx->insert_signal(n);
+        tx->add_timeline({n.id, t, user.id, "raised", ""});
+        Internals::place_on_next_meeting(*tx, n, user, t);
+      }
+      Internals::audit(*tx, t, &user, "create", r->resident_id, "signal:" + std::to_string(n.id.value),
+                       "brigade declined");
+    }
+  }
+  return tx->commit();
+}
+
+// --- coordinator ---------------------------------------------------------------------------
+
+Result<CoordinatorOverview> App::coordinator_overview(const User& user) {
+  if (user.role != Role::kCoordinator || !user.active || user.wijken.empty()) return Error::forbidden();
+  auto tx = store_->begin(TxMode::kRead);
+  const Timestamp t = now();
+  CoordinatorOverview out;
+  out.grace_minutes = config_.checkout_grace_minutes;
+  out.response_days = config_.referral_response_days;
+  Lookups names(*tx);
+  RequestFilter f;
+  f.wijken = user.wijken;
+  f.open_only = true;
+  f.limit = 300;
+  std::set<RequestId> in_view;
+  for (const auto& r : tx->list_requests(f)) {
+    in_view.insert(r.id);
+    out.open_requests.push_back(request_row(names, r, t));
+  }
+  const std::string monday = format_date(start_of_local_week(t));
+  const std::string sunday = format_days(days_of(monday) + 6);
+  const std::string today = today_of(t);
+  std::set<UserId> peers_in_view;
+  for (const auto& p : tx->list_peer_profiles()) {
+    auto u = tx->get_user(p.user_id);
+    if (!u || !may_be_assigned(*u)) continue;
+    const bool shared = std::any_of(u->wijken.begin(), u->wijken.end(), [&](WijkId w) { return user.in_wijk(w); });
+    if (!shared) continue;
+    peers_in_view.insert(u->id);
+    PeerLoad pl;
+    pl.peer = *u;
+    pl.profile = p;
+    pl.load = peer_load(*tx, u->id, t);
+    pl.on_call_this_week = static_cast<int>(tx->on_call(u->id, monday, sunday).size());
+    pl.absent_today = absent_on(tx->absences(u->id, today), today);
+    out.peers.push_back(std::move(pl));
+  }
+  for (const auto& c : tx->open_checkins()) {
+    if (!peers_in_view.count(c.peer)) continue;
+    CheckinView cv{c, names.user(c.peer), {}, c.overdue(t, config_.checkout_grace_minutes)};
+    if (auto r = tx->get_request(c.request_id))
+      if (auto res = names.resident(r->resident_id)) cv.resident_code = res->code;
+    out.checkins.push_back(std::move(cv));
+  }
+  std::stable_sort(out.checkins.begin(), out.checkins.end(),
+                   [](const CheckinView& a, const CheckinView& b) { return a.overdue > b.overdue; });
+  for (const auto& d : tx->open_debriefs())
+    if (peers_in_view.count(d.peer)) out.debriefs.push_back({d, names.user(d.peer)});
+  for (const auto& ref : tx->unanswered_referrals()) {
+    if (!user.in_wijk(ref.wijk_id) || !ref.no_response(t, config_.referral_response_days)) continue;
+    ReferralView rv;
+    rv.referral = ref;
+    if (auto res = names.resident(ref.resident_id)) rv.resident_code = res->code;
+    rv.wijk_name = names.wijk(ref.wijk_id);
+    rv.to_org_name = names.org(ref.to_org);
+    rv.referred_by_name = names.user(ref.referred_by);
+    rv.no_response = true;
+    out.no_response.push_back(std::move(rv));
+  }
+  return out;
+}
+
+Result<BrigadeFigures> App::brigade_figures(const User& user, int months) {
+  if (!may_view_brigade_figures(user)) return Error::forbidden();
+  months = std::clamp(months, 1, 24);
+  auto tx = store_->begin(TxMode::kRead);
+  const Timestamp t = now();
+  std::vector<WijkId> wijken = user.wijken;
+  if (user.role == Role::kFunder && wijken.empty())
+    for (const auto& w : tx->list_wijken()) wijken.push_back(w.id);
+  if (wijken.empty()) return Error::forbidden();
+  // From the first day of the month `months - 1` back.
+  const std::string today = today_of(t);
+  int y = std::stoi(today.substr(0, 4));
+  int m = std::stoi(today.substr(5, 2)) - (months - 1);
+  while (m < 1) {
+    m += 12;
+    --y;
+  }
+  char first[32];
+  std::snprintf(first, sizeof first, "%04d-%02d-01", y, m);
+  const Timestamp from = parse_local_datetime(std::string(first) + "T00:00").value_or(0);
+  const auto rows = tx->funnel(wijken, from, t + 1);
+  Lookups names(*tx);
+  BrigadeFigures out;
+  out.months = months;
+  auto shown = [&](const std::string& wijk, const std::string& month, const FunnelCounts& c) {
+    FunnelMonth fm;
+    fm.month = month;
+    fm.wijk = wijk;
+    const std::pair<const char*, int> steps[] = {
+        {"funnel.requests", c.requests},       {"funnel.visited", c.visited},
+        {"funnel.contact", c.contact},         {"funnel.came_along", c.came_along},
+        {"funnel.referred", c.referred},       {"funnel.intake", c.intake_confirmed}};
+    for (const auto& [key, n] : steps) {
+      fm.steps.push_back({key, suppressed(n)});
+      fm.raw.push_back(n >= kSmallNumberThreshold ? n : 0);
+    }
+    // A median of fewer than five residents would tell too much about each of them.
+    if (auto med = c.median_days(); med && c.contact >= kSmallNumberThreshold) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "%.1f", *med);
+      fm.median_days = buf;
+    }
+    return fm;
+  };
+  std::map<WijkId, FunnelCounts> totals;
+  for (const auto& [key, counts] : funnel_by_month(rows)) {
+    out.rows.push_back(shown(names.wijk(key.first), key.second, counts));
+  }
+  for (const auto& r : rows) totals[r.wijk].add(r);
+  for (const auto& [w, counts] : totals) out.totals.push_back(shown(names.wijk(w), "", counts));
+  return out;
+}
+
+// --- mail ----------------------------------------------------------------------------------
+
+std::vector<OutboxMail> App::pending_mail(int limit) {
+  auto tx = store_->begin(TxMode::kRead);
+  return tx->pending_mail(limit);
+}
+
+void App::mark_mail(std::int64_t id, bool sent, const std::string& error) {
+  auto tx = store_->begin(TxMode::kWrite);
+  tx->mark_mail(id, sent, now(), error.substr(0, 500));
+  (void)tx->commit();
+}
+
+}  // namespace meedoen

@@ -1,0 +1,255 @@
+// Referrals with a closed loop: a peer (or the coordinator) refers a resident with their recorded
+// consent; the partner answers in their inbox or through a one-time, expiring link.
+#include <algorithm>
+
+#include "app/internals.hpp"
+#include "privacy/password.hpp"
+
+namespace meedoen {
+namespace {
+
+bool valid_email(const std::string& e) {
+  if (e.size() > 200 || e.find('@') == std::string::npos) return false;
+  return std::none_of(e.begin(), e.end(), [](unsigned char c) { return c <= ' ' || c == ',' || c == ';'; });
+}
+
+// Only the identity fields the consent names.
+Identity consented(const Identity& full, const SharedFields& f) {
+  Identity out;
+  if (f.name) out.name = full.name;
+  if (f.address) out.address = full.address;
+  if (f.phone) out.phone = full.phone;
+  return out;
+}
+
+ReferralView view_of(Lookups& names, const Referral& r, Timestamp now, int response_days) {
+  ReferralView v;
+  v.referral = r;
+  if (!r.consent.fields.story) v.referral.story.clear();
+  if (auto res = names.resident(r.resident_id)) v.resident_code = res->code;
+  v.wijk_name = names.wijk(r.wijk_id);
+  v.to_org_name = names.org(r.to_org);
+  v.referred_by_name = names.user(r.referred_by);
+  v.no_response = r.no_response(now, response_days);
+  return v;
+}
+
+// Validates a partner's answer and applies it to `r`.
+Status apply_answer(Referral& r, const ReferralAnswer& a, Timestamp now) {
+  const auto to = parse_referral_status(a.status);
+  if (!to || *to == ReferralStatus::kSent || *to == ReferralStatus::kReceived)
+    return Error::invalid("error.invalid_choice", "status");
+  const std::string note = App::Internals::trim(a.note);
+  if (note.size() > kMaxNote) return Error::invalid("error.too_long", "note");
+  if (*to == ReferralStatus::kDeclined && note.size() < 3)
+    return Error::invalid("error.referral.reason_required", "note");
+  if (*to == ReferralStatus::kIntakePlanned && !parse_date(a.intake_date))
+    return Error::invalid("error.referral.intake_date", "intake_date");
+  if (auto st = referral_transition(r.status, *to); !st) return st;
+  r.status = *to;
+  if (*to == ReferralStatus::kIntakePlanned) r.intake_date = a.intake_date;
+  r.answer_note = note;
+  r.updated_at = r.answered_at = now;
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<ReferralFormData> App::referral_form(const User& user, RequestId id) {
+  auto tx = store_->begin(TxMode::kRead);
+  auto r = tx->get_request(id);
+  if (!r) return Error::not_found();
+  bool allowed = may_coordinate(user, r->wijk_id);
+  if (!allowed)
+    for (const auto& a : tx->assignments_for_request(id))
+      allowed = allowed || (a.peer == user.id && a.state == AssignmentState::kAccepted);
+  if (!allowed) return Error::forbidden();
+  Lookups names(*tx);
+  ReferralFormData out;
+  out.request.request = *r;
+  if (auto res = names.resident(r->resident_id)) out.request.resident = Internals::resident_view(names, *res);
+  for (const auto& o : tx->list_orgs())
+    if (o.kind != "gemeente" && o.kind != "bewoners") out.orgs.push_back(o);
+  return out;
+}
+
+Result<ReferralCreated> App::create_referral(const User& user, const NewReferralInput& in) {
+  if (!is_referral_kind(in.kind)) return Error::invalid("error.invalid_choice", "kind");
+  const std::string email = Internals::trim(in.to_email);
+  if (!email.empty() && !valid_email(email)) return Error::invalid("error.email", "to_email");
+  const std::string story = Internals::trim(in.story);
+  if (story.size() > kMaxStory) return Error::invalid("error.too_long", "story");
+  if (!story.empty() && !in.consent.fields.story)
+    return Error::invalid("error.consent.story_not_covered", "story");
+  const auto form = parse_consent_form(in.consent_form);
+  if (!form) return Error::invalid("error.invalid_choice", "consent_form");
+  auto tx = store_->begin(TxMode::kWrite);
+  auto r = tx->get_request(in.request);
+  if (!r) return Error::not_found();
+  bool allowed = may_coordinate(user, r->wijk_id);
+  if (!allowed)
+    for (const auto& a : tx->assignments_for_request(in.request))
+      allowed = allowed || (a.peer == user.id && a.state == AssignmentState::kAccepted);
+  if (!allowed) return Error::forbidden();
+  if (outcome_is_final(r->outcome)) return Error::conflict("error.request.closed");
+  auto org = tx->get_org(in.to_org);
+  if (!org) return Error::invalid("error.invalid_choice", "to_org");
+  const Timestamp t = now();
+  Consent consent = in.consent;
+  consent.form = *form;
+  consent.recipient = org->name;
+  consent.purpose = Internals::trim(consent.purpose);
+  if (auto st = check_consent(consent, parse_date(format_date(t)).value_or(0)); !st) return st.error();
+  if (story.empty() && consent.fields.story && !consent.fields.any_identity())
+    return Error::invalid("error.referral.story_required", "story");
+
+  Referral ref;
+  ref.request_id = r->id;
+  ref.resident_id = r->resident_id;
+  ref.wijk_id = r->wijk_id;
+  ref.referred_by = user.id;
+  ref.kind = in.kind;
+  ref.to_org = org->id;
+  ref.to_email = email;
+  ref.story = story;
+  ref.consent = consent;
+  ref.created_at = ref.updated_at = t;
+  ref.id = tx->insert_referral(ref);
+  Internals::audit(*tx, t, &user, "share", r->resident_id, "referral:" + std::to_string(ref.id.value),
+                   "consent " + std::string(to_string(consent.form)) + " " + consent.date + " to " + org->name);
+
+  // The request's outcome follows the referral when nothing better is recorded.
+  const Outcome next = in.kind == "sociaal_wijkteam" ? Outcome::kReferredWijkteam : Outcome::kReferredOther;
+  if (r->outcome != next && outcome_transition(r->outcome, next).ok() &&
+      r->outcome != Outcome::kCameAlong) {
+    r->outcome = next;
+    r->updated_at = t;
+    if (!tx->update_request(*r)) return Error::conflict("error.version_conflict");
+    tx->add_request_outcome(r->id, t, user.id, next, "");
+  }
+
+  ReferralCreated out;
+  out.id = ref.id;
+  for (const auto& u : tx->list_users())
+    out.inbox = out.inbox || (u.active && u.org_id == org->id && u.role != Role::kPeer);
+  if (!email.empty()) {
+    const std::string token = random_token();
+    const Timestamp expires = t + static_cast<Timestamp>(config_.referral_link_days) * 86400;
+    tx->insert_referral_token({token_digest(token), ref.id, expires, 0});
+    OutboxMail m;
+    m.to = email;
+    m.subject = "Verwijzing via Meedoen voor " + org->name;
+    m.body = "Goedendag,\r\n\r\nVia Meedoen (Vliegende Brigade) is een bewoner naar " + org->name +
+             " verwezen. De bewoner heeft hiervoor toestemming gegeven.\r\n\r\n"
+             "Open deze link om de aanmelding te bekijken en de intake te bevestigen of af te wijzen:\r\n" +
+             config_.base_url + "/verwijzing/" + token +
+             "\r\n\r\nDe link werkt een keer en verloopt op " + format_date(expires) +
+             ".\r\nIn deze e-mail staan bewust geen gegevens van de bewoner.\r\n";
+    m.created_at = t;
+    tx->insert_mail(m);
+    out.link_sent = true;
+  }
+  if (auto st = tx->commit(); !st) return st.error();
+  return out;
+}
+
+Result<std::vector<ReferralView>> App::referral_inbox(const User& user) {
+  if (!user.active || user.role == Role::kFunder || user.role == Role::kAdmin || user.role == Role::kPeer)
+    return Error::forbidden();
+  auto tx = store_->begin(TxMode::kWrite);  // identity reveals are audited
+  const Timestamp t = now();
+  Lookups names(*tx);
+  std::vector<ReferralView> out;
+  for (const auto& r : tx->referrals_to_org(user.org_id)) {
+    if (!may_view_referral(user, r)) continue;
+    ReferralView v = view_of(names, r, t, config_.referral_response_days);
+    v.may_answer = may_answer_referral(user, r) && (r.status == ReferralStatus::kSent ||
+                                                    r.status == ReferralStatus::kReceived ||
+                                                    r.status == ReferralStatus::kIntakePlanned);
+    if (r.consent.fields.any_identity() && r.status != ReferralStatus::kDeclined &&
+        r.status != ReferralStatus::kIntakeDone) {
+      if (auto res = tx->get_resident(r.resident_id)) {
+        ResidentRelation rel;
+        rel.referral_recipient = true;
+        if (auto id = Internals::reveal(*vault_, *tx, t, user, *res, rel,
+                                        "referral:" + std::to_string(r.id.value), "inbox"))
+          v.identity = consented(*id, r.consent.fields);
+      }
+    }
+    out.push_back(std::move(v));
+  }
+  (void)tx->commit();
+  return out;
+}
+
+Status App::answer_referral(const User& user, ReferralId id, const ReferralAnswer& answer) {
+  auto tx = store_->begin(TxMode::kWrite);
+  auto r = tx->get_referral(id);
+  if (!r) return Error::not_found();
+  if (!may_answer_referral(user, *r)) return Error::forbidden();
+  const Timestamp t = now();
+  if (auto st = apply_answer(*r, answer, t); !st) return st;
+  tx->update_referral(*r);
+  Internals::audit(*tx, t, &user, "change", r->resident_id, "referral:" + std::to_string(id.value),
+                   std::string(to_string(r->status)));
+  return tx->commit();
+}
+
+Result<ReferralLinkView> App::referral_by_token(const std::string& token) {
+  if (token.empty() || token.size() > 100) return Error::not_found();
+  auto tx = store_->begin(TxMode::kWrite);
+  auto tok = tx->find_referral_token(token_digest(token));
+  if (!tok) return Error::not_found();
+  const Timestamp t = now();
+  ReferralLinkView out;
+  // Used or expired: the link says so and reveals nothing else.
+  if (tok->used_at != 0) {
+    out.used = true;
+    return out;
+  }
+  if (t >= tok->expires_at) {
+    out.expired = true;
+    return out;
+  }
+  auto r = tx->get_referral(tok->referral_id);
+  if (!r) return Error::not_found();
+  if (r->status == ReferralStatus::kSent) {
+    r->status = ReferralStatus::kReceived;
+    r->updated_at = t;
+    tx->update_referral(*r);
+  }
+  Lookups names(*tx);
+  out.view = view_of(names, *r, t, config_.referral_response_days);
+  out.view.may_answer = true;
+  if (r->consent.fields.any_identity()) {
+    if (auto full = Internals::open_identity(*vault_, *tx, r->resident_id)) {
+      out.view.identity = consented(*full, r->consent.fields);
+      Internals::audit(*tx, t, nullptr, "read_identity", r->resident_id,
+                       "referral:" + std::to_string(r->id.value),
+                       "referral_consent: one-time link for " + out.view.to_org_name);
+    }
+  }
+  (void)tx->commit();
+  return out;
+}
+
+Status App::answer_referral_by_token(const std::string& token, const ReferralAnswer& answer) {
+  if (token.empty() || token.size() > 100) return Error::not_found();
+  auto tx = store_->begin(TxMode::kWrite);
+  const std::string digest = token_digest(token);
+  auto tok = tx->find_referral_token(digest);
+  if (!tok) return Error::not_found();
+  const Timestamp t = now();
+  if (tok->used_at != 0) return Error::conflict("error.link.used");
+  if (t >= tok->expires_at) return Error::conflict("error.link.expired");
+  auto r = tx->get_referral(tok->referral_id);
+  if (!r) return Error::not_found();
+  if (auto st = apply_answer(*r, answer, t); !st) return st;
+  if (!tx->use_referral_token(digest, t)) return Error::conflict("error.link.used");
+  tx->update_referral(*r);
+  Internals::audit(*tx, t, nullptr, "change", r->resident_id, "referral:" + std::to_string(r->id.value),
+                   std::string(to_string(r->status)) + " via one-time link");
+  return tx->commit();
+}
+
+}  // namespace meedoen
