@@ -5,6 +5,7 @@
 #include <set>
 
 #include "app/internals.hpp"
+#include "privacy/password.hpp"
 #include "report/figures.hpp"
 #include "report/funnel.hpp"
 
@@ -226,6 +227,7 @@ Result<RequestDetail> App::request_detail(const User& user, RequestId id) {
   }
   if (user.role == Role::kPeer)
     if (auto c = tx->open_checkin(user.id); c && c->request_id == id) d.checkin = c;
+  d.visit_key = random_token().substr(0, 32);
   if (d.is_coordinator && !outcome_is_final(r->outcome) && r->outcome != Outcome::kDeclined) {
     RequestNeeds needs{r->urgency, r->pref_language, r->pref_gender, r->pref_theme};
     d.suggestions = rank_peers(needs, candidates(*tx, names, *r, t));

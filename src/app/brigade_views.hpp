@@ -107,6 +107,7 @@ struct RequestDetail {
   bool is_coordinator = false;
   std::optional<Assignment> mine;                  // the viewer's current assignment
   std::optional<Checkin> checkin;                  // the viewer's open check-in
+  std::string visit_key;                           // a fresh idempotency key for the visit form
 };
 
 struct LogVisitInput {

@@ -63,7 +63,19 @@ const DemoOrg kOrgs[] = {
     {"Libertas Leiden", "welzijn"},
     {"Lumen", "clientorganisatie"},
     {"Gemeente Leiden", "gemeente"},
+    {"Schuldhulp Leiden", "overig"},
 };
+
+// What a wijkteam worker or a host writes when they ask the brigade to visit. Pseudonymous.
+const char* kKnown[] = {
+    "Woont alleen sinds het overlijden van zijn vrouw. Komt de deur bijna niet meer uit.",
+    "Kwam twee keer naar de inloop, daarna niet meer. Leek somber en moe.",
+    "Post stapelt zich op. Buren maken zich zorgen. Bewoner zegt zelf dat het wel gaat.",
+    "Heeft hulp afgehouden van het wijkteam. Misschien lukt het met iemand die het zelf kent.",
+    "Verhuisd uit de opvang naar een eigen woning; kent niemand in de buurt.",
+    "Drinkt veel volgens de huismeester. Vriendelijk, maar wil geen instanties over de vloer."};
+const char* kDeclineReasons[] = {"Ik ken deze bewoner van vroeger; liever iemand anders.",
+                                 "Deze week lukt het me niet, ik heb het zelf even zwaar."};
 
 }  // namespace
 
@@ -157,6 +169,10 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
       {"gastvrouw", "Greet Zwart", "host", "Zelfregiecentrum", {meerburg}, false},
       {"brigadier", "Mo Benali", "peer", "Lumen", {meerburg, merenwijk, stevenshof}, false},
       {"coordinator", "Petra Lommers", "coordinator", "Lumen", {meerburg, merenwijk, stevenshof}, false},
+      {"peer.anouk", "Anouk de Graaf", "peer", "Rivierduinen", {meerburg, merenwijk}, false},
+      {"peer.hassan", "Hassan El Idrissi", "peer", "Brijder", {meerburg, stevenshof}, false},
+      {"peer.marieke", "Marieke Jansen", "peer", "Lumen", {merenwijk, stevenshof}, false},
+      {"peer.dennis", "Dennis Tol", "peer", "Lumen", {meerburg, merenwijk, stevenshof}, false},
       {"gemeente", "Frank Verbeek", "funder", "Gemeente Leiden", {}, false},
   };
   std::map<std::string, User> u;
@@ -268,6 +284,208 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
     return update_meeting(chair, id, view->meeting.version, keep, true);
   };
 
+  // --- The Vliegende Brigade: peers, requests, visits, outcomes and referrals ----------------
+  struct DemoPeer {
+    const char* username;
+    PeerProfileInput profile;
+  };
+  const std::vector<DemoPeer> peers = {
+      {"brigadier", {{"nl", "ar"}, {"dakloosheid", "eenzaamheid"}, "man", 4, ""}},
+      {"peer.anouk", {{"nl", "en"}, {"depressie", "angst"}, "vrouw", 4, ""}},
+      {"peer.hassan", {{"nl", "ar", "ber"}, {"verslaving"}, "man", 3, ""}},
+      {"peer.marieke", {{"nl"}, {"psychose", "rouw"}, "vrouw", 5, ""}},
+      {"peer.dennis", {{"nl", "pap"}, {"schulden"}, "man", 3, ""}},
+  };
+  for (const auto& p : peers)
+    if (auto st = save_peer_profile(u.at(p.username), p.profile); !st) return st;
+  // Each peer is on call on some day parts of this week and the next.
+  auto set_weeks = [&]() -> Status {
+    for (std::size_t i = 0; i < peers.size(); ++i) {
+      for (int w = 0; w < 2; ++w) {
+        const Timestamp monday = start_of_local_week(clock->now()) + w * 7 * kDay + 12 * 3600;
+        std::vector<OnCallBlock> blocks;
+        for (int d = 0; d < 5; ++d) {
+          if ((d + static_cast<int>(i)) % 2 == 1 && i != 0) continue;
+          const std::string date = format_date(monday + d * kDay);
+          blocks.push_back({date, DayPart::kMorning});
+          blocks.push_back({date, i % 2 ? DayPart::kAfternoon : DayPart::kEvening});
+        }
+        if (auto st = save_on_call(u.at(peers[i].username), format_date(monday), blocks); !st) return st;
+      }
+    }
+    return Status::Ok();
+  };
+  const User& coordinator = u.at("coordinator");
+  int asked = 0;
+  auto direct_requests = [&](int n) -> Status {
+    for (int i = 0; i < n; ++i) {
+      const bool host = asked % 3 == 0;
+      const User& who = u.at(host ? "gastvrouw" : "wijkteam");
+      const WijkId w = host ? meerburg : wijk_ids[static_cast<std::size_t>(asked) % wijk_ids.size()];
+      NewRequestInput in;
+      in.wijk = w;
+      {
+        auto tx = store_->begin(TxMode::kRead);
+        in.buurt = tx->buurten(w).front().id;
+      }
+      in.gender = asked % 2 ? "vrouw" : "man";
+      in.age_band = kAgeBands[asked % 4];
+      in.identity.name = std::string(pick(kFirstNames)) + " " + pick(kLastNames);
+      in.identity.address = std::string(pick(kStreets)) + " " + std::to_string(10 + asked);
+      in.known = kKnown[asked % std::size(kKnown)];
+      in.safety_dog = asked % 5 == 1;
+      in.safety_aggression = asked % 9 == 4;
+      in.safety_addiction = asked % 6 == 5;
+      if (asked % 7 == 3) in.pref_language = "ar";
+      if (asked % 5 == 2) in.pref_theme = "verslaving";
+      in.urgency = asked % 6 == 0 ? "snel" : "normaal";
+      ++asked;
+      clock->advance(1800);
+      if (auto r = create_request(who, in); !r) return r.error();
+    }
+    return Status::Ok();
+  };
+  auto dispatch = [&]() -> Status {
+    auto ov = coordinator_overview(coordinator);
+    if (!ov) return ov.error();
+    for (const auto& row : ov->open_requests) {
+      if (std::any_of(row.assignments.begin(), row.assignments.end(),
+                      [](const AssignmentView& a) { return a.assignment.current(); }))
+        continue;
+      auto d = request_detail(coordinator, row.request.id);
+      if (!d) return d.error();
+      std::vector<UserId> chosen;
+      for (const auto& s : d->suggestions)
+        if (s.eligible && chosen.size() < (row.request.pair_advised ? 2u : 1u)) chosen.push_back(s.peer);
+      if (chosen.empty()) continue;
+      clock->advance(600);
+      if (auto st = assign_peers(coordinator, row.request.id, chosen); !st) return st;
+    }
+    return Status::Ok();
+  };
+  int answers = 0;
+  auto respond = [&](const std::string& except = {}) -> Status {
+    for (const auto& p : peers) {
+      if (p.username == except) continue;
+      auto my = my_requests(u.at(p.username));
+      if (!my) return my.error();
+      for (const auto& row : my->offered) {
+        const bool yes = ++answers % 9 != 0;
+        clock->advance(900);
+        if (auto st = respond_assignment(u.at(p.username), row.request.id, yes,
+                                         yes ? "" : kDeclineReasons[answers % 2]);
+            !st)
+          return st;
+      }
+    }
+    return Status::Ok();
+  };
+  // What happens with a request follows from its id, so the demo is the same every time: most
+  // residents are reached, about half come along to the centre, about half are referred on.
+  auto visit_round = [&]() -> Status {
+    for (const auto& p : peers) {
+      const User& peer = u.at(p.username);
+      auto my = my_requests(peer);
+      if (!my) return my.error();
+      for (const auto& row : my->active) {
+        const BrigadeRequest& r = row.request;
+        const int fate = static_cast<int>(r.id.value % 12);
+        const bool hard_to_reach = fate == 5 || fate == 11;
+        const std::string key = "demo-" + std::to_string(r.id.value) + "-" + std::to_string(row.visits);
+        clock->advance(2 * 3600);
+        if (row.visits == 0 || r.outcome == Outcome::kOpen) {
+          const bool contact = !hard_to_reach && (row.visits > 0 || fate % 3 != 0);
+          LogVisitInput in{r.id, contact ? "contact" : (fate % 2 ? "niet_opengedaan" : "niet_thuis"),
+                           "huisbezoek", "", contact ? "Koffie gedronken, over de buurt gepraat." : "",
+                           contact ? "Volgende week weer langs." : "Briefje in de bus gedaan.", key};
+          if (auto v = log_visit(peer, in); !v) return v.error();
+          if (hard_to_reach && row.visits >= 1) {
+            auto d = request_detail(peer, r.id);
+            if (!d) return d.error();
+            if (auto st = set_outcome(peer, r.id, "onbereikbaar",
+                                      "Drie keer geprobeerd; buren zeggen dat hij verhuisd is.", d->row.request.version);
+                !st)
+              return st;
+          }
+          continue;
+        }
+        if (r.outcome != Outcome::kContact) continue;
+        LogVisitInput in{r.id, "contact", fate % 2 ? "buiten" : "centrum", "", "Samen een rondje gelopen.", "", key};
+        if (auto v = log_visit(peer, in); !v) return v.error();
+        auto version = [&]() { return request_detail(peer, r.id)->row.request.version; };
+        if (fate == 7) {
+          if (auto st = set_outcome(peer, r.id, "afgewezen", "Wil geen contact meer met de brigade.", version()); !st)
+            return st;
+          continue;
+        }
+        if (fate % 2 == 0)
+          if (auto st = set_outcome(peer, r.id, "meegekomen", "Samen naar de inloop geweest; wil volgende week weer.",
+                                    version());
+              !st)
+            return st;
+        if (fate % 3 != 2) {
+          NewReferralInput ref;
+          ref.request = r.id;
+          const int kind = fate % 4;
+          ref.kind = kind == 1 ? "schuldhulp" : (kind == 3 ? "ggz" : "sociaal_wijkteam");
+          ref.to_org = org_of(kind == 1 ? "Schuldhulp" : (kind == 3 ? "Rivierduinen" : "Sociaal Wijkteam"));
+          if (kind == 1) ref.to_email = "aanmelden@schuldhulp-leiden.example";
+          ref.story = kind == 1 ? "Post stapelt zich op; bewoner wil hulp bij het openen en ordenen."
+                                : "Bewoner wil graag een vast aanspreekpunt voor wonen en geld.";
+          ref.consent = {"bewoner", format_date(clock->now()), "Hulp bij post en geldzaken", "", ConsentForm::kVerbal,
+                         {true, false, true, true}};
+          ref.consent_form = "mondeling";
+          if (auto c = create_referral(peer, ref); !c) return c.error();
+        }
+      }
+    }
+    return Status::Ok();
+  };
+  // Partners with an account answer in their inbox; the overleg's actions for the brigade are
+  // settled once the brigade has made contact.
+  auto follow_up = [&]() -> Status {
+    int k = 0;
+    for (const char* partner : {"wijkteam", "ggz"}) {
+      auto inbox = referral_inbox(u.at(partner));
+      if (!inbox) return inbox.error();
+      for (const auto& v : *inbox) {
+        if (!v.may_answer || ++k % 4 == 0) continue;
+        clock->advance(1800);
+        ReferralAnswer a = v.referral.status == ReferralStatus::kIntakePlanned
+                               ? ReferralAnswer{"intake_gedaan", "", "Intake gehad; begeleiding gestart."}
+                               : ReferralAnswer{"intake_gepland", format_date(clock->now() + 5 * kDay), ""};
+        if (auto st = answer_referral(u.at(partner), v.referral.id, a); !st) return st;
+      }
+    }
+    auto acts = my_actions(coordinator);
+    if (!acts) return acts.error();
+    for (const auto& a : *acts) {
+      if (a.action.state != ActionState::kOpen) continue;
+      std::optional<BrigadeRequest> r;
+      {
+        auto tx = store_->begin(TxMode::kRead);
+        r = tx->request_for_action(a.action.id);
+      }
+      if (r && r->first_contact_at != 0)
+        if (auto st = settle_action(coordinator, a.action.id, ActionState::kDone,
+                                    "Vliegende Brigade heeft contact; zie het verzoek.");
+            !st)
+          return st;
+    }
+    return Status::Ok();
+  };
+  auto brigade_days = [&](int days) -> Status {
+    for (int d = 0; d < days; ++d) {
+      clock->advance(kDay);
+      if (auto st = set_weeks(); !st) return st;
+      if (auto st = dispatch(); !st) return st;
+      if (auto st = respond(); !st) return st;
+      if (d % 2 == 1)
+        if (auto st = visit_round(); !st) return st;
+    }
+    return follow_up();
+  };
+
   // Four months of history: every four weeks a meeting per wijk, signals raised in between,
   // actions settled, cases closed.
   for (int cycle = 0; cycle < 4; ++cycle) {
@@ -279,6 +497,8 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
         if (auto st = raise(w, i == 0 && cycle % 2 == 0, i == per_cycle - 1 && cycle > 0); !st) return st;
       }
     }
+    if (auto st = direct_requests(2); !st) return st;
+    if (auto st = brigade_days(8); !st) return st;
     clock->advance(cycle_start + 14 * kDay - clock->now());
     for (auto w : wijk_ids) {
       const Timestamp when = start_of_local_day(clock->now()) + 7 * kDay + 10 * 3600;
@@ -303,6 +523,7 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
     // Owners settle most of the older actions; chairs close some discussed cases.
     clock->advance(3 * kDay);
     for (const auto& [name, user] : u) {
+      if (name == "coordinator") continue;  // the brigade's actions follow its requests (below)
       auto acts = my_actions(user);
       if (!acts) continue;
       int k = 0;
@@ -329,6 +550,7 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
         (void)close_signal(chair, discussed[i].id,
                            "Bewoner heeft nu contact met het wijkteam en komt naar de inloop.");
     }
+    if (auto st = brigade_days(3); !st) return st;
     clock->advance(cycle_start + 28 * kDay - clock->now());
   }
 
@@ -345,6 +567,30 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
   for (auto w : {meerburg, merenwijk, stevenshof}) {
     clock->advance(3600);
     if (auto st = raise(w, w == merenwijk, false); !st) return st;
+  }
+  // The brigade today: new requests, one waiting for Mo Benali's answer, a peer inside at a visit
+  // who is late to check out, and a peer who asks to talk a hard visit over.
+  if (auto st = direct_requests(3); !st) return st;
+  if (auto st = set_weeks(); !st) return st;
+  if (auto st = dispatch(); !st) return st;
+  {
+    auto ov = coordinator_overview(coordinator);
+    if (!ov) return ov.error();
+    if (!ov->open_requests.empty()) (void)assign_peers(coordinator, ov->open_requests.back().request.id, {u.at("brigadier").id});
+  }
+  if (auto st = respond("brigadier"); !st) return st;
+  if (auto st = visit_round(); !st) return st;
+  {
+    auto my = my_requests(u.at("peer.anouk"));
+    if (my && !my->active.empty()) {
+      clock->advance(3600);
+      if (auto st = check_in(u.at("peer.anouk"), my->active.front().request.id, 60); !st) return st;
+    }
+    auto hassan = my_requests(u.at("peer.hassan"));
+    std::optional<RequestId> about;
+    if (hassan && !hassan->active.empty()) about = hassan->active.front().request.id;
+    if (auto st = request_debrief(u.at("peer.hassan"), about, "Zwaar bezoek gehad; wil er even over praten."); !st)
+      return st;
   }
   // A meldcode signal on the private track of the GGZ's designated officer.
   {

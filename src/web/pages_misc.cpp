@@ -41,6 +41,36 @@ Response start_page(Ctx& c) {
   m["wijken"] = wijken;
   m["figures"] = figures;
   m["new_signals"] = p->new_signals;
+  if (c.user().role == Role::kPeer) {
+    if (auto my = c.app.my_requests(c.user())) {
+      json::array offers;
+      for (const auto& r : my->offered) offers.push_back(request_row_json(c, r));
+      m["offers"] = offers;
+      m["has_offers"] = !offers.empty();
+      m["is_peer"] = true;
+      m["active_requests"] = static_cast<int>(my->active.size());
+      m["load"] = my->load;
+      m["cap"] = my->profile.weekly_cap;
+    }
+  }
+  if (c.user().role == Role::kCoordinator) {
+    if (auto ov = c.app.coordinator_overview(c.user())) {
+      int unassigned = 0, overdue = 0;
+      for (const auto& r : ov->open_requests) {
+        bool current = false;
+        for (const auto& a : r.assignments) current = current || a.assignment.current();
+        unassigned += current ? 0 : 1;
+      }
+      for (const auto& ch : ov->checkins) overdue += ch.overdue ? 1 : 0;
+      json::object b;
+      b["unassigned"] = unassigned;
+      b["open"] = static_cast<int>(ov->open_requests.size());
+      b["overdue"] = overdue;
+      b["debriefs"] = static_cast<int>(ov->debriefs.size());
+      b["no_response"] = static_cast<int>(ov->no_response.size());
+      m["brigade"] = b;
+    }
+  }
   return page(c, "start", std::move(m), c.t("start_title"));
 }
 

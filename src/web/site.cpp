@@ -102,6 +102,33 @@ struct Site::Impl {
     add("POST", "/overleggen/{}/gegevens", true, meeting_update);
     add("GET", "/acties", true, actions_page);
     add("POST", "/acties/{}", true, action_settle);
+    add("GET", "/brigade", true, brigade_page);
+    add("GET", "/brigade/cijfers", true, brigade_figures_page);
+    add("POST", "/brigade/napraten/{}", true, brigade_debrief_handled);
+    add("GET", "/verzoeken", true, my_requests_page);
+    add("GET", "/verzoeken/nieuw", true, request_new_page);
+    add("POST", "/verzoeken", true, request_create);
+    add("GET", "/verzoeken/{}", true, request_page);
+    add("POST", "/verzoeken/{}/toewijzen", true, request_assign);
+    add("POST", "/verzoeken/{}/intrekken", true, request_unassign);
+    add("POST", "/verzoeken/{}/antwoord", true, request_respond);
+    add("POST", "/verzoeken/{}/bezoeken", true, request_visit);
+    add("POST", "/verzoeken/{}/inchecken", true, request_checkin);
+    add("POST", "/verzoeken/{}/uitkomst", true, request_outcome);
+    add("GET", "/verzoeken/{}/verwijzen", true, referral_new_page);
+    add("POST", "/verzoeken/{}/verwijzingen", true, referral_create);
+    add("POST", "/uitchecken", true, checkout);
+    add("POST", "/napraten", true, debrief_create);
+    add("GET", "/beschikbaarheid", true, availability_page);
+    add("POST", "/beschikbaarheid/profiel", true, availability_profile);
+    add("POST", "/beschikbaarheid/week", true, availability_week);
+    add("POST", "/beschikbaarheid/afwezig", true, availability_absence);
+    add("POST", "/beschikbaarheid/afwezig/{}/verwijderen", true, availability_absence_delete);
+    add("GET", "/verwijzingen", true, referrals_page);
+    add("POST", "/verwijzingen/{}", true, referral_answer);
+    // The one-time link for a partner without an account: no log-in, the token is the key.
+    add("GET", "/verwijzing/{}", false, referral_link_page);
+    add("POST", "/verwijzing/{}", false, referral_link_answer);
     add("GET", "/beheer", true, admin_page);
     add("POST", "/beheer/gebruikers", true, admin_user_create);
     add("POST", "/beheer/gebruikers/{}/actief", true, admin_user_active);
@@ -316,6 +343,11 @@ static json::object layout_model(Ctx& c, const std::string& title) {
     m["user"] = user;
     m["in_overleg"] = works_in_overleg(u.role) && !u.wijken.empty();
     m["is_admin"] = u.role == Role::kAdmin;
+    m["is_peer"] = u.role == Role::kPeer;
+    m["is_coordinator"] = u.role == Role::kCoordinator;
+    m["may_request"] = (u.role == Role::kWijkteam || u.role == Role::kHost) && !u.wijken.empty();
+    m["has_inbox"] = u.role != Role::kPeer && u.role != Role::kFunder && u.role != Role::kAdmin;
+    m["sees_figures"] = u.role == Role::kFunder;
   }
   return m;
 }

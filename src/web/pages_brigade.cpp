@@ -1,0 +1,652 @@
+// The Vliegende Brigade's pages: the coordinator's overview and figures, requests and their
+// detail (dispatch, accept, visits, check-in, outcome), the peer's "mijn verzoeken" and week view.
+#include "web/site_internal.hpp"
+
+namespace meedoen::web {
+namespace {
+
+std::string urgency_label(Ctx& c, Urgency u) { return c.t("urgency_" + std::string(to_string(u))); }
+std::string outcome_label(Ctx& c, Outcome o) { return c.t("outcome_" + std::string(to_string(o))); }
+
+json::array options(Ctx& c, const std::string& prefix, const std::vector<std::string>& codes,
+                    const std::vector<std::string>& selected) {
+  json::array out;
+  for (const auto& code : codes) {
+    json::object o;
+    o["value"] = code;
+    o["label"] = c.t(prefix + code);
+    o["selected"] = std::find(selected.begin(), selected.end(), code) != selected.end();
+    out.push_back(o);
+  }
+  return out;
+}
+
+template <std::size_t N>
+std::vector<std::string> codes(const char* const (&list)[N]) {
+  return std::vector<std::string>(std::begin(list), std::end(list));
+}
+
+json::object assignment_json(Ctx& c, const AssignmentView& a) {
+  json::object o;
+  o["peer_id"] = a.assignment.peer.value;
+  o["peer"] = a.peer_name;
+  o["state"] = std::string(to_string(a.assignment.state));
+  o["state_label"] = c.t("assignment_" + std::string(to_string(a.assignment.state)));
+  o["current"] = a.assignment.current();
+  o["reason"] = a.assignment.reason;
+  o["when"] = format_datetime(a.assignment.assigned_at);
+  return o;
+}
+
+// The confirmation after a form, from the "opgeslagen" query parameter; empty when unknown.
+std::string saved_text(Ctx& c) {
+  const std::string code = c.req.query.get("opgeslagen");
+  if (code.empty() || code.size() > 30) return {};
+  const std::string key = "saved_" + code;
+  const std::string text = c.t(key);
+  return text == key ? std::string() : text;
+}
+
+}  // namespace
+
+json::object request_row_json(Ctx& c, const RequestRow& row) {
+  const BrigadeRequest& r = row.request;
+  json::object o;
+  o["id"] = r.id.value;
+  o["code"] = row.resident.code;
+  o["description"] = resident_description(c, row.resident);
+  o["wijk"] = row.resident.wijk;
+  o["urgency"] = std::string(to_string(r.urgency));
+  o["urgency_label"] = urgency_label(c, r.urgency);
+  o["urgent"] = r.urgency == Urgency::kUrgent;
+  o["outcome"] = std::string(to_string(r.outcome));
+  o["outcome_label"] = outcome_label(c, r.outcome);
+  o["age_days"] = row.age_days;
+  o["created"] = format_date(r.created_at);
+  o["known"] = r.known;
+  o["source_label"] = c.t("source_" + r.source);
+  o["visits"] = row.visits;
+  o["last_visit"] = row.last_visit ? format_date(row.last_visit) : std::string();
+  o["pair_advised"] = r.pair_advised;
+  json::array safety;
+  if (r.safety_aggression) safety.push_back(json::string(c.t("safety_aggression")));
+  if (r.safety_dog) safety.push_back(json::string(c.t("safety_dog")));
+  if (r.safety_addiction) safety.push_back(json::string(c.t("safety_addiction")));
+  o["has_safety"] = !safety.empty() || !r.safety_notes.empty();
+  o["safety"] = safety;
+  o["safety_notes"] = r.safety_notes;
+  json::array prefs;
+  if (!r.pref_language.empty()) prefs.push_back(json::string(c.t("pref_language_is", c.t("lang_" + r.pref_language))));
+  if (!r.pref_gender.empty()) prefs.push_back(json::string(c.t("pref_gender_is", c.t("gender_" + r.pref_gender))));
+  if (!r.pref_theme.empty()) prefs.push_back(json::string(c.t("pref_theme_is", c.t("theme_" + r.pref_theme))));
+  o["prefs"] = prefs;
+  o["has_prefs"] = !prefs.empty();
+  json::array as;
+  bool has_current = false;
+  for (const auto& a : row.assignments) {
+    as.push_back(assignment_json(c, a));
+    has_current = has_current || a.assignment.current();
+  }
+  o["assignments"] = as;
+  o["unassigned"] = !has_current;
+  o["has_current"] = has_current;
+  o["html"] = c.views.render("request_item", o, c.session.lang);
+  return o;
+}
+
+// --- coordinator ---------------------------------------------------------------------------
+
+Response brigade_page(Ctx& c) {
+  auto ov = c.app.coordinator_overview(c.user());
+  if (!ov) return error_page(c, ov.error());
+  json::object m;
+  json::array open, unassigned, peers, checkins, debriefs, referrals;
+  for (const auto& r : ov->open_requests) {
+    auto o = request_row_json(c, r);
+    (o["unassigned"].as_bool() ? unassigned : open).push_back(o);
+  }
+  for (const auto& p : ov->peers) {
+    json::object o;
+    o["name"] = p.peer.display_name;
+    o["load"] = p.load;
+    o["cap"] = p.profile.weekly_cap;
+    o["full"] = p.load >= p.profile.weekly_cap;
+    o["on_call"] = p.on_call_this_week;
+    o["absent"] = p.absent_today;
+    peers.push_back(o);
+  }
+  int overdue = 0;
+  for (const auto& ch : ov->checkins) {
+    json::object o;
+    o["peer"] = ch.peer_name;
+    o["code"] = ch.resident_code;
+    o["request_id"] = ch.checkin.request_id.value;
+    o["since"] = format_datetime(ch.checkin.started_at);
+    o["back_by"] = format_datetime(ch.checkin.expected_back);
+    o["overdue"] = ch.overdue;
+    overdue += ch.overdue ? 1 : 0;
+    checkins.push_back(o);
+  }
+  for (const auto& d : ov->debriefs) {
+    json::object o;
+    o["id"] = d.debrief.id.value;
+    o["peer"] = d.peer_name;
+    o["note"] = d.debrief.note;
+    o["when"] = format_datetime(d.debrief.requested_at);
+    if (d.debrief.request_id) o["request_id"] = d.debrief.request_id->value;
+    debriefs.push_back(o);
+  }
+  for (const auto& r : ov->no_response) {
+    json::object o;
+    o["code"] = r.resident_code;
+    o["request_id"] = r.referral.request_id.value;
+    o["to"] = r.to_org_name;
+    o["by"] = r.referred_by_name;
+    o["sent"] = format_date(r.referral.created_at);
+    o["status_label"] = c.t("referral_" + std::string(to_string(r.referral.status)));
+    referrals.push_back(o);
+  }
+  m["unassigned"] = unassigned;
+  m["has_unassigned"] = !unassigned.empty();
+  m["open"] = open;
+  m["has_open"] = !open.empty();
+  m["peers"] = peers;
+  m["checkins"] = checkins;
+  m["has_checkins"] = !checkins.empty();
+  m["overdue"] = overdue;
+  m["debriefs"] = debriefs;
+  m["has_debriefs"] = !debriefs.empty();
+  m["no_response"] = referrals;
+  m["has_no_response"] = !referrals.empty();
+  m["grace"] = ov->grace_minutes;
+  m["response_days"] = ov->response_days;
+  return page(c, "brigade", std::move(m), c.t("brigade_title"));
+}
+
+Response brigade_debrief_handled(Ctx& c) {
+  auto id = c.id_param(0);
+  if (!id) return error_page(c, Error::invalid("error.bad_request"));
+  auto st = c.app.handle_debrief(c.user(), DebriefId(*id));
+  if (!st) return error_page(c, st.error());
+  return redirect("/brigade");
+}
+
+Response brigade_figures_page(Ctx& c) {
+  int months = 6;
+  if (auto q = c.req.query.get("maanden"); !q.empty()) {
+    auto n = parse_id(q);
+    if (!n || *n > 24) return error_page(c, Error::invalid("error.bad_request"));
+    months = static_cast<int>(*n);
+  }
+  auto f = c.app.brigade_figures(c.user(), months);
+  if (!f) return error_page(c, f.error());
+  auto block = [&](const FunnelMonth& fm) {
+    json::object o;
+    o["month"] = fm.month;
+    o["wijk"] = fm.wijk;
+    o["median"] = fm.median_days;
+    json::array steps;
+    const int top = fm.raw.empty() ? 0 : fm.raw.front();
+    for (std::size_t i = 0; i < fm.steps.size(); ++i) {
+      json::object s;
+      s["label"] = c.t(fm.steps[i].first);
+      s["value"] = fm.steps[i].second;
+      s["raw"] = fm.raw[i];
+      s["max"] = top > 0 ? top : 1;
+      s["chart"] = fm.raw[i] > 0 && top > 0;
+      steps.push_back(s);
+    }
+    o["steps"] = steps;
+    return o;
+  };
+  json::array rows, totals, month_choices;
+  for (const auto& fm : f->rows) rows.push_back(block(fm));
+  for (const auto& fm : f->totals) totals.push_back(block(fm));
+  for (int n : {3, 6, 12, 24}) {
+    json::object o;
+    o["value"] = n;
+    o["selected"] = n == f->months;
+    month_choices.push_back(o);
+  }
+  json::object m;
+  m["rows"] = rows;
+  m["totals"] = totals;
+  m["empty"] = rows.empty();
+  m["month_choices"] = month_choices;
+  m["months"] = f->months;
+  return page(c, "brigade_figures", std::move(m), c.t("brigade_figures_title"));
+}
+
+// --- requests ------------------------------------------------------------------------------
+
+static json::object request_form_values(const Request& req) {
+  json::object v;
+  for (const char* f : {"wijk", "buurt", "resident_code", "gender", "age_band", "name", "address",
+                        "phone", "birth_year", "notes", "known", "safety_notes", "pref_language",
+                        "pref_gender", "pref_theme", "urgency"})
+    v[f] = req.form.get(f);
+  for (const char* f : {"safety_aggression", "safety_dog", "safety_addiction", "pair_advised"})
+    v[f] = req.form.has(f);
+  return v;
+}
+
+static Response render_request_form(Ctx& c, json::object values, json::object errors, int status) {
+  auto form = c.app.request_form(c.user());
+  if (!form) return error_page(c, form.error());
+  const std::string chosen_wijk = values["wijk"].as_string().c_str();
+  const std::string chosen_buurt = values["buurt"].as_string().c_str();
+  json::array wijken;
+  for (const auto& w : form->wijken) {
+    json::object o;
+    o["id"] = w.wijk.id.value;
+    o["name"] = w.wijk.name;
+    o["selected"] = chosen_wijk == std::to_string(w.wijk.id.value);
+    json::array buurten;
+    for (const auto& b : w.buurten) {
+      json::object bo;
+      bo["id"] = b.id.value;
+      bo["name"] = b.name;
+      bo["selected"] = chosen_buurt == std::to_string(b.id.value);
+      buurten.push_back(bo);
+    }
+    o["buurten"] = buurten;
+    wijken.push_back(o);
+  }
+  auto str = [&](const char* k) { return std::string(values[k].as_string().c_str()); };
+  json::object m;
+  m["wijken"] = wijken;
+  m["v"] = values;
+  m["errors"] = errors;
+  m["has_errors"] = !errors.empty();
+  m["source"] = c.t("source_" + form->source);
+  m["genders"] = options(c, "gender_", codes(kGenders), {str("gender").empty() ? "onbekend" : str("gender")});
+  m["ages"] = options(c, "age_", codes(kAgeBands), {str("age_band").empty() ? "onbekend" : str("age_band")});
+  m["languages"] = options(c, "lang_", codes(kLanguages), {str("pref_language")});
+  m["pref_genders"] = options(c, "gender_", {"man", "vrouw"}, {str("pref_gender")});
+  m["themes"] = options(c, "theme_", codes(kThemes), {str("pref_theme")});
+  m["urgencies"] = options(c, "urgency_", {"normaal", "snel", "spoed"},
+                           {str("urgency").empty() ? "normaal" : str("urgency")});
+  return page(c, "request_new", std::move(m), c.t("request_new_title"), status);
+}
+
+Response request_new_page(Ctx& c) { return render_request_form(c, request_form_values(c.req), {}, 200); }
+
+Response request_create(Ctx& c) {
+  const Params& f = c.req.form;
+  json::object values = request_form_values(c.req);
+  NewRequestInput in;
+  auto wijk = parse_id(f.get("wijk"));
+  if (!wijk) return render_request_form(c, values, field_errors(c, Error::invalid("error.signal.wijk_required", "wijk")), 422);
+  in.wijk = WijkId(*wijk);
+  if (!f.get("buurt").empty()) {
+    auto b = parse_id(f.get("buurt"));
+    if (!b) return error_page(c, Error::invalid("error.bad_request"));
+    in.buurt = BuurtId(*b);
+  }
+  in.resident_code = f.get("resident_code");
+  in.gender = f.get("gender").empty() ? "onbekend" : f.get("gender");
+  in.age_band = f.get("age_band").empty() ? "onbekend" : f.get("age_band");
+  in.identity = {f.get("name"), f.get("address"), f.get("phone"), f.get("birth_year"), f.get("notes")};
+  in.known = f.get("known");
+  in.safety_aggression = f.has("safety_aggression");
+  in.safety_dog = f.has("safety_dog");
+  in.safety_addiction = f.has("safety_addiction");
+  in.safety_notes = f.get("safety_notes");
+  in.pair_advised = f.has("pair_advised");
+  in.pref_language = f.get("pref_language");
+  in.pref_gender = f.get("pref_gender");
+  in.pref_theme = f.get("pref_theme");
+  in.urgency = f.get("urgency").empty() ? "normaal" : f.get("urgency");
+  auto r = c.app.create_request(c.user(), in);
+  if (!r) {
+    if (r.error().kind == ErrorKind::kInvalid) return render_request_form(c, values, field_errors(c, r.error()), 422);
+    return error_page(c, r.error());
+  }
+  return redirect("/verzoeken/" + std::to_string(r->value) + "?nieuw=1");
+}
+
+static Response render_request(Ctx& c, RequestId id, json::object extra, int status) {
+  auto d = c.app.request_detail(c.user(), id);
+  if (!d) return error_page(c, d.error());
+  json::object m = std::move(extra);
+  const BrigadeRequest& r = d->row.request;
+  m["r"] = request_row_json(c, d->row);
+  m["version"] = r.version;
+  m["requested_by"] = d->requested_by_name;
+  m["is_coordinator"] = d->is_coordinator;
+  m["final"] = outcome_is_final(r.outcome) || r.outcome == Outcome::kDeclined;
+  m["outcome_note"] = r.outcome_note;
+  if (d->identity) m["identity"] = identity_json(*d->identity);
+  const bool offered = d->mine && d->mine->state == AssignmentState::kOffered;
+  const bool accepted = d->mine && d->mine->state == AssignmentState::kAccepted;
+  m["offered"] = offered;
+  m["accepted"] = accepted && !outcome_is_final(r.outcome);
+  m["is_peer"] = d->mine.has_value();
+  m["visit_key"] = d->visit_key;
+  json::array results, kinds, minutes;
+  for (auto res : all_visit_results()) {
+    json::object o;
+    o["value"] = std::string(to_string(res));
+    o["label"] = c.t("result_" + std::string(to_string(res)));
+    o["contact"] = made_contact(res);
+    results.push_back(o);
+  }
+  m["results"] = results;
+  m["kinds"] = options(c, "kind_", {"huisbezoek", "telefoon", "centrum", "buiten"}, {});
+  for (int n : {30, 60, 90, 120}) {
+    json::object o;
+    o["value"] = n;
+    o["selected"] = n == 60;
+    minutes.push_back(o);
+  }
+  m["minutes"] = minutes;
+  if (d->checkin) {
+    json::object ch;
+    ch["since"] = format_datetime(d->checkin->started_at);
+    ch["back_by"] = format_datetime(d->checkin->expected_back);
+    m["checkin"] = ch;
+  }
+  json::array visits;
+  for (const auto& v : d->visits) {
+    json::object o;
+    o["when"] = format_datetime(v.visit.at);
+    o["peer"] = v.peer_name;
+    o["result"] = c.t("result_" + std::string(to_string(v.visit.result)));
+    o["kind"] = v.visit.kind == VisitKind::kUnknown ? std::string() : c.t("kind_" + std::string(to_string(v.visit.kind)));
+    o["note"] = v.visit.note;
+    o["next_step"] = v.visit.next_step;
+    visits.push_back(o);
+  }
+  m["visits"] = visits;
+  m["has_visits"] = !visits.empty();
+  json::array refs;
+  for (const auto& rv : d->referrals) {
+    json::object o;
+    o["to"] = rv.to_org_name;
+    o["kind"] = c.t("refkind_" + rv.referral.kind);
+    o["status"] = c.t("referral_" + std::string(to_string(rv.referral.status)));
+    o["intake_date"] = rv.referral.intake_date;
+    o["note"] = rv.referral.answer_note;
+    o["sent"] = format_date(rv.referral.created_at);
+    o["no_response"] = rv.no_response;
+    o["link"] = !rv.referral.to_email.empty();
+    refs.push_back(o);
+  }
+  m["referrals"] = refs;
+  m["has_referrals"] = !refs.empty();
+  m["may_refer"] = (accepted || d->is_coordinator) && !outcome_is_final(r.outcome);
+  json::array outcomes;
+  for (const auto& [o, allowed] : d->outcomes) {
+    if (!allowed) continue;
+    json::object oo;
+    oo["value"] = std::string(to_string(o));
+    oo["label"] = outcome_label(c, o);
+    outcomes.push_back(oo);
+  }
+  m["outcomes"] = outcomes;
+  m["may_set_outcome"] = !outcomes.empty();
+  json::array sugg;
+  int rank = 0;
+  for (const auto& s : d->suggestions) {
+    json::object o;
+    o["id"] = s.peer.value;
+    o["name"] = s.name;
+    o["rank"] = ++rank;
+    o["eligible"] = s.eligible;
+    o["score"] = s.score;
+    json::array reasons;
+    for (const auto& why : s.reasons) {
+      json::object ro;
+      std::string arg = why.arg;
+      if (why.key == "rank.language" || why.key == "rank.no_language") arg = c.t("lang_" + arg);
+      if (why.key == "rank.gender" || why.key == "rank.no_gender") arg = c.t("gender_" + arg);
+      if (why.key == "rank.theme" || why.key == "rank.no_theme") arg = c.t("theme_" + arg);
+      ro["text"] = c.t(why.key, arg);
+      ro["good"] = why.good;
+      reasons.push_back(ro);
+    }
+    o["reasons"] = reasons;
+    sugg.push_back(o);
+  }
+  m["suggestions"] = sugg;
+  m["has_suggestions"] = !sugg.empty();
+  m["new"] = c.req.query.get("nieuw") == "1";
+  m["saved_text"] = saved_text(c);
+  return page(c, "request", std::move(m), c.t("request_title", d->row.resident.code), status);
+}
+
+static std::optional<RequestId> request_param(Ctx& c) {
+  auto id = c.id_param(0);
+  if (!id) return std::nullopt;
+  return RequestId(*id);
+}
+
+Response request_page(Ctx& c) {
+  auto id = request_param(c);
+  if (!id) return error_page(c, Error::invalid("error.bad_request"));
+  return render_request(c, *id, {}, 200);
+}
+
+// A form on the request page: on success back to the page (with a note what was saved), on bad
+// input the page again with the message beside the form `section`.
+static Response request_form_result(Ctx& c, RequestId id, const Status& st, const std::string& section,
+                                    const std::string& saved) {
+  if (st) return redirect("/verzoeken/" + std::to_string(id.value) + (saved.empty() ? "" : "?opgeslagen=" + saved));
+  if (st.error().kind != ErrorKind::kInvalid && st.error().kind != ErrorKind::kConflict)
+    return error_page(c, st.error());
+  json::object extra;
+  extra[section + "_error"] = c.t(st.error().message_key, st.error().detail);
+  json::object v;
+  for (const auto& [k, val] : c.req.form.items())
+    if (k != "_csrf") v[k] = val;
+  extra["v"] = v;
+  return render_request(c, id, std::move(extra), st.error().kind == ErrorKind::kConflict ? 409 : 422);
+}
+
+Response request_assign(Ctx& c) {
+  auto id = request_param(c);
+  if (!id) return error_page(c, Error::invalid("error.bad_request"));
+  bool ok = true;
+  std::vector<UserId> peers;
+  for (auto p : parse_ids(c.req.form.all("peer"), &ok)) peers.emplace_back(p);
+  if (!ok) return error_page(c, Error::invalid("error.bad_request"));
+  return request_form_result(c, *id, c.app.assign_peers(c.user(), *id, peers), "assign", "toegewezen");
+}
+
+Response request_unassign(Ctx& c) {
+  auto id = request_param(c);
+  auto peer = parse_id(c.req.form.get("peer"));
+  if (!id || !peer) return error_page(c, Error::invalid("error.bad_request"));
+  return request_form_result(c, *id, c.app.end_assignment(c.user(), *id, UserId(*peer), c.req.form.get("reason")),
+                             "assign", "beeindigd");
+}
+
+Response request_respond(Ctx& c) {
+  auto id = request_param(c);
+  if (!id) return error_page(c, Error::invalid("error.bad_request"));
+  const std::string answer = c.req.form.get("answer");
+  if (answer != "ja" && answer != "nee") return error_page(c, Error::invalid("error.bad_request"));
+  const Status st = c.app.respond_assignment(c.user(), *id, answer == "ja", c.req.form.get("reason"));
+  if (st && answer == "nee") return redirect("/verzoeken?afgezegd=1");
+  return request_form_result(c, *id, st, "respond", answer == "ja" ? "aangenomen" : "");
+}
+
+Response request_visit(Ctx& c) {
+  auto id = request_param(c);
+  if (!id) return error_page(c, Error::invalid("error.bad_request"));
+  const Params& f = c.req.form;
+  LogVisitInput in{*id, f.get("result"), f.get("kind"), f.get("when"), f.get("note"), f.get("next_step"),
+                   f.get("key")};
+  auto r = c.app.log_visit(c.user(), in);
+  if (!r) return request_form_result(c, *id, r.error(), "visit", "");
+  return redirect("/verzoeken/" + std::to_string(id->value) + "?opgeslagen=bezoek");
+}
+
+Response request_checkin(Ctx& c) {
+  auto id = request_param(c);
+  auto minutes = parse_id(c.req.form.get("minutes"));
+  if (!id) return error_page(c, Error::invalid("error.bad_request"));
+  const int n = minutes && *minutes < 100000 ? static_cast<int>(*minutes) : 0;
+  return request_form_result(c, *id, c.app.check_in(c.user(), *id, n), "checkin", "ingecheckt");
+}
+
+Response checkout(Ctx& c) {
+  auto st = c.app.check_out(c.user());
+  if (!st) return error_page(c, st.error());
+  std::string back = c.req.form.get("back");
+  if (back.empty() || back[0] != '/' || back.rfind("//", 0) == 0) back = "/verzoeken";
+  return redirect(back + (back.find('?') == std::string::npos ? "?" : "&") + "opgeslagen=uitgecheckt");
+}
+
+Response debrief_create(Ctx& c) {
+  std::optional<RequestId> id;
+  if (auto s = c.req.form.get("request"); !s.empty()) {
+    auto n = parse_id(s);
+    if (!n) return error_page(c, Error::invalid("error.bad_request"));
+    id = RequestId(*n);
+  }
+  auto st = c.app.request_debrief(c.user(), id, c.req.form.get("note"));
+  if (id) return request_form_result(c, *id, st, "debrief", "napraten");
+  if (!st) return error_page(c, st.error());
+  return redirect("/verzoeken?opgeslagen=napraten");
+}
+
+Response request_outcome(Ctx& c) {
+  auto id = request_param(c);
+  auto version = parse_id(c.req.form.get("version"));
+  if (!id || !version) return error_page(c, Error::invalid("error.bad_request"));
+  return request_form_result(c, *id, c.app.set_outcome(c.user(), *id, c.req.form.get("outcome"),
+                                                       c.req.form.get("note"), *version),
+                             "outcome", "uitkomst");
+}
+
+Response my_requests_page(Ctx& c) {
+  auto my = c.app.my_requests(c.user());
+  if (!my) return error_page(c, my.error());
+  json::object m;
+  json::array offered, active;
+  for (const auto& r : my->offered) offered.push_back(request_row_json(c, r));
+  for (const auto& r : my->active) active.push_back(request_row_json(c, r));
+  m["offered"] = offered;
+  m["has_offered"] = !offered.empty();
+  m["active"] = active;
+  m["has_active"] = !active.empty();
+  m["none"] = offered.empty() && active.empty();
+  m["load"] = my->load;
+  m["cap"] = my->profile.weekly_cap;
+  if (my->checkin) {
+    json::object ch;
+    ch["code"] = my->checkin->resident_code;
+    ch["request_id"] = my->checkin->checkin.request_id.value;
+    ch["back_by"] = format_datetime(my->checkin->checkin.expected_back);
+    ch["overdue"] = my->checkin->overdue;
+    m["checkin"] = ch;
+  }
+  m["declined"] = c.req.query.get("afgezegd") == "1";
+  m["saved_text"] = saved_text(c);
+  return page(c, "my_requests", std::move(m), c.t("my_requests_title"));
+}
+
+// --- the peer's week ------------------------------------------------------------------------
+
+static Response render_availability(Ctx& c, const std::string& week, json::object extra, int status) {
+  auto s = c.app.peer_settings(c.user(), week);
+  if (!s) return error_page(c, s.error());
+  json::object m = std::move(extra);
+  m["org"] = s->org_name;
+  std::string wijken;
+  for (const auto& w : s->wijk_names) wijken += (wijken.empty() ? "" : ", ") + w;
+  m["wijken"] = wijken;
+  m["week"] = s->week;
+  m["prev_week"] = s->prev_week;
+  m["next_week"] = s->next_week;
+  json::array days;
+  for (const auto& d : s->days) {
+    json::object o;
+    o["date"] = d.date;
+    o["day"] = c.t("weekday_" + std::to_string(d.weekday));
+    o["past"] = d.past;
+    o["absent"] = d.absent;
+    json::array parts;
+    for (int p = 0; p < kDayParts; ++p) {
+      json::object po;
+      const std::string code(to_string(static_cast<DayPart>(p)));
+      po["value"] = d.date + "|" + code;
+      po["label"] = c.t("daypart_" + code);
+      po["checked"] = d.parts[p];
+      po["disabled"] = d.past;
+      po["id"] = "oc-" + d.date + "-" + code;
+      parts.push_back(po);
+    }
+    o["parts"] = parts;
+    days.push_back(o);
+  }
+  m["days"] = days;
+  json::array absences;
+  for (const auto& a : s->absences) {
+    json::object o;
+    o["id"] = a.id;
+    o["from"] = a.from;
+    o["to"] = a.to;
+    o["note"] = a.note;
+    absences.push_back(o);
+  }
+  m["absences"] = absences;
+  m["has_absences"] = !absences.empty();
+  m["languages"] = options(c, "lang_", codes(kLanguages), s->profile.languages);
+  m["themes"] = options(c, "theme_", codes(kThemes), s->profile.themes);
+  m["genders"] = options(c, "gender_", codes(kGenders), {s->profile.gender});
+  m["cap"] = s->profile.weekly_cap;
+  m["email"] = s->profile.email;
+  m["saved_text"] = saved_text(c);
+  return page(c, "availability", std::move(m), c.t("availability_title"), status);
+}
+
+Response availability_page(Ctx& c) { return render_availability(c, c.req.query.get("week"), {}, 200); }
+
+static Response availability_result(Ctx& c, const Status& st, const std::string& week, const std::string& section) {
+  if (st) return redirect("/beschikbaarheid?week=" + url_encode(week) + "&opgeslagen=" + section);
+  if (st.error().kind != ErrorKind::kInvalid) return error_page(c, st.error());
+  json::object extra;
+  extra[section + "_error"] = c.t(st.error().message_key, st.error().detail);
+  return render_availability(c, week, std::move(extra), 422);
+}
+
+Response availability_profile(Ctx& c) {
+  const Params& f = c.req.form;
+  PeerProfileInput in;
+  in.languages = f.all("languages");
+  in.themes = f.all("themes");
+  in.gender = f.get("gender").empty() ? "onbekend" : f.get("gender");
+  auto cap = parse_id(f.get("weekly_cap"));
+  in.weekly_cap = cap && *cap <= 1000 ? static_cast<int>(*cap) : 0;
+  in.email = f.get("email");
+  return availability_result(c, c.app.save_peer_profile(c.user(), in), f.get("week"), "profile");
+}
+
+Response availability_week(Ctx& c) {
+  const Params& f = c.req.form;
+  std::vector<OnCallBlock> blocks;
+  for (const auto& v : f.all("on_call")) {
+    const auto bar = v.find('|');
+    if (bar == std::string::npos) return error_page(c, Error::invalid("error.bad_request"));
+    auto part = parse_day_part(v.substr(bar + 1));
+    if (!part) return error_page(c, Error::invalid("error.bad_request"));
+    blocks.push_back({v.substr(0, bar), *part});
+  }
+  return availability_result(c, c.app.save_on_call(c.user(), f.get("week"), blocks), f.get("week"), "week");
+}
+
+Response availability_absence(Ctx& c) {
+  const Params& f = c.req.form;
+  Absence a{0, f.get("from"), f.get("to"), f.get("note")};
+  return availability_result(c, c.app.add_absence(c.user(), a), f.get("week"), "absence");
+}
+
+Response availability_absence_delete(Ctx& c) {
+  auto id = c.id_param(0);
+  if (!id) return error_page(c, Error::invalid("error.bad_request"));
+  return availability_result(c, c.app.remove_absence(c.user(), *id), c.req.form.get("week"), "absence");
+}
+
+}  // namespace meedoen::web

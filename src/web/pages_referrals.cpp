@@ -1,0 +1,210 @@
+// Referrals: the peer's form with the resident's consent, the partner's inbox, and the one-time
+// link for a partner without an account.
+#include "web/site_internal.hpp"
+
+namespace meedoen::web {
+namespace {
+
+json::object referral_json(Ctx& c, const ReferralView& v, const std::string& answer_action = {}) {
+  const Referral& r = v.referral;
+  json::object o;
+  o["id"] = r.id.value;
+  o["code"] = v.resident_code;
+  o["wijk"] = v.wijk_name;
+  o["to"] = v.to_org_name;
+  o["by"] = v.referred_by_name;
+  o["kind"] = c.t("refkind_" + r.kind);
+  o["story"] = r.story;
+  o["sent"] = format_date(r.created_at);
+  o["status"] = std::string(to_string(r.status));
+  o["status_label"] = c.t("referral_" + std::string(to_string(r.status)));
+  o["intake_date"] = r.intake_date;
+  o["note"] = r.answer_note;
+  o["no_response"] = v.no_response;
+  o["may_answer"] = v.may_answer;
+  o["planned"] = r.status == ReferralStatus::kIntakePlanned;
+  o["consent"] = c.t("consent_summary", c.t("consent_giver_" + r.consent.given_by) + " · " +
+                                            r.consent.date + " · " +
+                                            c.t("consent_form_" + std::string(to_string(r.consent.form))));
+  o["purpose"] = r.consent.purpose;
+  if (v.identity) o["identity"] = identity_json(*v.identity);
+  if (v.may_answer && !answer_action.empty()) {
+    json::object f = o;
+    f["answer_action"] = answer_action;
+    f["csrf"] = c.session.csrf;
+    f["today"] = format_date(c.app.now());
+    o["answer_form"] = c.views.render("referral_answer", f, c.session.lang);
+  }
+  return o;
+}
+
+json::object referral_form_values(const Request& req) {
+  json::object v;
+  for (const char* f : {"kind", "to_org", "to_email", "story", "consent_given_by", "consent_date",
+                        "consent_purpose", "consent_form"})
+    v[f] = req.form.get(f);
+  for (const char* f : {"share_name", "share_address", "share_phone", "share_story"}) v[f] = req.form.has(f);
+  return v;
+}
+
+Response render_referral_form(Ctx& c, RequestId id, json::object values, json::object errors, int status) {
+  auto form = c.app.referral_form(c.user(), id);
+  if (!form) return error_page(c, form.error());
+  auto str = [&](const char* k) { return std::string(values[k].as_string().c_str()); };
+  json::object m;
+  m["request_id"] = id.value;
+  m["code"] = form->request.resident.code;
+  m["v"] = values;
+  m["errors"] = errors;
+  m["has_errors"] = !errors.empty();
+  json::array kinds, orgs, givers, forms;
+  for (const char* k : kReferralKinds) {
+    json::object o;
+    o["value"] = k;
+    o["label"] = c.t(std::string("refkind_") + k);
+    o["selected"] = str("kind") == k;
+    kinds.push_back(o);
+  }
+  for (const auto& org : form->orgs) {
+    json::object o;
+    o["id"] = org.id.value;
+    o["name"] = org.name;
+    o["selected"] = str("to_org") == std::to_string(org.id.value);
+    orgs.push_back(o);
+  }
+  for (const char* g : kConsentGivers) {
+    json::object o;
+    o["value"] = g;
+    o["label"] = c.t(std::string("consent_giver_") + g);
+    o["checked"] = str("consent_given_by") == g || (str("consent_given_by").empty() && std::string(g) == "bewoner");
+    givers.push_back(o);
+  }
+  for (const char* f : {"mondeling", "schriftelijk"}) {
+    json::object o;
+    o["value"] = f;
+    o["label"] = c.t(std::string("consent_form_") + f);
+    o["checked"] = str("consent_form") == f || (str("consent_form").empty() && std::string(f) == "mondeling");
+    forms.push_back(o);
+  }
+  m["kinds"] = kinds;
+  m["orgs"] = orgs;
+  m["givers"] = givers;
+  m["forms"] = forms;
+  m["today"] = format_date(c.app.now());
+  return page(c, "referral_new", std::move(m), c.t("referral_new_title"), status);
+}
+
+ReferralAnswer answer_from(const Params& f) { return {f.get("status"), f.get("intake_date"), f.get("note")}; }
+
+}  // namespace
+
+Response referral_new_page(Ctx& c) {
+  auto id = c.id_param(0);
+  if (!id) return error_page(c, Error::invalid("error.bad_request"));
+  json::object v = referral_form_values(c.req);
+  v["consent_date"] = format_date(c.app.now());
+  v["share_story"] = true;
+  return render_referral_form(c, RequestId(*id), v, {}, 200);
+}
+
+Response referral_create(Ctx& c) {
+  auto id = c.id_param(0);
+  if (!id) return error_page(c, Error::invalid("error.bad_request"));
+  const Params& f = c.req.form;
+  json::object values = referral_form_values(c.req);
+  NewReferralInput in;
+  in.request = RequestId(*id);
+  in.kind = f.get("kind");
+  auto org = parse_id(f.get("to_org"));
+  if (!org)
+    return render_referral_form(c, in.request, values, field_errors(c, Error::invalid("error.referral.to_org", "to_org")), 422);
+  in.to_org = OrgId(*org);
+  in.to_email = f.get("to_email");
+  in.story = f.get("story");
+  in.consent.given_by = f.get("consent_given_by");
+  in.consent.date = f.get("consent_date");
+  in.consent.purpose = f.get("consent_purpose");
+  in.consent.fields = {f.has("share_name"), f.has("share_address"), f.has("share_phone"), f.has("share_story")};
+  in.consent_form = f.get("consent_form");
+  auto r = c.app.create_referral(c.user(), in);
+  if (!r) {
+    if (r.error().kind == ErrorKind::kInvalid)
+      return render_referral_form(c, in.request, values, field_errors(c, r.error()), 422);
+    return error_page(c, r.error());
+  }
+  return redirect("/verzoeken/" + std::to_string(*id) + "?opgeslagen=" +
+                  (r->link_sent ? "verwezen_link" : "verwezen"));
+}
+
+static Response render_inbox(Ctx& c, json::object extra, int status) {
+  auto inbox = c.app.referral_inbox(c.user());
+  if (!inbox) return error_page(c, inbox.error());
+  json::object m = std::move(extra);
+  json::array open, done;
+  for (const auto& v : *inbox) {
+    auto o = referral_json(c, v, "/verwijzingen/" + std::to_string(v.referral.id.value));
+    (v.may_answer ? open : done).push_back(o);
+  }
+  m["open"] = open;
+  m["done"] = done;
+  m["has_open"] = !open.empty();
+  m["has_done"] = !done.empty();
+  m["today"] = format_date(c.app.now());
+  m["saved"] = c.req.query.get("opgeslagen") == "1";
+  return page(c, "referrals", std::move(m), c.t("referrals_title"), status);
+}
+
+Response referrals_page(Ctx& c) { return render_inbox(c, {}, 200); }
+
+Response referral_answer(Ctx& c) {
+  auto id = c.id_param(0);
+  if (!id) return error_page(c, Error::invalid("error.bad_request"));
+  auto st = c.app.answer_referral(c.user(), ReferralId(*id), answer_from(c.req.form));
+  if (st) return redirect("/verwijzingen?opgeslagen=1");
+  if (st.error().kind != ErrorKind::kInvalid && st.error().kind != ErrorKind::kConflict) return error_page(c, st.error());
+  json::object extra;
+  extra["error"] = c.t(st.error().message_key, st.error().detail);
+  extra["error_id"] = *id;
+  return render_inbox(c, std::move(extra), st.error().kind == ErrorKind::kConflict ? 409 : 422);
+}
+
+static Response render_link(Ctx& c, const std::string& token, json::object extra, int status) {
+  auto v = c.app.referral_by_token(token);
+  if (!v) {
+    json::object m;
+    m["gone"] = true;
+    return page(c, "referral_link", std::move(m), c.t("referral_link_title"), 404);
+  }
+  json::object m = std::move(extra);
+  m["token"] = token;
+  m["used"] = v->used;
+  m["expired"] = v->expired;
+  m["open"] = !v->used && !v->expired;
+  if (m["open"].as_bool()) m["ref"] = referral_json(c, v->view, "/verwijzing/" + token);
+  m["today"] = format_date(c.app.now());
+  Response r = page(c, "referral_link", std::move(m), c.t("referral_link_title"), status);
+  r.set("Referrer-Policy", "no-referrer");
+  return r;
+}
+
+Response referral_link_page(Ctx& c) {
+  if (c.params.empty()) return error_page(c, Error::not_found());
+  return render_link(c, c.params[0], {}, 200);
+}
+
+Response referral_link_answer(Ctx& c) {
+  if (c.params.empty()) return error_page(c, Error::not_found());
+  const std::string token = c.params[0];
+  auto st = c.app.answer_referral_by_token(token, answer_from(c.req.form));
+  if (st) {
+    json::object m;
+    m["thanks"] = true;
+    return page(c, "referral_link", std::move(m), c.t("referral_link_title"));
+  }
+  if (st.error().kind == ErrorKind::kNotFound) return render_link(c, token, {}, 404);
+  json::object extra;
+  extra["error"] = c.t(st.error().message_key, st.error().detail);
+  return render_link(c, token, std::move(extra), st.error().kind == ErrorKind::kConflict ? 409 : 422);
+}
+
+}  // namespace meedoen::web
