@@ -665,7 +665,7 @@ Result<BrigadeFigures> App::brigade_figures(const User& user, int months) {
 
 std::vector<OutboxMail> App::pending_mail(int limit) {
   auto tx = store_->begin(TxMode::kRead);
-  return tx->pending_mail(limit);
+  return tx->pending_mail(now(), limit);
 }
 
 void App::mark_mail(std::int64_t id, bool sent, const std::string& error) {

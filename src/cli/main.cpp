@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "app/app.hpp"
+#include "web/mailer.hpp"
 #include "web/server.hpp"
 #include "web/site.hpp"
 
@@ -58,6 +59,20 @@ int main(int argc, char** argv) {
   serve->add_option("--threads", threads, "Worker threads")->check(CLI::Range(1, 64))->capture_default_str();
   serve->add_option("--idle-timeout", cfg.idle_timeout_seconds, "Seconds of inactivity before log-out")->capture_default_str();
   serve->add_flag("--secure-cookies", secure_cookies, "Mark cookies Secure (behind a TLS proxy)");
+  meedoen::web::SmtpOptions smtp;
+  serve->add_option("--smtp-host", smtp.host, "SMTP relay for notices and referral links (empty: mail waits in the outbox)")
+      ->envname("MEEDOEN_SMTP_HOST");
+  serve->add_option("--smtp-port", smtp.port, "SMTP relay port")->envname("MEEDOEN_SMTP_PORT")->capture_default_str();
+  serve->add_option("--smtp-from", smtp.from, "Sender address")->envname("MEEDOEN_SMTP_FROM")->capture_default_str();
+  auto* base_url = serve->add_option("--base-url", cfg.base_url, "The address people use to reach Meedoen, for links in mail")
+      ->envname("MEEDOEN_BASE_URL")
+      ->capture_default_str();
+  serve->add_option("--checkout-grace", cfg.checkout_grace_minutes, "Minutes after the expected time before a check-out is flagged")
+      ->check(CLI::Range(0, 240))
+      ->capture_default_str();
+  serve->add_option("--referral-response-days", cfg.referral_response_days, "Days without an answer before a referral is flagged")
+      ->check(CLI::Range(1, 90))
+      ->capture_default_str();
 
   auto* migrate = cli.add_subcommand("migrate", "Run pending schema migrations");
   auto* demo = cli.add_subcommand("demo", "Fill an empty database with demo data for Leiden");
@@ -152,6 +167,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (*serve) {
+    if (base_url->count() == 0) cfg.base_url = "http://" + listen;
     auto app = open_app(cfg);
     const auto colon = listen.rfind(':');
     if (colon == std::string::npos) {
@@ -165,6 +181,11 @@ int main(int argc, char** argv) {
     try {
       meedoen::web::Site site(*app, {root, secure_cookies});
       meedoen::web::Server server(so, [&site](const meedoen::web::Request& r) { return site.handle(r); });
+      std::unique_ptr<meedoen::web::Mailer> mailer;
+      if (!smtp.host.empty()) {
+        mailer = std::make_unique<meedoen::web::Mailer>(*app, smtp);
+        spdlog::info("Mail goes through {}:{}", smtp.host, smtp.port);
+      }
       spdlog::info("Meedoen listens on http://{}:{}", so.address, server.port());
       server.run(true);
     } catch (const std::exception& e) {

@@ -256,7 +256,7 @@ class Tx {
 
   // Mail outbox.
   virtual void insert_mail(const OutboxMail& m) = 0;
-  virtual std::vector<OutboxMail> pending_mail(int limit) = 0;
+  virtual std::vector<OutboxMail> pending_mail(Timestamp now, int limit) = 0;
   virtual void mark_mail(std::int64_t id, bool sent, Timestamp at, const std::string& error) = 0;
 
   // Audit trail. The app computes hashes (privacy/audit_chain.hpp); the store only keeps them.

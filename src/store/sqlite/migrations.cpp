@@ -402,6 +402,7 @@ CREATE TABLE outbox (
   created_at INTEGER NOT NULL,
   sent_at INTEGER NOT NULL DEFAULT 0,
   attempts INTEGER NOT NULL DEFAULT 0,
+  next_try INTEGER NOT NULL DEFAULT 0,
   last_error TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX outbox_pending ON outbox(id) WHERE sent_at = 0;

@@ -147,7 +147,7 @@ class SqliteTx final : public Tx {
   std::vector<FunnelRow> funnel(const std::vector<WijkId>& wijken, Timestamp from, Timestamp to) override;
 
   void insert_mail(const OutboxMail& m) override;
-  std::vector<OutboxMail> pending_mail(int limit) override;
+  std::vector<OutboxMail> pending_mail(Timestamp now, int limit) override;
   void mark_mail(std::int64_t id, bool sent, Timestamp at, const std::string& error) override;
 
   AuditHead audit_head() override;
