@@ -258,7 +258,7 @@ void App::Internals::place_on_next_meeting(Tx& tx, Signal& s, const User& user, 
   MeetingFilter mf;
   mf.wijken = {s.wijk_id};
   mf.from = t;
-  mf.limit = 1;
+  mf.limit = 5;  // the first one not held yet
   for (const auto& m : tx.list_meetings(mf)) {
     if (m.held) continue;
     auto next = transition(s.state, SignalEvent::kPlaceOnAgenda);
@@ -274,6 +274,7 @@ void App::Internals::place_on_next_meeting(Tx& tx, Signal& s, const User& user, 
     s.updated_at = t;
     tx.update_signal(s);
     tx.add_timeline({s.id, t, user.id, "on_agenda", format_date(m.starts_at)});
+    return;
   }
 }
 

@@ -111,10 +111,11 @@ std::string format_datetime(Timestamp t) { return format(t, true, ' '); }
 std::string format_datetime_input(Timestamp t) { return format(t, true, 'T'); }
 
 Timestamp start_of_local_day(Timestamp t) {
-  const int off = utc_offset_seconds(t);
-  const Timestamp local = t + off;
+  const Timestamp local = t + utc_offset_seconds(t);
   const Timestamp day = (local >= 0 ? local / 86400 : (local - 86399) / 86400) * 86400;
-  return day - off;
+  // The offset that holds at midnight itself, not at `t`: on the days the clocks change they
+  // differ (as in parse_local_datetime).
+  return day - utc_offset_seconds(day - 3600);
 }
 
 Timestamp start_of_local_week(Timestamp t) {

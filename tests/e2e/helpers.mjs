@@ -74,7 +74,10 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]
 }
 
 // Fills a fresh database with demo data and serves it on a free port. Call stop() when done.
-export async function startServer() {
+// Options: smtpPort sends the mail outbox to an SMTP server on 127.0.0.1 (see smtp_sink.mjs);
+// serveArgs are added to `meedoen serve`. --base-url is always the server's own address, so links
+// in mail lead back to this test server.
+export async function startServer({ smtpPort = null, serveArgs = [] } = {}) {
   const bin = binary();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'meedoen-e2e-'));
   const common = ['--root', ROOT, '--db', path.join(dir, 'demo.db'), '--key-file', path.join(dir, 'demo.key')];
@@ -86,7 +89,10 @@ export async function startServer() {
   }
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(bin, [...common, 'serve', '--listen', `127.0.0.1:${port}`], {
+  const args = [...common, 'serve', '--listen', `127.0.0.1:${port}`, '--base-url', base];
+  if (smtpPort) args.push('--smtp-host', '127.0.0.1', '--smtp-port', String(smtpPort));
+  args.push(...serveArgs);
+  const child = spawn(bin, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
@@ -124,13 +130,14 @@ export async function launchBrowser() {
   });
 }
 
-// A browser context (its own cookies, so its own session) at the given size, Dutch, with bounded waits.
 // Inside a describe(): starts a demo server and a browser before the suite and stops both after.
 // The returned object's `server` and `browser` are set once the suite's `before` has run.
-export function useDemo() {
+// Options as for startServer(); a function is called in `before` to get them (e.g. for the port of
+// an SMTP sink that is started there).
+export function useDemo(options = {}) {
   const demo = { server: null, browser: null };
   before(async () => {
-    demo.server = await startServer();
+    demo.server = await startServer(typeof options === 'function' ? await options() : options);
     demo.browser = await launchBrowser();
   });
   after(async () => {
@@ -140,6 +147,7 @@ export function useDemo() {
   return demo;
 }
 
+// A browser context (its own cookies, so its own session) at the given size, Dutch, with bounded waits.
 export async function newContext(browser, base, size) {
   const context = await browser.newContext({ ...size, baseURL: base, locale: 'nl-NL' });
   context.setDefaultTimeout(10_000);

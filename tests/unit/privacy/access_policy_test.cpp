@@ -17,7 +17,7 @@ User user(Role role, std::vector<WijkId> wijken = {kMeerburg}) {
   return u;
 }
 
-enum Rel { kNone, kRaised, kOpenAction, kAssignedPeer, kBrokeGlass };
+enum Rel { kNone, kRaised, kOpenAction, kAssignedPeer, kBrokeGlass, kReferralRecipient };
 
 ResidentRelation relation(Rel r) {
   ResidentRelation rel;
@@ -25,6 +25,7 @@ ResidentRelation relation(Rel r) {
   rel.has_open_action = r == kOpenAction;
   rel.is_assigned_peer = r == kAssignedPeer;
   rel.broke_glass = r == kBrokeGlass;
+  rel.referral_recipient = r == kReferralRecipient;
   return rel;
 }
 
@@ -47,6 +48,10 @@ TEST(AccessPolicy, IdentityTableForTheResidentsOwnWijk) {
       {Role::kFunder, kNone, false},       {Role::kFunder, kRaised, false},
       {Role::kFunder, kBrokeGlass, false}, {Role::kAdmin, kNone, false},
       {Role::kAdmin, kOpenAction, false},  {Role::kAdmin, kBrokeGlass, false},
+      {Role::kPeer, kRaised, true},        {Role::kCoordinator, kAssignedPeer, true},
+      {Role::kWijkteam, kReferralRecipient, true}, {Role::kMember, kReferralRecipient, true},
+      {Role::kFunder, kReferralRecipient, false},  {Role::kAdmin, kReferralRecipient, false},
+      {Role::kFunder, kAssignedPeer, false},
   };
   for (const auto& r : rows) {
     SCOPED_TRACE(std::string(to_string(r.role)) + " relation " + std::to_string(r.relation));
@@ -95,6 +100,46 @@ TEST(AccessPolicy, MeldcodeSignalsOnlyForRaiserAndTheirOfficer) {
   User raiser = user(Role::kMember);
   raiser.id = UserId(99);
   EXPECT_TRUE(may_view_meldcode_signal(raiser, s));
+}
+
+TEST(AccessPolicy, BrigadeRoles) {
+  EXPECT_TRUE(may_coordinate(user(Role::kCoordinator), kMeerburg));
+  EXPECT_FALSE(may_coordinate(user(Role::kCoordinator), kStevenshof));
+  EXPECT_FALSE(may_coordinate(user(Role::kChair), kMeerburg));
+  EXPECT_TRUE(may_request_visit(user(Role::kWijkteam), kMeerburg));
+  EXPECT_TRUE(may_request_visit(user(Role::kHost), kMeerburg));
+  EXPECT_FALSE(may_request_visit(user(Role::kHost), kStevenshof));
+  EXPECT_FALSE(may_request_visit(user(Role::kMember), kMeerburg));
+  EXPECT_FALSE(may_request_visit(user(Role::kPeer), kMeerburg));
+  EXPECT_TRUE(may_be_assigned(user(Role::kPeer)));
+  EXPECT_FALSE(may_be_assigned(user(Role::kCoordinator)));
+  EXPECT_TRUE(may_view_brigade_figures(user(Role::kFunder, {})));
+  EXPECT_TRUE(may_view_brigade_figures(user(Role::kCoordinator)));
+  EXPECT_FALSE(may_view_brigade_figures(user(Role::kPeer)));
+}
+
+TEST(AccessPolicy, ReferralsAreSeenByTheirMakerCoordinatorAndRecipientOrganisation) {
+  Referral r;
+  r.referred_by = UserId(50);
+  r.wijk_id = kMeerburg;
+  r.to_org = OrgId(3);  // user() is of org 3
+  User maker = user(Role::kPeer);
+  maker.id = UserId(50);
+  maker.org_id = OrgId(8);
+  EXPECT_TRUE(may_view_referral(maker, r));
+  EXPECT_FALSE(may_answer_referral(maker, r));
+  EXPECT_TRUE(may_view_referral(user(Role::kWijkteam), r));
+  EXPECT_TRUE(may_answer_referral(user(Role::kWijkteam), r));
+  User other_org = user(Role::kWijkteam);
+  other_org.org_id = OrgId(4);
+  EXPECT_FALSE(may_view_referral(other_org, r));
+  EXPECT_FALSE(may_answer_referral(other_org, r));
+  User coordinator = user(Role::kCoordinator);
+  coordinator.org_id = OrgId(9);
+  EXPECT_TRUE(may_view_referral(coordinator, r));
+  EXPECT_FALSE(may_answer_referral(coordinator, r));
+  EXPECT_FALSE(may_view_referral(user(Role::kFunder), r));
+  EXPECT_FALSE(may_view_referral(user(Role::kAdmin), r));
 }
 
 }  // namespace

@@ -1,0 +1,357 @@
+// The Vliegende Brigade's use cases on a real SQLite file: requests, dispatch, identity for the
+// assigned peer only, visits with an idempotency key, outcomes, referrals with consent and the
+// one-time link.
+#include <algorithm>
+
+#include "app_fixture.hpp"
+
+namespace meedoen::testing {
+namespace {
+
+class BrigadeTest : public AppTest {
+ protected:
+  void SetUp() override {
+    AppTest::SetUp();
+    auto lumen = app_->create_org(&admin_, {OrgId(), "Lumen", "clientorganisatie"});
+    auto team = app_->create_org(&admin_, {OrgId(), "Sociaal Wijkteam", "sociaal_wijkteam"});
+    auto debt = app_->create_org(&admin_, {OrgId(), "Schuldhulp", "overig"});
+    ASSERT_TRUE(lumen.ok() && team.ok() && debt.ok());
+    team_org_ = *team;
+    debt_org_ = *debt;
+    add("coord", "coordinator", *lumen, {meerburg_});
+    add("mo.benali", "peer", *lumen, {meerburg_});
+    add("anouk", "peer", *lumen, {meerburg_});
+    add("noor", "wijkteam", *team, {meerburg_});
+    coord_ = login("coord");
+    mo_ = login("mo.benali");
+    anouk_ = login("anouk");
+    noor_ = login("noor");
+    ASSERT_TRUE(app_->save_peer_profile(mo_, {{"nl", "ar"}, {"verslaving"}, "man", 4, "mo@example.org"}).ok());
+    ASSERT_TRUE(app_->save_peer_profile(anouk_, {{"nl"}, {}, "vrouw", 4, ""}).ok());
+  }
+
+  RequestId request(const std::string& name = "Gerrit Visser") {
+    NewRequestInput in;
+    in.wijk = meerburg_;
+    in.identity.name = name;
+    in.identity.address = "Lammenschansweg 12";
+    in.known = "Komt de deur niet meer uit.";
+    auto r = app_->create_request(noor_, in);
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message_key);
+    return r.ok() ? *r : RequestId();
+  }
+
+  RequestId assigned(const User& peer, const std::string& name = "Gerrit Visser") {
+    RequestId id = request(name);
+    EXPECT_TRUE(app_->assign_peers(coord_, id, {peer.id}).ok());
+    EXPECT_TRUE(app_->respond_assignment(peer, id, true, "").ok());
+    return id;
+  }
+
+  int identity_reads(ResidentId r, const std::string& username) {
+    auto audit = app_->resident_audit(admin_, r);
+    if (!audit.ok()) return -1;
+    return static_cast<int>(std::count_if(audit->begin(), audit->end(), [&](const AuditEntry& e) {
+      return e.event == "read_identity" && e.user_label.rfind(username + " ", 0) == 0;
+    }));
+  }
+
+  Consent consent() {
+    Consent c;
+    c.given_by = "bewoner";
+    c.date = "2026-11-23";
+    c.purpose = "Hulp bij geldzaken";
+    c.fields = {true, true, false, true};
+    return c;
+  }
+
+  OrgId team_org_, debt_org_;
+  User coord_, mo_, anouk_, noor_;
+};
+
+TEST_F(BrigadeTest, ADirectRequestNeedsWhatIsKnownAndOneOpenRequestPerResident) {
+  NewRequestInput in;
+  in.wijk = meerburg_;
+  EXPECT_EQ(app_->create_request(noor_, in).error().field, "known");
+  in.known = "Zorgen";
+  EXPECT_EQ(app_->create_request(chair_, in).error().kind, ErrorKind::kForbidden) << "a chair asks through the overleg";
+  in.pref_language = "klingon";
+  EXPECT_EQ(app_->create_request(noor_, in).error().field, "pref_language");
+  in.pref_language = "ar";
+  auto r = app_->create_request(noor_, in);
+  ASSERT_TRUE(r.ok());
+  auto d = app_->request_detail(coord_, *r);
+  ASSERT_TRUE(d.ok());
+  in.resident_code = d->row.resident.code;
+  EXPECT_EQ(app_->create_request(noor_, in).error().message_key, "error.request.exists");
+}
+
+TEST_F(BrigadeTest, AnOverlegDecisionForTheBrigadeOpensOneRequest) {
+  auto s = app_->raise_signal(gp_, signal_in("Henk Alleman"));
+  ASSERT_TRUE(s.ok());
+  auto m = app_->plan_meeting(chair_, {meerburg_, "2026-11-30T10:00", "", {}, ""});
+  ASSERT_TRUE(m.ok());
+  auto item = app_->meeting_view(chair_, *m)->items.at(0).item;
+  RecordItemInput in{*m, item.id, item.version, "Brigade gaat langs", Decision::kBrigade, std::nullopt,
+                     coord_.id, "2026-12-14", false};
+  ASSERT_TRUE(app_->record_item(chair_, in).ok());
+  auto ov = app_->coordinator_overview(coord_);
+  ASSERT_TRUE(ov.ok());
+  ASSERT_EQ(ov->open_requests.size(), 1u);
+  EXPECT_EQ(ov->open_requests[0].request.source, "overleg");
+  EXPECT_EQ(ov->open_requests[0].request.signal_id, s->signal_id);
+  EXPECT_EQ(ov->open_requests[0].request.known, "Brigade gaat langs");
+}
+
+TEST_F(BrigadeTest, IdentityOnlyForTheAcceptedPeerWhileAssignedAndEveryViewIsAudited) {
+  RequestId id = request();
+  ASSERT_TRUE(app_->assign_peers(coord_, id, {mo_.id}).ok());
+  auto offered = app_->request_detail(mo_, id);
+  ASSERT_TRUE(offered.ok());
+  EXPECT_FALSE(offered->identity.has_value()) << "not before the peer said yes";
+  const ResidentId resident = offered->row.request.resident_id;
+  EXPECT_EQ(app_->request_detail(anouk_, id).error().kind, ErrorKind::kForbidden);
+  EXPECT_FALSE(app_->request_detail(coord_, id)->identity.has_value());
+
+  ASSERT_TRUE(app_->respond_assignment(mo_, id, true, "").ok());
+  auto accepted = app_->request_detail(mo_, id);
+  ASSERT_TRUE(accepted->identity.has_value());
+  EXPECT_EQ(accepted->identity->name, "Gerrit Visser");
+  (void)app_->request_detail(mo_, id);
+  EXPECT_EQ(identity_reads(resident, "mo.benali"), 2);
+
+  auto done = app_->request_detail(mo_, id);
+  ASSERT_TRUE(app_->set_outcome(mo_, id, "gesloten", "Gaat goed, loopt via het centrum.", done->row.request.version).ok());
+  EXPECT_EQ(app_->request_detail(mo_, id).error().kind, ErrorKind::kForbidden) << "no longer assigned";
+  EXPECT_EQ(identity_reads(resident, "mo.benali"), 3);
+}
+
+TEST_F(BrigadeTest, DecliningNeedsAReasonAndFreesTheRequest) {
+  RequestId id = request();
+  ASSERT_TRUE(app_->assign_peers(coord_, id, {mo_.id, anouk_.id}).ok()) << "a pair";
+  EXPECT_EQ(app_->respond_assignment(mo_, id, false, "").error().field, "reason");
+  ASSERT_TRUE(app_->respond_assignment(mo_, id, false, "Ik ken deze bewoner.").ok());
+  EXPECT_EQ(app_->respond_assignment(mo_, id, true, "").error().kind, ErrorKind::kForbidden);
+  ASSERT_TRUE(app_->respond_assignment(anouk_, id, true, "").ok());
+  auto my = app_->my_requests(mo_);
+  ASSERT_TRUE(my.ok());
+  EXPECT_TRUE(my->offered.empty() && my->active.empty());
+  EXPECT_EQ(app_->my_requests(anouk_)->active.size(), 1u);
+}
+
+TEST_F(BrigadeTest, ARetriedVisitIsRecordedOnce) {
+  RequestId id = assigned(mo_);
+  LogVisitInput in{id, "contact", "", "", "", "", "k-123"};
+  auto first = app_->log_visit(mo_, in);
+  auto again = app_->log_visit(mo_, in);
+  ASSERT_TRUE(first.ok() && again.ok());
+  EXPECT_FALSE(first->duplicate);
+  EXPECT_TRUE(again->duplicate);
+  EXPECT_EQ(first->id, again->id);
+  auto d = app_->request_detail(mo_, id);
+  EXPECT_EQ(d->visits.size(), 1u);
+  EXPECT_EQ(d->row.request.outcome, Outcome::kContact) << "first contact sets the outcome";
+  EXPECT_EQ(d->row.request.first_contact_at, clock_->now());
+  // Only the result is required; bad values are refused, the other peer is refused.
+  EXPECT_EQ(app_->log_visit(mo_, {id, "", "", "", "", "", "k-124"}).error().field, "result");
+  EXPECT_EQ(app_->log_visit(mo_, {id, "niet_thuis", "raket", "", "", "", "k-125"}).error().field, "kind");
+  EXPECT_EQ(app_->log_visit(mo_, {id, "niet_thuis", "", "2030-01-01T10:00", "", "", "k-126"}).error().field, "when");
+  EXPECT_EQ(app_->log_visit(anouk_, {id, "contact", "", "", "", "", "k-127"}).error().kind, ErrorKind::kForbidden);
+}
+
+TEST_F(BrigadeTest, TheWeeklyCapProtectsThePeer) {
+  ASSERT_TRUE(app_->save_peer_profile(anouk_, {{"nl"}, {}, "vrouw", 1, ""}).ok());
+  (void)assigned(anouk_, "Een");
+  RequestId second = request("Twee");
+  auto r = app_->assign_peers(coord_, second, {anouk_.id});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message_key, "error.assign.at_cap");
+  auto d = app_->request_detail(coord_, second);
+  auto it = std::find_if(d->suggestions.begin(), d->suggestions.end(), [&](const RankedPeer& p) { return p.peer == anouk_.id; });
+  ASSERT_NE(it, d->suggestions.end());
+  EXPECT_FALSE(it->eligible);
+  EXPECT_TRUE(d->suggestions.front().eligible);
+}
+
+TEST_F(BrigadeTest, DeclinedSendsTheCaseBackToTheOverlegAgenda) {
+  auto s = app_->raise_signal(gp_, signal_in("Henk Alleman"));
+  auto m = app_->plan_meeting(chair_, {meerburg_, "2026-11-30T10:00", "", {}, ""});
+  auto item = app_->meeting_view(chair_, *m)->items.at(0).item;
+  RecordItemInput in{*m, item.id, item.version, "Brigade gaat langs", Decision::kBrigade, std::nullopt,
+                     coord_.id, "2026-12-14", false};
+  ASSERT_TRUE(app_->record_item(chair_, in).ok());
+  auto held = app_->meeting_view(chair_, *m);
+  ASSERT_TRUE(app_->update_meeting(chair_, *m, held->meeting.version, {meerburg_, "2026-11-30T10:00", "", {}, ""}, true).ok());
+  auto next = app_->plan_meeting(chair_, {meerburg_, "2026-12-28T10:00", "", {}, ""});
+  ASSERT_TRUE(next.ok());
+  const RequestId id = app_->coordinator_overview(coord_)->open_requests.at(0).request.id;
+  ASSERT_TRUE(app_->assign_peers(coord_, id, {mo_.id}).ok());
+  ASSERT_TRUE(app_->respond_assignment(mo_, id, true, "").ok());
+  auto d = app_->request_detail(mo_, id);
+  EXPECT_EQ(app_->set_outcome(mo_, id, "afgewezen", "", d->row.request.version).error().field, "note");
+  ASSERT_TRUE(app_->set_outcome(mo_, id, "afgewezen", "Wil geen contact.", d->row.request.version).ok());
+  auto signal = app_->signal_detail(chair_, s->signal_id);
+  ASSERT_TRUE(signal.ok());
+  EXPECT_EQ(signal->row.signal.state, SignalState::kOnAgenda);
+  auto agenda = app_->meeting_view(chair_, *next);
+  EXPECT_TRUE(std::any_of(agenda->items.begin(), agenda->items.end(), [&](const AgendaItemView& v) {
+    return v.item.signal_id == s->signal_id && v.item.kind == AgendaItemKind::kNewSignal;
+  })) << "back on the next meeting's agenda as a case to discuss again";
+  ASSERT_EQ(signal->actions.size(), 1u);
+  EXPECT_EQ(signal->actions[0].action.state, ActionState::kNotDone);
+}
+
+TEST_F(BrigadeTest, AnOverdueCheckOutIsFlaggedAfterTheGraceTime) {
+  RequestId id = assigned(mo_);
+  EXPECT_EQ(app_->check_in(mo_, id, 5).error().field, "minutes");
+  ASSERT_TRUE(app_->check_in(mo_, id, 30).ok());
+  EXPECT_EQ(app_->check_in(mo_, id, 30).error().kind, ErrorKind::kConflict);
+  clock_->advance(30 * 60 + 15 * 60);
+  EXPECT_FALSE(app_->coordinator_overview(coord_)->checkins.at(0).overdue);
+  clock_->advance(60);
+  EXPECT_TRUE(app_->coordinator_overview(coord_)->checkins.at(0).overdue);
+  ASSERT_TRUE(app_->check_out(mo_).ok());
+  EXPECT_TRUE(app_->coordinator_overview(coord_)->checkins.empty());
+  ASSERT_TRUE(app_->request_debrief(mo_, id, "Zwaar").ok());
+  auto ov = app_->coordinator_overview(coord_);
+  ASSERT_EQ(ov->debriefs.size(), 1u);
+  ASSERT_TRUE(app_->handle_debrief(coord_, ov->debriefs[0].debrief.id).ok());
+  EXPECT_TRUE(app_->coordinator_overview(coord_)->debriefs.empty());
+}
+
+TEST_F(BrigadeTest, MailNeverCarriesIdentity) {
+  RequestId id = request("Gerrit Visser");
+  ASSERT_TRUE(app_->assign_peers(coord_, id, {mo_.id}).ok());
+  auto mail = app_->pending_mail(10);
+  ASSERT_EQ(mail.size(), 1u);
+  EXPECT_EQ(mail[0].to, "mo@example.org");
+  EXPECT_EQ(mail[0].body.find("Gerrit"), std::string::npos);
+  EXPECT_EQ(mail[0].body.find("Lammenschansweg"), std::string::npos);
+  EXPECT_NE(mail[0].body.find("/verzoeken/" + std::to_string(id.value)), std::string::npos);
+}
+
+TEST_F(BrigadeTest, AReferralNeedsConsentAndCarriesOnlyWhatItCovers) {
+  RequestId id = assigned(mo_);
+  NewReferralInput in{id, "sociaal_wijkteam", team_org_, "", "Wil hulp bij post.", consent(), "mondeling"};
+  NewReferralInput no_consent = in;
+  no_consent.consent.purpose = "";
+  EXPECT_EQ(app_->create_referral(mo_, no_consent).error().message_key, "error.consent.purpose");
+  NewReferralInput story_not_covered = in;
+  story_not_covered.consent.fields.story = false;
+  EXPECT_EQ(app_->create_referral(mo_, story_not_covered).error().message_key, "error.consent.story_not_covered");
+  EXPECT_EQ(app_->create_referral(anouk_, in).error().kind, ErrorKind::kForbidden);
+  auto r = app_->create_referral(mo_, in);
+  ASSERT_TRUE(r.ok()) << r.error().message_key;
+  EXPECT_TRUE(r->inbox);
+  EXPECT_FALSE(r->link_sent);
+  EXPECT_EQ(app_->request_detail(mo_, id)->row.request.outcome, Outcome::kReferredWijkteam);
+
+  auto inbox = app_->referral_inbox(noor_);
+  ASSERT_TRUE(inbox.ok());
+  ASSERT_EQ(inbox->size(), 1u);
+  ASSERT_TRUE((*inbox)[0].identity.has_value());
+  EXPECT_EQ((*inbox)[0].identity->name, "Gerrit Visser");
+  EXPECT_EQ((*inbox)[0].identity->address, "Lammenschansweg 12");
+  EXPECT_TRUE((*inbox)[0].identity->phone.empty());
+  EXPECT_TRUE(app_->referral_inbox(gp_)->empty()) << "another organisation sees nothing";
+  EXPECT_EQ(app_->referral_inbox(mo_).error().kind, ErrorKind::kForbidden);
+  EXPECT_EQ(app_->answer_referral(gp_, r->id, {"intake_gepland", "2026-12-01", ""}).error().kind, ErrorKind::kForbidden);
+  EXPECT_EQ(app_->answer_referral(noor_, r->id, {"intake_gepland", "", ""}).error().field, "intake_date");
+  ASSERT_TRUE(app_->answer_referral(noor_, r->id, {"intake_gepland", "2026-12-01", ""}).ok());
+  ASSERT_TRUE(app_->answer_referral(noor_, r->id, {"intake_gedaan", "", ""}).ok());
+  EXPECT_EQ(app_->answer_referral(noor_, r->id, {"afgewezen", "", "te laat"}).error().kind, ErrorKind::kConflict);
+}
+
+TEST_F(BrigadeTest, TheOneTimeLinkWorksOnceAndExpires) {
+  RequestId id = assigned(mo_);
+  NewReferralInput in{id, "schuldhulp", debt_org_, "aanmelden@schuldhulp.example", "", consent(), "mondeling"};
+  in.consent.fields = {false, false, true, false};
+  EXPECT_FALSE(app_->create_referral(mo_, {id, "schuldhulp", debt_org_, "geen-adres", "", consent(), "mondeling"}).ok());
+  auto r = app_->create_referral(mo_, in);
+  ASSERT_TRUE(r.ok()) << r.error().message_key;
+  EXPECT_TRUE(r->link_sent);
+  auto mail = app_->pending_mail(10);
+  std::erase_if(mail, [](const OutboxMail& m) { return m.to != "aanmelden@schuldhulp.example"; });
+  ASSERT_EQ(mail.size(), 1u);
+  EXPECT_EQ(mail[0].body.find("Gerrit"), std::string::npos);
+  const auto at = mail[0].body.find("/verwijzing/");
+  ASSERT_NE(at, std::string::npos);
+  const std::string token = mail[0].body.substr(at + 12, mail[0].body.find('\r', at) - at - 12);
+
+  EXPECT_EQ(app_->referral_by_token("verkeerd").error().kind, ErrorKind::kNotFound);
+  auto view = app_->referral_by_token(token);
+  ASSERT_TRUE(view.ok());
+  EXPECT_FALSE(view->used || view->expired);
+  EXPECT_EQ(view->view.referral.status, ReferralStatus::kReceived) << "opening the link is receiving it";
+  ASSERT_TRUE(view->view.identity.has_value());
+  EXPECT_TRUE(view->view.identity->name.empty()) << "the consent covers the phone only";
+  EXPECT_EQ(app_->answer_referral_by_token(token, {"afgewezen", "", ""}).error().field, "note");
+  ASSERT_TRUE(app_->answer_referral_by_token(token, {"intake_gepland", "2026-12-02", ""}).ok());
+  EXPECT_EQ(app_->answer_referral_by_token(token, {"intake_gedaan", "", ""}).error().message_key, "error.link.used");
+  auto after = app_->referral_by_token(token);
+  ASSERT_TRUE(after.ok());
+  EXPECT_TRUE(after->used);
+  EXPECT_FALSE(after->view.identity.has_value());
+  EXPECT_EQ(app_->request_detail(mo_, id)->referrals.at(0).referral.status, ReferralStatus::kIntakePlanned);
+
+  // A second referral's link expires unused.
+  auto r2 = app_->create_referral(mo_, in);
+  ASSERT_TRUE(r2.ok());
+  mail = app_->pending_mail(10);
+  const std::string body = mail.back().body;
+  const auto at2 = body.find("/verwijzing/");
+  const std::string token2 = body.substr(at2 + 12, body.find('\r', at2) - at2 - 12);
+  clock_->advance(15 * 86400);
+  auto expired = app_->referral_by_token(token2);
+  ASSERT_TRUE(expired.ok());
+  EXPECT_TRUE(expired->expired);
+  EXPECT_FALSE(expired->view.identity.has_value());
+  EXPECT_EQ(app_->answer_referral_by_token(token2, {"intake_gepland", "2026-12-20", ""}).error().message_key,
+            "error.link.expired");
+}
+
+TEST_F(BrigadeTest, FiguresSuppressSmallNumbersAndAreForCoordinatorAndFunder) {
+  RequestId id = assigned(mo_);
+  ASSERT_TRUE(app_->log_visit(mo_, {id, "contact", "", "", "", "", "k-1"}).ok());
+  auto f = app_->brigade_figures(coord_, 6);
+  ASSERT_TRUE(f.ok());
+  ASSERT_EQ(f->rows.size(), 1u);
+  EXPECT_EQ(f->rows[0].steps[0].second, "<5");
+  EXPECT_EQ(f->rows[0].steps[3].second, "0");
+  EXPECT_TRUE(f->rows[0].median_days.empty()) << "a median of one resident would tell too much";
+  EXPECT_EQ(app_->brigade_figures(mo_, 6).error().kind, ErrorKind::kForbidden);
+  ASSERT_TRUE(app_->save_peer_profile(anouk_, {{"nl"}, {}, "vrouw", 10, ""}).ok());
+  for (int i = 0; i < 5; ++i) {
+    RequestId more = assigned(anouk_, "Bewoner " + std::to_string(i));
+    ASSERT_TRUE(app_->log_visit(anouk_, {more, "kort_gesprek", "", "", "", "", "m-" + std::to_string(i)}).ok());
+    auto d = app_->request_detail(anouk_, more);
+    ASSERT_TRUE(app_->set_outcome(anouk_, more, "gesloten", "Klaar, gaat zelf naar de inloop.", d->row.request.version).ok());
+  }
+  f = app_->brigade_figures(coord_, 6);
+  EXPECT_EQ(f->totals.at(0).steps[0].second, "6");
+  EXPECT_EQ(f->totals.at(0).steps[2].second, "6");
+  EXPECT_EQ(f->totals.at(0).median_days, "0.0");
+}
+
+TEST_F(BrigadeTest, APeerKeepsTheirOwnWeek) {
+  auto s = app_->peer_settings(mo_, "2026-11-25");
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->week, "2026-11-23");
+  ASSERT_TRUE(app_->save_on_call(mo_, "2026-11-23", {{"2026-11-24", DayPart::kMorning}, {"2026-11-22", DayPart::kMorning}}).error().kind ==
+              ErrorKind::kInvalid)
+      << "a day outside the week";
+  ASSERT_TRUE(app_->save_on_call(mo_, "2026-11-23", {{"2026-11-24", DayPart::kMorning}}).ok());
+  ASSERT_TRUE(app_->add_absence(mo_, {0, "2026-11-26", "2026-11-27", "vakantie"}).ok());
+  EXPECT_EQ(app_->add_absence(mo_, {0, "2026-11-27", "2026-11-26", ""}).error().field, "to");
+  s = app_->peer_settings(mo_, "");
+  EXPECT_TRUE(s->days[1].parts[0]);
+  EXPECT_TRUE(s->days[3].absent);
+  EXPECT_EQ(app_->peer_settings(coord_, "").error().kind, ErrorKind::kForbidden);
+  EXPECT_EQ(app_->save_peer_profile(mo_, {{"xx"}, {}, "man", 4, ""}).error().field, "languages");
+  EXPECT_EQ(app_->save_peer_profile(mo_, {{"nl"}, {}, "man", 0, ""}).error().field, "weekly_cap");
+  EXPECT_EQ(app_->remove_absence(anouk_, s->absences.at(0).id).error().kind, ErrorKind::kNotFound);
+  EXPECT_TRUE(app_->remove_absence(mo_, s->absences.at(0).id).ok());
+}
+
+}  // namespace
+}  // namespace meedoen::testing
