@@ -392,7 +392,7 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
         const int fate = static_cast<int>(r.id.value % 12);
         const bool hard_to_reach = fate == 5 || fate == 11;
         const std::string key = "demo-" + std::to_string(r.id.value) + "-" + std::to_string(row.visits);
-        clock->advance(2 * 3600);
+        clock->advance(20 * 60);
         if (row.visits == 0 || r.outcome == Outcome::kOpen) {
           const bool contact = !hard_to_reach && (row.visits > 0 || fate % 3 != 0);
           LogVisitInput in{r.id, contact ? "contact" : (fate % 2 ? "niet_opengedaan" : "niet_thuis"),
@@ -581,11 +581,6 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
   if (auto st = respond("brigadier"); !st) return st;
   if (auto st = visit_round(); !st) return st;
   {
-    auto my = my_requests(u.at("peer.anouk"));
-    if (my && !my->active.empty()) {
-      clock->advance(3600);
-      if (auto st = check_in(u.at("peer.anouk"), my->active.front().request.id, 60); !st) return st;
-    }
     auto hassan = my_requests(u.at("peer.hassan"));
     std::optional<RequestId> about;
     if (hassan && !hassan->active.empty()) about = hassan->active.front().request.id;
@@ -613,6 +608,11 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
         !st)
       return st;
   }
+  // Last, so it is recent: Anouk went in for a visit an hour and a half ago, expecting to be out
+  // in an hour, and has not checked out.
+  if (clock->now() < real_now - 90 * 60) clock->advance(real_now - 90 * 60 - clock->now());
+  if (auto my = my_requests(u.at("peer.anouk")); my && !my->active.empty())
+    if (auto st = check_in(u.at("peer.anouk"), my->active.front().request.id, 60); !st) return st;
   return Status::Ok();
 }
 

@@ -182,7 +182,9 @@ static Response render_link(Ctx& c, const std::string& token, json::object extra
   m["open"] = !v->used && !v->expired;
   if (m["open"].as_bool()) m["ref"] = referral_json(c, v->view, "/verwijzing/" + token);
   m["today"] = format_date(c.app.now());
-  Response r = page(c, "referral_link", std::move(m), c.t("referral_link_title"), status);
+  // Used or expired: 410 Gone, and the page says so without showing anything of the referral.
+  Response r = page(c, "referral_link", std::move(m), c.t("referral_link_title"),
+                    v->used || v->expired ? 410 : status);
   r.set("Referrer-Policy", "no-referrer");
   return r;
 }

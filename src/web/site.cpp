@@ -54,7 +54,7 @@ void security_headers(Response& r, bool tls) {
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
         "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
   r.set("X-Content-Type-Options", "nosniff");
-  r.set("Referrer-Policy", "same-origin");
+  if (r.get("Referrer-Policy").empty()) r.set("Referrer-Policy", "same-origin");
   r.set("X-Frame-Options", "DENY");
   r.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
   if (tls) r.set("Strict-Transport-Security", "max-age=31536000");

@@ -1,0 +1,223 @@
+// The Vliegende Brigade over HTTP: a peer sees only their own assignments, identity shows only
+// while assigned (and every view is audited), a visit posted twice is recorded once, and the
+// referral link works once and expires.
+#include "http_fixture.hpp"
+
+namespace meedoen {
+namespace {
+
+class BrigadeHttpTest : public HttpTest {
+ protected:
+  static UserId user_id(const std::string& username) {
+    auto s = app_->login("", username, "meedoen-demo");
+    return s.ok() ? s->user->id : UserId();
+  }
+
+  // A new request for `name`, asked by the wijkteam worker; returns its id.
+  int new_request(const std::string& name) {
+    auto team = client();
+    EXPECT_TRUE(team.login("wijkteam"));
+    team.get("/verzoeken/nieuw");
+    auto r = team.post("/verzoeken", "wijk=1&name=" + encode(name) + "&address=" + encode("Hooigracht 7") +
+                                         "&known=" + encode("Komt de deur niet uit."));
+    EXPECT_EQ(r.status, 303) << r.body;
+    return first_id(r.headers["Location"], "/verzoeken/");
+  }
+
+  // Room in the peer's week, so the demo's workload never blocks the test.
+  void make_room(Client& peer) {
+    peer.get("/beschikbaarheid");
+    auto r = peer.post("/beschikbaarheid/profiel", "weekly_cap=20&gender=man&languages=nl&week=");
+    EXPECT_EQ(r.status, 303) << r.body;
+  }
+
+  int identity_reads(int request, const std::string& username) {
+    auto admin = app_->login("", "beheer", "meedoen-demo");
+    int resident = 0;
+    {
+      auto coordinator = app_->login("", "coordinator", "meedoen-demo");
+      resident = static_cast<int>(app_->request_detail(*coordinator->user, RequestId(request))->row.request.resident_id.value);
+    }
+    auto audit = app_->resident_audit(*admin->user, ResidentId(resident));
+    int n = 0;
+    for (const auto& e : *audit) n += e.event == "read_identity" && e.user_label.rfind(username + " ", 0) == 0;
+    return n;
+  }
+};
+
+TEST_F(BrigadeHttpTest, APeerSeesOnlyTheirOwnAssignmentsAndIdentityOnlyWhileAssigned) {
+  const int id = new_request("Bertus Integratie");
+  auto dennis = client();
+  ASSERT_TRUE(dennis.login("peer.dennis"));
+  make_room(dennis);
+  EXPECT_EQ(dennis.get("/verzoeken/" + std::to_string(id)).status, 403) << "not assigned yet";
+
+  auto coord = client();
+  ASSERT_TRUE(coord.login("coordinator"));
+  auto page = coord.get("/verzoeken/" + std::to_string(id));
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Wie past er?"), std::string::npos);
+  EXPECT_EQ(page.body.find("Bertus"), std::string::npos) << "the coordinator dispatches without identity";
+  auto assign = coord.post("/verzoeken/" + std::to_string(id) + "/toewijzen",
+                           "peer=" + std::to_string(user_id("peer.dennis").value));
+  ASSERT_EQ(assign.status, 303) << assign.body;
+
+  auto offered = dennis.get("/verzoeken/" + std::to_string(id));
+  ASSERT_EQ(offered.status, 200);
+  EXPECT_NE(offered.body.find("Ja, ik ga"), std::string::npos);
+  EXPECT_EQ(offered.body.find("Bertus"), std::string::npos) << "no identity before saying yes";
+  auto other = client();
+  ASSERT_TRUE(other.login("peer.marieke"));
+  auto refused = other.get("/verzoeken/" + std::to_string(id));
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_EQ(refused.body.find("Bertus"), std::string::npos);
+  EXPECT_EQ(other.post("/verzoeken/" + std::to_string(id) + "/antwoord", "answer=ja").status, 403);
+
+  ASSERT_EQ(dennis.post("/verzoeken/" + std::to_string(id) + "/antwoord", "answer=ja").status, 303);
+  auto accepted = dennis.get("/verzoeken/" + std::to_string(id));
+  EXPECT_NE(accepted.body.find("Bertus Integratie"), std::string::npos);
+  EXPECT_NE(accepted.body.find("Hooigracht 7"), std::string::npos);
+  EXPECT_EQ(identity_reads(id, "peer.dennis"), 1);
+  EXPECT_NE(dennis.get("/verzoeken").body.find("/verzoeken/" + std::to_string(id)), std::string::npos);
+  EXPECT_EQ(other.get("/verzoeken").body.find("/verzoeken/" + std::to_string(id) + "\""), std::string::npos);
+
+  // The coordinator withdraws the assignment: from then on the peer sees nothing.
+  ASSERT_EQ(coord.post("/verzoeken/" + std::to_string(id) + "/intrekken",
+                       "peer=" + std::to_string(user_id("peer.dennis").value))
+                .status,
+            303);
+  auto after = dennis.get("/verzoeken/" + std::to_string(id));
+  EXPECT_EQ(after.status, 403);
+  EXPECT_EQ(after.body.find("Bertus"), std::string::npos);
+  EXPECT_EQ(identity_reads(id, "peer.dennis"), 1);
+}
+
+TEST_F(BrigadeHttpTest, AVisitPostedTwiceIsRecordedOnce) {
+  const int id = new_request("Dubbel Tik");
+  auto coord = client();
+  ASSERT_TRUE(coord.login("coordinator"));
+  auto hassan = client();
+  ASSERT_TRUE(hassan.login("peer.hassan"));
+  make_room(hassan);
+  coord.get("/verzoeken/" + std::to_string(id));
+  ASSERT_EQ(coord.post("/verzoeken/" + std::to_string(id) + "/toewijzen",
+                       "peer=" + std::to_string(user_id("peer.hassan").value)).status, 303);
+  hassan.get("/verzoeken/" + std::to_string(id));
+  ASSERT_EQ(hassan.post("/verzoeken/" + std::to_string(id) + "/antwoord", "answer=ja").status, 303);
+  auto page = hassan.get("/verzoeken/" + std::to_string(id));
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(page.body, m, std::regex("name=\"key\" value=\"([^\"]+)\"")));
+  const std::string form = "result=contact&key=" + std::string(m[1]);
+  EXPECT_EQ(hassan.post("/verzoeken/" + std::to_string(id) + "/bezoeken", form).status, 303);
+  EXPECT_EQ(hassan.post("/verzoeken/" + std::to_string(id) + "/bezoeken", form).status, 303);
+  auto coordinator = app_->login("", "coordinator", "meedoen-demo");
+  EXPECT_EQ(app_->request_detail(*coordinator->user, RequestId(id))->visits.size(), 1u);
+  // No result: a clear message and the page again, nothing saved.
+  auto bad = hassan.post("/verzoeken/" + std::to_string(id) + "/bezoeken", "result=&key=abc-1&note=" + encode("mijn notitie"));
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find("Kies wat er gebeurde."), std::string::npos);
+  EXPECT_NE(bad.body.find("mijn notitie"), std::string::npos) << "what was typed stays";
+}
+
+TEST_F(BrigadeHttpTest, TheReferralLinkIsSingleUseAndExpires) {
+  const int id = new_request("Linda Verwijs");
+  auto coord = client();
+  ASSERT_TRUE(coord.login("coordinator"));
+  auto anouk = client();
+  ASSERT_TRUE(anouk.login("peer.anouk"));
+  make_room(anouk);
+  coord.get("/verzoeken/" + std::to_string(id));
+  ASSERT_EQ(coord.post("/verzoeken/" + std::to_string(id) + "/toewijzen",
+                       "peer=" + std::to_string(user_id("peer.anouk").value)).status, 303);
+  anouk.get("/verzoeken/" + std::to_string(id));
+  ASSERT_EQ(anouk.post("/verzoeken/" + std::to_string(id) + "/antwoord", "answer=ja").status, 303);
+  anouk.get("/verzoeken/" + std::to_string(id) + "/verwijzen");
+  const std::string base = "kind=schuldhulp&to_org=14&consent_given_by=bewoner&consent_form=mondeling&consent_date=" +
+                           format_date(app_->now()) + "&consent_purpose=" + encode("Hulp bij post") +
+                           "&share_name=on&share_story=on&story=" + encode("Wil hulp bij de post.");
+  auto missing = anouk.post("/verzoeken/" + std::to_string(id) + "/verwijzingen", base + "&to_email=geen-adres");
+  EXPECT_EQ(missing.status, 422);
+  auto sent = anouk.post("/verzoeken/" + std::to_string(id) + "/verwijzingen", base + "&to_email=intake%40schuld.example");
+  ASSERT_EQ(sent.status, 303) << sent.body;
+
+  auto token_of = [](const std::string& to) {
+    for (const auto& mail : app_->pending_mail(1000)) {
+      if (mail.to != to) continue;
+      EXPECT_EQ(mail.body.find("Linda"), std::string::npos) << "no identity in mail";
+      auto at = mail.body.find("/verwijzing/");
+      return mail.body.substr(at + 12, mail.body.find('\r', at) - at - 12);
+    }
+    return std::string();
+  };
+  const std::string token = token_of("intake@schuld.example");
+  ASSERT_FALSE(token.empty());
+
+  auto partner = client();  // no account, no log-in
+  auto open = partner.get("/verwijzing/" + token);
+  ASSERT_EQ(open.status, 200);
+  EXPECT_NE(open.body.find("Linda Verwijs"), std::string::npos) << "the consent covers the name";
+  EXPECT_EQ(open.body.find("Hooigracht"), std::string::npos) << "but not the address";
+  EXPECT_EQ(open.headers["Referrer-Policy"], "no-referrer");
+  auto answer = partner.post("/verwijzing/" + token, "status=intake_gepland&intake_date=2026-12-24");
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  EXPECT_NE(answer.body.find("Dank u"), std::string::npos);
+  auto again = partner.get("/verwijzing/" + token);
+  EXPECT_EQ(again.status, 410);
+  EXPECT_EQ(again.body.find("Linda"), std::string::npos);
+  EXPECT_NE(again.body.find("al gebruikt"), std::string::npos);
+  EXPECT_EQ(partner.post("/verwijzing/" + token, "status=intake_gedaan").status, 410);
+  EXPECT_EQ(partner.get("/verwijzing/onzin").status, 404);
+  EXPECT_NE(anouk.get("/verzoeken/" + std::to_string(id)).body.find("intake gepland"), std::string::npos);
+
+  // A second link, never used, expires: afterwards it shows nothing either.
+  ASSERT_EQ(anouk.post("/verzoeken/" + std::to_string(id) + "/verwijzingen", base + "&to_email=tweede%40schuld.example").status, 303);
+  const std::string second = token_of("tweede@schuld.example");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir_ / "demo.db").string().c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE referral_tokens SET expires_at = 1 WHERE used_at = 0", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  auto expired = client().get("/verwijzing/" + second);
+  EXPECT_EQ(expired.status, 410);
+  EXPECT_EQ(expired.body.find("Linda"), std::string::npos);
+  EXPECT_NE(expired.body.find("verlopen"), std::string::npos);
+}
+
+TEST_F(BrigadeHttpTest, CoordinatorPagesAreForTheCoordinatorAndFiguresAlsoForTheFunder) {
+  auto peer = client();
+  ASSERT_TRUE(peer.login("brigadier"));
+  EXPECT_EQ(peer.get("/brigade").status, 403);
+  EXPECT_EQ(peer.get("/brigade/cijfers").status, 403);
+  auto funder = client();
+  ASSERT_TRUE(funder.login("gemeente"));
+  auto figures = funder.get("/brigade/cijfers?maanden=12");
+  EXPECT_EQ(figures.status, 200);
+  EXPECT_NE(figures.body.find("Bezocht"), std::string::npos);
+  EXPECT_EQ(funder.get("/brigade/cijfers?maanden=99").status, 400);
+  EXPECT_EQ(funder.get("/verwijzingen").status, 403);
+  auto coord = client();
+  ASSERT_TRUE(coord.login("coordinator"));
+  auto overview = coord.get("/brigade");
+  EXPECT_EQ(overview.status, 200);
+  EXPECT_NE(overview.body.find("te laat"), std::string::npos) << "the demo's overdue check-out is flagged";
+  EXPECT_NE(overview.body.find("Wil napraten"), std::string::npos);
+}
+
+TEST_F(BrigadeHttpTest, TheDemoHistoryEndsNowNotInTheFuture) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir_ / "demo.db").string().c_str(), &db), SQLITE_OK);
+  const char* sql =
+      "SELECT max(t) FROM (SELECT max(created_at) t FROM signals UNION ALL SELECT max(at) FROM visits "
+      "UNION ALL SELECT max(started_at) FROM checkins UNION ALL SELECT max(created_at) FROM brigade_requests "
+      "UNION ALL SELECT max(at) FROM audit_log)";
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, sql, -1, &st, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  const auto latest = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  EXPECT_LE(latest, app_->now());
+  EXPECT_GT(latest, app_->now() - 86400);
+}
+
+}  // namespace
+}  // namespace meedoen

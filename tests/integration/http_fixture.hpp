@@ -1,0 +1,152 @@
+// Shared by the HTTP integration tests: a browser-like client and the in-process demo server.
+#pragma once
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <regex>
+#include <sstream>
+#include <thread>
+
+#include "app/app.hpp"
+#include "web/server.hpp"
+#include "web/site.hpp"
+
+namespace meedoen {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+struct Reply {
+  int status = 0;
+  std::string body;
+  std::map<std::string, std::string> headers;
+};
+
+// A browser-like client: keeps its cookie and the page's CSRF token.
+class Client {
+ public:
+  explicit Client(unsigned short port) : port_(port) {}
+
+  Reply get(const std::string& target) { return send(http::verb::get, target, ""); }
+  Reply post(const std::string& target, std::string form, bool with_csrf = true) {
+    if (with_csrf) form += (form.empty() ? "" : "&") + std::string("_csrf=") + csrf_;
+    return send(http::verb::post, target, form);
+  }
+  bool login(const std::string& user, const std::string& password = "meedoen-demo") {
+    get("/login");
+    return post("/login", "username=" + user + "&password=" + password).status == 303;
+  }
+
+  std::string csrf_;
+
+ private:
+  Reply send(http::verb verb, const std::string& target, const std::string& body) {
+    net::io_context ioc;
+    tcp::resolver resolver(ioc);
+    beast::tcp_stream stream(ioc);
+    stream.connect(resolver.resolve("127.0.0.1", std::to_string(port_)));
+    http::request<http::string_body> req{verb, target, 11};
+    req.set(http::field::host, "127.0.0.1");
+    if (!cookie_.empty()) req.set(http::field::cookie, cookie_);
+    if (verb == http::verb::post) {
+      req.set(http::field::content_type, "application/x-www-form-urlencoded");
+      req.body() = body;
+      req.prepare_payload();
+    }
+    http::write(stream, req);
+    beast::flat_buffer buffer;
+    http::response<http::string_body> res;
+    http::read(stream, buffer, res);
+    Reply r;
+    r.status = res.result_int();
+    r.body = res.body();
+    for (const auto& f : res) r.headers[std::string(f.name_string())] = std::string(f.value());
+    if (auto it = r.headers.find("Set-Cookie"); it != r.headers.end()) cookie_ = it->second.substr(0, it->second.find(';'));
+    static const std::regex csrf_re("name=\"_csrf\" value=\"([^\"]+)\"");
+    std::smatch m;
+    if (std::regex_search(r.body, m, csrf_re)) csrf_ = m[1];
+    beast::error_code ec;
+    stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+    return r;
+  }
+  unsigned short port_;
+  std::string cookie_;
+};
+
+inline std::string encode(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') out += static_cast<char>(c);
+    else if (c == ' ') out += '+';
+    else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+inline int first_id(const std::string& body, const std::string& prefix) {
+  std::regex re(prefix + "([0-9]+)");
+  std::smatch m;
+  return std::regex_search(body, m, re) ? std::stoi(m[1]) : 0;
+}
+
+class HttpTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = std::filesystem::temp_directory_path() / ("meedoen-http-" + std::to_string(std::random_device{}()));
+    std::filesystem::create_directories(dir_);
+    AppConfig cfg;
+    cfg.db_path = (dir_ / "demo.db").string();
+    cfg.key_file = (dir_ / "demo.key").string();
+    auto app = App::open(cfg);
+    ASSERT_TRUE(app.ok());
+    app_ = std::move(*app).release();
+    ASSERT_TRUE(app_->load_demo(nullptr).ok());
+    site_ = new web::Site(*app_, {MEEDOEN_SOURCE_DIR, false});
+    web::ServerOptions so;
+    so.port = 0;
+    server_ = new web::Server(so, [](const web::Request& r) { return site_->handle(r); });
+    thread_ = new std::thread([] { server_->run(false); });
+  }
+  static void TearDownTestSuite() {
+    server_->stop();
+    thread_->join();
+    delete thread_;
+    delete server_;
+    delete site_;
+    delete app_;
+    std::filesystem::remove_all(dir_);
+  }
+
+  Client client() { return Client(server_->port()); }
+
+  // Raises a signal as `user` with a name, returns the signal's id.
+  int raise(Client& c, const std::string& name, const std::string& text) {
+    c.get("/signalen/nieuw");
+    auto r = c.post("/signalen", "wijk=1&name=" + encode(name) + "&description=" + encode(text));
+    EXPECT_EQ(r.status, 303) << r.body;
+    return first_id(r.headers["Location"], "/signalen/");
+  }
+
+  static inline std::filesystem::path dir_;
+  static inline App* app_ = nullptr;
+  static inline web::Site* site_ = nullptr;
+  static inline web::Server* server_ = nullptr;
+  static inline std::thread* thread_ = nullptr;
+};
+
+}  // namespace meedoen
