@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmark: generates a city-scale dataset (10 wijken, 5,000 residents, 5 years), serves it,
-# and drives the signals list and a meeting's agenda with wrk at 64 connections. Prints
+# and drives the signals list, a meeting's agenda, a peer's "mijn verzoeken" and the brigade
+# coordinator's overview with wrk at 64 connections. Prints
 # requests/s, p50/p99 latency and the server's peak RSS. Targets: p99 <= 10 ms, RSS <= 64 MB.
 # Usage: bench/run.sh [build-dir]   (env: WIJKEN RESIDENTS YEARS DURATION CONNECTIONS THREADS)
 set -euo pipefail
@@ -12,7 +13,8 @@ work=$(mktemp -d)
 port=18089
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 
-data=bench/data/city-$WIJKEN-$RESIDENTS-$YEARS
+# The dataset is cached per schema version of its generator; bump the suffix when it changes.
+data=bench/data/city-$WIJKEN-$RESIDENTS-$YEARS-brigade1
 if [ ! -f "$data.db" ]; then
   mkdir -p bench/data
   "$build/meedoen_generate" --db "$data.db" --key-file "$data.key" --wijken "$WIJKEN" --residents "$RESIDENTS" --years "$YEARS"
@@ -24,20 +26,31 @@ chmod 600 "$work/city.key"
 server=$!
 for _ in $(seq 50); do curl -sf http://127.0.0.1:$port/healthz >/dev/null && break; sleep 0.1; done
 
-# Log in as the chair of wijk 1 and keep the cookie for wrk.
-jar="$work/cookies"
-csrf=$(curl -s -c "$jar" -b "$jar" http://127.0.0.1:$port/login | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-curl -s -o /dev/null -c "$jar" -b "$jar" --data "_csrf=$csrf&username=bench.1.0&password=bench-password" http://127.0.0.1:$port/login
-cookie=$(awk '$6 == "meedoen_session" {print $6"="$7}' "$jar")
-meeting=$(curl -s -b "$jar" http://127.0.0.1:$port/overleggen | grep -o 'href="/overleggen/[0-9]*"' | head -1 | grep -o '[0-9]*')
+# Logs in as $1 and prints the session cookie for wrk.
+login() {
+  local jar="$work/cookies.$1"
+  local csrf
+  csrf=$(curl -s -c "$jar" -b "$jar" http://127.0.0.1:$port/login | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data "_csrf=$csrf&username=$1&password=bench-password" http://127.0.0.1:$port/login
+  awk '$6 == "meedoen_session" {print $6"="$7}' "$jar"
+}
+chair=$(login bench.1.0)
+peer=$(login bench.peer.1.0)
+coordinator=$(login bench.coord.1)
+meeting=$(curl -s -H "Cookie: $chair" http://127.0.0.1:$port/overleggen | grep -o 'href="/overleggen/[0-9]*"' | head -1 | grep -o '[0-9]*')
 
 run() {
-  local name=$1 path=$2
+  local name=$1 cookie=$2 path=$3
   echo "== $name: GET $path, $CONNECTIONS connections, $DURATION"
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "http://127.0.0.1:$port$path")" = 200 ] ||
+    { echo "   $path does not answer 200"; exit 1; }
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Cookie: $cookie" "http://127.0.0.1:$port$path" |
     grep -E "Requests/sec|Latency  |50%|99%|Non-2xx|Socket errors"
 }
-run "signals list" "/signalen?wijk=1"
-run "meeting agenda" "/overleggen/$meeting"
+run "signals list" "$chair" "/signalen?wijk=1"
+run "meeting agenda" "$chair" "/overleggen/$meeting"
+run "mijn verzoeken (peer)" "$peer" "/verzoeken"
+run "brigade overview (coordinator of 3 wijken)" "$coordinator" "/brigade"
 echo "== server peak RSS: $(awk '/VmHWM/ {print $2/1024 " MB"}' /proc/$server/status)"
 echo "== signals in dataset: $(sqlite3 "$work/city.db" 'select count(*) from signals') in $(sqlite3 "$work/city.db" 'select count(*) from meetings') meetings"
+echo "== brigade: $(sqlite3 "$work/city.db" 'select count(*) from brigade_requests') requests, $(sqlite3 "$work/city.db" 'select count(*) from visits') visits, $(sqlite3 "$work/city.db" "select count(*) from brigade_requests where outcome not in ('gesloten','afgewezen')") open"

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <tuple>
 
 #include "app/internals.hpp"
 #include "privacy/password.hpp"
@@ -81,9 +82,7 @@ static RequestRow request_row(Lookups& names, const BrigadeRequest& r, Timestamp
   for (const auto& a : names.tx().assignments_for_request(r.id))
     row.assignments.push_back({a, names.user(a.peer)});
   row.age_days = static_cast<int>((now - r.created_at) / 86400);
-  const auto visits = names.tx().visits_for_request(r.id);
-  row.visits = static_cast<int>(visits.size());
-  if (!visits.empty()) row.last_visit = visits.front().at;
+  std::tie(row.visits, row.last_visit) = names.tx().visit_stats(r.id);
   return row;
 }
 
@@ -594,8 +593,8 @@ Result<CoordinatorOverview> App::coordinator_overview(const User& user) {
                    [](const CheckinView& a, const CheckinView& b) { return a.overdue > b.overdue; });
   for (const auto& d : tx->open_debriefs())
     if (peers_in_view.count(d.peer)) out.debriefs.push_back({d, names.user(d.peer)});
-  for (const auto& ref : tx->unanswered_referrals()) {
-    if (!user.in_wijk(ref.wijk_id) || !ref.no_response(t, config_.referral_response_days)) continue;
+  for (const auto& ref : tx->unanswered_referrals(user.wijken, t - static_cast<Timestamp>(config_.referral_response_days) * 86400)) {
+    if (!ref.no_response(t, config_.referral_response_days)) continue;
     ReferralView rv;
     rv.referral = ref;
     if (auto res = names.resident(ref.resident_id)) rv.resident_code = res->code;

@@ -27,6 +27,7 @@ Status App::generate_dataset(int wijken, int residents, int years, unsigned seed
     WijkId id;
     User chair;
     std::vector<User> members;
+    std::vector<User> peers;
     std::vector<std::string> codes;
     int residents = 0;
   };
@@ -48,8 +49,89 @@ Status App::generate_dataset(int wijken, int residents, int years, unsigned seed
       if (!s) return s.error();
       (k == 0 ? w.chair : w.members.emplace_back()) = *s->user;
     }
+    // Three peer workers per wijk for the Vliegende Brigade.
+    for (int k = 0; k < 3; ++k) {
+      const std::string username = "bench.peer." + n + "." + std::to_string(k);
+      auto uid = create_user(nullptr, {username, "Peer " + n + "." + std::to_string(k), "bench-password", "peer", *org, {w.id}, false});
+      if (!uid) return uid.error();
+      auto s = login("", username, "bench-password");
+      if (!s) return s.error();
+      w.peers.push_back(*s->user);
+      if (auto st = save_peer_profile(w.peers.back(), {{"nl"}, {}, k % 2 ? "vrouw" : "man", 20, ""}); !st) return st;
+    }
     ws.push_back(std::move(w));
   }
+  // One coordinator dispatches for the whole city; bench.coord.1 coordinates the first three wijken
+  // (a realistic share, and what the benchmark's overview page shows).
+  std::vector<WijkId> all_wijken, first_three;
+  for (const auto& w : ws) {
+    all_wijken.push_back(w.id);
+    if (first_three.size() < 3) first_three.push_back(w.id);
+  }
+  if (auto id = create_user(nullptr, {"bench.coordinator", "Bench Coordinator", "bench-password", "coordinator", *org, all_wijken, false}); !id)
+    return id.error();
+  if (auto id = create_user(nullptr, {"bench.coord.1", "Bench Coordinator 1", "bench-password", "coordinator", *org, first_three, false}); !id)
+    return id.error();
+  const User coordinator = *login("", "bench.coordinator", "bench-password")->user;
+  auto team_org = create_org(nullptr, {OrgId(), "Bench Wijkteam", "sociaal_wijkteam"});
+  if (!team_org) return team_org.error();
+  if (auto id = create_user(nullptr, {"bench.wijkteam", "Bench Wijkteam", "bench-password", "wijkteam", *team_org, all_wijken, false}); !id)
+    return id.error();
+  const User team = *login("", "bench.wijkteam", "bench-password")->user;
+
+  // The brigade's work after a meeting: every request without a peer gets one of its wijk, who
+  // says yes and visits; most requests end within the cycle, the last cycles' stay open.
+  auto brigade = [&](int cycle) -> Status {
+    for (auto& w : ws) {
+      RequestFilter f;
+      f.wijken = {w.id};
+      f.open_only = true;
+      f.limit = 1000;
+      std::vector<BrigadeRequest> open;
+      {
+        auto tx = store_->begin(TxMode::kRead);
+        open = tx->list_requests(f);
+      }
+      for (const auto& r : open) {
+        const User& peer = w.peers[static_cast<std::size_t>(r.id.value) % w.peers.size()];
+        bool assigned = false;
+        {
+          auto tx = store_->begin(TxMode::kRead);
+          for (const auto& a : tx->assignments_for_request(r.id)) assigned = assigned || a.current();
+        }
+        if (!assigned) {
+          clock->advance(60);
+          if (auto st = assign_peers(coordinator, r.id, {peer.id}); !st) return st;
+          if (auto st = respond_assignment(peer, r.id, true, ""); !st) return st;
+        }
+        const int fate = static_cast<int>(r.id.value % 10);
+        clock->advance(300);
+        LogVisitInput visit{r.id, fate < 8 ? "contact" : "niet_thuis", "huisbezoek", "", "", "",
+                            "v-" + std::to_string(r.id.value) + "-" + std::to_string(cycle)};
+        if (auto v = log_visit(peer, visit); !v) return v.error();
+        if (cycle >= cycles - 3) continue;  // recent work stays open
+        auto version = [&]() {
+          auto tx = store_->begin(TxMode::kRead);
+          return tx->get_request(r.id)->version;
+        };
+        if (fate < 3) {
+          if (auto st = set_outcome(peer, r.id, "meegekomen", "", version()); !st) return st;
+        } else if (fate < 5) {
+          NewReferralInput ref{r.id, "sociaal_wijkteam", *team_org, "", "Wil hulp bij geldzaken.", {}, "mondeling"};
+          ref.consent = {"bewoner", format_date(clock->now()), "Hulp bij geldzaken", "", ConsentForm::kVerbal,
+                         {false, false, false, true}};
+          auto c = create_referral(peer, ref);
+          if (!c) return c.error();
+          // The partner answers most referrals; a few wait and are flagged.
+          if (fate == 3)
+            if (auto st = answer_referral(team, c->id, {"intake_gepland", format_date(clock->now() + 7 * kDay), ""}); !st)
+              return st;
+        }
+        if (auto st = set_outcome(peer, r.id, "gesloten", "Afgerond.", version()); !st) return st;
+      }
+    }
+    return Status::Ok();
+  };
 
   for (int cycle = 0; cycle < cycles; ++cycle) {
     const Timestamp start = clock->now();
@@ -113,7 +195,9 @@ Status App::generate_dataset(int wijken, int residents, int years, unsigned seed
       PlanMeetingInput keep{w.id, format_datetime_input(fresh->meeting.starts_at), fresh->meeting.place, {}, ""};
       if (auto st = update_meeting(w.chair, meetings[i], fresh->meeting.version, keep, true); !st) return st;
     }
-    clock->advance(3 * kDay);
+    clock->advance(kDay);
+    if (auto st = brigade(cycle); !st) return st;
+    clock->advance(2 * kDay);
     for (auto& w : ws) {
       for (const auto& m : w.members) {
         auto tx = store_->begin(TxMode::kRead);

@@ -227,6 +227,8 @@ class Tx {
   // the id of the visit either way, and whether it was new.
   virtual std::pair<VisitId, bool> insert_visit(const Visit& v) = 0;
   virtual std::vector<Visit> visits_for_request(RequestId id) = 0;
+  // How many visits a request had and when the last one was (0 when none).
+  virtual std::pair<int, Timestamp> visit_stats(RequestId id) = 0;
   virtual int count_visits_since(UserId peer, Timestamp since) = 0;
   // Offered or accepted assignments of `peer` without a visit yet: work that is coming.
   virtual int pending_assignments(UserId peer) = 0;
@@ -244,8 +246,9 @@ class Tx {
   virtual void update_referral(const Referral& r) = 0;
   virtual std::vector<Referral> referrals_for_request(RequestId id) = 0;
   virtual std::vector<Referral> referrals_to_org(OrgId org) = 0;
-  // Referrals that are sent or received but not answered, oldest first.
-  virtual std::vector<Referral> unanswered_referrals() = 0;
+  // Referrals in `wijken` that are sent or received but not answered and were made before
+  // `made_before`, oldest first.
+  virtual std::vector<Referral> unanswered_referrals(const std::vector<WijkId>& wijken, Timestamp made_before) = 0;
   virtual void insert_referral_token(const ReferralToken& t) = 0;
   virtual std::optional<ReferralToken> find_referral_token(const std::string& digest) = 0;
   // Marks the token used; false when it was used already (so two clicks cannot both answer).

@@ -384,6 +384,13 @@ std::vector<Visit> SqliteTx::visits_for_request(RequestId id) {
   return collect<Visit>(s, read_visit);
 }
 
+std::pair<int, Timestamp> SqliteTx::visit_stats(RequestId id) {
+  auto s = conn_->prepare("SELECT count(*), COALESCE(max(at), 0) FROM visits WHERE request_id = ?");
+  s.bind_all(id.value);
+  s.step();
+  return {s.i32(0), s.i64(1)};
+}
+
 int SqliteTx::pending_assignments(UserId peer) {
   auto s = conn_->prepare(
       "SELECT count(*) FROM assignments a WHERE a.peer = ? AND a.state IN ('offered', 'accepted') "
@@ -511,10 +518,11 @@ std::vector<Referral> SqliteTx::referrals_to_org(OrgId org) {
   return collect<Referral>(s, read_referral);
 }
 
-std::vector<Referral> SqliteTx::unanswered_referrals() {
+std::vector<Referral> SqliteTx::unanswered_referrals(const std::vector<WijkId>& wijken, Timestamp made_before) {
   auto s = conn_->prepare(std::string("SELECT ") + kReferralCols +
-                          " FROM referrals WHERE status IN ('verstuurd', 'ontvangen') "
-                          "ORDER BY created_at LIMIT 500");
+                          " FROM referrals WHERE status IN ('verstuurd', 'ontvangen') AND created_at < ? AND " +
+                          wijk_clause("wijk_id", wijken) + " ORDER BY created_at LIMIT 200");
+  s.bind_all(made_before);
   return collect<Referral>(s, read_referral);
 }
 

@@ -124,6 +124,7 @@ class SqliteTx final : public Tx {
   bool peer_knew_resident(UserId peer, ResidentId resident) override;
   std::pair<VisitId, bool> insert_visit(const Visit& v) override;
   std::vector<Visit> visits_for_request(RequestId id) override;
+  std::pair<int, Timestamp> visit_stats(RequestId id) override;
   int count_visits_since(UserId peer, Timestamp since) override;
   int pending_assignments(UserId peer) override;
   CheckinId insert_checkin(const Checkin& c) override;
@@ -139,7 +140,7 @@ class SqliteTx final : public Tx {
   void update_referral(const Referral& r) override;
   std::vector<Referral> referrals_for_request(RequestId id) override;
   std::vector<Referral> referrals_to_org(OrgId org) override;
-  std::vector<Referral> unanswered_referrals() override;
+  std::vector<Referral> unanswered_referrals(const std::vector<WijkId>& wijken, Timestamp made_before) override;
   void insert_referral_token(const ReferralToken& t) override;
   std::optional<ReferralToken> find_referral_token(const std::string& digest) override;
   bool use_referral_token(const std::string& digest, Timestamp at) override;
