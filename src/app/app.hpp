@@ -126,6 +126,9 @@ class App {
   Result<ReferralCreated> create_referral(const User& user, const NewReferralInput& in);
   Result<std::vector<ReferralView>> referral_inbox(const User& user);
   Status answer_referral(const User& user, ReferralId id, const ReferralAnswer& answer);
+  // For a referral without an answer: a fresh one-time link by mail (the old link stops working).
+  // The referrer or the coordinator; referrals to an inbox have no mail to send.
+  Status remind_referral(const User& user, ReferralId id);
   // The one-time link: shows the referral (marking it received) until it is used or expires.
   Result<ReferralLinkView> referral_by_token(const std::string& token);
   Status answer_referral_by_token(const std::string& token, const ReferralAnswer& answer);

@@ -53,6 +53,27 @@ Status apply_answer(Referral& r, const ReferralAnswer& a, Timestamp now) {
   return Status::Ok();
 }
 
+// A fresh one-time link for `r` and the mail that carries it. The mail names the organisation and
+// holds the link; nothing about the resident.
+void mail_link(Tx& tx, const Referral& r, const std::string& org_name, Timestamp t, int link_days,
+               const std::string& base_url, bool reminder) {
+  const std::string token = random_token();
+  const Timestamp expires = t + static_cast<Timestamp>(link_days) * 86400;
+  tx.insert_referral_token({token_digest(token), r.id, expires, 0});
+  OutboxMail m;
+  m.to = r.to_email;
+  m.subject = std::string(reminder ? "Herinnering: verwijzing" : "Verwijzing") + " via Meedoen voor " + org_name;
+  m.body = std::string("Goedendag,\r\n\r\n") +
+           (reminder ? "We hebben nog geen antwoord op een verwijzing die we u stuurden. " : "") +
+           "Via Meedoen (Vliegende Brigade) is een bewoner naar " + org_name +
+           " verwezen. De bewoner heeft hiervoor toestemming gegeven.\r\n\r\n"
+           "Open deze link om de aanmelding te bekijken en de intake te bevestigen of af te wijzen:\r\n" +
+           base_url + "/verwijzing/" + token + "\r\n\r\nDe link werkt een keer en verloopt op " +
+           format_date(expires) + ".\r\nIn deze e-mail staan bewust geen gegevens van de bewoner.\r\n";
+  m.created_at = t;
+  tx.insert_mail(m);
+}
+
 }  // namespace
 
 Result<ReferralFormData> App::referral_form(const User& user, RequestId id) {
@@ -133,20 +154,7 @@ Result<ReferralCreated> App::create_referral(const User& user, const NewReferral
   for (const auto& u : tx->list_users())
     out.inbox = out.inbox || (u.active && u.org_id == org->id && u.role != Role::kPeer);
   if (!email.empty()) {
-    const std::string token = random_token();
-    const Timestamp expires = t + static_cast<Timestamp>(config_.referral_link_days) * 86400;
-    tx->insert_referral_token({token_digest(token), ref.id, expires, 0});
-    OutboxMail m;
-    m.to = email;
-    m.subject = "Verwijzing via Meedoen voor " + org->name;
-    m.body = "Goedendag,\r\n\r\nVia Meedoen (Vliegende Brigade) is een bewoner naar " + org->name +
-             " verwezen. De bewoner heeft hiervoor toestemming gegeven.\r\n\r\n"
-             "Open deze link om de aanmelding te bekijken en de intake te bevestigen of af te wijzen:\r\n" +
-             config_.base_url + "/verwijzing/" + token +
-             "\r\n\r\nDe link werkt een keer en verloopt op " + format_date(expires) +
-             ".\r\nIn deze e-mail staan bewust geen gegevens van de bewoner.\r\n";
-    m.created_at = t;
-    tx->insert_mail(m);
+    mail_link(*tx, ref, org->name, t, config_.referral_link_days, config_.base_url, false);
     out.link_sent = true;
   }
   if (auto st = tx->commit(); !st) return st.error();
@@ -192,6 +200,23 @@ Status App::answer_referral(const User& user, ReferralId id, const ReferralAnswe
   tx->update_referral(*r);
   Internals::audit(*tx, t, &user, "change", r->resident_id, "referral:" + std::to_string(id.value),
                    std::string(to_string(r->status)));
+  return tx->commit();
+}
+
+Status App::remind_referral(const User& user, ReferralId id) {
+  auto tx = store_->begin(TxMode::kWrite);
+  auto r = tx->get_referral(id);
+  if (!r) return Error::not_found();
+  if (r->referred_by != user.id && !may_coordinate(user, r->wijk_id)) return Error::forbidden();
+  if (referral_answered(r->status)) return Error::conflict("error.referral.answered");
+  if (r->to_email.empty()) return Error::invalid("error.referral.no_email");
+  const Timestamp t = now();
+  auto org = tx->get_org(r->to_org);
+  tx->retire_referral_tokens(r->id, t);
+  mail_link(*tx, *r, org ? org->name : std::string(), t, config_.referral_link_days, config_.base_url, true);
+  r->reminded_at = t;
+  tx->update_referral(*r);
+  Internals::audit(*tx, t, &user, "change", r->resident_id, "referral:" + std::to_string(id.value), "reminder");
   return tx->commit();
 }
 

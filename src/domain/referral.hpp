@@ -78,6 +78,7 @@ struct Referral {
   Timestamp created_at = 0;
   Timestamp updated_at = 0;
   Timestamp answered_at = 0;
+  Timestamp reminded_at = 0;  // the last reminder (a fresh one-time link)
 
   // Sent or only received, and older than `days`: flagged for a reminder.
   bool no_response(Timestamp now, int days) const {

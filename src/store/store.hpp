@@ -253,6 +253,8 @@ class Tx {
   virtual std::optional<ReferralToken> find_referral_token(const std::string& digest) = 0;
   // Marks the token used; false when it was used already (so two clicks cannot both answer).
   virtual bool use_referral_token(const std::string& digest, Timestamp at) = 0;
+  // Ends every link of the referral that is still open (a reminder sends a fresh one).
+  virtual void retire_referral_tokens(ReferralId id, Timestamp at) = 0;
 
   // Figures.
   virtual std::vector<FunnelRow> funnel(const std::vector<WijkId>& wijken, Timestamp from, Timestamp to) = 0;

@@ -144,6 +144,9 @@ Response brigade_page(Ctx& c) {
     o["by"] = r.referred_by_name;
     o["sent"] = format_date(r.referral.created_at);
     o["status_label"] = c.t("referral_" + std::string(to_string(r.referral.status)));
+    o["id"] = r.referral.id.value;
+    o["may_remind"] = !r.referral.to_email.empty();
+    o["reminded"] = r.referral.reminded_at ? format_date(r.referral.reminded_at) : std::string();
     referrals.push_back(o);
   }
   m["unassigned"] = unassigned;
@@ -158,6 +161,7 @@ Response brigade_page(Ctx& c) {
   m["has_debriefs"] = !debriefs.empty();
   m["no_response"] = referrals;
   m["has_no_response"] = !referrals.empty();
+  m["saved_text"] = saved_text(c);
   m["grace"] = ov->grace_minutes;
   m["response_days"] = ov->response_days;
   return page(c, "brigade", std::move(m), c.t("brigade_title"));
@@ -368,8 +372,11 @@ static Response render_request(Ctx& c, RequestId id, json::object extra, int sta
     o["intake_date"] = rv.referral.intake_date;
     o["note"] = rv.referral.answer_note;
     o["sent"] = format_date(rv.referral.created_at);
+    o["id"] = rv.referral.id.value;
     o["no_response"] = rv.no_response;
     o["link"] = !rv.referral.to_email.empty();
+    o["may_remind"] = rv.no_response && !rv.referral.to_email.empty();
+    o["reminded"] = rv.referral.reminded_at ? format_date(rv.referral.reminded_at) : std::string();
     refs.push_back(o);
   }
   m["referrals"] = refs;
@@ -516,7 +523,7 @@ Response request_outcome(Ctx& c) {
   auto version = parse_id(c.req.form.get("version"));
   if (!id || !version) return error_page(c, Error::invalid("error.bad_request"));
   return request_form_result(c, *id, c.app.set_outcome(c.user(), *id, c.req.form.get("outcome"),
-                                                       c.req.form.get("note"), *version),
+                                                       c.req.form.get("outcome_note"), *version),
                              "outcome", "uitkomst");
 }
 

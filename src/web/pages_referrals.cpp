@@ -168,6 +168,16 @@ Response referral_answer(Ctx& c) {
   return render_inbox(c, std::move(extra), st.error().kind == ErrorKind::kConflict ? 409 : 422);
 }
 
+Response referral_remind(Ctx& c) {
+  auto id = c.id_param(0);
+  if (!id) return error_page(c, Error::invalid("error.bad_request"));
+  auto st = c.app.remind_referral(c.user(), ReferralId(*id));
+  if (!st) return error_page(c, st.error());
+  std::string back = c.req.form.get("back");
+  if (back.empty() || back[0] != '/' || back.rfind("//", 0) == 0 || back.find('?') != std::string::npos) back = "/brigade";
+  return redirect(back + "?opgeslagen=herinnerd");
+}
+
 static Response render_link(Ctx& c, const std::string& token, json::object extra, int status) {
   auto v = c.app.referral_by_token(token);
   if (!v) {

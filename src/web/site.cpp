@@ -126,6 +126,7 @@ struct Site::Impl {
     add("POST", "/beschikbaarheid/afwezig/{}/verwijderen", true, availability_absence_delete);
     add("GET", "/verwijzingen", true, referrals_page);
     add("POST", "/verwijzingen/{}", true, referral_answer);
+    add("POST", "/verwijzingen/{}/herinnering", true, referral_remind);
     // The one-time link for a partner without an account: no log-in, the token is the key.
     add("GET", "/verwijzing/{}", false, referral_link_page);
     add("POST", "/verwijzing/{}", false, referral_link_answer);

@@ -125,6 +125,7 @@ Response referral_new_page(Ctx& c);
 Response referral_create(Ctx& c);
 Response referrals_page(Ctx& c);
 Response referral_answer(Ctx& c);
+Response referral_remind(Ctx& c);
 Response referral_link_page(Ctx& c);
 Response referral_link_answer(Ctx& c);
 

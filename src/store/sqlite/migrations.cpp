@@ -379,7 +379,8 @@ CREATE TABLE referrals (
   answer_note TEXT NOT NULL DEFAULT '',
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL,
-  answered_at INTEGER NOT NULL DEFAULT 0
+  answered_at INTEGER NOT NULL DEFAULT 0,
+  reminded_at INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX referrals_request ON referrals(request_id);
 CREATE INDEX referrals_org ON referrals(to_org, status);

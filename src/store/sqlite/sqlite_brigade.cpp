@@ -124,7 +124,7 @@ constexpr const char* kReferralCols =
     "id, request_id, resident_id, wijk_id, referred_by, kind, to_org, to_email, story, "
     "consent_given_by, consent_date, consent_purpose, consent_recipient, consent_form, share_name, "
     "share_address, share_phone, share_story, status, intake_date, answer_note, created_at, "
-    "updated_at, answered_at";
+    "updated_at, answered_at, reminded_at";
 
 Referral read_referral(const Stmt& s) {
   Referral r;
@@ -152,6 +152,7 @@ Referral read_referral(const Stmt& s) {
   r.created_at = s.i64(21);
   r.updated_at = s.i64(22);
   r.answered_at = s.i64(23);
+  r.reminded_at = s.i64(24);
   return r;
 }
 
@@ -497,9 +498,9 @@ std::optional<Referral> SqliteTx::get_referral(ReferralId id) {
 void SqliteTx::update_referral(const Referral& r) {
   auto s = conn_->prepare(
       "UPDATE referrals SET status = ?, intake_date = ?, answer_note = ?, updated_at = ?, "
-      "answered_at = ? WHERE id = ?");
+      "answered_at = ?, reminded_at = ? WHERE id = ?");
   s.bind_all(std::string(to_string(r.status)), r.intake_date, r.answer_note, r.updated_at,
-             r.answered_at, r.id.value);
+             r.answered_at, r.reminded_at, r.id.value);
   s.exec();
 }
 
@@ -539,6 +540,12 @@ std::optional<ReferralToken> SqliteTx::find_referral_token(const std::string& di
   s.bind_all(digest);
   if (!s.step()) return std::nullopt;
   return ReferralToken{s.text(0), ReferralId(s.i64(1)), s.i64(2), s.i64(3)};
+}
+
+void SqliteTx::retire_referral_tokens(ReferralId id, Timestamp at) {
+  auto s = conn_->prepare("UPDATE referral_tokens SET used_at = ? WHERE referral_id = ? AND used_at = 0");
+  s.bind_all(at, id.value);
+  s.exec();
 }
 
 bool SqliteTx::use_referral_token(const std::string& digest, Timestamp at) {

@@ -144,6 +144,7 @@ class SqliteTx final : public Tx {
   void insert_referral_token(const ReferralToken& t) override;
   std::optional<ReferralToken> find_referral_token(const std::string& digest) override;
   bool use_referral_token(const std::string& digest, Timestamp at) override;
+  void retire_referral_tokens(ReferralId id, Timestamp at) override;
 
   std::vector<FunnelRow> funnel(const std::vector<WijkId>& wijken, Timestamp from, Timestamp to) override;
 

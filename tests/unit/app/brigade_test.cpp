@@ -310,6 +310,31 @@ TEST_F(BrigadeTest, TheOneTimeLinkWorksOnceAndExpires) {
             "error.link.expired");
 }
 
+TEST_F(BrigadeTest, AReminderSendsAFreshLinkAndRetiresTheOldOne) {
+  RequestId id = assigned(mo_);
+  NewReferralInput in{id, "schuldhulp", debt_org_, "aanmelden@schuldhulp.example", "", consent(), "mondeling"};
+  in.consent.fields = {false, false, true, false};
+  auto r = app_->create_referral(mo_, in);
+  ASSERT_TRUE(r.ok());
+  auto tokens = [&]() {
+    std::vector<std::string> out;
+    for (const auto& m : app_->pending_mail(100)) {
+      const auto at = m.body.find("/verwijzing/");
+      if (at != std::string::npos) out.push_back(m.body.substr(at + 12, m.body.find('\r', at) - at - 12));
+    }
+    return out;
+  };
+  const std::string first = tokens().at(0);
+  EXPECT_EQ(app_->remind_referral(anouk_, r->id).error().kind, ErrorKind::kForbidden);
+  ASSERT_TRUE(app_->remind_referral(mo_, r->id).ok());
+  const auto all = tokens();
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_TRUE(app_->referral_by_token(first)->used) << "the old link stops working";
+  EXPECT_FALSE(app_->referral_by_token(all[1])->used);
+  ASSERT_TRUE(app_->answer_referral_by_token(all[1], {"intake_gepland", "2026-12-03", ""}).ok());
+  EXPECT_EQ(app_->remind_referral(coord_, r->id).error().kind, ErrorKind::kConflict) << "answered";
+}
+
 TEST_F(BrigadeTest, FiguresSuppressSmallNumbersAndAreForCoordinatorAndFunder) {
   RequestId id = assigned(mo_);
   ASSERT_TRUE(app_->log_visit(mo_, {id, "contact", "", "", "", "", "k-1"}).ok());
