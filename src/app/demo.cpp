@@ -570,15 +570,19 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
   }
   // The brigade today: new requests, one waiting for Mo Benali's answer, a peer inside at a visit
   // who is late to check out, and a peer who asks to talk a hard visit over.
-  if (auto st = direct_requests(3); !st) return st;
   if (auto st = set_weeks(); !st) return st;
+  if (auto st = direct_requests(1); !st) return st;
   if (auto st = dispatch(); !st) return st;
-  {
+  if (auto st = respond("brigadier"); !st) return st;
+  // Two requests that came in this morning wait for the coordinator; Mo Benali has one request
+  // waiting for his answer.
+  if (auto st = direct_requests(2); !st) return st;
+  if (auto mo = my_requests(u.at("brigadier")); mo && mo->offered.empty()) {
     auto ov = coordinator_overview(coordinator);
     if (!ov) return ov.error();
-    if (!ov->open_requests.empty()) (void)assign_peers(coordinator, ov->open_requests.back().request.id, {u.at("brigadier").id});
+    if (!ov->open_requests.empty())
+      (void)assign_peers(coordinator, ov->open_requests.back().request.id, {u.at("brigadier").id});
   }
-  if (auto st = respond("brigadier"); !st) return st;
   if (auto st = visit_round(); !st) return st;
   {
     auto hassan = my_requests(u.at("peer.hassan"));

@@ -4,7 +4,11 @@
 // answers 200. Then it visits the pages that only show up in certain states: the signal list with
 // filters, a linked, a closed and a meldcode signal, break the glass, an upcoming and a past
 // meeting with their minutes, the error pages (400, 403, 404), forms shown again with their
-// messages, and the English version. The admin pages are also checked at laptop size.
+// messages, and the English version. For the Vliegende Brigade: a request with the coordinator's
+// suggestions, the referral form, the figures over a year, requests as a peer who is asked, who
+// goes and who is inside, forms shown again (no reason to say no or to close, nothing known, dates
+// the wrong way round), another peer's request (403) and an unknown one-time link (404).
+// The admin pages are also checked at laptop size.
 // The login page is checked in login.test.mjs.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,23 +17,34 @@ import {
 } from './helpers.mjs';
 
 // The kinds of page a role reaches by following links, written as route patterns: numbers become
-// {id}, query strings are reduced to their sorted parameter names.
+// {id}, query strings are reduced to their sorted parameter names. The lists are exact: a page
+// that appears or disappears for a role is a change to look at.
 const OVERLEG = ['/', '/signalen', '/signalen/nieuw', '/signalen/{id}', '/signalen?status&wijk',
   '/overleggen', '/overleggen/{id}', '/overleggen/{id}/notulen', '/acties', '/wijken/{id}'];
-const CHAIR = [...OVERLEG, '/overleggen/nieuw', '/beheer/wijken/{id}'];
+// Partners in the overleg also get the referrals the brigade sent to their organisation.
+const PARTNER = [...OVERLEG, '/verwijzingen'];
+const CHAIR = [...PARTNER, '/overleggen/nieuw', '/beheer/wijken/{id}'];
+// The wijkteam and the host may ask the brigade to visit someone.
+const ASKER = [...PARTNER, '/verzoeken/nieuw'];
+// Peers: their requests and their week. A peer who is doing a request also reaches its referral
+// form; Mo Benali's first request is one that waits for his answer, so he does not.
+const PEER = [...OVERLEG, '/verzoeken', '/verzoeken/{id}', '/beschikbaarheid', '/beschikbaarheid?week'];
+const COORDINATOR = [...PARTNER, '/brigade', '/brigade/cijfers', '/verzoeken/nieuw', '/verzoeken/{id}',
+  '/verzoeken/{id}/verwijzen'];
 const ADMIN = ['/', '/beheer', '/beheer/gebruikers/{id}', '/beheer/wijken/{id}'];
 const ROLES = [
   ['voorzitter', CHAIR],
   ['voorzitter.stevenshof', CHAIR],
-  ['huisarts', OVERLEG],
-  ['wijkagent', OVERLEG],
-  ['huismeester', OVERLEG],
-  ['ggz', OVERLEG],
-  ['wijkteam', OVERLEG],
-  ['gastvrouw', OVERLEG],
-  ['brigadier', OVERLEG],
-  ['coordinator', OVERLEG],
-  ['gemeente', ['/']],
+  ['huisarts', PARTNER],
+  ['wijkagent', PARTNER],
+  ['huismeester', PARTNER],
+  ['ggz', PARTNER],
+  ['wijkteam', ASKER],
+  ['gastvrouw', ASKER],
+  ['brigadier', PEER],
+  ['peer.anouk', [...PEER, '/verzoeken/{id}/verwijzen']],
+  ['coordinator', COORDINATOR],
+  ['gemeente', ['/', '/brigade/cijfers']],
   ['beheer', ADMIN],
 ];
 const ERROR_H1 = 'Dat lukt niet';
@@ -111,8 +126,7 @@ describe('every page passes axe and fits a 360 px screen', { timeout: 120_000, c
       const seen = await crawl(page, `${user}, phone`);
       const kinds = [...seen.keys()].sort();
       t.diagnostic(`${user} visited ${[...seen.values()].join(' ')}`);
-      for (const kind of expected) assert.ok(seen.has(kind), `${user} reaches ${kind}; found: ${kinds.join(' ')}`);
-      if (user === 'gemeente') assert.deepEqual(kinds, ['/'], 'the funder sees the start page only');
+      assert.deepEqual(kinds, [...expected].sort(), `the kinds of page ${user} reaches`);
 
       if (user === 'beheer') {
         // The admin pages also at laptop size.
@@ -315,6 +329,115 @@ describe('every page passes axe and fits a 360 px screen', { timeout: 120_000, c
     await checkPage(admin.page, 'POST /beheer/gebruikers (422, name taken)');
 
     for (const e of [...errors, ...admin.errors]) assert.match(e, /status of 422/, 'only the expected 422s in the console');
+  });
+
+  // The brigade's pages in the states a crawl does not reach.
+  it('brigade: the coordinator\'s suggestions, the figures, and the referral form with its messages', { timeout: 60_000 }, async (t) => {
+    const { page, errors } = await session(t, 'coordinator');
+    // A request that waits for a peer's answer: the suggestions, with one peer who cannot be
+    // chosen (already asked) and others with a check box.
+    await page.goto('/brigade');
+    const asked = page.locator('section:has(#running-h) li.signal-item', { hasText: '(gevraagd)' }).first();
+    const url = await firstLink(page, asked, /^\/verzoeken\/\d+$/);
+    await visit(page, url, 'coordinator, request with suggestions');
+    const suggestions = page.locator('#toewijzen .suggestion');
+    assert.ok(await suggestions.locator('input[type="checkbox"][name="peer"]').count() > 0, 'peers to tick');
+    assert.ok(await page.locator('#toewijzen .suggestion.is-ineligible').count() > 0, 'a peer who cannot be chosen now');
+    assert.ok(await suggestions.locator('ul.reasons > li').count() > 0, 'reasons are given');
+
+    // The referral form, sent without an organisation (the browser's own checks off).
+    await visit(page, `${url}/verwijzen`, 'referral form');
+    await page.locator('#referral-form').evaluate((f) => { f.noValidate = true; });
+    const answer = page.waitForResponse((r) => r.request().method() === 'POST');
+    await submit(page, page.getByRole('button', { name: 'Verwijzing versturen' }));
+    assert.equal((await answer).status(), 422);
+    assert.match(await page.getByRole('alert').textContent(), /Niet alles is goed ingevuld/);
+    assert.equal((await page.locator('#to_org ~ .field-error').textContent()).trim(), 'Kies naar welke organisatie het gaat.');
+    await checkPage(page, `POST ${url}/verwijzingen (422, no organisation)`);
+
+    // The figures over a year, for the coordinator and for the funder; a period that is not
+    // offered is refused.
+    const funder = await session(t, 'gemeente');
+    for (const [p, who] of [[page, 'coordinator'], [funder.page, 'gemeente']]) {
+      await visit(p, '/brigade/cijfers?maanden=12', `figures over 12 months, ${who}`);
+      assert.equal(await p.getByLabel('Periode').inputValue(), '12');
+    }
+    await visit(funder.page, '/brigade/cijfers?maanden=99', 'figures, period not offered', 400);
+
+    assert.deepEqual(errors.filter((e) => !/status of 422/.test(e)), [], 'no other console errors (coordinator)');
+    assert.deepEqual(funder.errors.filter((e) => !/status of 400/.test(e)), [], 'no other console errors (gemeente)');
+  });
+
+  it('brigade: a peer\'s requests in every state, forms shown again, and another peer\'s request', { timeout: 60_000 }, async (t) => {
+    // Mo Benali: a request that waits for his answer, said "no" to without a reason.
+    const mo = await session(t, 'brigadier');
+    await mo.page.goto('/verzoeken');
+    const offered = await firstLink(mo.page, 'section:has(#offered-h)', /^\/verzoeken\/\d+$/);
+    await visit(mo.page, offered, 'offered request');
+    const declined = mo.page.waitForResponse((r) => r.request().method() === 'POST');
+    await submit(mo.page, mo.page.getByRole('button', { name: 'Nee, nu niet' }));
+    assert.equal((await declined).status(), 422, 'no without a reason is refused');
+    assert.match(await mo.page.getByRole('alert').textContent(), /Schrijf kort waarom niet/);
+    await mo.page.getByRole('button', { name: 'Ja, ik ga' }).waitFor();
+    await checkPage(mo.page, `POST ${offered}/antwoord (422, no reason)`);
+
+    // A request he is doing: who and where, logging a visit (with the optional part open),
+    // checking in, the outcome; the outcome "afgesloten" needs a reason.
+    await mo.page.goto('/verzoeken');
+    const doing = await firstLink(mo.page, 'section:has(#active-h)', /^\/verzoeken\/\d+$/);
+    await visit(mo.page, doing, 'accepted request');
+    await mo.page.locator('#id-h + .help + dl.identity').waitFor();
+    await mo.page.getByRole('button', { name: 'Ik ga naar binnen' }).waitFor();
+    await mo.page.getByText('Meer vertellen (mag)').click();
+    await mo.page.getByLabel('Volgende stap').waitFor();
+    await checkPage(mo.page, `${doing} (accepted, more details open)`);
+    await mo.page.getByLabel('Nieuwe uitkomst').selectOption({ label: 'afgesloten' });
+    const closed = mo.page.waitForResponse((r) => r.request().method() === 'POST');
+    await submit(mo.page, mo.page.locator('#uitkomst').getByRole('button', { name: 'Opslaan' }));
+    assert.equal((await closed).status(), 422, 'closing without a reason is refused');
+    assert.equal((await mo.page.locator('#uitkomst').getByRole('alert').textContent()).trim(), 'Schrijf kort waarom.');
+    await checkPage(mo.page, `POST ${doing}/uitkomst (422, no reason)`);
+
+    // Anouk de Graaf is inside at a visit: her request says so. Mo may not open it.
+    const anouk = await session(t, 'peer.anouk');
+    await anouk.page.goto('/verzoeken');
+    const inside = await firstLink(anouk.page, 'section:has(#in-h)', /^\/verzoeken\/\d+$/);
+    await visit(anouk.page, inside, 'request, peer inside');
+    await anouk.page.getByRole('button', { name: 'Ik ben weer buiten' }).waitFor();
+    await visit(mo.page, inside, 'another peer\'s request', 403);
+    await mo.page.getByRole('heading', { level: 1, name: ERROR_H1 }).waitFor();
+
+    // Her week, with an absence whose dates are the wrong way round.
+    await anouk.page.goto('/beschikbaarheid');
+    await anouk.page.getByLabel('Van', { exact: true }).fill('2030-03-10');
+    await anouk.page.getByLabel('Tot en met').fill('2030-03-01');
+    const absence = anouk.page.waitForResponse((r) => r.request().method() === 'POST');
+    await submit(anouk.page, anouk.page.getByRole('button', { name: 'Afwezigheid toevoegen' }));
+    assert.equal((await absence).status(), 422);
+    assert.match(await anouk.page.locator('section:has(#absence-h)').getByRole('alert').textContent(), /de tweede niet voor de eerste/);
+    await checkPage(anouk.page, 'POST /beschikbaarheid/afwezig (422, dates reversed)');
+
+    // The wijkteam asks the brigade without saying what it knows.
+    const asker = await session(t, 'wijkteam');
+    await asker.page.goto('/verzoeken/nieuw');
+    await asker.page.locator('#request-form').evaluate((f) => { f.noValidate = true; });
+    const asked = asker.page.waitForResponse((r) => r.request().method() === 'POST');
+    await submit(asker.page, asker.page.getByRole('button', { name: 'Verzoek versturen' }));
+    assert.equal((await asked).status(), 422);
+    assert.equal(here(asker.page), '/verzoeken');
+    assert.match(await asker.page.getByRole('alert').textContent(), /Niet alles is goed ingevuld/);
+    await asker.page.locator('#known ~ .field-error').waitFor();
+    await checkPage(asker.page, 'POST /verzoeken (422, nothing known)');
+
+    // A one-time link that does not exist, without logging in.
+    const context = await newContext(demo.browser, demo.server.base, PHONE);
+    t.after(() => context.close().catch(() => {}));
+    const stranger = await context.newPage();
+    await visit(stranger, '/verwijzing/bestaat-niet', 'unknown one-time link', 404);
+    assert.match(await stranger.locator('main').textContent(), /Deze link kennen we niet/);
+
+    for (const e of [...mo.errors, ...anouk.errors, ...asker.errors])
+      assert.match(e, /status of (403|422)/, 'only the expected 403 and 422s in the console');
   });
 
   it('the English version, and back to Dutch', { timeout: 60_000 }, async (t) => {
