@@ -568,18 +568,14 @@ Result<CoordinatorOverview> App::coordinator_overview(const User& user) {
   const std::string sunday = format_days(days_of(monday) + 6);
   const std::string today = today_of(t);
   std::set<UserId> peers_in_view;
-  for (const auto& p : tx->list_peer_profiles()) {
-    auto u = tx->get_user(p.user_id);
-    if (!u || !may_be_assigned(*u)) continue;
-    const bool shared = std::any_of(u->wijken.begin(), u->wijken.end(), [&](WijkId w) { return user.in_wijk(w); });
-    if (!shared) continue;
-    peers_in_view.insert(u->id);
+  for (const auto& [peer, p] : tx->peers_in_wijken(user.wijken)) {
+    peers_in_view.insert(peer.id);
     PeerLoad pl;
-    pl.peer = *u;
+    pl.peer = peer;
     pl.profile = p;
-    pl.load = peer_load(*tx, u->id, t);
-    pl.on_call_this_week = static_cast<int>(tx->on_call(u->id, monday, sunday).size());
-    pl.absent_today = absent_on(tx->absences(u->id, today), today);
+    pl.load = peer_load(*tx, peer.id, t);
+    pl.on_call_this_week = static_cast<int>(tx->on_call(peer.id, monday, sunday).size());
+    pl.absent_today = absent_on(tx->absences(peer.id, today), today);
     out.peers.push_back(std::move(pl));
   }
   for (const auto& c : tx->open_checkins()) {

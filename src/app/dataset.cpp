@@ -122,8 +122,8 @@ Status App::generate_dataset(int wijken, int residents, int years, unsigned seed
                          {false, false, false, true}};
           auto c = create_referral(peer, ref);
           if (!c) return c.error();
-          // The partner answers most referrals; a few wait and are flagged.
-          if (fate == 3)
+          // The partner answers referrals; some of the last weeks' still wait and are flagged.
+          if (fate == 3 || cycle < cycles - 5)
             if (auto st = answer_referral(team, c->id, {"intake_gepland", format_date(clock->now() + 7 * kDay), ""}); !st)
               return st;
         }

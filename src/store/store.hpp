@@ -196,6 +196,8 @@ class Tx {
   virtual std::optional<PeerProfile> get_peer_profile(UserId id) = 0;
   virtual void put_peer_profile(const PeerProfile& p) = 0;
   virtual std::vector<PeerProfile> list_peer_profiles() = 0;
+  // Active peer workers who work in any of `wijken`, with their profiles (users' wijken not filled).
+  virtual std::vector<std::pair<User, PeerProfile>> peers_in_wijken(const std::vector<WijkId>& wijken) = 0;
   // On-call blocks of `peer` with from <= date <= to (YYYY-MM-DD).
   virtual std::vector<OnCallBlock> on_call(UserId peer, const std::string& from, const std::string& to) = 0;
   // Replaces the peer's blocks between from and to by `blocks`.

@@ -190,6 +190,33 @@ std::vector<PeerProfile> SqliteTx::list_peer_profiles() {
   return collect<PeerProfile>(s, read_profile);
 }
 
+std::vector<std::pair<User, PeerProfile>> SqliteTx::peers_in_wijken(const std::vector<WijkId>& wijken) {
+  auto s = conn_->prepare(
+      "SELECT u.id, u.display_name, u.org_id, u.lang, p.languages, p.themes, p.gender, p.weekly_cap, "
+      "p.active, p.email FROM users u JOIN peer_profiles p ON p.user_id = u.id WHERE u.role = 'peer' "
+      "AND u.active = 1 AND u.id IN (SELECT user_id FROM user_wijken WHERE " +
+      wijk_clause("wijk_id", wijken) + ") ORDER BY u.display_name");
+  std::vector<std::pair<User, PeerProfile>> out;
+  while (s.step()) {
+    User u;
+    u.id = UserId(s.i64(0));
+    u.display_name = s.text(1);
+    u.org_id = OrgId(s.i64(2));
+    u.lang = s.text(3);
+    u.role = Role::kPeer;
+    PeerProfile p;
+    p.user_id = u.id;
+    p.languages = split(s.text(4));
+    p.themes = split(s.text(5));
+    p.gender = s.text(6);
+    p.weekly_cap = s.i32(7);
+    p.active = s.flag(8);
+    p.email = s.text(9);
+    out.emplace_back(std::move(u), std::move(p));
+  }
+  return out;
+}
+
 std::vector<OnCallBlock> SqliteTx::on_call(UserId peer, const std::string& from, const std::string& to) {
   auto s = conn_->prepare(
       "SELECT date, part FROM peer_on_call WHERE user_id = ? AND date BETWEEN ? AND ? ORDER BY date, part");

@@ -101,6 +101,11 @@ class SqliteStore final : public Store {
 }  // namespace sqlite
 
 Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path) {
+  // Memory statistics take one process-wide mutex on every allocation inside SQLite; with several
+  // request threads that lock was a hot spot. Nothing here reads the statistics. Must run before
+  // the first connection opens.
+  static std::once_flag configured;
+  std::call_once(configured, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   try {
     // An in-memory database exists per connection, so it gets exactly one.
     const int pool = path == ":memory:" ? 1 : 4;

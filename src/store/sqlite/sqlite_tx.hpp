@@ -102,6 +102,7 @@ class SqliteTx final : public Tx {
   std::optional<PeerProfile> get_peer_profile(UserId id) override;
   void put_peer_profile(const PeerProfile& p) override;
   std::vector<PeerProfile> list_peer_profiles() override;
+  std::vector<std::pair<User, PeerProfile>> peers_in_wijken(const std::vector<WijkId>& wijken) override;
   std::vector<OnCallBlock> on_call(UserId peer, const std::string& from, const std::string& to) override;
   void set_on_call(UserId peer, const std::string& from, const std::string& to,
                    const std::vector<OnCallBlock>& blocks) override;
