@@ -1,0 +1,58 @@
+#include "report/funnel.hpp"
+
+#include <gtest/gtest.h>
+
+namespace meedoen {
+namespace {
+
+FunnelRow row(WijkId w, const char* created, double days_to_contact, bool came_along = false, bool referred = false,
+              bool intake = false) {
+  FunnelRow r;
+  r.wijk = w;
+  r.created_at = *parse_local_datetime(created);
+  r.origin_at = r.created_at - 2 * 86400;  // the signal came two days before the request
+  r.visited = days_to_contact >= 0 || came_along;
+  if (days_to_contact >= 0) r.first_contact_at = r.origin_at + static_cast<Timestamp>(days_to_contact * 86400);
+  r.came_along = came_along;
+  r.referred = referred;
+  r.intake_confirmed = intake;
+  return r;
+}
+
+TEST(Funnel, CountsEachStepPerWijkAndLocalMonth) {
+  const WijkId a(1), b(2);
+  const std::vector<FunnelRow> rows = {
+      row(a, "2026-10-31T23:30", 3, true),  // still October in Leiden
+      row(a, "2026-11-01T00:30", 5, false, true, true),
+      row(a, "2026-11-15T12:00", -1),
+      row(b, "2026-11-02T09:00", 4, true, true),
+  };
+  const auto by = funnel_by_month(rows);
+  ASSERT_EQ(by.size(), 3u);
+  const auto& oct = by.at({a, "2026-10"});
+  EXPECT_EQ(oct.requests, 1);
+  EXPECT_EQ(oct.came_along, 1);
+  const auto& nov = by.at({a, "2026-11"});
+  EXPECT_EQ(nov.requests, 2);
+  EXPECT_EQ(nov.visited, 1);
+  EXPECT_EQ(nov.contact, 1);
+  EXPECT_EQ(nov.referred, 1);
+  EXPECT_EQ(nov.intake_confirmed, 1);
+  EXPECT_EQ(by.at({b, "2026-11"}).came_along, 1);
+}
+
+TEST(Funnel, MedianDaysFromSignalToFirstContact) {
+  FunnelCounts c;
+  EXPECT_FALSE(c.median_days().has_value());
+  for (double d : {7.0, 1.0, 3.0}) c.add(row(WijkId(1), "2026-11-01T10:00", d));
+  EXPECT_DOUBLE_EQ(*c.median_days(), 3.0);
+  c.add(row(WijkId(1), "2026-11-01T10:00", 4.0));
+  EXPECT_DOUBLE_EQ(*c.median_days(), 3.5);
+  c.add(row(WijkId(1), "2026-11-01T10:00", -1));  // no contact: not in the median
+  EXPECT_DOUBLE_EQ(*c.median_days(), 3.5);
+  EXPECT_EQ(c.requests, 5);
+  EXPECT_EQ(c.contact, 4);
+}
+
+}  // namespace
+}  // namespace meedoen
