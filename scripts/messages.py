@@ -638,6 +638,7 @@ B = [
 ("funnel_intake", "Intake", "Intake"),
 ("median_days", "Mediaan dagen van signaal tot eerste contact", "Median days from signal to first contact"),
 ("median_days_short", "Mediaan dagen", "Median days"),
+("all_wijken_together", "Alle wijken samen", "All neighbourhoods together"),
 ("too_few", "te weinig om te tonen", "too few to show"),
 ("per_month", "Per maand", "Per month"),
 ("per_month_table", "Cijfers per maand en per wijk", "Figures per month and neighbourhood"),

@@ -651,7 +651,13 @@ Result<BrigadeFigures> App::brigade_figures(const User& user, int months) {
   for (const auto& [key, counts] : funnel_by_month(rows)) {
     out.rows.push_back(shown(names.wijk(key.first), key.second, counts));
   }
-  for (const auto& r : rows) totals[r.wijk].add(r);
+  FunnelCounts all;
+  for (const auto& r : rows) {
+    totals[r.wijk].add(r);
+    all.add(r);
+  }
+  // All wijken together first (the wijk name left empty): per wijk, most steps are "<5".
+  if (totals.size() > 1) out.totals.push_back(shown("", "", all));
   for (const auto& [w, counts] : totals) out.totals.push_back(shown(names.wijk(w), "", counts));
   return out;
 }

@@ -72,7 +72,7 @@ json::object request_row_json(Ctx& c, const RequestRow& row) {
   if (r.safety_aggression) safety.push_back(json::string(c.t("safety_aggression")));
   if (r.safety_dog) safety.push_back(json::string(c.t("safety_dog")));
   if (r.safety_addiction) safety.push_back(json::string(c.t("safety_addiction")));
-  o["has_safety"] = !safety.empty() || !r.safety_notes.empty();
+  o["has_safety"] = !safety.empty() || !r.safety_notes.empty() || r.pair_advised;
   o["safety"] = safety;
   o["safety_notes"] = r.safety_notes;
   json::array prefs;
@@ -187,7 +187,7 @@ Response brigade_figures_page(Ctx& c) {
   auto block = [&](const FunnelMonth& fm) {
     json::object o;
     o["month"] = fm.month;
-    o["wijk"] = fm.wijk;
+    o["wijk"] = fm.wijk.empty() ? c.t("all_wijken_together") : fm.wijk;
     o["median"] = fm.median_days;
     json::array steps;
     const int top = fm.raw.empty() ? 0 : fm.raw.front();
