@@ -27,7 +27,7 @@ std::vector<std::string> codes(const char* const (&list)[N]) {
 }
 
 json::object assignment_json(Ctx& c, const AssignmentView& a) {
-  json::object o;
+  json::object o(c.sp);
   o["peer_id"] = a.assignment.peer.value;
   o["peer"] = a.peer_name;
   o["state"] = std::string(to_string(a.assignment.state));
@@ -51,7 +51,7 @@ std::string saved_text(Ctx& c) {
 
 json::object request_row_json(Ctx& c, const RequestRow& row) {
   const BrigadeRequest& r = row.request;
-  json::object o;
+  json::object o(c.sp);
   o["id"] = r.id.value;
   o["code"] = row.resident.code;
   o["description"] = resident_description(c, row.resident);
@@ -68,26 +68,26 @@ json::object request_row_json(Ctx& c, const RequestRow& row) {
   o["visits"] = row.visits;
   o["last_visit"] = row.last_visit ? format_date(row.last_visit) : std::string();
   o["pair_advised"] = r.pair_advised;
-  json::array safety;
+  json::array safety(c.sp);
   if (r.safety_aggression) safety.push_back(json::string(c.t("safety_aggression")));
   if (r.safety_dog) safety.push_back(json::string(c.t("safety_dog")));
   if (r.safety_addiction) safety.push_back(json::string(c.t("safety_addiction")));
   o["has_safety"] = !safety.empty() || !r.safety_notes.empty() || r.pair_advised;
-  o["safety"] = safety;
+  o["safety"] = std::move(safety);
   o["safety_notes"] = r.safety_notes;
-  json::array prefs;
+  json::array prefs(c.sp);
   if (!r.pref_language.empty()) prefs.push_back(json::string(c.t("pref_language_is", c.t("lang_" + r.pref_language))));
   if (!r.pref_gender.empty()) prefs.push_back(json::string(c.t("pref_gender_is", c.t("gender_" + r.pref_gender))));
   if (!r.pref_theme.empty()) prefs.push_back(json::string(c.t("pref_theme_is", c.t("theme_" + r.pref_theme))));
-  o["prefs"] = prefs;
   o["has_prefs"] = !prefs.empty();
-  json::array as;
+  o["prefs"] = std::move(prefs);
+  json::array as(c.sp);
   bool has_current = false;
   for (const auto& a : row.assignments) {
     as.push_back(assignment_json(c, a));
     has_current = has_current || a.assignment.current();
   }
-  o["assignments"] = as;
+  o["assignments"] = std::move(as);
   o["unassigned"] = !has_current;
   o["has_current"] = has_current;
   o["html"] = c.views.render("request_item", o, c.session.lang);
@@ -99,8 +99,8 @@ json::object request_row_json(Ctx& c, const RequestRow& row) {
 Response brigade_page(Ctx& c) {
   auto ov = c.app.coordinator_overview(c.user());
   if (!ov) return error_page(c, ov.error());
-  json::object m;
-  json::array open, unassigned, peers, checkins, debriefs, referrals;
+  json::object m(c.sp);
+  json::array open(c.sp), unassigned(c.sp), peers(c.sp), checkins(c.sp), debriefs(c.sp), referrals(c.sp);
   for (const auto& r : ov->open_requests) {
     auto o = request_row_json(c, r);
     (o["unassigned"].as_bool() ? unassigned : open).push_back(o);
@@ -149,18 +149,18 @@ Response brigade_page(Ctx& c) {
     o["reminded"] = r.referral.reminded_at ? format_date(r.referral.reminded_at) : std::string();
     referrals.push_back(o);
   }
-  m["unassigned"] = unassigned;
   m["has_unassigned"] = !unassigned.empty();
-  m["open"] = open;
+  m["unassigned"] = std::move(unassigned);
   m["has_open"] = !open.empty();
-  m["peers"] = peers;
-  m["checkins"] = checkins;
+  m["open"] = std::move(open);
+  m["peers"] = std::move(peers);
   m["has_checkins"] = !checkins.empty();
+  m["checkins"] = std::move(checkins);
   m["overdue"] = overdue;
-  m["debriefs"] = debriefs;
   m["has_debriefs"] = !debriefs.empty();
-  m["no_response"] = referrals;
+  m["debriefs"] = std::move(debriefs);
   m["has_no_response"] = !referrals.empty();
+  m["no_response"] = std::move(referrals);
   m["saved_text"] = saved_text(c);
   m["grace"] = ov->grace_minutes;
   m["response_days"] = ov->response_days;

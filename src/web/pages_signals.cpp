@@ -107,10 +107,11 @@ Response signals_page(Ctx& c) {
   q.code = p.get("code");
   auto list = c.app.list_signals(c.user(), q);
   if (!list) return error_page(c, list.error());
-  json::object m;
-  json::array rows;
+  json::object m(c.sp);
+  json::array rows(c.sp);
+  rows.reserve(list->rows.size());
   for (const auto& r : list->rows) rows.push_back(signal_row_json(c, r));
-  m["rows"] = rows;
+  m["rows"] = std::move(rows);
   m["empty"] = list->rows.empty();
   m["total"] = list->total;
   json::array wijken;

@@ -9,6 +9,8 @@
 
 #include "web/site_internal.hpp"
 
+#include <boost/json/monotonic_resource.hpp>
+
 namespace meedoen::web {
 namespace {
 
@@ -219,7 +221,11 @@ struct Site::Impl {
       r.body = it->second.second;
       return r;
     }
-    Ctx c{req, app, views, {}, {}, {}};
+    // The request's arena for its view model; 16 KB on the stack covers most pages, bigger ones
+    // take more blocks from the heap, all released at once when the request ends.
+    unsigned char arena[16384];
+    json::monotonic_resource mr(arena, sizeof arena);
+    Ctx c{req, app, views, {}, {}, {}, json::storage_ptr(&mr)};
     const std::string token = req.cookie(kCookie);
     if (auto s = app.resume_session(token)) {
       c.session = *s;
@@ -329,7 +335,7 @@ std::optional<std::int64_t> Ctx::id_param(std::size_t i) const {
 }
 
 static json::object layout_model(Ctx& c, const std::string& title) {
-  json::object m;
+  json::object m(c.sp);
   m["title"] = title;
   m["lang"] = c.session.lang;
   m["csrf"] = c.session.csrf;
@@ -338,10 +344,10 @@ static json::object layout_model(Ctx& c, const std::string& title) {
   m["lang_en"] = c.session.lang == "en";
   if (c.session.user) {
     const User& u = c.user();
-    json::object user;
+    json::object user(c.sp);
     user["name"] = u.display_name;
     user["role"] = role_label(c, u.role);
-    m["user"] = user;
+    m["user"] = std::move(user);
     m["in_overleg"] = works_in_overleg(u.role) && !u.wijken.empty();
     m["is_admin"] = u.role == Role::kAdmin;
     m["is_peer"] = u.role == Role::kPeer;
@@ -427,7 +433,7 @@ std::string resident_description(Ctx& c, const ResidentView& r) {
 }
 
 json::object signal_row_json(Ctx& c, const SignalRow& row) {
-  json::object o;
+  json::object o(c.sp);
   const Signal& s = row.signal;
   o["id"] = s.id.value;
   o["code"] = row.resident.code;
@@ -441,9 +447,9 @@ json::object signal_row_json(Ctx& c, const SignalRow& row) {
   o["org"] = row.org_name;
   o["raised_by"] = row.raised_by_name;
   o["date"] = format_date(s.created_at);
-  json::array cats;
-  for (const auto& l : row.category_labels) cats.push_back(json::string(l));
-  o["categories"] = cats;
+  json::array cats(c.sp);
+  for (const auto& l : row.category_labels) cats.emplace_back(l);
+  o["categories"] = std::move(cats);
   o["categories_text"] = [&] {
     std::string t;
     for (const auto& l : row.category_labels) t += (t.empty() ? "" : ", ") + l;
@@ -464,7 +470,7 @@ json::object identity_json(const Identity& i) {
 }
 
 json::object action_json(Ctx& c, const ActionView& a) {
-  json::object o;
+  json::object o(c.sp);
   o["id"] = a.action.id.value;
   o["signal_id"] = a.action.signal_id.value;
   o["decision"] = decision_label(c, a.action.decision);
@@ -482,7 +488,7 @@ json::object action_json(Ctx& c, const ActionView& a) {
 }
 
 json::object meeting_summary_json(Ctx& c, const MeetingSummary& m) {
-  json::object o;
+  json::object o(c.sp);
   o["id"] = m.meeting.id.value;
   o["when"] = format_datetime(m.meeting.starts_at);
   o["place"] = m.meeting.place;
@@ -490,7 +496,6 @@ json::object meeting_summary_json(Ctx& c, const MeetingSummary& m) {
   o["items"] = m.items;
   o["held"] = m.meeting.held;
   o["may_chair"] = m.may_chair;
-  (void)c;
   return o;
 }
 
