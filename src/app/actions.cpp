@@ -21,7 +21,7 @@ Result<std::vector<ActionView>> App::my_actions(const User& user) {
     }
     out.push_back(std::move(v));
   }
-  (void)tx->commit();
+  if (auto st = tx->commit(); !st) return st.error();  // no identity without its audit entry
   return out;
 }
 

@@ -198,6 +198,11 @@ std::string App::Internals::user_name(Tx& tx, UserId id) {
   return u ? u->display_name : std::string();
 }
 
+OrgId App::Internals::user_org(Tx& tx, UserId id) {
+  auto u = tx.get_user(id);
+  return u ? u->org_id : OrgId();
+}
+
 std::string App::Internals::trim(const std::string& s) {
   auto b = std::find_if_not(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
   auto e = std::find_if_not(s.rbegin(), s.rend(), [](unsigned char c) { return std::isspace(c); });

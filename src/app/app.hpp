@@ -129,8 +129,10 @@ class App {
   // For a referral without an answer: a fresh one-time link by mail (the old link stops working).
   // The referrer or the coordinator; referrals to an inbox have no mail to send.
   Status remind_referral(const User& user, ReferralId id);
-  // The one-time link: shows the referral (marking it received) until it is used or expires.
-  Result<ReferralLinkView> referral_by_token(const std::string& token);
+  // The one-time link: shows the referral (marking it received) until it is used or expires. The
+  // consented identity only with `reveal` (a deliberate click, audited), so a mail scanner that
+  // opens the link sees no name.
+  Result<ReferralLinkView> referral_by_token(const std::string& token, bool reveal = false);
   Status answer_referral_by_token(const std::string& token, const ReferralAnswer& answer);
 
   // --- mail outbox (sent by the server's mailer) ---

@@ -231,7 +231,8 @@ Result<RequestDetail> App::request_detail(const User& user, RequestId id) {
     RequestNeeds needs{r->urgency, r->pref_language, r->pref_gender, r->pref_theme};
     d.suggestions = rank_peers(needs, candidates(*tx, names, *r, t));
   }
-  (void)tx->commit();
+  // An identity is only shown when its audit entry is safely stored.
+  if (auto st = tx->commit(); !st) return st.error();
   return d;
 }
 
@@ -252,6 +253,11 @@ Status App::assign_peers(const User& user, RequestId id, const std::vector<UserI
     auto c = std::find_if(pool.begin(), pool.end(), [&](const PeerCandidate& pc) { return pc.peer == peer; });
     if (c == pool.end()) return Error::invalid("error.invalid_choice", "peer");
     if (c->already_assigned) return Error::invalid("error.assign.already", "peer");
+    if (c->absent_all_window || !c->profile.active) {
+      Error e = Error::invalid("error.assign.unavailable", "peer");
+      e.detail = c->name;
+      return e;
+    }
     if (c->load_this_week >= c->profile.weekly_cap) {
       Error e = Error::invalid("error.assign.at_cap", "peer");
       e.detail = c->name;
@@ -374,7 +380,10 @@ Result<LogVisitResult> App::log_visit(const User& user, const LogVisitInput& in)
   auto tx = store_->begin(TxMode::kWrite);
   auto r = tx->get_request(in.request);
   if (!r) return Error::not_found();
-  if (!accepted_by(*tx, r->id, user.id)) return Error::forbidden();
+  auto mine = current_assignment(*tx, r->id, user.id);
+  if (!mine || mine->state != AssignmentState::kAccepted) return Error::forbidden();
+  // Not before the peer was asked: a visit cannot come before the request reached them.
+  if (at < mine->assigned_at) return Error::invalid("error.visit.before_assignment", "when");
   Visit v;
   v.request_id = r->id;
   v.peer = user.id;
@@ -454,6 +463,12 @@ Status App::handle_debrief(const User& user, DebriefId id) {
   if (user.role != Role::kCoordinator || !user.active) return Error::forbidden();
   auto tx = store_->begin(TxMode::kWrite);
   const Timestamp t = now();
+  const auto open = tx->open_debriefs();
+  auto d = std::find_if(open.begin(), open.end(), [&](const Debrief& x) { return x.id == id; });
+  if (d == open.end()) return Error::not_found();
+  const auto peers = tx->peers_in_wijken(user.wijken);
+  if (std::none_of(peers.begin(), peers.end(), [&](const auto& p) { return p.first.id == d->peer; }))
+    return Error::forbidden();
   if (!tx->handle_debrief(id, user.id, t)) return Error::not_found();
   Internals::audit(*tx, t, &user, "change", ResidentId(), "debrief:" + std::to_string(id.value), "handled");
   return tx->commit();
@@ -499,6 +514,8 @@ Status App::set_outcome(const User& user, RequestId id, const std::string& code,
     const std::string back = "Vliegende Brigade: informele mogelijkheden uitgeput. " + note;
     std::optional<Signal> s;
     if (r->signal_id) s = tx->get_signal(*r->signal_id);
+    // A signal linked to a case goes back as that case.
+    if (s && s->state == SignalState::kLinked && s->case_id) s = tx->get_signal(*s->case_id);
     if (r->action_id) {
       if (auto a = tx->get_action(*r->action_id); a && a->state == ActionState::kOpen) {
         a->state = ActionState::kNotDone;
@@ -522,11 +539,13 @@ Status App::set_outcome(const User& user, RequestId id, const std::string& code,
       }
     } else if (!s || s->state == SignalState::kClosed) {
       // A direct request (or a closed case): raise a signal so the overleg sees it again.
+      // Raised on behalf of whoever asked the brigade: raising a signal counts as a relation to
+      // the resident, and a peer or the coordinator must not gain one by recording a decline.
       Signal n;
       n.resident_id = r->resident_id;
       n.wijk_id = r->wijk_id;
-      n.raised_by = user.id;
-      n.org_id = user.org_id;
+      n.raised_by = r->requested_by;
+      n.org_id = Internals::user_org(*tx, r->requested_by);
       n.description = back.substr(0, kMaxDescription);
       n.created_at = n.updated_at = t;
       if (auto open_case = tx->open_case_for_resident(r->resident_id)) {
@@ -578,10 +597,14 @@ Result<CoordinatorOverview> App::coordinator_overview(const User& user) {
     pl.absent_today = absent_on(tx->absences(peer.id, today), today);
     out.peers.push_back(std::move(pl));
   }
+  // A check-in concerns the coordinator when the visit is in one of their wijken, whoever the peer
+  // is (the ranking may send a peer from elsewhere); the pseudonym only then.
   for (const auto& c : tx->open_checkins()) {
-    if (!peers_in_view.count(c.peer)) continue;
+    auto r = tx->get_request(c.request_id);
+    const bool here = r && user.in_wijk(r->wijk_id);
+    if (!here && !peers_in_view.count(c.peer)) continue;
     CheckinView cv{c, names.user(c.peer), {}, c.overdue(t, config_.checkout_grace_minutes)};
-    if (auto r = tx->get_request(c.request_id))
+    if (here)
       if (auto res = names.resident(r->resident_id)) cv.resident_code = res->code;
     out.checkins.push_back(std::move(cv));
   }
@@ -627,17 +650,24 @@ Result<BrigadeFigures> App::brigade_figures(const User& user, int months) {
   Lookups names(*tx);
   BrigadeFigures out;
   out.months = months;
-  auto shown = [&](const std::string& wijk, const std::string& month, const FunnelCounts& c) {
+  static const char* kStepKeys[] = {"funnel.requests", "funnel.visited", "funnel.contact",
+                                    "funnel.came_along", "funnel.referred", "funnel.intake"};
+  auto values = [](const FunnelCounts& c) {
+    return std::vector<int>{c.requests, c.visited, c.contact, c.came_along, c.referred, c.intake_confirmed};
+  };
+  // `parts[i]` are the cells that add up to step i of this figure (months of a wijk, wijken of the
+  // city); when subtracting the shown ones from it would give away a small number, it is hidden.
+  auto shown = [&](const std::string& wijk, const std::string& month, const FunnelCounts& c,
+                   const std::vector<std::vector<int>>& parts) {
     FunnelMonth fm;
     fm.month = month;
     fm.wijk = wijk;
-    const std::pair<const char*, int> steps[] = {
-        {"funnel.requests", c.requests},       {"funnel.visited", c.visited},
-        {"funnel.contact", c.contact},         {"funnel.came_along", c.came_along},
-        {"funnel.referred", c.referred},       {"funnel.intake", c.intake_confirmed}};
-    for (const auto& [key, n] : steps) {
-      fm.steps.push_back({key, suppressed(n)});
-      fm.raw.push_back(n >= kSmallNumberThreshold ? n : 0);
+    const auto v = values(c);
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      // A total below the threshold shows as "<5" anyway; only an exact total can be subtracted from.
+      const bool hide = !parts.empty() && v[i] >= kSmallNumberThreshold && total_reveals_small(parts[i]);
+      fm.steps.push_back({kStepKeys[i], hide ? std::string(kHiddenFigure) : suppressed(v[i])});
+      fm.raw.push_back(!hide && v[i] >= kSmallNumberThreshold ? v[i] : 0);
     }
     // A median of fewer than five residents would tell too much about each of them.
     if (auto med = c.median_days(); med && c.contact >= kSmallNumberThreshold) {
@@ -648,8 +678,13 @@ Result<BrigadeFigures> App::brigade_figures(const User& user, int months) {
     return fm;
   };
   std::map<WijkId, FunnelCounts> totals;
+  std::map<WijkId, std::vector<std::vector<int>>> month_parts;  // per wijk: per step, its months
   for (const auto& [key, counts] : funnel_by_month(rows)) {
-    out.rows.push_back(shown(names.wijk(key.first), key.second, counts));
+    out.rows.push_back(shown(names.wijk(key.first), key.second, counts, {}));
+    auto& parts = month_parts[key.first];
+    parts.resize(std::size(kStepKeys));
+    const auto v = values(counts);
+    for (std::size_t i = 0; i < v.size(); ++i) parts[i].push_back(v[i]);
   }
   FunnelCounts all;
   for (const auto& r : rows) {
@@ -657,8 +692,15 @@ Result<BrigadeFigures> App::brigade_figures(const User& user, int months) {
     all.add(r);
   }
   // All wijken together first (the wijk name left empty): per wijk, most steps are "<5".
-  if (totals.size() > 1) out.totals.push_back(shown("", "", all));
-  for (const auto& [w, counts] : totals) out.totals.push_back(shown(names.wijk(w), "", counts));
+  if (totals.size() > 1) {
+    std::vector<std::vector<int>> wijk_parts(std::size(kStepKeys));
+    for (const auto& [w, counts] : totals) {
+      const auto v = values(counts);
+      for (std::size_t i = 0; i < v.size(); ++i) wijk_parts[i].push_back(v[i]);
+    }
+    out.totals.push_back(shown("", "", all, wijk_parts));
+  }
+  for (const auto& [w, counts] : totals) out.totals.push_back(shown(names.wijk(w), "", counts, month_parts[w]));
   return out;
 }
 

@@ -195,6 +195,7 @@ struct ReferralLinkView {
   ReferralView view;
   bool expired = false;
   bool used = false;
+  bool may_reveal = false;  // the consent names identity fields, and the referral is still open
 };
 
 struct FunnelMonth {

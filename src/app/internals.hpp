@@ -81,6 +81,7 @@ struct App::Internals {
   // A new unique pseudonym such as R-7K3Q.
   static std::string new_pseudonym(Tx& tx);
   static std::string user_name(Tx& tx, UserId id);
+  static OrgId user_org(Tx& tx, UserId id);
   static std::string trim(const std::string& s);
   static Status validate_identity(const Identity& i, Timestamp now);
   // An existing resident of `wijk` by pseudonym, or (code empty) a new one with optional identity,

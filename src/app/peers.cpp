@@ -94,9 +94,9 @@ Status App::save_on_call(const User& user, const std::string& week, const std::v
   const std::string to = format_days(monday + 6);
   std::vector<OnCallBlock> keep;
   for (const auto& b : blocks) {
-    if (!parse_date(b.date) || b.date < format_days(monday) || b.date > to)
-      return Error::invalid("error.bad_request");
-    if (b.date >= from) keep.push_back(b);
+    const auto d = parse_date(b.date);
+    if (!d || *d < monday || *d > monday + 6) return Error::invalid("error.bad_request");
+    if (*d >= first) keep.push_back({format_days(*d), b.part});
   }
   auto tx = store_->begin(TxMode::kWrite);
   if (first <= monday + 6) tx->set_on_call(user.id, from, to, keep);
@@ -112,7 +112,8 @@ Status App::add_absence(const User& user, const Absence& a) {
   if (*to - *from > 366) return Error::invalid("error.absence.too_long", "to");
   if (a.note.size() > kMaxShortText) return Error::invalid("error.too_long", "note");
   auto tx = store_->begin(TxMode::kWrite);
-  tx->insert_absence(user.id, {0, a.from, a.to, Internals::trim(a.note)});
+  // Stored in the one canonical form, since they are compared as text.
+  tx->insert_absence(user.id, {0, format_days(*from), format_days(*to), Internals::trim(a.note)});
   return tx->commit();
 }
 

@@ -47,7 +47,7 @@ Status apply_answer(Referral& r, const ReferralAnswer& a, Timestamp now) {
     return Error::invalid("error.referral.intake_date", "intake_date");
   if (auto st = referral_transition(r.status, *to); !st) return st;
   r.status = *to;
-  if (*to == ReferralStatus::kIntakePlanned) r.intake_date = a.intake_date;
+  if (*to == ReferralStatus::kIntakePlanned) r.intake_date = format_days(*parse_date(a.intake_date));
   r.answer_note = note;
   r.updated_at = r.answered_at = now;
   return Status::Ok();
@@ -114,13 +114,19 @@ Result<ReferralCreated> App::create_referral(const User& user, const NewReferral
   if (!allowed) return Error::forbidden();
   if (outcome_is_final(r->outcome)) return Error::conflict("error.request.closed");
   auto org = tx->get_org(in.to_org);
-  if (!org) return Error::invalid("error.invalid_choice", "to_org");
+  if (!org || org->kind == "gemeente" || org->kind == "bewoners")
+    return Error::invalid("error.invalid_choice", "to_org");
+  // For the kinds of help that are an organisation kind, the organisation must be of that kind, so
+  // the consent's "to whom" and the receiving inbox are the same.
+  for (const char* k : {"sociaal_wijkteam", "ggz", "huisarts", "verslavingszorg"})
+    if (in.kind == k && org->kind != k) return Error::invalid("error.referral.kind_org", "to_org");
   const Timestamp t = now();
   Consent consent = in.consent;
   consent.form = *form;
   consent.recipient = org->name;
   consent.purpose = Internals::trim(consent.purpose);
   if (auto st = check_consent(consent, parse_date(format_date(t)).value_or(0)); !st) return st.error();
+  consent.date = format_days(*parse_date(consent.date));
   if (story.empty() && consent.fields.story && !consent.fields.any_identity())
     return Error::invalid("error.referral.story_required", "story");
 
@@ -137,7 +143,8 @@ Result<ReferralCreated> App::create_referral(const User& user, const NewReferral
   ref.created_at = ref.updated_at = t;
   ref.id = tx->insert_referral(ref);
   Internals::audit(*tx, t, &user, "share", r->resident_id, "referral:" + std::to_string(ref.id.value),
-                   "consent " + std::string(to_string(consent.form)) + " " + consent.date + " to " + org->name);
+                   "consent " + std::string(to_string(consent.form)) + " " + consent.date + " to " + org->name +
+                       (email.empty() ? std::string() : " (link to " + email + ")"));
 
   // The request's outcome follows the referral when nothing better is recorded.
   const Outcome next = in.kind == "sociaal_wijkteam" ? Outcome::kReferredWijkteam : Outcome::kReferredOther;
@@ -186,7 +193,7 @@ Result<std::vector<ReferralView>> App::referral_inbox(const User& user) {
     }
     out.push_back(std::move(v));
   }
-  (void)tx->commit();
+  if (auto st = tx->commit(); !st) return st.error();  // no identity without its audit entry
   return out;
 }
 
@@ -198,6 +205,7 @@ Status App::answer_referral(const User& user, ReferralId id, const ReferralAnswe
   const Timestamp t = now();
   if (auto st = apply_answer(*r, answer, t); !st) return st;
   tx->update_referral(*r);
+  tx->retire_referral_tokens(r->id, t);  // answered: a link still out there shows nothing more
   Internals::audit(*tx, t, &user, "change", r->resident_id, "referral:" + std::to_string(id.value),
                    std::string(to_string(r->status)));
   return tx->commit();
@@ -207,8 +215,13 @@ Status App::remind_referral(const User& user, ReferralId id) {
   auto tx = store_->begin(TxMode::kWrite);
   auto r = tx->get_referral(id);
   if (!r) return Error::not_found();
-  if (r->referred_by != user.id && !may_coordinate(user, r->wijk_id)) return Error::forbidden();
+  bool assigned = false;
+  for (const auto& a : tx->assignments_for_request(r->request_id))
+    assigned = assigned || (a.peer == user.id && a.state == AssignmentState::kAccepted);
+  if (!assigned && !may_coordinate(user, r->wijk_id)) return Error::forbidden();
   if (referral_answered(r->status)) return Error::conflict("error.referral.answered");
+  // A new link only while the resident's consent is recent enough to act on.
+  if (auto st = check_consent(r->consent, parse_date(format_date(now())).value_or(0)); !st) return st;
   if (r->to_email.empty()) return Error::invalid("error.referral.no_email");
   const Timestamp t = now();
   auto org = tx->get_org(r->to_org);
@@ -220,7 +233,7 @@ Status App::remind_referral(const User& user, ReferralId id) {
   return tx->commit();
 }
 
-Result<ReferralLinkView> App::referral_by_token(const std::string& token) {
+Result<ReferralLinkView> App::referral_by_token(const std::string& token, bool reveal) {
   if (token.empty() || token.size() > 100) return Error::not_found();
   auto tx = store_->begin(TxMode::kWrite);
   auto tok = tx->find_referral_token(token_digest(token));
@@ -246,7 +259,9 @@ Result<ReferralLinkView> App::referral_by_token(const std::string& token) {
   Lookups names(*tx);
   out.view = view_of(names, *r, t, config_.referral_response_days);
   out.view.may_answer = true;
-  if (r->consent.fields.any_identity()) {
+  auto request = tx->get_request(r->request_id);
+  out.may_reveal = r->consent.fields.any_identity() && request && !outcome_is_final(request->outcome);
+  if (reveal && out.may_reveal) {
     if (auto full = Internals::open_identity(*vault_, *tx, r->resident_id)) {
       out.view.identity = consented(*full, r->consent.fields);
       Internals::audit(*tx, t, nullptr, "read_identity", r->resident_id,
@@ -254,7 +269,7 @@ Result<ReferralLinkView> App::referral_by_token(const std::string& token) {
                        "referral_consent: one-time link for " + out.view.to_org_name);
     }
   }
-  (void)tx->commit();
+  if (auto st = tx->commit(); !st) return st.error();  // no identity without its audit entry
   return out;
 }
 

@@ -187,7 +187,7 @@ Result<SignalDetail> App::signal_detail(const User& user, SignalId id,
   }
   if (s->meldcode) d.meldcode_steps = tx->meldcode_steps(id);
   if (s->regisseur) d.regisseur_name = Internals::user_name(*tx, *s->regisseur);
-  (void)tx->commit();
+  if (auto st = tx->commit(); !st) return st.error();  // no identity without its audit entry
   return d;
 }
 

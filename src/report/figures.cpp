@@ -7,4 +7,11 @@ std::string suppressed(int count, int threshold) {
   return std::to_string(count);
 }
 
+bool total_reveals_small(const std::vector<int>& parts, int threshold) {
+  int hidden = 0;
+  for (int p : parts)
+    if (p > 0 && p < threshold) hidden += p;
+  return hidden > 0 && hidden < threshold;
+}
+
 }  // namespace meedoen

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace meedoen {
 
@@ -10,5 +11,13 @@ inline constexpr int kSmallNumberThreshold = 5;
 
 // "<5" for 1..threshold-1, the number otherwise (0 stays "0": nobody to recognise).
 std::string suppressed(int count, int threshold = kSmallNumberThreshold);
+
+// Secondary suppression: whether publishing the total of `parts` (shown with suppressed()) would
+// let a reader compute a small number by subtraction, i.e. the parts that show as "<5" add up to
+// 1..threshold-1. Such a total must be hidden too.
+bool total_reveals_small(const std::vector<int>& parts, int threshold = kSmallNumberThreshold);
+
+// Shown instead of a number that is hidden by secondary suppression.
+inline constexpr const char* kHiddenFigure = "–";
 
 }  // namespace meedoen

@@ -190,6 +190,8 @@ class Tx {
   virtual std::vector<Action> actions_for_owner(UserId owner) = 0;
   virtual std::vector<Action> open_actions_in_wijk(WijkId wijk) = 0;
   virtual std::vector<Action> actions_for_signal(SignalId id) = 0;
+  // An open action of `user` on `resident`, other than one for the Vliegende Brigade: that one is
+  // the coordinator's to dispatch, and the coordinator works without identity.
   virtual bool has_open_action(UserId user, ResidentId resident) = 0;
 
   // The Vliegende Brigade: peers' profiles and availability.

@@ -512,7 +512,7 @@ Response debrief_create(Ctx& c) {
     if (!n) return error_page(c, Error::invalid("error.bad_request"));
     id = RequestId(*n);
   }
-  auto st = c.app.request_debrief(c.user(), id, c.req.form.get("note"));
+  auto st = c.app.request_debrief(c.user(), id, c.req.form.get("debrief_note"));
   if (id) return request_form_result(c, *id, st, "debrief", "napraten");
   if (!st) return error_page(c, st.error());
   return redirect("/verzoeken?opgeslagen=napraten");

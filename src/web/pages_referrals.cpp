@@ -178,8 +178,9 @@ Response referral_remind(Ctx& c) {
   return redirect(back + "?opgeslagen=herinnerd");
 }
 
-static Response render_link(Ctx& c, const std::string& token, json::object extra, int status) {
-  auto v = c.app.referral_by_token(token);
+static Response render_link(Ctx& c, const std::string& token, json::object extra, int status,
+                            bool reveal = false) {
+  auto v = c.app.referral_by_token(token, reveal);
   if (!v) {
     json::object m;
     m["gone"] = true;
@@ -190,7 +191,10 @@ static Response render_link(Ctx& c, const std::string& token, json::object extra
   m["used"] = v->used;
   m["expired"] = v->expired;
   m["open"] = !v->used && !v->expired;
-  if (m["open"].as_bool()) m["ref"] = referral_json(c, v->view, "/verwijzing/" + token);
+  if (m["open"].as_bool()) {
+    m["ref"] = referral_json(c, v->view, "/verwijzing/" + token);
+    m["may_reveal"] = v->may_reveal && !v->view.identity;
+  }
   m["today"] = format_date(c.app.now());
   // Used or expired: 410 Gone, and the page says so without showing anything of the referral.
   Response r = page(c, "referral_link", std::move(m), c.t("referral_link_title"),
@@ -202,6 +206,13 @@ static Response render_link(Ctx& c, const std::string& token, json::object extra
 Response referral_link_page(Ctx& c) {
   if (c.params.empty()) return error_page(c, Error::not_found());
   return render_link(c, c.params[0], {}, 200);
+}
+
+// The consented identity is shown after a deliberate click (a POST), audited; a mail scanner or a
+// preview that opens the link only sees the pseudonymous referral.
+Response referral_link_reveal(Ctx& c) {
+  if (c.params.empty()) return error_page(c, Error::not_found());
+  return render_link(c, c.params[0], {}, 200, true);
 }
 
 Response referral_link_answer(Ctx& c) {

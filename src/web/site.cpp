@@ -132,6 +132,7 @@ struct Site::Impl {
     // The one-time link for a partner without an account: no log-in, the token is the key.
     add("GET", "/verwijzing/{}", false, referral_link_page);
     add("POST", "/verwijzing/{}", false, referral_link_answer);
+    add("POST", "/verwijzing/{}/tonen", false, referral_link_reveal);
     add("GET", "/beheer", true, admin_page);
     add("POST", "/beheer/gebruikers", true, admin_user_create);
     add("POST", "/beheer/gebruikers/{}/actief", true, admin_user_active);
@@ -204,7 +205,9 @@ struct Site::Impl {
     const bool tls = req.header("x-forwarded-proto") == "https";
     security_headers(r, tls);
     if (r.get("Cache-Control").empty()) r.set("Cache-Control", "no-store");
-    spdlog::debug("req={} {} {} -> {}", seq, req.method, req.path, r.status);
+    // A one-time referral link is a secret: its token stays out of the log.
+    const bool secret = req.path.rfind("/verwijzing/", 0) == 0;
+    spdlog::debug("req={} {} {} -> {}", seq, req.method, secret ? std::string("/verwijzing/…") : req.path, r.status);
     return r;
   }
 

@@ -132,5 +132,6 @@ Response referral_answer(Ctx& c);
 Response referral_remind(Ctx& c);
 Response referral_link_page(Ctx& c);
 Response referral_link_answer(Ctx& c);
+Response referral_link_reveal(Ctx& c);
 
 }  // namespace meedoen::web

@@ -243,6 +243,10 @@ describe('Vliegende Brigade journeys', { timeout: 150_000 }, () => {
     assert.equal(res.status(), 200);
     const ref = partner.page.locator('main section.card');
     await ref.getByRole('heading', { level: 2, name: /→ Sociaal Wijkteam Leiden/ }).waitFor();
+    // Opening the link (as a mail scanner would) shows no name; a deliberate click does.
+    assert.ok(!(await partner.page.content()).includes(resident.name), 'no name before the partner asks for it');
+    await checkPage(partner.page, '/verwijzing/… (opened, no identity yet)');
+    await submit(partner.page, ref.getByRole('button', { name: 'Toon naam en gegevens' }));
     const shown = squash(await ref.textContent());
     assert.ok(shown.includes(resident.name), 'with consent to share the name, the partner sees it');
     assert.ok(shown.includes(REFERRAL_STORY), 'the partner reads the story');

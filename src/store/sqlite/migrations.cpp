@@ -330,7 +330,7 @@ CREATE TABLE visits (
   next_step TEXT NOT NULL DEFAULT '',
   idempotency_key TEXT NOT NULL,
   created_at INTEGER NOT NULL,
-  UNIQUE (peer, idempotency_key)
+  UNIQUE (request_id, peer, idempotency_key)
 );
 CREATE INDEX visits_request ON visits(request_id, at);
 CREATE INDEX visits_peer ON visits(peer, at);

@@ -393,14 +393,14 @@ std::pair<VisitId, bool> SqliteTx::insert_visit(const Visit& v) {
   {
     auto s = conn_->prepare(
         "INSERT INTO visits (request_id, peer, at, kind, result, note, next_step, idempotency_key, "
-        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (peer, idempotency_key) DO NOTHING");
+        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (request_id, peer, idempotency_key) DO NOTHING");
     s.bind_all(v.request_id.value, v.peer.value, v.at, std::string(to_string(v.kind)),
                std::string(to_string(v.result)), v.note, v.next_step, v.idempotency_key, v.created_at);
     s.exec();
   }
   if (conn_->changes() > 0) return {VisitId(conn_->last_insert_id()), true};
-  auto s = conn_->prepare("SELECT id FROM visits WHERE peer = ? AND idempotency_key = ?");
-  s.bind_all(v.peer.value, v.idempotency_key);
+  auto s = conn_->prepare("SELECT id FROM visits WHERE request_id = ? AND peer = ? AND idempotency_key = ?");
+  s.bind_all(v.request_id.value, v.peer.value, v.idempotency_key);
   if (!s.step()) throw DbError("visit vanished after conflict");
   return {VisitId(s.i64(0)), false};
 }
@@ -635,8 +635,9 @@ void SqliteTx::mark_mail(std::int64_t id, bool sent, Timestamp at, const std::st
   // A failed mail waits longer after each try: 1, 2, 4 ... minutes, about 8.5 hours in all.
   auto s = conn_->prepare(
       "UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = ?, "
-      "next_try = ? + 60 * (1 << attempts) WHERE id = ?");
-  s.bind_all(sent ? at : Timestamp{0}, error, at, id);
+      "next_try = ? + 60 * (1 << attempts), body = CASE WHEN ? THEN '' ELSE body END WHERE id = ?");
+  // A sent mail's body is cleared: it may hold a one-time link, which must not outlive its use.
+  s.bind_all(sent ? at : Timestamp{0}, error, at, sent, id);
   s.exec();
 }
 

@@ -1014,7 +1014,8 @@ std::vector<Action> SqliteTx::actions_for_signal(SignalId id) {
 
 bool SqliteTx::has_open_action(UserId user, ResidentId resident) {
   auto s = conn_->prepare(
-      "SELECT 1 FROM actions WHERE resident_id = ? AND owner = ? AND state = 'open' LIMIT 1");
+      "SELECT 1 FROM actions WHERE resident_id = ? AND owner = ? AND state = 'open' "
+      "AND decision <> 'brigade' LIMIT 1");
   s.bind_all(resident.value, user.value);
   return s.step();
 }

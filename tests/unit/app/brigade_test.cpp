@@ -99,6 +99,11 @@ TEST_F(BrigadeTest, AnOverlegDecisionForTheBrigadeOpensOneRequest) {
   ASSERT_TRUE(ov.ok());
   ASSERT_EQ(ov->open_requests.size(), 1u);
   EXPECT_EQ(ov->open_requests[0].request.source, "overleg");
+  // The coordinator owns the overleg's action for the brigade, yet dispatches without identity.
+  auto actions = app_->my_actions(coord_);
+  ASSERT_EQ(actions->size(), 1u);
+  EXPECT_FALSE((*actions)[0].identity.has_value());
+  EXPECT_FALSE(app_->signal_detail(coord_, s->signal_id)->identity.has_value());
   EXPECT_EQ(ov->open_requests[0].request.signal_id, s->signal_id);
   EXPECT_EQ(ov->open_requests[0].request.known, "Brigade gaat langs");
 }
@@ -283,12 +288,15 @@ TEST_F(BrigadeTest, TheOneTimeLinkWorksOnceAndExpires) {
   ASSERT_TRUE(view.ok());
   EXPECT_FALSE(view->used || view->expired);
   EXPECT_EQ(view->view.referral.status, ReferralStatus::kReceived) << "opening the link is receiving it";
+  EXPECT_FALSE(view->view.identity.has_value()) << "only after a deliberate click";
+  EXPECT_TRUE(view->may_reveal);
+  view = app_->referral_by_token(token, true);
   ASSERT_TRUE(view->view.identity.has_value());
   EXPECT_TRUE(view->view.identity->name.empty()) << "the consent covers the phone only";
   EXPECT_EQ(app_->answer_referral_by_token(token, {"afgewezen", "", ""}).error().field, "note");
   ASSERT_TRUE(app_->answer_referral_by_token(token, {"intake_gepland", "2026-12-02", ""}).ok());
   EXPECT_EQ(app_->answer_referral_by_token(token, {"intake_gedaan", "", ""}).error().message_key, "error.link.used");
-  auto after = app_->referral_by_token(token);
+  auto after = app_->referral_by_token(token, true);
   ASSERT_TRUE(after.ok());
   EXPECT_TRUE(after->used);
   EXPECT_FALSE(after->view.identity.has_value());
@@ -302,7 +310,7 @@ TEST_F(BrigadeTest, TheOneTimeLinkWorksOnceAndExpires) {
   const auto at2 = body.find("/verwijzing/");
   const std::string token2 = body.substr(at2 + 12, body.find('\r', at2) - at2 - 12);
   clock_->advance(15 * 86400);
-  auto expired = app_->referral_by_token(token2);
+  auto expired = app_->referral_by_token(token2, true);
   ASSERT_TRUE(expired.ok());
   EXPECT_TRUE(expired->expired);
   EXPECT_FALSE(expired->view.identity.has_value());

@@ -20,8 +20,8 @@ TEST_F(MeetingsTest, PlanningBuildsTheAgendaAndADecisionMakesAnActionWithIdentit
   EXPECT_EQ(view->meeting.place, "Matilo");                 // the wijk's usual place
 
   // A decision without an owner is refused; with an owner it makes an action.
-  RecordItemInput in{*m, view->items[1].item.id, view->items[1].item.version, "Brigade gaat langs",
-                     Decision::kBrigade, std::nullopt, std::nullopt, "2026-12-14", false};
+  RecordItemInput in{*m, view->items[1].item.id, view->items[1].item.version, "Wijkagent belt aan",
+                     Decision::kPolice, std::nullopt, std::nullopt, "2026-12-14", false};
   EXPECT_EQ(app_->record_item(chair_, in).error().field, "owner");
   in.owner = agent_.id;
   auto rec = app_->record_item(chair_, in);

@@ -56,3 +56,22 @@ TEST(Funnel, MedianDaysFromSignalToFirstContact) {
 
 }  // namespace
 }  // namespace meedoen
+
+#include "report/figures.hpp"
+
+namespace meedoen {
+namespace {
+
+TEST(Figures, ATotalIsHiddenWhenSubtractionWouldGiveASmallNumber) {
+  EXPECT_EQ(suppressed(0), "0");
+  EXPECT_EQ(suppressed(4), "<5");
+  EXPECT_EQ(suppressed(5), "5");
+  EXPECT_TRUE(total_reveals_small({6, 2}));       // 8 - 6 = 2
+  EXPECT_TRUE(total_reveals_small({6, 1, 2}));    // 9 - 6 = 3: two small cells, still small
+  EXPECT_FALSE(total_reveals_small({6, 3, 4}));   // 13 - 6 = 7: two cells, neither known
+  EXPECT_FALSE(total_reveals_small({6, 7}));      // nothing suppressed
+  EXPECT_FALSE(total_reveals_small({6, 0}));      // zero is not hidden
+}
+
+}  // namespace
+}  // namespace meedoen
