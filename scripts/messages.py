@@ -653,6 +653,8 @@ B = [
 ("suppressed_help", "\"<5\" betekent 1 tot 4. Zo is niemand te herkennen. \"–\" is verborgen omdat er anders een klein aantal uit te rekenen is.", "\"<5\" means 1 to 4. That way nobody can be recognised. \"–\" is hidden because otherwise a small number could be worked out."),
 # errors
 ("error.request.known_required", "Schrijf op wat u weet, zodat wie gaat weet waarom.", "Write down what you know, so whoever goes knows why."),
+("error.request.name_in_text", "Er staat een naam van de bewoner in deze tekst. Haal hem eruit: de naam hoort alleen bij Naam en adres.", "The text holds the resident's name. Take it out: the name belongs under Name and address only."),
+("error.request.code_and_identity", "Vul een bestaande code in, of naam en adres van een nieuwe bewoner, niet allebei.", "Enter an existing code, or the name and address of a new resident, not both."),
 ("error.request.exists", "Voor deze bewoner loopt al een verzoek.", "A request for this resident is already running."),
 ("error.request.closed", "Dit verzoek is al klaar.", "This request is already done."),
 ("error.version_conflict", "Iemand anders heeft dit net veranderd. Kijk het na en probeer opnieuw.", "Someone else changed this just now. Check and try again."),

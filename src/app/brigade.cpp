@@ -48,6 +48,33 @@ std::optional<Assignment> current_assignment(Tx& tx, RequestId id, UserId peer) 
   return std::nullopt;
 }
 
+// The words of a name worth looking for in free text: three letters or more, without the
+// particles that are ordinary words too ("van", "der", ...).
+std::vector<std::string> name_words(const std::string& name) {
+  static const char* kParticles[] = {"van", "der", "den", "het", "ter", "ten", "von", "del", "dos"};
+  std::vector<std::string> out;
+  std::string w;
+  auto flush = [&] {
+    if (w.size() >= 3 && std::none_of(std::begin(kParticles), std::end(kParticles), [&](const char* p) { return w == p; }))
+      out.push_back(w);
+    w.clear();
+  };
+  for (unsigned char ch : name) {
+    if (std::isalpha(ch) || ch >= 0x80) w += static_cast<char>(std::tolower(ch));
+    else flush();
+  }
+  flush();
+  return out;
+}
+
+// Whether `text` contains one of `words` as a whole word (case-insensitive).
+bool mentions(const std::string& text, const std::vector<std::string>& words) {
+  const auto in_text = name_words(text);
+  return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+    return std::find(in_text.begin(), in_text.end(), w) != in_text.end();
+  });
+}
+
 bool accepted_by(Tx& tx, RequestId id, UserId peer) {
   auto a = current_assignment(tx, id, peer);
   return a && a->state == AssignmentState::kAccepted;
@@ -151,6 +178,11 @@ Result<RequestId> App::create_request(const User& user, const NewRequestInput& i
   if (!urgency) return Error::invalid("error.invalid_choice", "urgency");
   const Timestamp t = now();
   if (auto st = Internals::validate_identity(in.identity, t); !st) return st.error();
+  if (!Internals::trim(in.resident_code).empty() && !in.identity.empty())
+    return Error::invalid("error.request.code_and_identity", "resident_code");
+  // What is known goes to peers who may still say no: it must not name the resident.
+  if (const auto words = name_words(in.identity.name); mentions(known, words) || mentions(in.safety_notes, words))
+    return Error::invalid("error.request.name_in_text", "known");
 
   auto tx = store_->begin(TxMode::kWrite);
   if (!tx->get_wijk(in.wijk)) return Error::not_found();
@@ -161,6 +193,12 @@ Result<RequestId> App::create_request(const User& user, const NewRequestInput& i
   auto resident = Internals::resident_for(*vault_, *tx, t, user, in.wijk, in.buurt, in.resident_code,
                                           in.gender, in.age_band, in.identity, "brigade_request");
   if (!resident) return resident.error();
+  if (!Internals::trim(in.resident_code).empty()) {
+    // An existing resident: look for their name through the blind index, without decrypting.
+    const auto hits = tx->residents_with_name_tokens(in.wijk, vault_->name_tokens(known + " " + in.safety_notes));
+    if (std::find(hits.begin(), hits.end(), resident->id) != hits.end())
+      return Error::invalid("error.request.name_in_text", "known");
+  }
   RequestFilter f;
   f.resident = resident->id;
   f.open_only = true;

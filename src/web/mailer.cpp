@@ -10,6 +10,7 @@
 #include <boost/asio/write.hpp>
 
 #include <condition_variable>
+#include <optional>
 #include <istream>
 #include <mutex>
 #include <thread>
@@ -81,8 +82,11 @@ class Session {
     boost::system::error_code ec;
     auto endpoints = resolver.resolve(opt_.host, std::to_string(opt_.port), ec);
     if (ec) return "resolve: " + ec.message();
-    asio::connect(socket_, endpoints, ec);
-    if (ec) return "connect: " + ec.message();
+    if (auto e = wait("connect", [&](auto done) {
+          asio::async_connect(socket_, endpoints, [done](boost::system::error_code e, const tcp::endpoint&) { done(e); });
+        });
+        !e.empty())
+      return e;
     if (auto e = expect(220); !e.empty()) return e;
     if (auto e = command("EHLO " + opt_.helo, 250); !e.empty()) return e;
     if (auto e = command("MAIL FROM:<" + header_safe(opt_.from) + ">", 250); !e.empty()) return e;
@@ -99,19 +103,43 @@ class Session {
   }
 
  private:
+  // Runs one asynchronous step with the configured time limit: a relay that accepts the
+  // connection and then stalls must not hold the mail thread (and shutdown) forever.
+  template <class Start>
+  std::string wait(const char* what, Start start) {
+    std::optional<boost::system::error_code> result;
+    start([&result](boost::system::error_code e) { result = e; });
+    io_.restart();
+    io_.run_for(opt_.timeout);
+    if (!result) {
+      boost::system::error_code ignored;
+      socket_.close(ignored);
+      io_.restart();
+      io_.run_for(std::chrono::milliseconds(100));  // let the cancelled operation finish
+      return std::string(what) + ": no answer within " + std::to_string(opt_.timeout.count()) + " s";
+    }
+    if (*result) return std::string(what) + ": " + result->message();
+    return {};
+  }
+
   std::string command(const std::string& line, int code) {
-    boost::system::error_code ec;
-    asio::write(socket_, asio::buffer(line + "\r\n"), ec);
-    if (ec) return "write: " + ec.message();
+    out_ = line + "\r\n";
+    if (auto e = wait("write", [&](auto done) {
+          asio::async_write(socket_, asio::buffer(out_), [done](boost::system::error_code e, std::size_t) { done(e); });
+        });
+        !e.empty())
+      return e;
     return expect(code);
   }
 
   // Reads a (possibly multi-line) reply and checks its code.
   std::string expect(int code) {
     for (;;) {
-      boost::system::error_code ec;
-      asio::read_until(socket_, buf_, "\r\n", ec);
-      if (ec) return "read: " + ec.message();
+      if (auto e = wait("read", [&](auto done) {
+            asio::async_read_until(socket_, buf_, "\r\n", [done](boost::system::error_code e, std::size_t) { done(e); });
+          });
+          !e.empty())
+        return e;
       std::istream in(&buf_);
       std::string line;
       std::getline(in, line);
@@ -126,6 +154,7 @@ class Session {
   asio::io_context io_;
   tcp::socket socket_;
   asio::streambuf buf_;
+  std::string out_;
 };
 
 }  // namespace

@@ -86,6 +86,27 @@ TEST_F(BrigadeTest, ADirectRequestNeedsWhatIsKnownAndOneOpenRequestPerResident) 
   EXPECT_EQ(app_->create_request(noor_, in).error().message_key, "error.request.exists");
 }
 
+TEST_F(BrigadeTest, WhatIsKnownMustNotNameTheResident) {
+  NewRequestInput in;
+  in.wijk = meerburg_;
+  in.identity.name = "Gerrit van der Visser";
+  in.known = "Gerrit komt de deur niet meer uit.";
+  EXPECT_EQ(app_->create_request(noor_, in).error().message_key, "error.request.name_in_text");
+  in.known = "Komt de deur niet uit; de buren van hiernaast maken zich zorgen.";  // "van" is no name
+  auto r = app_->create_request(noor_, in);
+  ASSERT_TRUE(r.ok()) << r.error().message_key;
+  const std::string code = app_->request_detail(coord_, *r)->row.resident.code;
+  ASSERT_TRUE(app_->set_outcome(coord_, *r, "gesloten", "Dubbel ingevoerd.", app_->request_detail(coord_, *r)->row.request.version).ok());
+  NewRequestInput again;
+  again.wijk = meerburg_;
+  again.resident_code = code;
+  again.known = "Meneer Visser wil weer bezoek.";
+  EXPECT_EQ(app_->create_request(noor_, again).error().message_key, "error.request.name_in_text")
+      << "an existing resident's name is found through the blind index";
+  again.identity.name = "Iemand";
+  EXPECT_EQ(app_->create_request(noor_, again).error().field, "resident_code");
+}
+
 TEST_F(BrigadeTest, AnOverlegDecisionForTheBrigadeOpensOneRequest) {
   auto s = app_->raise_signal(gp_, signal_in("Henk Alleman"));
   ASSERT_TRUE(s.ok());
