@@ -14,7 +14,7 @@ struct ItemOverride {
 };
 
 json::object meeting_model(Ctx& c, const MeetingView& v, const ItemOverride* ov) {
-  json::object m;
+  json::object m(c.sp);
   m["id"] = v.meeting.id.value;
   m["wijk"] = v.wijk.name;
   m["wijk_id"] = v.wijk.id.value;
@@ -25,10 +25,10 @@ json::object meeting_model(Ctx& c, const MeetingView& v, const ItemOverride* ov)
   m["held"] = v.meeting.held;
   m["version"] = v.meeting.version;
   m["may_chair"] = v.may_chair && !v.meeting.held;
-  json::array items;
+  json::array items(c.sp);
   int n = 0;
   for (const auto& iv : v.items) {
-    json::object o;
+    json::object o(c.sp);
     o["id"] = iv.item.id.value;
     o["meeting_id"] = v.meeting.id.value;
     o["n"] = ++n;
@@ -59,40 +59,40 @@ json::object meeting_model(Ctx& c, const MeetingView& v, const ItemOverride* ov)
       if (ov->conflict) o["version"] = iv.item.version;  // retry against the stored version
     }
     o["summary"] = summary;
-    json::array decisions;
+    json::array decisions(c.sp);
     for (auto d : all_decisions()) {
-      json::object dj;
+      json::object dj(c.sp);
       dj["value"] = std::string(to_string(d));
       dj["label"] = decision_label(c, d);
       dj["selected"] = decision == to_string(d);
-      decisions.push_back(dj);
+      decisions.push_back(std::move(dj));
     }
-    o["decisions"] = decisions;
-    json::array owners, regisseurs;
+    o["decisions"] = std::move(decisions);
+    json::array owners(c.sp), regisseurs(c.sp);
     for (const auto& u : v.wijk_users) {
-      json::object uj;
+      json::object uj(c.sp);
       uj["id"] = u.id.value;
       uj["name"] = u.display_name + " (" + role_label(c, u.role) + ")";
       uj["selected"] = owner == std::to_string(u.id.value);
-      owners.push_back(uj);
-      json::object rj = uj;
+      json::object rj(uj, c.sp);
       rj["selected"] = regisseur == std::to_string(u.id.value);
-      regisseurs.push_back(rj);
+      owners.push_back(std::move(uj));
+      regisseurs.push_back(std::move(rj));
     }
-    o["owners"] = owners;
-    o["regisseurs"] = regisseurs;
+    o["owners"] = std::move(owners);
+    o["regisseurs"] = std::move(regisseurs);
     o["due"] = due;
-    json::array actions;
+    json::array actions(c.sp);
     for (const auto& a : iv.actions) actions.push_back(action_json(c, a));
-    o["actions"] = actions;
-    items.push_back(o);
+    o["actions"] = std::move(actions);
+    items.push_back(std::move(o));
   }
-  m["items"] = items;
+  m["items"] = std::move(items);
   m["no_items"] = v.items.empty();
-  json::array att;
+  json::array att(c.sp);
   int present = 0;
   for (const auto& a : v.attendance) {
-    json::object o;
+    json::object o(c.sp);
     o["org_id"] = a.org.id.value;
     o["org"] = a.org.name;
     o["kind"] = c.t("orgkind_" + a.org.kind);
@@ -100,9 +100,9 @@ json::object meeting_model(Ctx& c, const MeetingView& v, const ItemOverride* ov)
     o["person"] = a.person;
     o["invited"] = a.invited;
     present += a.present ? 1 : 0;
-    att.push_back(o);
+    att.push_back(std::move(o));
   }
-  m["attendance"] = att;
+  m["attendance"] = std::move(att);
   m["present_count"] = present;
   return m;
 }
