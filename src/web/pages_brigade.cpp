@@ -336,7 +336,12 @@ static Response render_request(Ctx& c, RequestId id, json::object extra, int sta
     results.push_back(o);
   }
   m["results"] = results;
-  m["kinds"] = options(c, "kind_", {"huisbezoek", "telefoon", "centrum", "buiten"}, {});
+  // A refused post comes back here: its choices stay chosen.
+  const bool retry = c.req.method == "POST";
+  m["kinds"] = options(c, "kind_", {"huisbezoek", "telefoon", "centrum", "buiten"},
+                       {retry ? c.req.form.get("kind") : std::string()});
+  m["details_open"] = retry && (!c.req.form.get("when").empty() || !c.req.form.get("kind").empty() ||
+                                !c.req.form.get("note").empty() || !c.req.form.get("next_step").empty());
   for (int n : {30, 60, 90, 120}) {
     json::object o;
     o["value"] = n;
@@ -388,6 +393,7 @@ static Response render_request(Ctx& c, RequestId id, json::object extra, int sta
     json::object oo;
     oo["value"] = std::string(to_string(o));
     oo["label"] = outcome_label(c, o);
+    oo["selected"] = retry && c.req.form.get("outcome") == to_string(o);
     outcomes.push_back(oo);
   }
   m["outcomes"] = outcomes;
@@ -600,11 +606,24 @@ static Response render_availability(Ctx& c, const std::string& week, json::objec
   }
   m["absences"] = absences;
   m["has_absences"] = !absences.empty();
-  m["languages"] = options(c, "lang_", codes(kLanguages), s->profile.languages);
-  m["themes"] = options(c, "theme_", codes(kThemes), s->profile.themes);
-  m["genders"] = options(c, "gender_", codes(kGenders), {s->profile.gender});
-  m["cap"] = s->profile.weekly_cap;
-  m["email"] = s->profile.email;
+  // After a refused save, the forms show what was typed, not what is stored.
+  const bool retry_profile = m.contains("profile_error");
+  const Params& f = c.req.form;
+  m["languages"] = options(c, "lang_", codes(kLanguages), retry_profile ? f.all("languages") : s->profile.languages);
+  m["themes"] = options(c, "theme_", codes(kThemes), retry_profile ? f.all("themes") : s->profile.themes);
+  m["genders"] = options(c, "gender_", codes(kGenders), {retry_profile ? f.get("gender") : s->profile.gender});
+  if (retry_profile) {
+    m["cap"] = f.get("weekly_cap");
+    m["email"] = f.get("email");
+  } else {
+    m["cap"] = s->profile.weekly_cap;
+    m["email"] = s->profile.email;
+  }
+  if (m.contains("absence_error")) {
+    json::object v;
+    for (const char* k : {"from", "to", "note"}) v[k] = f.get(k);
+    m["v"] = std::move(v);
+  }
   m["saved_text"] = saved_text(c);
   return page(c, "availability", std::move(m), c.t("availability_title"), status);
 }

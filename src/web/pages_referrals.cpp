@@ -5,7 +5,10 @@
 namespace meedoen::web {
 namespace {
 
-json::object referral_json(Ctx& c, const ReferralView& v, const std::string& answer_action = {}) {
+// `retry`: the answer for this referral was refused; its form comes back with what was typed and
+// the message.
+json::object referral_json(Ctx& c, const ReferralView& v, const std::string& answer_action = {},
+                           const std::string& retry_error = {}) {
   const Referral& r = v.referral;
   json::object o;
   o["id"] = r.id.value;
@@ -33,6 +36,17 @@ json::object referral_json(Ctx& c, const ReferralView& v, const std::string& ans
     f["answer_action"] = answer_action;
     f["csrf"] = c.session.csrf;
     f["today"] = format_date(c.app.now());
+    const bool retry = !retry_error.empty();
+    std::string status = retry ? c.req.form.get("status") : std::string();
+    if (status.empty()) status = r.status == ReferralStatus::kIntakePlanned ? "intake_gedaan" : "intake_gepland";
+    f["a_gepland"] = status == "intake_gepland";
+    f["a_gedaan"] = status == "intake_gedaan";
+    f["a_afgewezen"] = status == "afgewezen";
+    if (retry) {
+      f["answer_error"] = retry_error;
+      f["a_date"] = c.req.form.get("intake_date");
+      f["a_note"] = c.req.form.get("note");
+    }
     o["answer_form"] = c.views.render("referral_answer", f, c.session.lang);
   }
   return o;
@@ -136,13 +150,15 @@ Response referral_create(Ctx& c) {
                   (r->link_sent ? "verwezen_link" : "verwezen"));
 }
 
-static Response render_inbox(Ctx& c, json::object extra, int status) {
+static Response render_inbox(Ctx& c, json::object extra, int status, ReferralId retry = {},
+                             const std::string& retry_error = {}) {
   auto inbox = c.app.referral_inbox(c.user());
   if (!inbox) return error_page(c, inbox.error());
   json::object m = std::move(extra);
   json::array open, done;
   for (const auto& v : *inbox) {
-    auto o = referral_json(c, v, "/verwijzingen/" + std::to_string(v.referral.id.value));
+    auto o = referral_json(c, v, "/verwijzingen/" + std::to_string(v.referral.id.value),
+                           v.referral.id == retry ? retry_error : std::string());
     (v.may_answer ? open : done).push_back(o);
   }
   m["open"] = open;
@@ -162,10 +178,8 @@ Response referral_answer(Ctx& c) {
   auto st = c.app.answer_referral(c.user(), ReferralId(*id), answer_from(c.req.form));
   if (st) return redirect("/verwijzingen?opgeslagen=1");
   if (st.error().kind != ErrorKind::kInvalid && st.error().kind != ErrorKind::kConflict) return error_page(c, st.error());
-  json::object extra;
-  extra["error"] = c.t(st.error().message_key, st.error().detail);
-  extra["error_id"] = *id;
-  return render_inbox(c, std::move(extra), st.error().kind == ErrorKind::kConflict ? 409 : 422);
+  return render_inbox(c, {}, st.error().kind == ErrorKind::kConflict ? 409 : 422, ReferralId(*id),
+                      c.t(st.error().message_key, st.error().detail));
 }
 
 Response referral_remind(Ctx& c) {
@@ -179,7 +193,7 @@ Response referral_remind(Ctx& c) {
 }
 
 static Response render_link(Ctx& c, const std::string& token, json::object extra, int status,
-                            bool reveal = false) {
+                            bool reveal = false, const std::string& retry_error = {}) {
   auto v = c.app.referral_by_token(token, reveal);
   if (!v) {
     json::object m;
@@ -192,7 +206,7 @@ static Response render_link(Ctx& c, const std::string& token, json::object extra
   m["expired"] = v->expired;
   m["open"] = !v->used && !v->expired;
   if (m["open"].as_bool()) {
-    m["ref"] = referral_json(c, v->view, "/verwijzing/" + token);
+    m["ref"] = referral_json(c, v->view, "/verwijzing/" + token, retry_error);
     m["may_reveal"] = v->may_reveal && !v->view.identity;
   }
   m["today"] = format_date(c.app.now());
@@ -225,9 +239,11 @@ Response referral_link_answer(Ctx& c) {
     return page(c, "referral_link", std::move(m), c.t("referral_link_title"));
   }
   if (st.error().kind == ErrorKind::kNotFound) return render_link(c, token, {}, 404);
+  const std::string message = c.t(st.error().message_key, st.error().detail);
   json::object extra;
-  extra["error"] = c.t(st.error().message_key, st.error().detail);
-  return render_link(c, token, std::move(extra), st.error().kind == ErrorKind::kConflict ? 409 : 422);
+  if (st.error().kind != ErrorKind::kInvalid) extra["error"] = message;  // used or expired
+  return render_link(c, token, std::move(extra), st.error().kind == ErrorKind::kConflict ? 409 : 422, false,
+                     st.error().kind == ErrorKind::kInvalid ? message : std::string());
 }
 
 }  // namespace meedoen::web

@@ -205,6 +205,21 @@ TEST_F(BrigadeHttpTest, CoordinatorPagesAreForTheCoordinatorAndFiguresAlsoForThe
   EXPECT_NE(overview.body.find("Wil napraten"), std::string::npos);
 }
 
+TEST_F(BrigadeHttpTest, ARefusedSaveKeepsWhatThePeerTyped) {
+  auto peer = client();
+  ASSERT_TRUE(peer.login("peer.marieke"));
+  peer.get("/beschikbaarheid");
+  auto r = peer.post("/beschikbaarheid/profiel", "weekly_cap=3&gender=vrouw&languages=tr&themes=rouw&email=geen-adres&week=");
+  EXPECT_EQ(r.status, 422);
+  EXPECT_NE(r.body.find("Dit is geen geldig e-mailadres."), std::string::npos);
+  EXPECT_NE(r.body.find("value=\"geen-adres\""), std::string::npos);
+  EXPECT_NE(r.body.find("value=\"tr\" checked"), std::string::npos) << "the ticked language stays ticked";
+  auto a = peer.post("/beschikbaarheid/afwezig", "from=2026-12-10&to=2026-12-01&note=" + encode("op reis") + "&week=");
+  EXPECT_EQ(a.status, 422);
+  EXPECT_NE(a.body.find("value=\"op reis\""), std::string::npos);
+  EXPECT_NE(a.body.find("value=\"2026-12-10\""), std::string::npos);
+}
+
 TEST_F(BrigadeHttpTest, TheDemoHistoryEndsNowNotInTheFuture) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open((dir_ / "demo.db").string().c_str(), &db), SQLITE_OK);
