@@ -14,7 +14,7 @@ port=18089
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 
 # The dataset is cached per schema version of its generator; bump the suffix when it changes.
-data=bench/data/city-$WIJKEN-$RESIDENTS-$YEARS-brigade2
+data=bench/data/city-$WIJKEN-$RESIDENTS-$YEARS-brigade3
 if [ ! -f "$data.db" ]; then
   mkdir -p bench/data
   "$build/meedoen_generate" --db "$data.db" --key-file "$data.key" --wijken "$WIJKEN" --residents "$RESIDENTS" --years "$YEARS"

@@ -111,8 +111,14 @@ std::optional<Resident> Lookups::resident(ResidentId id) {
 
 void Lookups::prefetch_residents(const std::vector<Signal>& signals) {
   std::vector<ResidentId> ids;
-  for (const auto& s : signals)
-    if (!residents_.count(s.resident_id)) ids.push_back(s.resident_id);
+  for (const auto& s : signals) ids.push_back(s.resident_id);
+  prefetch_residents(ids);
+}
+
+void Lookups::prefetch_residents(const std::vector<ResidentId>& all) {
+  std::vector<ResidentId> ids;
+  for (auto id : all)
+    if (!residents_.count(id)) ids.push_back(id);
   for (auto& r : tx_.get_residents(ids)) residents_.emplace(r.id, std::move(r));
 }
 

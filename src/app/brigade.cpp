@@ -113,6 +113,32 @@ static RequestRow request_row(Lookups& names, const BrigadeRequest& r, Timestamp
   return row;
 }
 
+// Rows for a list of requests, with their assignments, visits and residents loaded in a few
+// statements for the whole list rather than three per row.
+static std::vector<RequestRow> request_rows(Lookups& names, const std::vector<BrigadeRequest>& requests, Timestamp now) {
+  std::vector<RequestId> ids;
+  std::vector<ResidentId> residents;
+  for (const auto& r : requests) {
+    ids.push_back(r.id);
+    residents.push_back(r.resident_id);
+  }
+  names.prefetch_residents(residents);
+  auto assignments = names.tx().assignments_for_requests(ids);
+  const auto visits = names.tx().visit_stats_for(ids);
+  std::vector<RequestRow> out;
+  out.reserve(requests.size());
+  for (const auto& r : requests) {
+    RequestRow row;
+    row.request = r;
+    if (auto res = names.resident(r.resident_id)) row.resident = App::Internals::resident_view(names, *res);
+    for (const auto& a : assignments[r.id]) row.assignments.push_back({a, names.user(a.peer)});
+    row.age_days = static_cast<int>((now - r.created_at) / 86400);
+    if (auto v = visits.find(r.id); v != visits.end()) std::tie(row.visits, row.last_visit) = v->second;
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
 static std::vector<PeerCandidate> candidates(Tx& tx, Lookups& names, const BrigadeRequest& r, Timestamp now) {
   const int window = availability_window_days(r.urgency);
   const std::int64_t today = days_of(today_of(now));
@@ -373,12 +399,12 @@ Result<MyRequests> App::my_requests(const User& user) {
   const Timestamp t = now();
   MyRequests out;
   Lookups names(*tx);
-  for (const auto& a : tx->assignments_for_peer(user.id, true)) {
-    auto r = tx->get_request(a.request_id);
-    if (!r) continue;
-    auto row = request_row(names, *r, t);
-    (a.state == AssignmentState::kOffered ? out.offered : out.active).push_back(std::move(row));
-  }
+  std::vector<BrigadeRequest> offered, active;
+  for (const auto& a : tx->assignments_for_peer(user.id, true))
+    if (auto r = tx->get_request(a.request_id))
+      (a.state == AssignmentState::kOffered ? offered : active).push_back(std::move(*r));
+  out.offered = request_rows(names, offered, t);
+  out.active = request_rows(names, active, t);
   if (auto c = tx->open_checkin(user.id)) {
     CheckinView cv{*c, user.display_name, {}, c->overdue(t, config_.checkout_grace_minutes)};
     if (auto r = tx->get_request(c->request_id))
@@ -616,23 +642,27 @@ Result<CoordinatorOverview> App::coordinator_overview(const User& user) {
   f.wijken = user.wijken;
   f.open_only = true;
   f.limit = 300;
-  std::set<RequestId> in_view;
-  for (const auto& r : tx->list_requests(f)) {
-    in_view.insert(r.id);
-    out.open_requests.push_back(request_row(names, r, t));
-  }
+  out.open_requests = request_rows(names, tx->list_requests(f), t);
   const std::string monday = format_date(start_of_local_week(t));
   const std::string sunday = format_days(days_of(monday) + 6);
   const std::string today = today_of(t);
   std::set<UserId> peers_in_view;
-  for (const auto& [peer, p] : tx->peers_in_wijken(user.wijken)) {
+  const auto peers = tx->peers_in_wijken(user.wijken);
+  std::vector<UserId> peer_ids;
+  for (const auto& [peer, p] : peers) {
     peers_in_view.insert(peer.id);
+    peer_ids.push_back(peer.id);
+  }
+  auto loads = tx->peer_loads(peer_ids, start_of_local_week(t));
+  auto on_call = tx->on_call_counts(peer_ids, monday, sunday);
+  const auto absent = tx->absent_on(peer_ids, today);
+  for (const auto& [peer, p] : peers) {
     PeerLoad pl;
     pl.peer = peer;
     pl.profile = p;
-    pl.load = peer_load(*tx, peer.id, t);
-    pl.on_call_this_week = static_cast<int>(tx->on_call(peer.id, monday, sunday).size());
-    pl.absent_today = absent_on(tx->absences(peer.id, today), today);
+    pl.load = loads[peer.id];
+    pl.on_call_this_week = on_call[peer.id];
+    pl.absent_today = absent.count(peer.id) > 0;
     out.peers.push_back(std::move(pl));
   }
   // A check-in concerns the coordinator when the visit is in one of their wijken, whoever the peer

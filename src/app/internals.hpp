@@ -25,6 +25,7 @@ class Lookups {
   // A resident by id; load many at once with prefetch_residents first.
   std::optional<Resident> resident(ResidentId id);
   void prefetch_residents(const std::vector<Signal>& signals);
+  void prefetch_residents(const std::vector<ResidentId>& ids);
   Tx& tx() { return tx_; }
 
  private:

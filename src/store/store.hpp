@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -223,6 +224,14 @@ class Tx {
   virtual void update_assignment(const Assignment& a) = 0;
   virtual std::vector<Assignment> assignments_for_request(RequestId id) = 0;
   virtual std::vector<Assignment> assignments_for_peer(UserId peer, bool current_only) = 0;
+  // For a page of requests or peers at once (one statement per 50 ids instead of one per row).
+  virtual std::map<RequestId, std::vector<Assignment>> assignments_for_requests(const std::vector<RequestId>& ids) = 0;
+  virtual std::map<RequestId, std::pair<int, Timestamp>> visit_stats_for(const std::vector<RequestId>& ids) = 0;
+  // Visits since `since` plus offered or accepted assignments without a visit yet, per peer.
+  virtual std::map<UserId, int> peer_loads(const std::vector<UserId>& peers, Timestamp since) = 0;
+  virtual std::map<UserId, int> on_call_counts(const std::vector<UserId>& peers, const std::string& from,
+                                               const std::string& to) = 0;
+  virtual std::set<UserId> absent_on(const std::vector<UserId>& peers, const std::string& date) = 0;
   // Whether `peer` holds an accepted assignment on an open request about `resident`.
   virtual bool is_assigned_peer(UserId peer, ResidentId resident) = 0;
   // Whether `peer` was ever assigned to (and accepted) a request about `resident`.

@@ -332,7 +332,9 @@ CREATE TABLE visits (
   created_at INTEGER NOT NULL,
   UNIQUE (request_id, peer, idempotency_key)
 );
-CREATE INDEX visits_request ON visits(request_id, at);
+-- (request_id, peer) first: "has this peer visited this request yet" is asked for every open
+-- assignment when a peer's workload is counted.
+CREATE INDEX visits_request ON visits(request_id, peer, at);
 CREATE INDEX visits_peer ON visits(peer, at);
 
 CREATE TABLE checkins (

@@ -1,4 +1,6 @@
 // SqliteTx: the Vliegende Brigade's tables (peers, requests, visits, referrals) and the outbox.
+#include <map>
+#include <set>
 #include <sstream>
 
 #include "store/sqlite/columns.hpp"
@@ -268,6 +270,81 @@ bool SqliteTx::delete_absence(UserId peer, std::int64_t id) {
   return conn_->changes() > 0;
 }
 
+// Runs `sql` for `ids` in chunks of kChunk, with "IN ({in})" standing for ?1…?50 and any other
+// parameters numbered from ?51 (bound by `extra`), so the statement text is fixed and the
+// connection's statement cache stays small.
+constexpr std::size_t kChunk = 50;
+
+template <class IdT, class B, class F>
+void in_chunks(Connection& conn, const std::string& sql_with_in, const std::vector<IdT>& ids, B&& extra, F&& row) {
+  static const std::string placeholders = [] {
+    std::string p = "?1";
+    for (std::size_t i = 2; i <= kChunk; ++i) p += ", ?" + std::to_string(i);
+    return p;
+  }();
+  std::string sql = sql_with_in;
+  sql.replace(sql.find("{in}"), 4, placeholders);
+  for (std::size_t start = 0; start < ids.size(); start += kChunk) {
+    auto s = conn.prepare(sql);
+    for (std::size_t i = 0; i < kChunk; ++i) {
+      const std::size_t k = start + i;
+      s.bind(static_cast<int>(i + 1), k < ids.size() ? ids[k].value : std::int64_t{0});
+    }
+    extra(s);
+    while (s.step()) row(s);
+  }
+}
+
+constexpr auto kNoExtra = [](Stmt&) {};
+
+std::map<RequestId, std::vector<Assignment>> SqliteTx::assignments_for_requests(const std::vector<RequestId>& ids) {
+  std::map<RequestId, std::vector<Assignment>> out;
+  in_chunks(*conn_, std::string("SELECT ") + kAssignmentCols + " FROM assignments WHERE request_id IN ({in}) "
+                    "ORDER BY assigned_at, id",
+            ids, kNoExtra, [&](const Stmt& s) {
+              auto a = read_assignment(s);
+              out[a.request_id].push_back(std::move(a));
+            });
+  return out;
+}
+
+std::map<RequestId, std::pair<int, Timestamp>> SqliteTx::visit_stats_for(const std::vector<RequestId>& ids) {
+  std::map<RequestId, std::pair<int, Timestamp>> out;
+  in_chunks(*conn_, "SELECT request_id, count(*), max(at) FROM visits WHERE request_id IN ({in}) GROUP BY request_id",
+            ids, kNoExtra, [&](const Stmt& s) { out[RequestId(s.i64(0))] = {s.i32(1), s.i64(2)}; });
+  return out;
+}
+
+std::map<UserId, int> SqliteTx::peer_loads(const std::vector<UserId>& peers, Timestamp since) {
+  std::map<UserId, int> out;
+  in_chunks(*conn_, "SELECT peer, count(*) FROM visits WHERE peer IN ({in}) AND at >= ?51 GROUP BY peer", peers,
+            [&](Stmt& s) { s.bind(51, since); }, [&](const Stmt& s) { out[UserId(s.i64(0))] += s.i32(1); });
+  in_chunks(*conn_,
+            "SELECT a.peer, count(*) FROM assignments a WHERE a.peer IN ({in}) AND a.state IN ('offered', 'accepted') "
+            "AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.request_id = a.request_id AND v.peer = a.peer) "
+            "GROUP BY a.peer",
+            peers, kNoExtra, [&](const Stmt& s) { out[UserId(s.i64(0))] += s.i32(1); });
+  return out;
+}
+
+std::map<UserId, int> SqliteTx::on_call_counts(const std::vector<UserId>& peers, const std::string& from,
+                                               const std::string& to) {
+  std::map<UserId, int> out;
+  in_chunks(*conn_, "SELECT user_id, count(*) FROM peer_on_call WHERE user_id IN ({in}) AND date BETWEEN ?51 AND ?52 "
+                    "GROUP BY user_id",
+            peers, [&](Stmt& s) { s.bind(51, from).bind(52, to); },
+            [&](const Stmt& s) { out[UserId(s.i64(0))] = s.i32(1); });
+  return out;
+}
+
+std::set<UserId> SqliteTx::absent_on(const std::vector<UserId>& peers, const std::string& date) {
+  std::set<UserId> out;
+  in_chunks(*conn_, "SELECT DISTINCT user_id FROM peer_absences WHERE user_id IN ({in}) AND from_date <= ?51 "
+                    "AND to_date >= ?51",
+            peers, [&](Stmt& s) { s.bind(51, date); }, [&](const Stmt& s) { out.insert(UserId(s.i64(0))); });
+  return out;
+}
+
 // --- requests ------------------------------------------------------------------------------
 
 RequestId SqliteTx::insert_request(const BrigadeRequest& r) {
@@ -311,10 +388,12 @@ std::vector<BrigadeRequest> SqliteTx::list_requests(const RequestFilter& f) {
   std::string sql = std::string("SELECT ") + kRequestCols + " FROM brigade_requests WHERE " +
                     wijk_clause("wijk_id", f.wijken);
   if (f.open_only) sql += " AND outcome NOT IN ('gesloten', 'afgewezen')";
-  if (f.resident) sql += " AND resident_id = " + std::to_string(f.resident->value);
-  sql += " ORDER BY CASE urgency WHEN 'spoed' THEN 0 WHEN 'snel' THEN 1 ELSE 2 END, created_at, id LIMIT ?";
+  // Bound, not inlined: every distinct statement text stays in the connection's cache.
+  sql += " AND (?1 = 0 OR resident_id = ?1)";
+  sql += " ORDER BY CASE urgency WHEN 'spoed' THEN 0 WHEN 'snel' THEN 1 ELSE 2 END, created_at, id LIMIT ?2";
   auto s = conn_->prepare(sql);
-  s.bind_all(f.limit);
+  s.bind(1, f.resident ? f.resident->value : std::int64_t{0});
+  s.bind(2, f.limit);
   return collect<BrigadeRequest>(s, read_request);
 }
 

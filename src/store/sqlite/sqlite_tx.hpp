@@ -121,6 +121,12 @@ class SqliteTx final : public Tx {
   void update_assignment(const Assignment& a) override;
   std::vector<Assignment> assignments_for_request(RequestId id) override;
   std::vector<Assignment> assignments_for_peer(UserId peer, bool current_only) override;
+  std::map<RequestId, std::vector<Assignment>> assignments_for_requests(const std::vector<RequestId>& ids) override;
+  std::map<RequestId, std::pair<int, Timestamp>> visit_stats_for(const std::vector<RequestId>& ids) override;
+  std::map<UserId, int> peer_loads(const std::vector<UserId>& peers, Timestamp since) override;
+  std::map<UserId, int> on_call_counts(const std::vector<UserId>& peers, const std::string& from,
+                                       const std::string& to) override;
+  std::set<UserId> absent_on(const std::vector<UserId>& peers, const std::string& date) override;
   bool is_assigned_peer(UserId peer, ResidentId resident) override;
   bool peer_knew_resident(UserId peer, ResidentId resident) override;
   std::pair<VisitId, bool> insert_visit(const Visit& v) override;
