@@ -58,8 +58,7 @@ Status App::settle_action(const User& user, ActionId id, ActionState state,
   }
   Internals::audit(*tx, t, &user, "change", a->resident_id, "action:" + std::to_string(id.value),
                    std::string(to_string(state)));
-  (void)tx->commit();
-  return Status::Ok();
+  return tx->commit();
 }
 
 }  // namespace meedoen

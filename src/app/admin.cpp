@@ -58,7 +58,7 @@ Result<UserId> App::create_user(const User* actor, const NewUserInput& in) {
   auto id = tx->insert_user(u, hash);
   if (!id) return id.error();
   Internals::audit(*tx, now(), actor, "create_user", ResidentId(), "user:" + u.username, "");
-  (void)tx->commit();
+  if (auto st = tx->commit(); !st) return st.error();
   return id;
 }
 
@@ -75,8 +75,7 @@ Status App::update_user(const User& actor, const NewUserInput& in, UserId id) {
   u->aandachtsfunctionaris = in.aandachtsfunctionaris;
   tx->update_user(*u);
   Internals::audit(*tx, now(), &actor, "change_user", ResidentId(), "user:" + u->username, "");
-  (void)tx->commit();
-  return Status::Ok();
+  return tx->commit();
 }
 
 Status App::set_user_active(const User* actor, const std::string& username, bool active) {
@@ -90,8 +89,7 @@ Status App::set_user_active(const User* actor, const std::string& username, bool
   tx->update_user(auth->user);
   Internals::audit(*tx, now(), actor, active ? "enable_user" : "disable_user", ResidentId(),
                    "user:" + username, "");
-  (void)tx->commit();
-  return Status::Ok();
+  return tx->commit();
 }
 
 Status App::reset_password(const User* actor, const std::string& username,
@@ -104,8 +102,7 @@ Status App::reset_password(const User* actor, const std::string& username,
   if (!auth) return Error::not_found();
   tx->set_password(auth->user.id, hash);
   Internals::audit(*tx, now(), actor, "reset_password", ResidentId(), "user:" + username, "");
-  (void)tx->commit();
-  return Status::Ok();
+  return tx->commit();
 }
 
 Result<OrgId> App::create_org(const User* actor, const Organisation& org) {
@@ -117,7 +114,7 @@ Result<OrgId> App::create_org(const User* actor, const Organisation& org) {
   auto id = tx->insert_org({OrgId(), name, org.kind});
   if (!id) return id.error();
   Internals::audit(*tx, now(), actor, "create_org", ResidentId(), "org:" + name, "");
-  (void)tx->commit();
+  if (auto st = tx->commit(); !st) return st.error();
   return id;
 }
 
@@ -142,7 +139,7 @@ Result<WijkId> App::create_wijk(const User& actor, const Wijk& wijk,
   // Every new wijk starts with its own copy of the configured default categories.
   for (const auto& c : tx->default_categories())
     tx->insert_category({CategoryId(), *id, c.label, c.meldcode, true});
-  (void)tx->commit();
+  if (auto st = tx->commit(); !st) return st.error();
   return id;
 }
 
@@ -153,16 +150,14 @@ Status App::add_default_category(const User& actor, const std::string& label_in,
   auto tx = store_->begin(TxMode::kWrite);
   auto id = tx->insert_default_category(label, meldcode);
   if (!id) return id.error();
-  (void)tx->commit();
-  return Status::Ok();
+  return tx->commit();
 }
 
 Status App::remove_default_category(const User& actor, CategoryId id) {
   if (!may_administer(actor)) return Error::forbidden();
   auto tx = store_->begin(TxMode::kWrite);
   if (!tx->delete_default_category(id)) return Error::not_found();
-  (void)tx->commit();
-  return Status::Ok();
+  return tx->commit();
 }
 
 Result<WijkConfig> App::wijk_config(const User& actor, WijkId id) {
@@ -186,8 +181,7 @@ Status App::update_wijk_config(const User& actor, const WijkConfigInput& in) {
   w->default_place = Internals::trim(in.default_place);
   tx->update_wijk(*w);
   tx->set_partners(in.wijk, in.partners);
-  (void)tx->commit();
-  return Status::Ok();
+  return tx->commit();
 }
 
 Status App::add_category(const User& actor, WijkId wijk, const std::string& label_in,
@@ -198,8 +192,7 @@ Status App::add_category(const User& actor, WijkId wijk, const std::string& labe
   auto tx = store_->begin(TxMode::kWrite);
   if (!tx->get_wijk(wijk)) return Error::not_found();
   tx->insert_category({CategoryId(), wijk, label, meldcode, true});
-  (void)tx->commit();
-  return Status::Ok();
+  return tx->commit();
 }
 
 Status App::update_category(const User& actor, WijkId wijk, CategoryId id, const std::string& label_in,
@@ -212,8 +205,7 @@ Status App::update_category(const User& actor, WijkId wijk, CategoryId id, const
   if (std::none_of(cats.begin(), cats.end(), [&](const Category& c) { return c.id == id; }))
     return Error::not_found();
   tx->update_category({id, wijk, label, meldcode, active});
-  (void)tx->commit();
-  return Status::Ok();
+  return tx->commit();
 }
 
 }  // namespace meedoen

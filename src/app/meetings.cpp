@@ -111,7 +111,7 @@ Result<MeetingId> App::plan_meeting(const User& user, const PlanMeetingInput& in
   m.invited = in.invited.empty() ? tx->partners(in.wijk) : in.invited;
   m.id = tx->insert_meeting(m);
   extend_agenda(*tx, m, now(), user.id);
-  (void)tx->commit();
+  if (auto st = tx->commit(); !st) return st.error();
   return m.id;
 }
 
@@ -176,8 +176,7 @@ Status App::refresh_agenda(const User& user, MeetingId id) {
   if (!may_chair(user, m->wijk_id)) return Error::forbidden();
   if (m->held) return Error::conflict("error.meeting.held");
   extend_agenda(*tx, *m, now(), user.id);
-  (void)tx->commit();
-  return Status::Ok();
+  return tx->commit();
 }
 
 Status App::move_agenda_item(const User& user, MeetingId id, AgendaItemId item, int delta) {
@@ -193,8 +192,7 @@ Status App::move_agenda_item(const User& user, MeetingId id, AgendaItemId item, 
   const auto to = static_cast<std::int64_t>(from) + delta;
   if (to < 0 || to >= static_cast<std::int64_t>(order.size())) return Status::Ok();
   tx->set_agenda_positions(reorder(order, from, static_cast<std::size_t>(to)));
-  (void)tx->commit();
-  return Status::Ok();
+  return tx->commit();
 }
 
 Result<RecordItemResult> App::record_item(const User& user, const RecordItemInput& in) {
@@ -271,7 +269,7 @@ Result<RecordItemResult> App::record_item(const User& user, const RecordItemInpu
     Internals::audit(*tx, t, &user, "change", s->resident_id, "signal:" + std::to_string(s->id.value),
                      "overleg decision");
   }
-  (void)tx->commit();
+  if (auto st = tx->commit(); !st) return st.error();
   result.saved = true;
   return result;
 }
@@ -289,8 +287,7 @@ Status App::record_attendance(const User& user, MeetingId id, std::int64_t versi
   m->version = version;
   if (!tx->update_meeting(*m)) return Error::conflict("error.meeting.version_conflict");
   tx->set_attendance(id, rows);
-  (void)tx->commit();
-  return Status::Ok();
+  return tx->commit();
 }
 
 Status App::update_meeting(const User& user, MeetingId id, std::int64_t version,
@@ -324,8 +321,7 @@ Status App::update_meeting(const User& user, MeetingId id, std::int64_t version,
       }
     }
   }
-  (void)tx->commit();
-  return Status::Ok();
+  return tx->commit();
 }
 
 }  // namespace meedoen

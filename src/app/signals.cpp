@@ -109,7 +109,7 @@ Result<RaiseResult> App::raise_signal(const User& user, const RaiseSignalInput& 
     // New signals go on the next planned meeting of the wijk straight away.
     Internals::place_on_next_meeting(*tx, s, user, t);
   }
-  (void)tx->commit();
+  if (auto st = tx->commit(); !st) return st.error();
   result.signal_id = s.id;
   result.resident_code = resident.code;
   result.meldcode = meldcode;
@@ -214,8 +214,7 @@ Status App::close_signal(const User& user, SignalId id, const std::string& reaso
   }
   Internals::audit(*tx, t, &user, "change", s->resident_id, "signal:" + std::to_string(id.value),
                    "closed");
-  (void)tx->commit();
-  return Status::Ok();
+  return tx->commit();
 }
 
 Status App::record_meldcode_step(const User& user, SignalId id, int step, const std::string& date,
@@ -240,8 +239,7 @@ Status App::record_meldcode_step(const User& user, SignalId id, int step, const 
   tx->add_timeline({id, t, user.id, "meldcode", std::to_string(step)});
   Internals::audit(*tx, t, &user, "change", s->resident_id, "signal:" + std::to_string(id.value),
                    "meldcode step " + std::to_string(step));
-  (void)tx->commit();
-  return Status::Ok();
+  return tx->commit();
 }
 
 }  // namespace meedoen
