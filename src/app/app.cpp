@@ -204,6 +204,11 @@ std::string App::Internals::user_name(Tx& tx, UserId id) {
   return u ? u->display_name : std::string();
 }
 
+bool App::Internals::valid_email(const std::string& e) {
+  if (e.size() > 200 || e.find('@') == std::string::npos) return false;
+  return std::none_of(e.begin(), e.end(), [](unsigned char c) { return c <= ' ' || c == ',' || c == ';'; });
+}
+
 OrgId App::Internals::user_org(Tx& tx, UserId id) {
   auto u = tx.get_user(id);
   return u ? u->org_id : OrgId();

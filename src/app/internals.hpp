@@ -84,6 +84,9 @@ struct App::Internals {
   static std::string user_name(Tx& tx, UserId id);
   static OrgId user_org(Tx& tx, UserId id);
   static std::string trim(const std::string& s);
+  // An e-mail address that is safe to put in a mail header: an @, no spaces, commas or semicolons,
+  // no control characters (so no header injection), at most 200 characters.
+  static bool valid_email(const std::string& e);
   static Status validate_identity(const Identity& i, Timestamp now);
   // An existing resident of `wijk` by pseudonym, or (code empty) a new one with optional identity,
   // sealed in the vault and audited with `why`.

@@ -13,11 +13,6 @@ std::int64_t monday_of(const std::string& week, Timestamp now) {
   return today - weekday_of_days(today);
 }
 
-bool valid_email(const std::string& e) {
-  if (e.size() > 200 || e.find('@') == std::string::npos) return false;
-  return std::none_of(e.begin(), e.end(), [](unsigned char c) { return c <= ' ' || c == ',' || c == ';'; });
-}
-
 }  // namespace
 
 Result<PeerSettings> App::peer_settings(const User& user, const std::string& week) {
@@ -68,7 +63,7 @@ Status App::save_peer_profile(const User& user, const PeerProfileInput& in) {
     return e;
   }
   const std::string email = Internals::trim(in.email);
-  if (!email.empty() && !valid_email(email)) return Error::invalid("error.email", "email");
+  if (!email.empty() && !Internals::valid_email(email)) return Error::invalid("error.email", "email");
   auto tx = store_->begin(TxMode::kWrite);
   PeerProfile p = tx->get_peer_profile(user.id).value_or(PeerProfile{});
   p.user_id = user.id;

@@ -8,11 +8,6 @@
 namespace meedoen {
 namespace {
 
-bool valid_email(const std::string& e) {
-  if (e.size() > 200 || e.find('@') == std::string::npos) return false;
-  return std::none_of(e.begin(), e.end(), [](unsigned char c) { return c <= ' ' || c == ',' || c == ';'; });
-}
-
 // Only the identity fields the consent names.
 Identity consented(const Identity& full, const SharedFields& f) {
   Identity out;
@@ -97,7 +92,7 @@ Result<ReferralFormData> App::referral_form(const User& user, RequestId id) {
 Result<ReferralCreated> App::create_referral(const User& user, const NewReferralInput& in) {
   if (!is_referral_kind(in.kind)) return Error::invalid("error.invalid_choice", "kind");
   const std::string email = Internals::trim(in.to_email);
-  if (!email.empty() && !valid_email(email)) return Error::invalid("error.email", "to_email");
+  if (!email.empty() && !Internals::valid_email(email)) return Error::invalid("error.email", "to_email");
   const std::string story = Internals::trim(in.story);
   if (story.size() > kMaxStory) return Error::invalid("error.too_long", "story");
   if (!story.empty() && !in.consent.fields.story)

@@ -239,23 +239,7 @@ static Response render_request_form(Ctx& c, json::object values, json::object er
   if (!form) return error_page(c, form.error());
   const std::string chosen_wijk = values["wijk"].as_string().c_str();
   const std::string chosen_buurt = values["buurt"].as_string().c_str();
-  json::array wijken;
-  for (const auto& w : form->wijken) {
-    json::object o;
-    o["id"] = w.wijk.id.value;
-    o["name"] = w.wijk.name;
-    o["selected"] = chosen_wijk == std::to_string(w.wijk.id.value);
-    json::array buurten;
-    for (const auto& b : w.buurten) {
-      json::object bo;
-      bo["id"] = b.id.value;
-      bo["name"] = b.name;
-      bo["selected"] = chosen_buurt == std::to_string(b.id.value);
-      buurten.push_back(bo);
-    }
-    o["buurten"] = buurten;
-    wijken.push_back(o);
-  }
+  json::array wijken = wijk_choices_json(c, form->wijken, chosen_wijk, chosen_buurt, {});
   auto str = [&](const char* k) { return std::string(values[k].as_string().c_str()); };
   json::object m;
   m["wijken"] = wijken;

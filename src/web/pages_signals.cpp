@@ -20,34 +20,7 @@ Response render_form(Ctx& c, json::object values, json::object errors, bool meld
   std::vector<std::string> chosen = c.req.form.all("categories");
   const std::string chosen_wijk = values["wijk"].as_string().c_str();
   const std::string chosen_buurt = values["buurt"].as_string().c_str();
-  json::array wijken;
-  for (const auto& w : form->wijken) {
-    json::object o;
-    o["id"] = w.wijk.id.value;
-    o["name"] = w.wijk.name;
-    const bool selected = chosen_wijk == std::to_string(w.wijk.id.value) ||
-                          (chosen_wijk.empty() && &w == &form->wijken.front());
-    o["selected"] = selected;
-    json::array buurten;
-    for (const auto& b : w.buurten) {
-      json::object bo;
-      bo["id"] = b.id.value;
-      bo["name"] = b.name;
-      bo["selected"] = chosen_buurt == std::to_string(b.id.value);
-      buurten.push_back(bo);
-    }
-    o["buurten"] = buurten;
-    json::array cats;
-    for (const auto& cat : w.categories) {
-      json::object co;
-      co["id"] = cat.id.value;
-      co["label"] = cat.label;
-      co["checked"] = std::find(chosen.begin(), chosen.end(), std::to_string(cat.id.value)) != chosen.end();
-      cats.push_back(co);
-    }
-    o["categories"] = cats;
-    wijken.push_back(o);
-  }
+  json::array wijken = wijk_choices_json(c, form->wijken, chosen_wijk, chosen_buurt, chosen);
   json::object m;
   m["wijken"] = wijken;
   m["single_wijk"] = form->wijken.size() == 1;

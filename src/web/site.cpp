@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -305,6 +306,38 @@ Site::~Site() = default;
 Response Site::handle(const Request& request) { return impl_->handle(request); }
 
 // --- helpers shared by the page files ---------------------------------------------------------
+
+json::array wijk_choices_json(Ctx& c, const std::vector<WijkChoice>& wijken, const std::string& chosen_wijk,
+                              const std::string& chosen_buurt, const std::vector<std::string>& chosen_categories) {
+  json::array out(c.sp);
+  for (const auto& w : wijken) {
+    json::object o(c.sp);
+    o["id"] = w.wijk.id.value;
+    o["name"] = w.wijk.name;
+    o["selected"] = chosen_wijk == std::to_string(w.wijk.id.value) || (chosen_wijk.empty() && &w == &wijken.front());
+    json::array buurten(c.sp);
+    for (const auto& b : w.buurten) {
+      json::object bo(c.sp);
+      bo["id"] = b.id.value;
+      bo["name"] = b.name;
+      bo["selected"] = chosen_buurt == std::to_string(b.id.value);
+      buurten.push_back(std::move(bo));
+    }
+    o["buurten"] = std::move(buurten);
+    json::array cats(c.sp);
+    for (const auto& cat : w.categories) {
+      json::object co(c.sp);
+      co["id"] = cat.id.value;
+      co["label"] = cat.label;
+      co["checked"] = std::find(chosen_categories.begin(), chosen_categories.end(), std::to_string(cat.id.value)) !=
+                      chosen_categories.end();
+      cats.push_back(std::move(co));
+    }
+    o["categories"] = std::move(cats);
+    out.push_back(std::move(o));
+  }
+  return out;
+}
 
 std::optional<std::int64_t> parse_id(const std::string& s) {
   if (s.empty() || s.size() > 18) return std::nullopt;

@@ -62,6 +62,11 @@ json::object signal_row_json(Ctx& c, const SignalRow& row);
 json::object identity_json(const Identity& i);
 json::object action_json(Ctx& c, const ActionView& a);
 json::object meeting_summary_json(Ctx& c, const MeetingSummary& m);
+// The wijk and buurt choices of a form (signal, brigade request), with the chosen ones selected;
+// the first wijk is selected when none was chosen. Each wijk's active categories come along, with
+// the chosen ones checked.
+json::array wijk_choices_json(Ctx& c, const std::vector<WijkChoice>& wijken, const std::string& chosen_wijk,
+                              const std::string& chosen_buurt, const std::vector<std::string>& chosen_categories);
 std::optional<std::int64_t> parse_id(const std::string& s);
 std::vector<std::int64_t> parse_ids(const std::vector<std::string>& v, bool* ok);
 
