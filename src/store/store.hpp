@@ -103,6 +103,8 @@ class Tx {
   virtual std::optional<UserAuth> find_user_auth(const std::string& username) = 0;
   virtual std::optional<User> get_user(UserId id) = 0;
   virtual std::vector<User> list_users() = 0;
+  // Active users of the wijk, by name; their own lists of wijken are not filled (one query
+  // instead of one per user: the callers want names and roles for a choice or a list).
   virtual std::vector<User> users_in_wijk(WijkId wijk) = 0;
   virtual Result<UserId> insert_user(const User& user, const std::string& password_hash) = 0;
   virtual void update_user(const User& user) = 0;

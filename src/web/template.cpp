@@ -53,6 +53,13 @@ const json::value* member(const json::value* v, const std::string& key) {
 // rest only within what it found.
 const json::value* lookup(const std::vector<Frame>& stack, const std::vector<std::string>& path) {
   if (path.size() == 1 && path[0] == ".") return stack.back().val;
+  // `t.…` is the message catalogue, which lives in the base frame only: go there directly instead
+  // of missing in every frame above it (a page has hundreds of these names).
+  if (path.size() > 1 && path[0] == "t") {
+    const json::value* found = stack.front().obj ? stack.front().obj->if_contains(path[0]) : nullptr;
+    for (std::size_t i = 1; i < path.size() && found; ++i) found = member(found, path[i]);
+    return found;
+  }
   for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
     const json::value* found = it->obj ? it->obj->if_contains(path[0]) : member(it->val, path[0]);
     if (!found) continue;

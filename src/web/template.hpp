@@ -22,7 +22,8 @@ class Template {
   Template(Template&&) noexcept;
   Template& operator=(Template&&) noexcept;
 
-  // Renders with `model` on top of `base` (names not in the model are looked up in `base`).
+  // Renders with `model` on top of `base` (names not in the model are looked up in `base`). The
+  // name `t` is reserved for `base`: `{{t.key}}` reads the message catalogue there directly.
   std::string render(const boost::json::object& model, const boost::json::object& base) const;
 
   struct Node;

@@ -235,7 +235,6 @@ std::vector<User> SqliteTx::users_in_wijk(WijkId wijk) {
     s.bind_all(wijk.value);
     while (s.step()) out.push_back(read_user(s));
   }
-  for (auto& u : out) u.wijken = user_wijken(u.id);
   return out;
 }
 

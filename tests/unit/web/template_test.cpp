@@ -40,7 +40,9 @@ TEST(Template, DottedNamesAndTheBaseContext) {
   EXPECT_EQ(render("{{t.hello}} {{errors.name}}", R"({"errors": {"name": "fout"}})", R"({"t": {"hello": "Hallo"}})"),
             "Hallo fout");
   // A dotted name is looked up from where its first part is found, not further out.
-  EXPECT_EQ(render("{{#item}}{{t.hello}}{{/item}}", R"({"item": {"t": {}}})", R"({"t": {"hello": "Hallo"}})"), "");
+  EXPECT_EQ(render("{{#item}}{{x.hello}}{{/item}}", R"({"item": {"x": {}}})", R"({"x": {"hello": "Hallo"}})"), "");
+  // Except `t`, reserved for the catalogue in the base: a model cannot shadow it.
+  EXPECT_EQ(render("{{#item}}{{t.hello}}{{/item}}", R"({"item": {"t": {}}})", R"({"t": {"hello": "Hallo"}})"), "Hallo");
 }
 
 TEST(Template, CommentsAreDroppedAndErrorsAreReported) {
