@@ -209,6 +209,12 @@ bool App::Internals::valid_email(const std::string& e) {
   return std::none_of(e.begin(), e.end(), [](unsigned char c) { return c <= ' ' || c == ',' || c == ';'; });
 }
 
+bool App::Internals::accepted_peer(Tx& tx, RequestId id, UserId peer) {
+  const auto all = tx.assignments_for_request(id);
+  return std::any_of(all.begin(), all.end(),
+                     [&](const Assignment& a) { return a.peer == peer && a.state == AssignmentState::kAccepted; });
+}
+
 OrgId App::Internals::user_org(Tx& tx, UserId id) {
   auto u = tx.get_user(id);
   return u ? u->org_id : OrgId();

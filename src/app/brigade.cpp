@@ -31,10 +31,6 @@ bool valid_key(const std::string& k) {
   return std::all_of(k.begin(), k.end(), [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '_'; });
 }
 
-// Visits this week plus assignments that will need a visit: what counts against the weekly cap.
-int peer_load(Tx& tx, UserId peer, Timestamp now) {
-  return tx.count_visits_since(peer, start_of_local_week(now)) + tx.pending_assignments(peer);
-}
 
 // Whether `date` falls in one of the absences.
 bool absent_on(const std::vector<Absence>& absences, const std::string& date) {
@@ -75,10 +71,6 @@ bool mentions(const std::string& text, const std::vector<std::string>& words) {
   });
 }
 
-bool accepted_by(Tx& tx, RequestId id, UserId peer) {
-  auto a = current_assignment(tx, id, peer);
-  return a && a->state == AssignmentState::kAccepted;
-}
 
 }  // namespace
 
@@ -102,16 +94,6 @@ void App::Internals::request_from_overleg(Tx& tx, Timestamp t, const User& chair
   audit(tx, t, &chair, "create", s.resident_id, "request:" + std::to_string(r.id.value), "overleg decision");
 }
 
-static RequestRow request_row(Lookups& names, const BrigadeRequest& r, Timestamp now) {
-  RequestRow row;
-  row.request = r;
-  if (auto res = names.resident(r.resident_id)) row.resident = App::Internals::resident_view(names, *res);
-  for (const auto& a : names.tx().assignments_for_request(r.id))
-    row.assignments.push_back({a, names.user(a.peer)});
-  row.age_days = static_cast<int>((now - r.created_at) / 86400);
-  std::tie(row.visits, row.last_visit) = names.tx().visit_stats(r.id);
-  return row;
-}
 
 // Rows for a list of requests, with their assignments, visits and residents loaded in a few
 // statements for the whole list rather than three per row.
@@ -145,8 +127,12 @@ static std::vector<PeerCandidate> candidates(Tx& tx, Lookups& names, const Briga
   const std::string from = format_days(today);
   const std::string to = format_days(today + window - 1);
   const auto current = tx.assignments_for_request(r.id);
+  const auto profiles = tx.list_peer_profiles();
+  std::vector<UserId> ids;
+  for (const auto& p : profiles) ids.push_back(p.user_id);
+  auto loads = tx.peer_loads(ids, start_of_local_week(now));
   std::vector<PeerCandidate> out;
-  for (const auto& profile : tx.list_peer_profiles()) {
+  for (const auto& profile : profiles) {
     auto user = tx.get_user(profile.user_id);
     if (!user || !may_be_assigned(*user)) continue;
     PeerCandidate c;
@@ -161,7 +147,7 @@ static std::vector<PeerCandidate> candidates(Tx& tx, Lookups& names, const Briga
     c.absent_all_window = absent_days == window;
     for (const auto& b : tx.on_call(user->id, from, to))
       if (!absent_on(absences, b.date)) ++c.on_call_blocks;
-    c.load_this_week = peer_load(tx, user->id, now);
+    c.load_this_week = loads[user->id];
     c.knew_resident = tx.peer_knew_resident(user->id, r.resident_id);
     c.already_assigned = std::any_of(current.begin(), current.end(),
                                      [&](const Assignment& a) { return a.peer == user->id && a.current(); });
@@ -264,7 +250,7 @@ Result<RequestDetail> App::request_detail(const User& user, RequestId id) {
   const bool requester = r->requested_by == user.id && may_view_wijk(user, r->wijk_id);
   if (!d.is_coordinator && !d.mine && !requester) return Error::forbidden();
   Lookups names(*tx);
-  d.row = request_row(names, *r, t);
+  d.row = std::move(request_rows(names, {*r}, t).front());
   d.requested_by_name = names.user(r->requested_by);
   for (const auto& v : tx->visits_for_request(id)) d.visits.push_back({v, names.user(v.peer)});
   for (const auto& ref : tx->referrals_for_request(id)) {
@@ -412,7 +398,7 @@ Result<MyRequests> App::my_requests(const User& user) {
     out.checkin = cv;
   }
   out.profile = tx->get_peer_profile(user.id).value_or(PeerProfile{user.id, {}, {}, "onbekend", 4, true, {}});
-  out.load = peer_load(*tx, user.id, t);
+  out.load = tx->peer_loads({user.id}, start_of_local_week(t))[user.id];
   return out;
 }
 
@@ -482,7 +468,7 @@ Status App::check_in(const User& user, RequestId id, int minutes) {
   auto tx = store_->begin(TxMode::kWrite);
   auto r = tx->get_request(id);
   if (!r) return Error::not_found();
-  if (!accepted_by(*tx, id, user.id)) return Error::forbidden();
+  if (!Internals::accepted_peer(*tx, id, user.id)) return Error::forbidden();
   if (tx->open_checkin(user.id)) return Error::conflict("error.checkin.open");
   const Timestamp t = now();
   Checkin c;
@@ -551,7 +537,7 @@ Status App::set_outcome(const User& user, RequestId id, const std::string& code,
   auto tx = store_->begin(TxMode::kWrite);
   auto r = tx->get_request(id);
   if (!r) return Error::not_found();
-  if (!may_coordinate(user, r->wijk_id) && !accepted_by(*tx, id, user.id)) return Error::forbidden();
+  if (!may_coordinate(user, r->wijk_id) && !Internals::accepted_peer(*tx, id, user.id)) return Error::forbidden();
   if (r->version != version) return Error::conflict("error.version_conflict");
   if (auto st = outcome_transition(r->outcome, *to); !st) return st;
   const Timestamp t = now();

@@ -83,6 +83,8 @@ struct App::Internals {
   static std::string new_pseudonym(Tx& tx);
   static std::string user_name(Tx& tx, UserId id);
   static OrgId user_org(Tx& tx, UserId id);
+  // Whether `peer` said yes to request `id` and still holds it.
+  static bool accepted_peer(Tx& tx, RequestId id, UserId peer);
   static std::string trim(const std::string& s);
   // An e-mail address that is safe to put in a mail header: an @, no spaces, commas or semicolons,
   // no control characters (so no header injection), at most 200 characters.

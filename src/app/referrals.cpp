@@ -75,11 +75,7 @@ Result<ReferralFormData> App::referral_form(const User& user, RequestId id) {
   auto tx = store_->begin(TxMode::kRead);
   auto r = tx->get_request(id);
   if (!r) return Error::not_found();
-  bool allowed = may_coordinate(user, r->wijk_id);
-  if (!allowed)
-    for (const auto& a : tx->assignments_for_request(id))
-      allowed = allowed || (a.peer == user.id && a.state == AssignmentState::kAccepted);
-  if (!allowed) return Error::forbidden();
+  if (!may_coordinate(user, r->wijk_id) && !Internals::accepted_peer(*tx, id, user.id)) return Error::forbidden();
   Lookups names(*tx);
   ReferralFormData out;
   out.request.request = *r;
@@ -102,11 +98,8 @@ Result<ReferralCreated> App::create_referral(const User& user, const NewReferral
   auto tx = store_->begin(TxMode::kWrite);
   auto r = tx->get_request(in.request);
   if (!r) return Error::not_found();
-  bool allowed = may_coordinate(user, r->wijk_id);
-  if (!allowed)
-    for (const auto& a : tx->assignments_for_request(in.request))
-      allowed = allowed || (a.peer == user.id && a.state == AssignmentState::kAccepted);
-  if (!allowed) return Error::forbidden();
+  if (!may_coordinate(user, r->wijk_id) && !Internals::accepted_peer(*tx, in.request, user.id))
+    return Error::forbidden();
   if (outcome_is_final(r->outcome)) return Error::conflict("error.request.closed");
   auto org = tx->get_org(in.to_org);
   if (!org || org->kind == "gemeente" || org->kind == "bewoners")
@@ -210,10 +203,8 @@ Status App::remind_referral(const User& user, ReferralId id) {
   auto tx = store_->begin(TxMode::kWrite);
   auto r = tx->get_referral(id);
   if (!r) return Error::not_found();
-  bool assigned = false;
-  for (const auto& a : tx->assignments_for_request(r->request_id))
-    assigned = assigned || (a.peer == user.id && a.state == AssignmentState::kAccepted);
-  if (!assigned && !may_coordinate(user, r->wijk_id)) return Error::forbidden();
+  if (!Internals::accepted_peer(*tx, r->request_id, user.id) && !may_coordinate(user, r->wijk_id))
+    return Error::forbidden();
   if (referral_answered(r->status)) return Error::conflict("error.referral.answered");
   // A new link only while the resident's consent is recent enough to act on.
   if (auto st = check_consent(r->consent, parse_date(format_date(now())).value_or(0)); !st) return st;

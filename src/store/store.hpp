@@ -242,11 +242,6 @@ class Tx {
   // the id of the visit either way, and whether it was new.
   virtual std::pair<VisitId, bool> insert_visit(const Visit& v) = 0;
   virtual std::vector<Visit> visits_for_request(RequestId id) = 0;
-  // How many visits a request had and when the last one was (0 when none).
-  virtual std::pair<int, Timestamp> visit_stats(RequestId id) = 0;
-  virtual int count_visits_since(UserId peer, Timestamp since) = 0;
-  // Offered or accepted assignments of `peer` without a visit yet: work that is coming.
-  virtual int pending_assignments(UserId peer) = 0;
   virtual CheckinId insert_checkin(const Checkin& c) = 0;
   virtual std::optional<Checkin> open_checkin(UserId peer) = 0;
   virtual void end_checkin(CheckinId id, Timestamp at) = 0;

@@ -491,29 +491,6 @@ std::vector<Visit> SqliteTx::visits_for_request(RequestId id) {
   return collect<Visit>(s, read_visit);
 }
 
-std::pair<int, Timestamp> SqliteTx::visit_stats(RequestId id) {
-  auto s = conn_->prepare("SELECT count(*), COALESCE(max(at), 0) FROM visits WHERE request_id = ?");
-  s.bind_all(id.value);
-  s.step();
-  return {s.i32(0), s.i64(1)};
-}
-
-int SqliteTx::pending_assignments(UserId peer) {
-  auto s = conn_->prepare(
-      "SELECT count(*) FROM assignments a WHERE a.peer = ? AND a.state IN ('offered', 'accepted') "
-      "AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.request_id = a.request_id AND v.peer = a.peer)");
-  s.bind_all(peer.value);
-  s.step();
-  return s.i32(0);
-}
-
-int SqliteTx::count_visits_since(UserId peer, Timestamp since) {
-  auto s = conn_->prepare("SELECT count(*) FROM visits WHERE peer = ? AND at >= ?");
-  s.bind_all(peer.value, since);
-  s.step();
-  return s.i32(0);
-}
-
 CheckinId SqliteTx::insert_checkin(const Checkin& c) {
   auto s = conn_->prepare(
       "INSERT INTO checkins (request_id, peer, started_at, expected_back, ended_at) VALUES (?, ?, ?, ?, 0)");

@@ -131,9 +131,6 @@ class SqliteTx final : public Tx {
   bool peer_knew_resident(UserId peer, ResidentId resident) override;
   std::pair<VisitId, bool> insert_visit(const Visit& v) override;
   std::vector<Visit> visits_for_request(RequestId id) override;
-  std::pair<int, Timestamp> visit_stats(RequestId id) override;
-  int count_visits_since(UserId peer, Timestamp since) override;
-  int pending_assignments(UserId peer) override;
   CheckinId insert_checkin(const Checkin& c) override;
   std::optional<Checkin> open_checkin(UserId peer) override;
   void end_checkin(CheckinId id, Timestamp at) override;
