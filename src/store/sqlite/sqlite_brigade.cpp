@@ -270,32 +270,6 @@ bool SqliteTx::delete_absence(UserId peer, std::int64_t id) {
   return conn_->changes() > 0;
 }
 
-// Runs `sql` for `ids` in chunks of kChunk, with "IN ({in})" standing for ?1…?50 and any other
-// parameters numbered from ?51 (bound by `extra`), so the statement text is fixed and the
-// connection's statement cache stays small.
-constexpr std::size_t kChunk = 50;
-
-template <class IdT, class B, class F>
-void in_chunks(Connection& conn, const std::string& sql_with_in, const std::vector<IdT>& ids, B&& extra, F&& row) {
-  static const std::string placeholders = [] {
-    std::string p = "?1";
-    for (std::size_t i = 2; i <= kChunk; ++i) p += ", ?" + std::to_string(i);
-    return p;
-  }();
-  std::string sql = sql_with_in;
-  sql.replace(sql.find("{in}"), 4, placeholders);
-  for (std::size_t start = 0; start < ids.size(); start += kChunk) {
-    auto s = conn.prepare(sql);
-    for (std::size_t i = 0; i < kChunk; ++i) {
-      const std::size_t k = start + i;
-      s.bind(static_cast<int>(i + 1), k < ids.size() ? ids[k].value : std::int64_t{0});
-    }
-    extra(s);
-    while (s.step()) row(s);
-  }
-}
-
-constexpr auto kNoExtra = [](Stmt&) {};
 
 std::map<RequestId, std::vector<Assignment>> SqliteTx::assignments_for_requests(const std::vector<RequestId>& ids) {
   std::map<RequestId, std::vector<Assignment>> out;

@@ -526,19 +526,8 @@ std::optional<Resident> SqliteTx::get_resident(ResidentId id) {
 
 std::vector<Resident> SqliteTx::get_residents(const std::vector<ResidentId>& ids) {
   std::vector<Resident> out;
-  // In chunks with a fixed statement text, so the statement cache stays small.
-  constexpr std::size_t kChunk = 50;
-  std::string sql = "SELECT id, code, wijk_id, buurt_id, gender, age_band, created_at FROM residents WHERE id IN (?";
-  for (std::size_t i = 1; i < kChunk; ++i) sql += ", ?";
-  sql += ")";
-  for (std::size_t start = 0; start < ids.size(); start += kChunk) {
-    auto s = conn_->prepare(sql);
-    for (std::size_t i = 0; i < kChunk; ++i) {
-      const std::size_t k = start + i;
-      s.bind(static_cast<int>(i + 1), k < ids.size() ? ids[k].value : std::int64_t{0});
-    }
-    while (s.step()) out.push_back(read_resident(s));
-  }
+  in_chunks(*conn_, "SELECT id, code, wijk_id, buurt_id, gender, age_band, created_at FROM residents WHERE id IN ({in})",
+            ids, kNoExtra, [&](const Stmt& s) { out.push_back(read_resident(s)); });
   return out;
 }
 
