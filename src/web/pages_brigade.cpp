@@ -311,7 +311,7 @@ static Response render_request(Ctx& c, RequestId id, json::object extra, int sta
   m["accepted"] = accepted && !outcome_is_final(r.outcome);
   m["is_peer"] = d->mine.has_value();
   m["visit_key"] = d->visit_key;
-  json::array results, kinds, minutes;
+  json::array results, minutes;
   for (auto res : all_visit_results()) {
     json::object o;
     o["value"] = std::string(to_string(res));
@@ -490,8 +490,7 @@ Response request_checkin(Ctx& c) {
 Response checkout(Ctx& c) {
   auto st = c.app.check_out(c.user());
   if (!st) return error_page(c, st.error());
-  std::string back = c.req.form.get("back");
-  if (back.empty() || back[0] != '/' || back.rfind("//", 0) == 0) back = "/verzoeken";
+  const std::string back = local_path(c.req.form.get("back"), "/verzoeken");
   return redirect(back + (back.find('?') == std::string::npos ? "?" : "&") + "opgeslagen=uitgecheckt");
 }
 

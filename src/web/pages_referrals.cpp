@@ -187,8 +187,8 @@ Response referral_remind(Ctx& c) {
   if (!id) return error_page(c, Error::invalid("error.bad_request"));
   auto st = c.app.remind_referral(c.user(), ReferralId(*id));
   if (!st) return error_page(c, st.error());
-  std::string back = c.req.form.get("back");
-  if (back.empty() || back[0] != '/' || back.rfind("//", 0) == 0 || back.find('?') != std::string::npos) back = "/brigade";
+  std::string back = local_path(c.req.form.get("back"), "/brigade");
+  if (back.find('?') != std::string::npos) back = "/brigade";
   return redirect(back + "?opgeslagen=herinnerd");
 }
 

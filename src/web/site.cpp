@@ -195,9 +195,7 @@ struct Site::Impl {
   Response language(Ctx& c) {
     const std::string lang = c.req.form.get("lang");
     c.app.set_language(c.req.cookie(kCookie), lang);
-    std::string back = c.req.form.get("back");
-    if (back.empty() || back[0] != '/' || back.rfind("//", 0) == 0) back = "/";
-    return redirect(back);
+    return redirect(local_path(c.req.form.get("back"), "/"));
   }
 
   Response handle(const Request& req) {
@@ -337,6 +335,11 @@ json::array wijk_choices_json(Ctx& c, const std::vector<WijkChoice>& wijken, con
     out.push_back(std::move(o));
   }
   return out;
+}
+
+std::string local_path(const std::string& back, const std::string& fallback) {
+  if (back.empty() || back[0] != '/' || back.rfind("//", 0) == 0) return fallback;
+  return back;
 }
 
 std::optional<std::int64_t> parse_id(const std::string& s) {

@@ -68,6 +68,9 @@ json::object meeting_summary_json(Ctx& c, const MeetingSummary& m);
 json::array wijk_choices_json(Ctx& c, const std::vector<WijkChoice>& wijken, const std::string& chosen_wijk,
                               const std::string& chosen_buurt, const std::vector<std::string>& chosen_categories);
 std::optional<std::int64_t> parse_id(const std::string& s);
+// A path on this site to go back to after a form; `fallback` when it is empty or could lead
+// elsewhere (anything that does not start with a single "/").
+std::string local_path(const std::string& back, const std::string& fallback);
 std::vector<std::int64_t> parse_ids(const std::vector<std::string>& v, bool* ok);
 
 using Route = std::function<Response(Ctx&)>;
