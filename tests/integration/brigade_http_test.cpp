@@ -31,6 +31,22 @@ class BrigadeHttpTest : public HttpTest {
     EXPECT_EQ(r.status, 303) << r.body;
   }
 
+  // Logs `peer` in (with room in their week), has the coordinator ask them for request `id` and
+  // lets them say yes; returns the peer's client.
+  Client accepted_by(const std::string& peer, int id) {
+    auto coord = client();
+    EXPECT_TRUE(coord.login("coordinator"));
+    auto c = client();
+    EXPECT_TRUE(c.login(peer));
+    make_room(c);
+    coord.get("/verzoeken/" + std::to_string(id));
+    EXPECT_EQ(coord.post("/verzoeken/" + std::to_string(id) + "/toewijzen",
+                         "peer=" + std::to_string(user_id(peer).value)).status, 303);
+    c.get("/verzoeken/" + std::to_string(id));
+    EXPECT_EQ(c.post("/verzoeken/" + std::to_string(id) + "/antwoord", "answer=ja").status, 303);
+    return c;
+  }
+
   int identity_reads(int request, const std::string& username) {
     auto admin = app_->login("", "beheer", "meedoen-demo");
     int resident = 0;
@@ -94,16 +110,7 @@ TEST_F(BrigadeHttpTest, APeerSeesOnlyTheirOwnAssignmentsAndIdentityOnlyWhileAssi
 
 TEST_F(BrigadeHttpTest, AVisitPostedTwiceIsRecordedOnce) {
   const int id = new_request("Dubbel Tik");
-  auto coord = client();
-  ASSERT_TRUE(coord.login("coordinator"));
-  auto hassan = client();
-  ASSERT_TRUE(hassan.login("peer.hassan"));
-  make_room(hassan);
-  coord.get("/verzoeken/" + std::to_string(id));
-  ASSERT_EQ(coord.post("/verzoeken/" + std::to_string(id) + "/toewijzen",
-                       "peer=" + std::to_string(user_id("peer.hassan").value)).status, 303);
-  hassan.get("/verzoeken/" + std::to_string(id));
-  ASSERT_EQ(hassan.post("/verzoeken/" + std::to_string(id) + "/antwoord", "answer=ja").status, 303);
+  auto hassan = accepted_by("peer.hassan", id);
   auto page = hassan.get("/verzoeken/" + std::to_string(id));
   std::smatch m;
   ASSERT_TRUE(std::regex_search(page.body, m, std::regex("name=\"key\" value=\"([^\"]+)\"")));
@@ -121,16 +128,7 @@ TEST_F(BrigadeHttpTest, AVisitPostedTwiceIsRecordedOnce) {
 
 TEST_F(BrigadeHttpTest, TheReferralLinkIsSingleUseAndExpires) {
   const int id = new_request("Linda Verwijs");
-  auto coord = client();
-  ASSERT_TRUE(coord.login("coordinator"));
-  auto anouk = client();
-  ASSERT_TRUE(anouk.login("peer.anouk"));
-  make_room(anouk);
-  coord.get("/verzoeken/" + std::to_string(id));
-  ASSERT_EQ(coord.post("/verzoeken/" + std::to_string(id) + "/toewijzen",
-                       "peer=" + std::to_string(user_id("peer.anouk").value)).status, 303);
-  anouk.get("/verzoeken/" + std::to_string(id));
-  ASSERT_EQ(anouk.post("/verzoeken/" + std::to_string(id) + "/antwoord", "answer=ja").status, 303);
+  auto anouk = accepted_by("peer.anouk", id);
   anouk.get("/verzoeken/" + std::to_string(id) + "/verwijzen");
   const std::string base = "kind=schuldhulp&to_org=14&consent_given_by=bewoner&consent_form=mondeling&consent_date=" +
                            format_date(app_->now()) + "&consent_purpose=" + encode("Hulp bij post") +
