@@ -122,13 +122,18 @@ void Lookups::prefetch_residents(const std::vector<ResidentId>& all) {
   for (auto& r : tx_.get_residents(ids)) residents_.emplace(r.id, std::move(r));
 }
 
+void Lookups::add_residents(std::vector<Resident> residents) {
+  for (auto& r : residents) residents_.emplace(r.id, std::move(r));
+}
+
 ResidentView App::Internals::resident_view(Lookups& names, const Resident& r) {
   return {r.id, r.code, r.gender, r.age_band, names.buurt(r.buurt_id), names.wijk(r.wijk_id)};
 }
 
-SignalRow App::Internals::signal_row(Lookups& names, const Signal& s) {
+SignalRow App::Internals::signal_row(Lookups& names, Signal signal) {
   SignalRow row;
-  row.signal = s;
+  row.signal = std::move(signal);
+  const Signal& s = row.signal;
   if (auto r = names.resident(s.resident_id)) row.resident = resident_view(names, *r);
   row.wijk_name = names.wijk(s.wijk_id);
   row.org_name = names.org(s.org_id);

@@ -26,6 +26,8 @@ class Lookups {
   std::optional<Resident> resident(ResidentId id);
   void prefetch_residents(const std::vector<Signal>& signals);
   void prefetch_residents(const std::vector<ResidentId>& ids);
+  // Residents already read, e.g. with their signals (Tx::list_signal_page).
+  void add_residents(std::vector<Resident> residents);
   Tx& tx() { return tx_; }
 
  private:
@@ -65,7 +67,7 @@ struct App::Internals {
                     ResidentId resident, const std::string& object, const std::string& reason);
 
   static ResidentView resident_view(Lookups& names, const Resident& r);
-  static SignalRow signal_row(Lookups& names, const Signal& s);
+  static SignalRow signal_row(Lookups& names, Signal s);
   static SignalRow signal_row(Tx& tx, const Signal& s) {
     Lookups names(tx);
     return signal_row(names, s);

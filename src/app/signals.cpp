@@ -122,9 +122,9 @@ Result<SignalList> App::list_signals(const User& user, const SignalQuery& q) {
   if (q.code.size() > 20) return Error::invalid("error.too_long", "code");
   auto tx = store_->begin(TxMode::kRead);
   SignalFilter f;
+  if (user.wijken.empty()) return Error::forbidden();
   f.wijk = q.wijk;
-  f.wijken = user.wijken;
-  if (f.wijken.empty()) return Error::forbidden();
+  if (!q.wijk) f.wijken = user.wijken;  // a chosen wijk was checked against them above
   f.state = q.state;
   f.category = q.category;
   f.urgent_only = q.urgent_only;
@@ -142,9 +142,10 @@ Result<SignalList> App::list_signals(const User& user, const SignalQuery& q) {
   f.limit = kPageSize;
   f.offset = (out.page - 1) * kPageSize;
   Lookups names(*tx);
-  const auto signals = tx->list_signals(f);
-  names.prefetch_residents(signals);
-  for (const auto& s : signals) out.rows.push_back(Internals::signal_row(names, s));
+  auto page = tx->list_signal_page(f);
+  names.add_residents(std::move(page.residents));
+  out.rows.reserve(page.signals.size());
+  for (auto& s : page.signals) out.rows.push_back(Internals::signal_row(names, std::move(s)));
   for (auto w : user.wijken)
     if (auto wijk = tx->get_wijk(w)) out.wijken.push_back(*wijk);
   if (q.wijk) {

@@ -95,15 +95,32 @@ static std::string format(Timestamp t, bool time, char sep) {
   int y;
   unsigned m, d;
   civil_from_days(days, y, m, d);
-  char buf[32];
-  if (!time) {
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
-  } else {
-    const auto secs = local - days * 86400;
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u%c%02d:%02d", y, m, d, sep,
-                  static_cast<int>(secs / 3600), static_cast<int>(secs % 3600 / 60));
+  const auto secs = local - days * 86400;
+  if (y < 0 || y > 9999) {  // wider than the fixed-width path below
+    char buf[48];
+    if (!time)
+      std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
+    else
+      std::snprintf(buf, sizeof buf, "%04d-%02u-%02u%c%02d:%02d", y, m, d, sep,
+                    static_cast<int>(secs / 3600), static_cast<int>(secs % 3600 / 60));
+    return buf;
   }
-  return buf;
+  // By hand: list pages format hundreds of dates, and snprintf is most of their cost.
+  char buf[16];
+  auto put = [&](int at, unsigned v, int width) {
+    for (int i = width - 1; i >= 0; --i, v /= 10) buf[at + i] = static_cast<char>('0' + v % 10);
+  };
+  put(0, static_cast<unsigned>(y), 4);
+  buf[4] = '-';
+  put(5, m, 2);
+  buf[7] = '-';
+  put(8, d, 2);
+  if (!time) return std::string(buf, 10);
+  buf[10] = sep;
+  put(11, static_cast<unsigned>(secs / 3600), 2);
+  buf[13] = ':';
+  put(14, static_cast<unsigned>(secs % 3600 / 60), 2);
+  return std::string(buf, 16);
 }
 
 std::string format_date(Timestamp t) { return format(t, false, ' '); }

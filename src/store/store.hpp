@@ -58,6 +58,12 @@ struct SignalFilter {
   int offset = 0;
 };
 
+// A page of signals with their residents, read together.
+struct SignalPage {
+  std::vector<Signal> signals;
+  std::vector<Resident> residents;  // in no particular order
+};
+
 struct TimelineEvent {
   SignalId signal_id;
   Timestamp at = 0;
@@ -158,7 +164,10 @@ class Tx {
   virtual SignalId insert_signal(const Signal& s) = 0;
   virtual std::optional<Signal> get_signal(SignalId id) = 0;
   virtual void update_signal(const Signal& s) = 0;
+  // The signals the filter selects: urgent first, then newest first.
   virtual std::vector<Signal> list_signals(const SignalFilter& f) = 0;
+  // The same, with the signals' residents.
+  virtual SignalPage list_signal_page(const SignalFilter& f) = 0;
   virtual int count_signals(const SignalFilter& f) = 0;
   virtual std::optional<Signal> open_case_for_resident(ResidentId r) = 0;
   virtual std::vector<Signal> linked_signals(SignalId case_id) = 0;

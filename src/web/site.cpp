@@ -456,44 +456,66 @@ json::object field_errors(Ctx& c, const Error& e) {
   return o;
 }
 
-std::string state_label(Ctx& c, SignalState s) { return c.t("state_" + std::string(to_string(s))); }
-std::string decision_label(Ctx& c, Decision d) { return c.t("decision_" + std::string(to_string(d))); }
-std::string role_label(Ctx& c, Role r) { return c.t("role_" + std::string(to_string(r))); }
+std::string_view label(const Ctx& c, std::string_view prefix, std::string_view name) {
+  char key[96];
+  if (prefix.size() + name.size() > sizeof key) return name;
+  std::copy(prefix.begin(), prefix.end(), key);
+  std::copy(name.begin(), name.end(), key + prefix.size());
+  const json::string* text =
+      c.views.find_message(c.session.lang, std::string_view(key, prefix.size() + name.size()));
+  return text ? std::string_view(*text) : name;
+}
+
+std::string state_label(Ctx& c, SignalState s) { return std::string(label(c, "state_", to_string(s))); }
+std::string decision_label(Ctx& c, Decision d) { return std::string(label(c, "decision_", to_string(d))); }
+std::string role_label(Ctx& c, Role r) { return std::string(label(c, "role_", to_string(r))); }
+
+namespace {
+
+// "man, 50+, Noord 1": what may be said of a resident without identifying them.
+void append_resident_description(const Ctx& c, const ResidentView& r, std::string& out) {
+  auto part = [&](std::string_view p) {
+    if (!out.empty()) out += ", ";
+    out.append(p.data(), p.size());
+  };
+  if (r.gender != "onbekend") part(label(c, "gender_", r.gender));
+  if (r.age_band != "onbekend") part(label(c, "age_", r.age_band));
+  if (!r.buurt.empty()) part(r.buurt);
+  if (out.empty()) out = label(c, "resident_", "no_features");
+}
+
+}  // namespace
 
 std::string resident_description(Ctx& c, const ResidentView& r) {
-  std::vector<std::string> parts;
-  if (r.gender != "onbekend") parts.push_back(c.t("gender_" + r.gender));
-  if (r.age_band != "onbekend") parts.push_back(c.t("age_" + r.age_band));
-  if (!r.buurt.empty()) parts.push_back(r.buurt);
-  if (parts.empty()) return c.t("resident_no_features");
   std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
+  append_resident_description(c, r, out);
   return out;
 }
 
 json::object signal_row_json(Ctx& c, const SignalRow& row) {
   json::object o(c.sp);
+  o.reserve(14);  // the fields below: no regrowth while filling
   const Signal& s = row.signal;
   o["id"] = s.id.value;
   o["code"] = row.resident.code;
-  o["description"] = resident_description(c, row.resident);
+  {
+    std::string d;
+    append_resident_description(c, row.resident, d);
+    o["description"] = d;
+  }
   o["text"] = s.description;
   o["urgent"] = s.urgent;
   o["meldcode"] = s.meldcode;
-  o["state"] = std::string(to_string(s.state));
-  o["state_label"] = state_label(c, s.state);
+  o["state_label"] = label(c, "state_", to_string(s.state));
   o["wijk"] = row.wijk_name;
   o["org"] = row.org_name;
   o["raised_by"] = row.raised_by_name;
   o["date"] = format_date(s.created_at);
-  json::array cats(c.sp);
-  for (const auto& l : row.category_labels) cats.emplace_back(l);
-  o["categories"] = std::move(cats);
-  o["categories_text"] = [&] {
-    std::string t;
-    for (const auto& l : row.category_labels) t += (t.empty() ? "" : ", ") + l;
-    return t;
-  }();
+  json::string& cats = o["categories_text"].emplace_string();
+  for (const auto& l : row.category_labels) {
+    if (!cats.empty()) cats.append(", ");
+    cats.append(l);
+  }
   return o;
 }
 

@@ -54,6 +54,9 @@ Response form_result(Ctx& c, const Status& st, const std::string& to,
 json::object field_errors(Ctx& c, const Error& e);
 
 // Labels.
+// The catalogue text `prefix` + `name` (state_new, role_chair, …) without a copy; `name` itself
+// when the catalogue lacks it, so `name` must outlive the result.
+std::string_view label(const Ctx& c, std::string_view prefix, std::string_view name);
 std::string state_label(Ctx& c, SignalState s);
 std::string decision_label(Ctx& c, Decision d);
 std::string role_label(Ctx& c, Role r);

@@ -32,16 +32,17 @@ Views::Views(const std::string& root) {
       throw std::runtime_error("template " + e.path().string() + ": " + err.what());
     }
   }
+  std::map<std::string, boost::json::object> catalogues;
   for (const auto& e : fs::directory_iterator(base / "messages")) {
     if (e.path().extension() != ".json") continue;
     boost::json::error_code ec;
     auto v = boost::json::parse(read_file(e.path()), ec);
     if (ec || !v.is_object()) throw std::runtime_error("message catalogue " + e.path().string() + " is not a JSON object");
-    catalogues_[e.path().stem().string()] = v.get_object();
+    catalogues[e.path().stem().string()] = v.get_object();
   }
-  if (!catalogues_.count("nl")) throw std::runtime_error("messages/nl.json is missing");
-  for (const auto& [lang, cat] : catalogues_) {
-    boost::json::object merged = catalogues_.at("nl");
+  if (!catalogues.count("nl")) throw std::runtime_error("messages/nl.json is missing");
+  for (const auto& [lang, cat] : catalogues) {
+    boost::json::object merged = catalogues.at("nl");
     for (const auto& [k, v] : cat) merged[k] = v;
     boost::json::object b;
     b["t"] = std::move(merged);
@@ -61,16 +62,19 @@ std::string Views::render(const std::string& name, const boost::json::object& mo
   return it->second.render(model, b->second);
 }
 
+const boost::json::string* Views::find_message(const std::string& lang, std::string_view key) const {
+  // Each language's merged catalogue (see bases_) already has Dutch in its gaps.
+  auto b = bases_.find(lang);
+  if (b == bases_.end()) b = bases_.find("nl");
+  if (b == bases_.end()) return nullptr;
+  const boost::json::value* v = b->second.at("t").get_object().if_contains(key);
+  return v && v->is_string() ? &v->get_string() : nullptr;
+}
+
 std::string Views::message(const std::string& lang, const std::string& key, const std::string& arg) const {
-  auto find = [&](const std::string& l) -> const boost::json::value* {
-    auto c = catalogues_.find(l);
-    if (c == catalogues_.end()) return nullptr;
-    return c->second.if_contains(key);
-  };
-  const boost::json::value* v = find(lang);
-  if (!v) v = find("nl");
-  if (!v || !v->is_string()) return key;
-  std::string s(v->get_string());
+  const boost::json::string* v = find_message(lang, key);
+  if (!v) return key;
+  std::string s(*v);
   if (auto pos = s.find("{0}"); pos != std::string::npos) s.replace(pos, 3, arg);
   return s;
 }

@@ -25,11 +25,13 @@ class Views {
                      const std::string& lang) const;
   // A message of the catalogue, with "{0}" replaced by `arg`; the key itself when it is missing.
   std::string message(const std::string& lang, const std::string& key, const std::string& arg = {}) const;
+  // The catalogue's text for `key` as written (Dutch fills any gap), without a copy; nullptr when
+  // it is missing. It lives as long as the Views.
+  const boost::json::string* find_message(const std::string& lang, std::string_view key) const;
   const std::string& static_root() const { return static_root_; }
 
  private:
   std::map<std::string, Template> templates_;
-  std::map<std::string, boost::json::object> catalogues_;
   std::map<std::string, boost::json::object> bases_;  // per language: {"t": merged catalogue}
   std::string static_root_;
 };

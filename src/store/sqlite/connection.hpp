@@ -76,11 +76,13 @@ class Stmt {
   int i32(int col) const { return sqlite3_column_int(stmt_, col); }
   bool flag(int col) const { return sqlite3_column_int64(stmt_, col) != 0; }
   bool is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
-  std::string text(int col) const {
+  std::string text(int col) const { return std::string(view(col)); }
+  // The text in place: valid until the next step, reset or read of the same column as another type.
+  std::string_view view(int col) const {
     const auto* p = sqlite3_column_text(stmt_, col);
-    return p ? std::string(reinterpret_cast<const char*>(p),
-                           static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
-             : std::string();
+    return p ? std::string_view(reinterpret_cast<const char*>(p),
+                                static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
+             : std::string_view();
   }
   std::vector<unsigned char> blob(int col) const {
     const auto* p = static_cast<const unsigned char*>(sqlite3_column_blob(stmt_, col));

@@ -2,7 +2,9 @@
 
 #include "store/sqlite/columns.hpp"
 
-#include <sstream>
+#include <algorithm>
+#include <charconv>
+#include <tuple>
 #include <variant>
 
 namespace meedoen::sqlite {
@@ -10,10 +12,15 @@ namespace {
 
 std::vector<std::int64_t> split_ids(const std::string& csv) {
   std::vector<std::int64_t> out;
-  std::stringstream ss(csv);
-  std::string part;
-  while (std::getline(ss, part, ','))
-    if (!part.empty()) out.push_back(std::stoll(part));
+  const char* p = csv.data();
+  const char* end = p + csv.size();
+  while (p < end) {
+    std::int64_t v = 0;
+    auto [next, ec] = std::from_chars(p, end, v);
+    if (ec == std::errc()) out.push_back(v);
+    p = std::find(next, end, ',');
+    if (p < end) ++p;
+  }
   return out;
 }
 
@@ -33,13 +40,19 @@ User read_user(const Stmt& s) {
   return u;
 }
 
-constexpr const char* kSignalCols =
-    "s.id, s.resident_id, s.wijk_id, s.buurt_id, s.raised_by, s.org_id, s.description, s.urgent, "
-    "s.state, s.meldcode, s.meldcode_weighed, s.case_id, s.regisseur, s.close_reason, "
-    "s.created_at, s.updated_at, "
-    "(SELECT group_concat(category_id) FROM signal_categories c WHERE c.signal_id = s.id)";
+#define MEEDOEN_SIGNAL_BASE_COLS                                                              \
+  "s.id, s.resident_id, s.wijk_id, s.buurt_id, s.raised_by, s.org_id, s.description, s.urgent, " \
+  "s.state, s.meldcode, s.meldcode_weighed, s.case_id, s.regisseur, s.close_reason, "           \
+  "s.created_at, s.updated_at"
+// A signal's columns without its categories (see read_signal_base), and with them as a list.
+constexpr const char* kSignalBaseCols = MEEDOEN_SIGNAL_BASE_COLS;
+constexpr const char* kSignalCols = MEEDOEN_SIGNAL_BASE_COLS
+    ", (SELECT group_concat(category_id) FROM signal_categories c WHERE c.signal_id = s.id)";
+#undef MEEDOEN_SIGNAL_BASE_COLS
+constexpr int kSignalBaseColCount = 16;
 
-Signal read_signal(const Stmt& s) {
+// The columns of kSignalBaseCols, from column 0.
+Signal read_signal_base(const Stmt& s) {
   Signal g;
   g.id = SignalId(s.i64(0));
   g.resident_id = ResidentId(s.i64(1));
@@ -49,7 +62,7 @@ Signal read_signal(const Stmt& s) {
   g.org_id = OrgId(s.i64(5));
   g.description = s.text(6);
   g.urgent = s.flag(7);
-  g.state = parse_signal_state(s.text(8)).value_or(SignalState::kNew);
+  g.state = parse_signal_state(s.view(8)).value_or(SignalState::kNew);
   g.meldcode = s.flag(9);
   g.meldcode_weighed = s.flag(10);
   g.case_id = opt_id<SignalId>(s, 11);
@@ -57,7 +70,12 @@ Signal read_signal(const Stmt& s) {
   g.close_reason = s.text(13);
   g.created_at = s.i64(14);
   g.updated_at = s.i64(15);
-  for (auto id : split_ids(s.text(16))) g.categories.emplace_back(id);
+  return g;
+}
+
+Signal read_signal(const Stmt& s) {
+  Signal g = read_signal_base(s);
+  for (auto id : split_ids(s.text(kSignalBaseColCount))) g.categories.emplace_back(id);
   return g;
 }
 
@@ -132,15 +150,16 @@ AuditEntry read_audit(const Stmt& s) {
   return e;
 }
 
-Resident read_resident(const Stmt& s) {
+// The resident columns (id, code, wijk_id, buurt_id, gender, age_band, created_at) from `at` on.
+Resident read_resident(const Stmt& s, int at = 0) {
   Resident r;
-  r.id = ResidentId(s.i64(0));
-  r.code = s.text(1);
-  r.wijk_id = WijkId(s.i64(2));
-  if (!s.is_null(3)) r.buurt_id = BuurtId(s.i64(3));
-  r.gender = s.text(4);
-  r.age_band = s.text(5);
-  r.created_at = s.i64(6);
+  r.id = ResidentId(s.i64(at));
+  r.code = s.text(at + 1);
+  r.wijk_id = WijkId(s.i64(at + 2));
+  if (!s.is_null(at + 3)) r.buurt_id = BuurtId(s.i64(at + 3));
+  r.gender = s.text(at + 4);
+  r.age_band = s.text(at + 5);
+  r.created_at = s.i64(at + 6);
   return r;
 }
 
@@ -699,19 +718,46 @@ constexpr const char* kSignalOrder = " ORDER BY s.urgent DESC, s.created_at DESC
 
 }  // namespace
 
-std::vector<Signal> SqliteTx::list_signals(const SignalFilter& f) {
+std::vector<Signal> SqliteTx::select_signals(const SignalFilter& f, std::vector<Resident>* residents) {
   const SignalWhere w = signal_where(f);
-  // Order and cut on the bare rows first, then fetch the full columns (with the categories'
-  // subquery) for the one page only: the subquery would otherwise run for every matching row.
-  auto s = conn_->prepare(std::string("SELECT ") + kSignalCols +
-                          " FROM signals s WHERE s.id IN (SELECT s.id FROM signals s" + w.sql +
-                          kSignalOrder + " LIMIT ? OFFSET ?)" + kSignalOrder);
+  // Order and cut on the bare rows first (the covering index gives the order), then join the full
+  // columns, the residents and the categories for the one page only: one statement, one row per
+  // category. The page is put in list order here, so nothing rests on the join's row order.
+  const std::string resident_cols = residents ? ", r.id, r.code, r.wijk_id, r.buurt_id, r.gender, "
+                                                "r.age_band, r.created_at"
+                                              : "";
+  auto s = conn_->prepare(std::string("SELECT ") + kSignalBaseCols + ", c.category_id" +
+                          resident_cols + " FROM (SELECT s.id FROM signals s" + w.sql +
+                          kSignalOrder + " LIMIT ? OFFSET ?) p CROSS JOIN signals s ON s.id = p.id" +
+                          (residents ? " CROSS JOIN residents r ON r.id = s.resident_id" : "") +
+                          " LEFT JOIN signal_categories c ON c.signal_id = s.id");
   int i = bind_where(s, w);
   s.bind(++i, f.limit);
   s.bind(++i, f.offset);
   std::vector<Signal> out;
-  while (s.step()) out.push_back(read_signal(s));
+  out.reserve(static_cast<std::size_t>(std::clamp(f.limit, 0, 200)));
+  while (s.step()) {
+    // A signal's category rows come one after another: the categories are the innermost loop of
+    // the join (a LEFT JOIN's right side always is, and CROSS JOIN fixes the order of the rest).
+    if (out.empty() || out.back().id != SignalId(s.i64(0))) {
+      out.push_back(read_signal_base(s));
+      if (residents) residents->push_back(read_resident(s, kSignalBaseColCount + 1));
+    }
+    if (!s.is_null(kSignalBaseColCount)) out.back().categories.emplace_back(s.i64(kSignalBaseColCount));
+  }
+  std::sort(out.begin(), out.end(), [](const Signal& a, const Signal& b) {
+    return std::tuple(a.urgent, a.created_at, a.id.value) > std::tuple(b.urgent, b.created_at, b.id.value);
+  });
+  for (auto& g : out) std::sort(g.categories.begin(), g.categories.end());
   return out;
+}
+
+std::vector<Signal> SqliteTx::list_signals(const SignalFilter& f) { return select_signals(f, nullptr); }
+
+SignalPage SqliteTx::list_signal_page(const SignalFilter& f) {
+  SignalPage page;
+  page.signals = select_signals(f, &page.residents);
+  return page;
 }
 
 int SqliteTx::count_signals(const SignalFilter& f) {

@@ -68,6 +68,7 @@ class SqliteTx final : public Tx {
   std::optional<Signal> get_signal(SignalId id) override;
   void update_signal(const Signal& s) override;
   std::vector<Signal> list_signals(const SignalFilter& f) override;
+  SignalPage list_signal_page(const SignalFilter& f) override;
   int count_signals(const SignalFilter& f) override;
   std::optional<Signal> open_case_for_resident(ResidentId r) override;
   std::vector<Signal> linked_signals(SignalId case_id) override;
@@ -166,6 +167,8 @@ class SqliteTx final : public Tx {
  private:
   std::vector<WijkId> user_wijken(UserId id);
   std::vector<CategoryId> signal_categories(SignalId id);
+  // list_signals, with the residents too when `residents` is given.
+  std::vector<Signal> select_signals(const SignalFilter& f, std::vector<Resident>* residents);
 
   std::unique_ptr<Connection> conn_;
   std::function<void(std::unique_ptr<Connection>)> release_;
