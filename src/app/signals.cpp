@@ -148,9 +148,7 @@ Result<SignalList> App::list_signals(const User& user, const SignalQuery& q) {
   for (auto& s : page.signals) out.rows.push_back(Internals::signal_row(names, std::move(s)));
   for (auto w : user.wijken)
     if (auto wijk = tx->get_wijk(w)) out.wijken.push_back(*wijk);
-  if (q.wijk) {
-    out.categories = tx->categories(*q.wijk);
-  }
+  if (q.wijk) out.categories = names.categories(*q.wijk);
   return out;
 }
 

@@ -410,6 +410,15 @@ CREATE TABLE outbox (
 );
 CREATE INDEX outbox_pending ON outbox(id) WHERE sent_at = 0;
 )SQL"},
+      {5, "signal list index", R"SQL(
+-- Replaces signals_wijk_order. The list's usual filters (wijk, no meldcode, not linked to a case)
+-- are now the index's leading columns, so its count is a plain range and its page of ids comes in
+-- list order without a sort; state, raiser and resident follow, so the other filters never touch
+-- the table. A list over several wijken sorts the ids of their ranges only: 0.5 ms became 25 us.
+DROP INDEX signals_wijk_order;
+CREATE INDEX signals_list
+  ON signals(wijk_id, meldcode, case_id, urgent DESC, created_at DESC, id DESC, state, raised_by, resident_id);
+)SQL"},
   };
   return all;
 }
