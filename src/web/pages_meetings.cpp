@@ -25,10 +25,45 @@ json::object meeting_model(Ctx& c, const MeetingView& v, const ItemOverride* ov)
   m["held"] = v.meeting.held;
   m["version"] = v.meeting.version;
   m["may_chair"] = v.may_chair && !v.meeting.held;
+  // Every item offers the same decisions and wijk users: build those once and copy them per item,
+  // marking the chosen one.
+  json::array decision_opts(c.sp);
+  std::vector<std::string_view> decision_values;
+  for (auto d : all_decisions()) {
+    json::object dj(c.sp);
+    dj.reserve(3);
+    dj["value"] = to_string(d);
+    dj["label"] = label(c, "decision_", to_string(d));
+    dj["selected"] = false;
+    decision_opts.push_back(std::move(dj));
+    decision_values.push_back(to_string(d));
+  }
+  json::array user_opts(c.sp);
+  std::vector<std::string> user_ids;
+  for (const auto& u : v.wijk_users) {
+    json::object uj(c.sp);
+    uj.reserve(3);
+    uj["id"] = u.id.value;
+    json::string& name = uj["name"].emplace_string();
+    name.append(u.display_name);
+    name.append(" (");
+    name.append(label(c, "role_", to_string(u.role)));
+    name.append(")");
+    uj["selected"] = false;
+    user_opts.push_back(std::move(uj));
+    user_ids.push_back(std::to_string(u.id.value));
+  }
+  auto choices = [&](const json::array& opts, const auto& values, std::string_view chosen) {
+    json::array out(opts, c.sp);
+    for (std::size_t i = 0; i < values.size(); ++i)
+      if (values[i] == chosen) out[i].as_object()["selected"] = true;
+    return out;
+  };
   json::array items(c.sp);
   int n = 0;
   for (const auto& iv : v.items) {
     json::object o(c.sp);
+    o.reserve(24);
     o["id"] = iv.item.id.value;
     o["meeting_id"] = v.meeting.id.value;
     o["n"] = ++n;
@@ -59,28 +94,9 @@ json::object meeting_model(Ctx& c, const MeetingView& v, const ItemOverride* ov)
       if (ov->conflict) o["version"] = iv.item.version;  // retry against the stored version
     }
     o["summary"] = summary;
-    json::array decisions(c.sp);
-    for (auto d : all_decisions()) {
-      json::object dj(c.sp);
-      dj["value"] = std::string(to_string(d));
-      dj["label"] = decision_label(c, d);
-      dj["selected"] = decision == to_string(d);
-      decisions.push_back(std::move(dj));
-    }
-    o["decisions"] = std::move(decisions);
-    json::array owners(c.sp), regisseurs(c.sp);
-    for (const auto& u : v.wijk_users) {
-      json::object uj(c.sp);
-      uj["id"] = u.id.value;
-      uj["name"] = u.display_name + " (" + role_label(c, u.role) + ")";
-      uj["selected"] = owner == std::to_string(u.id.value);
-      json::object rj(uj, c.sp);
-      rj["selected"] = regisseur == std::to_string(u.id.value);
-      owners.push_back(std::move(uj));
-      regisseurs.push_back(std::move(rj));
-    }
-    o["owners"] = std::move(owners);
-    o["regisseurs"] = std::move(regisseurs);
+    o["decisions"] = choices(decision_opts, decision_values, decision);
+    o["owners"] = choices(user_opts, user_ids, owner);
+    o["regisseurs"] = choices(user_opts, user_ids, regisseur);
     o["due"] = due;
     json::array actions(c.sp);
     for (const auto& a : iv.actions) actions.push_back(action_json(c, a));

@@ -134,16 +134,23 @@ void render_nodes(const std::vector<Node>& nodes, std::vector<Frame>& stack, std
 }  // namespace
 
 void append_escaped(std::string& out, std::string_view text) {
-  for (char ch : text) {
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += ch;
+  // Copies the runs between special characters in one go: most text has none.
+  std::size_t from = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char* entity = nullptr;
+    switch (text[i]) {
+      case '&': entity = "&amp;"; break;
+      case '<': entity = "&lt;"; break;
+      case '>': entity = "&gt;"; break;
+      case '"': entity = "&quot;"; break;
+      case '\'': entity = "&#39;"; break;
+      default: continue;
     }
+    out.append(text.data() + from, i - from);
+    out.append(entity);
+    from = i + 1;
   }
+  out.append(text.data() + from, text.size() - from);
 }
 
 Template::Template(const std::string& src) {
