@@ -124,18 +124,24 @@ static Result<MeetingView> load_meeting(Tx& tx, const User& user, MeetingId id) 
   v.wijk = tx.get_wijk(m->wijk_id).value_or(Wijk{});
   v.may_chair = may_chair(user, m->wijk_id);
   Lookups names(tx);
-  for (const auto& item : tx.agenda(id)) {
+  const auto agenda = tx.agenda(id);
+  std::vector<SignalId> ids;
+  for (const auto& item : agenda) ids.push_back(item.signal_id);
+  auto signals = tx.get_signals(ids);
+  names.prefetch_residents(signals);
+  const auto recorded = tx.actions_of_meeting(id);
+  for (const auto& item : agenda) {
     AgendaItemView iv;
     iv.item = item;
-    if (auto s = tx.get_signal(item.signal_id)) iv.signal = App::Internals::signal_row(names, *s);
+    auto s = std::find_if(signals.begin(), signals.end(), [&](const Signal& g) { return g.id == item.signal_id; });
+    if (s != signals.end()) iv.signal = App::Internals::signal_row(names, *s);
     if (item.action_id) {
       iv.follow_up = tx.get_action(*item.action_id);
       if (iv.follow_up) iv.follow_up_owner = names.user(iv.follow_up->owner);
     }
-    for (const auto& a : tx.actions_for_signal(item.signal_id)) {
-      if (a.meeting_id != std::optional<MeetingId>(id)) continue;
-      iv.actions.push_back({a, names.user(a.owner), iv.signal.resident.code, v.wijk.name, {}});
-    }
+    for (const auto& a : recorded)
+      if (a.signal_id == item.signal_id)
+        iv.actions.push_back({a, names.user(a.owner), iv.signal.resident.code, v.wijk.name, {}});
     v.items.push_back(std::move(iv));
   }
   std::set<OrgId> shown;

@@ -163,6 +163,8 @@ class Tx {
   // Signals.
   virtual SignalId insert_signal(const Signal& s) = 0;
   virtual std::optional<Signal> get_signal(SignalId id) = 0;
+  // The signals with these ids, in no particular order; unknown ids are left out.
+  virtual std::vector<Signal> get_signals(const std::vector<SignalId>& ids) = 0;
   virtual void update_signal(const Signal& s) = 0;
   // The signals the filter selects: urgent first, then newest first.
   virtual std::vector<Signal> list_signals(const SignalFilter& f) = 0;
@@ -202,6 +204,8 @@ class Tx {
   virtual std::vector<Action> actions_for_owner(UserId owner) = 0;
   virtual std::vector<Action> open_actions_in_wijk(WijkId wijk) = 0;
   virtual std::vector<Action> actions_for_signal(SignalId id) = 0;
+  // The actions recorded at meeting `m`, oldest first.
+  virtual std::vector<Action> actions_of_meeting(MeetingId m) = 0;
   // An open action of `user` on `resident`, other than one for the Vliegende Brigade: that one is
   // the coordinator's to dispatch, and the coordinator works without identity.
   virtual bool has_open_action(UserId user, ResidentId resident) = 0;

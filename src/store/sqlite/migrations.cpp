@@ -410,7 +410,7 @@ CREATE TABLE outbox (
 );
 CREATE INDEX outbox_pending ON outbox(id) WHERE sent_at = 0;
 )SQL"},
-      {5, "signal list index", R"SQL(
+      {5, "list indexes", R"SQL(
 -- Replaces signals_wijk_order. The list's usual filters (wijk, no meldcode, not linked to a case)
 -- are now the index's leading columns, so its count is a plain range and its page of ids comes in
 -- list order without a sort; state, raiser and resident follow, so the other filters never touch
@@ -418,6 +418,9 @@ CREATE INDEX outbox_pending ON outbox(id) WHERE sent_at = 0;
 DROP INDEX signals_wijk_order;
 CREATE INDEX signals_list
   ON signals(wijk_id, meldcode, case_id, urgent DESC, created_at DESC, id DESC, state, raised_by, resident_id);
+-- A meeting's agenda reads the actions recorded at it, and many pages a wijk's users.
+CREATE INDEX actions_meeting ON actions(meeting_id);
+CREATE INDEX user_wijken_wijk ON user_wijken(wijk_id, user_id);
 )SQL"},
   };
   return all;

@@ -641,6 +641,13 @@ std::optional<Signal> SqliteTx::get_signal(SignalId id) {
   return read_signal(s);
 }
 
+std::vector<Signal> SqliteTx::get_signals(const std::vector<SignalId>& ids) {
+  std::vector<Signal> out;
+  in_chunks(*conn_, std::string("SELECT ") + kSignalCols + " FROM signals s WHERE s.id IN ({in})", ids,
+            kNoExtra, [&](const Stmt& s) { out.push_back(read_signal(s)); });
+  return out;
+}
+
 void SqliteTx::update_signal(const Signal& g) {
   auto s = conn_->prepare(
       "UPDATE signals SET description = ?, urgent = ?, state = ?, meldcode = ?, "
@@ -1041,6 +1048,15 @@ std::vector<Action> SqliteTx::actions_for_signal(SignalId id) {
   auto s = conn_->prepare(std::string("SELECT ") + kActionCols +
                           " FROM actions WHERE signal_id = ? ORDER BY created_at, id");
   s.bind_all(id.value);
+  std::vector<Action> out;
+  while (s.step()) out.push_back(read_action(s));
+  return out;
+}
+
+std::vector<Action> SqliteTx::actions_of_meeting(MeetingId m) {
+  auto s = conn_->prepare(std::string("SELECT ") + kActionCols +
+                          " FROM actions WHERE meeting_id = ? ORDER BY created_at, id");
+  s.bind_all(m.value);
   std::vector<Action> out;
   while (s.step()) out.push_back(read_action(s));
   return out;

@@ -66,6 +66,7 @@ class SqliteTx final : public Tx {
 
   SignalId insert_signal(const Signal& s) override;
   std::optional<Signal> get_signal(SignalId id) override;
+  std::vector<Signal> get_signals(const std::vector<SignalId>& ids) override;
   void update_signal(const Signal& s) override;
   std::vector<Signal> list_signals(const SignalFilter& f) override;
   SignalPage list_signal_page(const SignalFilter& f) override;
@@ -98,6 +99,7 @@ class SqliteTx final : public Tx {
   std::vector<Action> actions_for_owner(UserId owner) override;
   std::vector<Action> open_actions_in_wijk(WijkId wijk) override;
   std::vector<Action> actions_for_signal(SignalId id) override;
+  std::vector<Action> actions_of_meeting(MeetingId m) override;
   bool has_open_action(UserId user, ResidentId resident) override;
 
   std::optional<PeerProfile> get_peer_profile(UserId id) override;
