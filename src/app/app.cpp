@@ -205,8 +205,7 @@ std::string App::Internals::new_pseudonym(Tx& tx) {
 
 std::string App::Internals::user_name(Tx& tx, UserId id) {
   if (!id.valid()) return {};
-  auto u = tx.get_user(id);
-  return u ? u->display_name : std::string();
+  return tx.user_display_name(id).value_or(std::string());
 }
 
 bool App::Internals::valid_email(const std::string& e) {

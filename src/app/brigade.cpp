@@ -628,17 +628,18 @@ Result<CoordinatorOverview> App::coordinator_overview(const User& user) {
   f.wijken = user.wijken;
   f.open_only = true;
   f.limit = 300;
-  out.open_requests = request_rows(names, tx->list_requests(f), t);
-  const std::string monday = format_date(start_of_local_week(t));
-  const std::string sunday = format_days(days_of(monday) + 6);
-  const std::string today = today_of(t);
   std::set<UserId> peers_in_view;
   const auto peers = tx->peers_in_wijken(user.wijken);
   std::vector<UserId> peer_ids;
   for (const auto& [peer, p] : peers) {
     peers_in_view.insert(peer.id);
     peer_ids.push_back(peer.id);
+    names.add_user(peer.id, peer.display_name);
   }
+  out.open_requests = request_rows(names, tx->list_requests(f), t);
+  const std::string monday = format_date(start_of_local_week(t));
+  const std::string sunday = format_days(days_of(monday) + 6);
+  const std::string today = today_of(t);
   auto loads = tx->peer_loads(peer_ids, start_of_local_week(t));
   auto on_call = tx->on_call_counts(peer_ids, monday, sunday);
   const auto absent = tx->absent_on(peer_ids, today);

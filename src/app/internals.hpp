@@ -26,6 +26,8 @@ class Lookups {
   std::optional<Resident> resident(ResidentId id);
   void prefetch_residents(const std::vector<Signal>& signals);
   void prefetch_residents(const std::vector<ResidentId>& ids);
+  // A user's name already read elsewhere.
+  void add_user(UserId id, std::string name) { users_.emplace(id, std::move(name)); }
   // Residents already read, e.g. with their signals (Tx::list_signal_page).
   void add_residents(std::vector<Resident> residents);
   Tx& tx() { return tx_; }

@@ -108,6 +108,8 @@ class Tx {
   // Users and log-in.
   virtual std::optional<UserAuth> find_user_auth(const std::string& username) = 0;
   virtual std::optional<User> get_user(UserId id) = 0;
+  // Only the name, for lists: get_user also reads the user's wijken.
+  virtual std::optional<std::string> user_display_name(UserId id) = 0;
   virtual std::vector<User> list_users() = 0;
   // Active users of the wijk, by name; their own lists of wijken are not filled (one query
   // instead of one per user: the callers want names and roles for a choice or a list).

@@ -103,21 +103,21 @@ Response brigade_page(Ctx& c) {
   json::array open(c.sp), unassigned(c.sp), peers(c.sp), checkins(c.sp), debriefs(c.sp), referrals(c.sp);
   for (const auto& r : ov->open_requests) {
     auto o = request_row_json(c, r);
-    (o["unassigned"].as_bool() ? unassigned : open).push_back(o);
+    (o["unassigned"].as_bool() ? unassigned : open).push_back(std::move(o));
   }
   for (const auto& p : ov->peers) {
-    json::object o;
+    json::object o(c.sp);
     o["name"] = p.peer.display_name;
     o["load"] = p.load;
     o["cap"] = p.profile.weekly_cap;
     o["full"] = p.load >= p.profile.weekly_cap;
     o["on_call"] = p.on_call_this_week;
     o["absent"] = p.absent_today;
-    peers.push_back(o);
+    peers.push_back(std::move(o));
   }
   int overdue = 0;
   for (const auto& ch : ov->checkins) {
-    json::object o;
+    json::object o(c.sp);
     o["peer"] = ch.peer_name;
     o["code"] = ch.resident_code;
     o["request_id"] = ch.checkin.request_id.value;
@@ -125,19 +125,19 @@ Response brigade_page(Ctx& c) {
     o["back_by"] = format_datetime(ch.checkin.expected_back);
     o["overdue"] = ch.overdue;
     overdue += ch.overdue ? 1 : 0;
-    checkins.push_back(o);
+    checkins.push_back(std::move(o));
   }
   for (const auto& d : ov->debriefs) {
-    json::object o;
+    json::object o(c.sp);
     o["id"] = d.debrief.id.value;
     o["peer"] = d.peer_name;
     o["note"] = d.debrief.note;
     o["when"] = format_datetime(d.debrief.requested_at);
     if (d.debrief.request_id) o["request_id"] = d.debrief.request_id->value;
-    debriefs.push_back(o);
+    debriefs.push_back(std::move(o));
   }
   for (const auto& r : ov->no_response) {
-    json::object o;
+    json::object o(c.sp);
     o["code"] = r.resident_code;
     o["request_id"] = r.referral.request_id.value;
     o["to"] = r.to_org_name;
@@ -147,7 +147,7 @@ Response brigade_page(Ctx& c) {
     o["id"] = r.referral.id.value;
     o["may_remind"] = !r.referral.to_email.empty();
     o["reminded"] = r.referral.reminded_at ? format_date(r.referral.reminded_at) : std::string();
-    referrals.push_back(o);
+    referrals.push_back(std::move(o));
   }
   m["has_unassigned"] = !unassigned.empty();
   m["unassigned"] = std::move(unassigned);

@@ -222,6 +222,13 @@ std::optional<UserAuth> SqliteTx::find_user_auth(const std::string& username) {
   return out;
 }
 
+std::optional<std::string> SqliteTx::user_display_name(UserId id) {
+  auto s = conn_->prepare("SELECT display_name FROM users WHERE id = ?");
+  s.bind_all(id.value);
+  if (!s.step()) return std::nullopt;
+  return s.text(0);
+}
+
 std::optional<User> SqliteTx::get_user(UserId id) {
   std::optional<User> out;
   {

@@ -20,6 +20,7 @@ class SqliteTx final : public Tx {
 
   std::optional<UserAuth> find_user_auth(const std::string& username) override;
   std::optional<User> get_user(UserId id) override;
+  std::optional<std::string> user_display_name(UserId id) override;
   std::vector<User> list_users() override;
   std::vector<User> users_in_wijk(WijkId wijk) override;
   Result<UserId> insert_user(const User& user, const std::string& password_hash) override;
