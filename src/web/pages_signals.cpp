@@ -83,7 +83,7 @@ Response signals_page(Ctx& c) {
   json::object m(c.sp);
   json::array rows(c.sp);
   rows.reserve(list->rows.size());
-  for (const auto& r : list->rows) rows.push_back(signal_row_json(c, r));
+  for (const auto& r : list->rows) rows.push_back(signal_row_json(c, r, true));
   m["rows"] = std::move(rows);
   m["empty"] = list->rows.empty();
   m["total"] = list->total;

@@ -492,9 +492,9 @@ std::string resident_description(Ctx& c, const ResidentView& r) {
   return out;
 }
 
-json::object signal_row_json(Ctx& c, const SignalRow& row) {
+json::object signal_row_json(Ctx& c, const SignalRow& row, bool list_only) {
   json::object o(c.sp);
-  o.reserve(14);  // the fields below: no regrowth while filling
+  o.reserve(13);  // the fields below: no regrowth while filling
   const Signal& s = row.signal;
   o["id"] = s.id.value;
   o["code"] = row.resident.code;
@@ -503,13 +503,15 @@ json::object signal_row_json(Ctx& c, const SignalRow& row) {
     append_resident_description(c, row.resident, d);
     o["description"] = d;
   }
-  o["text"] = s.description;
   o["urgent"] = s.urgent;
-  o["meldcode"] = s.meldcode;
   o["state_label"] = label(c, "state_", to_string(s.state));
   o["wijk"] = row.wijk_name;
   o["org"] = row.org_name;
-  o["raised_by"] = row.raised_by_name;
+  if (!list_only) {
+    o["text"] = s.description;
+    o["meldcode"] = s.meldcode;
+    o["raised_by"] = row.raised_by_name;
+  }
   o["date"] = format_date(s.created_at);
   json::string& cats = o["categories_text"].emplace_string();
   for (const auto& l : row.category_labels) {

@@ -61,7 +61,9 @@ std::string state_label(Ctx& c, SignalState s);
 std::string decision_label(Ctx& c, Decision d);
 std::string role_label(Ctx& c, Role r);
 std::string resident_description(Ctx& c, const ResidentView& r);
-json::object signal_row_json(Ctx& c, const SignalRow& row);
+// A signal as a row of a list; `list_only` leaves out what only a page about the signal shows
+// (its text, who raised it, the meldcode badge).
+json::object signal_row_json(Ctx& c, const SignalRow& row, bool list_only = false);
 json::object identity_json(const Identity& i);
 json::object action_json(Ctx& c, const ActionView& a);
 json::object meeting_summary_json(Ctx& c, const MeetingSummary& m);

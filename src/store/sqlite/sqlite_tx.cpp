@@ -40,6 +40,17 @@ User read_user(const Stmt& s) {
   return u;
 }
 
+// A user's wijken as one more column after kUserCols, read by read_user_with_wijken.
+constexpr const char* kUserWijkenCol =
+    "(SELECT group_concat(w.wijk_id) FROM user_wijken w WHERE w.user_id = users.id)";
+
+User read_user_with_wijken(const Stmt& s) {
+  User u = read_user(s);
+  for (auto id : split_ids(s.text(8))) u.wijken.emplace_back(id);
+  std::sort(u.wijken.begin(), u.wijken.end());
+  return u;
+}
+
 #define MEEDOEN_SIGNAL_BASE_COLS                                                              \
   "s.id, s.resident_id, s.wijk_id, s.buurt_id, s.raised_by, s.org_id, s.description, s.urgent, " \
   "s.state, s.meldcode, s.meldcode_weighed, s.case_id, s.regisseur, s.close_reason, "           \
@@ -230,24 +241,17 @@ std::optional<std::string> SqliteTx::user_display_name(UserId id) {
 }
 
 std::optional<User> SqliteTx::get_user(UserId id) {
-  std::optional<User> out;
-  {
-    auto s = conn_->prepare(std::string("SELECT ") + kUserCols + " FROM users WHERE id = ?");
-    s.bind_all(id.value);
-    if (!s.step()) return std::nullopt;
-    out = read_user(s);
-  }
-  out->wijken = user_wijken(id);
-  return out;
+  // Every request resumes a session with its user: one statement for the user and their wijken.
+  auto s = conn_->prepare(std::string("SELECT ") + kUserCols + ", " + kUserWijkenCol + " FROM users WHERE id = ?");
+  s.bind_all(id.value);
+  if (!s.step()) return std::nullopt;
+  return read_user_with_wijken(s);
 }
 
 std::vector<User> SqliteTx::list_users() {
   std::vector<User> out;
-  {
-    auto s = conn_->prepare(std::string("SELECT ") + kUserCols + " FROM users ORDER BY username");
-    while (s.step()) out.push_back(read_user(s));
-  }
-  for (auto& u : out) u.wijken = user_wijken(u.id);
+  auto s = conn_->prepare(std::string("SELECT ") + kUserCols + ", " + kUserWijkenCol + " FROM users ORDER BY username");
+  while (s.step()) out.push_back(read_user_with_wijken(s));
   return out;
 }
 
