@@ -401,12 +401,10 @@ static json::object layout_model(Ctx& c, const std::string& title) {
 Response page(Ctx& c, const std::string& tmpl, json::object model, const std::string& title, int status) {
   model["csrf"] = c.session.csrf;
   model["lang"] = c.session.lang;
-  json::object layout = layout_model(c, title);
-  layout["body"] = c.views.render(tmpl, model, c.session.lang);
   Response r;
   r.status = status;
   r.set("Content-Type", "text/html; charset=utf-8");
-  r.body = c.views.render("layout", layout, c.session.lang);
+  r.body = c.views.render_page(tmpl, model, layout_model(c, title), c.session.lang);
   return r;
 }
 

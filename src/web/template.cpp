@@ -210,11 +210,15 @@ Template::Template(Template&&) noexcept = default;
 Template& Template::operator=(Template&&) noexcept = default;
 
 std::string Template::render(const json::object& model, const json::object& base) const {
-  std::vector<Frame> stack{{&base, nullptr}, {&model, nullptr}};
   std::string out;
   out.reserve(16 * 1024);
-  render_nodes(nodes_, stack, out);
+  render_into(out, model, base);
   return out;
+}
+
+void Template::render_into(std::string& out, const json::object& model, const json::object& base) const {
+  std::vector<Frame> stack{{&base, nullptr}, {&model, nullptr}};
+  render_nodes(nodes_, stack, out);
 }
 
 }  // namespace meedoen::web

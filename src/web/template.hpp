@@ -25,6 +25,8 @@ class Template {
   // Renders with `model` on top of `base` (names not in the model are looked up in `base`). The
   // name `t` is reserved for `base`: `{{t.key}}` reads the message catalogue there directly.
   std::string render(const boost::json::object& model, const boost::json::object& base) const;
+  // The same, appended to `out`.
+  void render_into(std::string& out, const boost::json::object& model, const boost::json::object& base) const;
 
   struct Node;
 

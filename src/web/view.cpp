@@ -32,6 +32,22 @@ Views::Views(const std::string& root) {
       throw std::runtime_error("template " + e.path().string() + ": " + err.what());
     }
   }
+  {
+    // The layout in two halves around {{{body}}}, so a page renders into one string. Each half
+    // must parse on its own: the body may not sit inside a section.
+    const auto layout = base / "templates" / "layout.mustache";
+    const std::string src = read_file(layout);
+    const auto at = src.find("{{{body}}}");
+    if (at == std::string::npos || src.find("{{{body}}}", at + 1) != std::string::npos)
+      throw std::runtime_error("template " + layout.string() + ": needs {{{body}}} exactly once");
+    try {
+      layout_head_ = std::make_unique<Template>(src.substr(0, at));
+      layout_tail_ = std::make_unique<Template>(src.substr(at + 10));
+    } catch (const std::runtime_error& err) {
+      throw std::runtime_error("template " + layout.string() + ": {{{body}}} must not sit inside a section (" +
+                               err.what() + ")");
+    }
+  }
   std::map<std::string, boost::json::object> catalogues;
   for (const auto& e : fs::directory_iterator(base / "messages")) {
     if (e.path().extension() != ".json") continue;
@@ -52,6 +68,20 @@ Views::Views(const std::string& root) {
 }
 
 Views::~Views() = default;
+
+std::string Views::render_page(const std::string& name, const boost::json::object& model,
+                               const boost::json::object& layout, const std::string& lang) const {
+  auto it = templates_.find(name);
+  if (it == templates_.end()) throw std::runtime_error("no template " + name);
+  auto b = bases_.find(lang);
+  if (b == bases_.end()) b = bases_.find("nl");
+  std::string out;
+  out.reserve(48 * 1024);  // most pages fit without growing
+  layout_head_->render_into(out, layout, b->second);
+  it->second.render_into(out, model, b->second);
+  layout_tail_->render_into(out, layout, b->second);
+  return out;
+}
 
 std::string Views::render(const std::string& name, const boost::json::object& model,
                           const std::string& lang) const {

@@ -23,6 +23,10 @@ class Views {
   // Renders template `name` with `model`; `t` is the catalogue of `lang` (Dutch fills any gap).
   std::string render(const std::string& name, const boost::json::object& model,
                      const std::string& lang) const;
+  // Renders template `name` with `model` inside the layout (templates/layout.mustache, whose
+  // {{{body}}} it takes the place of) with `layout`, into one string without copying the body.
+  std::string render_page(const std::string& name, const boost::json::object& model,
+                          const boost::json::object& layout, const std::string& lang) const;
   // A message of the catalogue, with "{0}" replaced by `arg`; the key itself when it is missing.
   std::string message(const std::string& lang, const std::string& key, const std::string& arg = {}) const;
   // The catalogue's text for `key` as written (Dutch fills any gap), without a copy; nullptr when
@@ -32,6 +36,8 @@ class Views {
 
  private:
   std::map<std::string, Template> templates_;
+  // The layout's halves before and after its top-level {{{body}}}.
+  std::unique_ptr<Template> layout_head_, layout_tail_;
   std::map<std::string, boost::json::object> bases_;  // per language: {"t": merged catalogue}
   std::string static_root_;
 };
