@@ -1,6 +1,7 @@
 // Small helpers for reading and binding ids. Internal to store/sqlite.
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,29 +22,29 @@ std::optional<std::int64_t> raw(const std::optional<IdT>& id) {
   return id->value;
 }
 
-// Runs `sql` for `ids` in chunks of kChunk, with "IN ({in})" standing for ?1…?50 and any other
-// parameters numbered from ?51 (bound by `extra`), so the statement text is fixed and the
-// connection's statement cache stays small.
-inline constexpr std::size_t kChunk = 50;
-
+// Runs `sql` once for all of `ids`, bound as one JSON array to ?1: the statement joins
+// `json_each(?1) ids` to its table on `ids.value`, and other parameters are numbered from ?2
+// (bound by `extra`). One statement whatever the count and a fixed text for the statement
+// cache; unlike "IN (?, ?, ...)" it builds no temporary index for the list (a page runs several
+// of these). Duplicate ids are dropped first.
 template <class IdT, class B, class F>
-void in_chunks(Connection& conn, const std::string& sql_with_in, const std::vector<IdT>& ids, B&& extra, F&& row) {
-  static const std::string placeholders = [] {
-    std::string p = "?1";
-    for (std::size_t i = 2; i <= kChunk; ++i) p += ", ?" + std::to_string(i);
-    return p;
-  }();
-  std::string sql = sql_with_in;
-  sql.replace(sql.find("{in}"), 4, placeholders);
-  for (std::size_t start = 0; start < ids.size(); start += kChunk) {
-    auto s = conn.prepare(sql);
-    for (std::size_t i = 0; i < kChunk; ++i) {
-      const std::size_t k = start + i;
-      s.bind(static_cast<int>(i + 1), k < ids.size() ? ids[k].value : std::int64_t{0});
-    }
-    extra(s);
-    while (s.step()) row(s);
+void for_ids(Connection& conn, const std::string& sql, const std::vector<IdT>& ids, B&& extra, F&& row) {
+  if (ids.empty()) return;
+  std::vector<std::int64_t> values;
+  values.reserve(ids.size());
+  for (const auto& id : ids) values.push_back(id.value);
+  std::sort(values.begin(), values.end());
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+  std::string json = "[";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i) json += ',';
+    json += std::to_string(values[i]);
   }
+  json += ']';
+  auto s = conn.prepare(sql);
+  s.bind(1, json);
+  extra(s);
+  while (s.step()) row(s);
 }
 
 inline constexpr auto kNoExtra = [](Stmt&) {};

@@ -1,7 +1,9 @@
 // SqliteTx: the Vliegende Brigade's tables (peers, requests, visits, referrals) and the outbox.
+#include <algorithm>
 #include <map>
 #include <set>
-#include <sstream>
+#include <string_view>
+#include <tuple>
 
 #include "store/sqlite/columns.hpp"
 #include "store/sqlite/sqlite_tx.hpp"
@@ -15,12 +17,15 @@ std::string join(const std::vector<std::string>& v) {
   return out;
 }
 
-std::vector<std::string> split(const std::string& csv) {
+std::vector<std::string> split(std::string_view csv) {
   std::vector<std::string> out;
-  std::stringstream ss(csv);
-  std::string part;
-  while (std::getline(ss, part, ','))
-    if (!part.empty()) out.push_back(part);
+  while (!csv.empty()) {
+    const auto comma = csv.find(',');
+    const auto part = csv.substr(0, comma);
+    if (!part.empty()) out.emplace_back(part);
+    if (comma == std::string_view::npos) break;
+    csv.remove_prefix(comma + 1);
+  }
   return out;
 }
 
@@ -36,8 +41,8 @@ std::string wijk_clause(const char* column, const std::vector<WijkId>& wijken) {
 PeerProfile read_profile(const Stmt& s) {
   PeerProfile p;
   p.user_id = UserId(s.i64(0));
-  p.languages = split(s.text(1));
-  p.themes = split(s.text(2));
+  p.languages = split(s.view(1));
+  p.themes = split(s.view(2));
   p.gender = s.text(3);
   p.weekly_cap = s.i32(4);
   p.active = s.flag(5);
@@ -83,6 +88,8 @@ BrigadeRequest read_request(const Stmt& s) {
 
 constexpr const char* kAssignmentCols =
     "id, request_id, peer, assigned_by, state, reason, assigned_at, responded_at, ended_at";
+constexpr const char* kAssignmentColsA =
+    "a.id, a.request_id, a.peer, a.assigned_by, a.state, a.reason, a.assigned_at, a.responded_at, a.ended_at";
 
 Assignment read_assignment(const Stmt& s) {
   Assignment a;
@@ -208,8 +215,8 @@ std::vector<std::pair<User, PeerProfile>> SqliteTx::peers_in_wijken(const std::v
     u.role = Role::kPeer;
     PeerProfile p;
     p.user_id = u.id;
-    p.languages = split(s.text(4));
-    p.themes = split(s.text(5));
+    p.languages = split(s.view(4));
+    p.themes = split(s.view(5));
     p.gender = s.text(6);
     p.weekly_cap = s.i32(7);
     p.active = s.flag(8);
@@ -273,49 +280,59 @@ bool SqliteTx::delete_absence(UserId peer, std::int64_t id) {
 
 std::map<RequestId, std::vector<Assignment>> SqliteTx::assignments_for_requests(const std::vector<RequestId>& ids) {
   std::map<RequestId, std::vector<Assignment>> out;
-  in_chunks(*conn_, std::string("SELECT ") + kAssignmentCols + " FROM assignments WHERE request_id IN ({in}) "
-                    "ORDER BY assigned_at, id",
-            ids, kNoExtra, [&](const Stmt& s) {
-              auto a = read_assignment(s);
-              out[a.request_id].push_back(std::move(a));
-            });
+  for_ids(*conn_, std::string("SELECT ") + kAssignmentColsA +
+                      " FROM json_each(?1) ids CROSS JOIN assignments a ON a.request_id = ids.value",
+          ids, kNoExtra, [&](const Stmt& s) {
+            auto a = read_assignment(s);
+            out[a.request_id].push_back(std::move(a));
+          });
+  for (auto& [request, list] : out)
+    std::sort(list.begin(), list.end(), [](const Assignment& x, const Assignment& y) {
+      return std::tie(x.assigned_at, x.id) < std::tie(y.assigned_at, y.id);
+    });
   return out;
 }
 
 std::map<RequestId, std::pair<int, Timestamp>> SqliteTx::visit_stats_for(const std::vector<RequestId>& ids) {
   std::map<RequestId, std::pair<int, Timestamp>> out;
-  in_chunks(*conn_, "SELECT request_id, count(*), max(at) FROM visits WHERE request_id IN ({in}) GROUP BY request_id",
-            ids, kNoExtra, [&](const Stmt& s) { out[RequestId(s.i64(0))] = {s.i32(1), s.i64(2)}; });
+  // Counted here rather than with GROUP BY, which would sort the rows first.
+  for_ids(*conn_, "SELECT v.request_id, v.at FROM json_each(?1) ids CROSS JOIN visits v ON v.request_id = ids.value",
+          ids, kNoExtra, [&](const Stmt& s) {
+            auto& [count, last] = out[RequestId(s.i64(0))];
+            ++count;
+            last = std::max(last, s.i64(1));
+          });
   return out;
 }
 
 std::map<UserId, int> SqliteTx::peer_loads(const std::vector<UserId>& peers, Timestamp since) {
   std::map<UserId, int> out;
-  in_chunks(*conn_, "SELECT peer, count(*) FROM visits WHERE peer IN ({in}) AND at >= ?51 GROUP BY peer", peers,
-            [&](Stmt& s) { s.bind(51, since); }, [&](const Stmt& s) { out[UserId(s.i64(0))] += s.i32(1); });
-  in_chunks(*conn_,
-            "SELECT a.peer, count(*) FROM assignments a WHERE a.peer IN ({in}) AND a.state IN ('offered', 'accepted') "
-            "AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.request_id = a.request_id AND v.peer = a.peer) "
-            "GROUP BY a.peer",
-            peers, kNoExtra, [&](const Stmt& s) { out[UserId(s.i64(0))] += s.i32(1); });
+  for_ids(*conn_, "SELECT v.peer FROM json_each(?1) ids CROSS JOIN visits v ON v.peer = ids.value AND v.at >= ?2",
+          peers, [&](Stmt& s) { s.bind(2, since); }, [&](const Stmt& s) { ++out[UserId(s.i64(0))]; });
+  for_ids(*conn_,
+          "SELECT a.peer FROM json_each(?1) ids CROSS JOIN assignments a ON a.peer = ids.value "
+          "WHERE a.state IN ('offered', 'accepted') "
+          "AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.request_id = a.request_id AND v.peer = a.peer)",
+          peers, kNoExtra, [&](const Stmt& s) { ++out[UserId(s.i64(0))]; });
   return out;
 }
 
 std::map<UserId, int> SqliteTx::on_call_counts(const std::vector<UserId>& peers, const std::string& from,
                                                const std::string& to) {
   std::map<UserId, int> out;
-  in_chunks(*conn_, "SELECT user_id, count(*) FROM peer_on_call WHERE user_id IN ({in}) AND date BETWEEN ?51 AND ?52 "
-                    "GROUP BY user_id",
-            peers, [&](Stmt& s) { s.bind(51, from).bind(52, to); },
-            [&](const Stmt& s) { out[UserId(s.i64(0))] = s.i32(1); });
+  for_ids(*conn_,
+          "SELECT o.user_id FROM json_each(?1) ids CROSS JOIN peer_on_call o ON o.user_id = ids.value "
+          "AND o.date BETWEEN ?2 AND ?3",
+          peers, [&](Stmt& s) { s.bind(2, from).bind(3, to); }, [&](const Stmt& s) { ++out[UserId(s.i64(0))]; });
   return out;
 }
 
 std::set<UserId> SqliteTx::absent_on(const std::vector<UserId>& peers, const std::string& date) {
   std::set<UserId> out;
-  in_chunks(*conn_, "SELECT DISTINCT user_id FROM peer_absences WHERE user_id IN ({in}) AND from_date <= ?51 "
-                    "AND to_date >= ?51",
-            peers, [&](Stmt& s) { s.bind(51, date); }, [&](const Stmt& s) { out.insert(UserId(s.i64(0))); });
+  for_ids(*conn_,
+          "SELECT a.user_id FROM json_each(?1) ids CROSS JOIN peer_absences a ON a.user_id = ids.value "
+          "AND a.to_date >= ?2 WHERE a.from_date <= ?2",
+          peers, [&](Stmt& s) { s.bind(2, date); }, [&](const Stmt& s) { out.insert(UserId(s.i64(0))); });
   return out;
 }
 

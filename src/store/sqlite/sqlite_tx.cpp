@@ -556,8 +556,10 @@ std::optional<Resident> SqliteTx::get_resident(ResidentId id) {
 
 std::vector<Resident> SqliteTx::get_residents(const std::vector<ResidentId>& ids) {
   std::vector<Resident> out;
-  in_chunks(*conn_, "SELECT id, code, wijk_id, buurt_id, gender, age_band, created_at FROM residents WHERE id IN ({in})",
-            ids, kNoExtra, [&](const Stmt& s) { out.push_back(read_resident(s)); });
+  for_ids(*conn_,
+          "SELECT r.id, r.code, r.wijk_id, r.buurt_id, r.gender, r.age_band, r.created_at "
+          "FROM json_each(?1) ids CROSS JOIN residents r ON r.id = ids.value",
+          ids, kNoExtra, [&](const Stmt& s) { out.push_back(read_resident(s)); });
   return out;
 }
 
@@ -654,8 +656,8 @@ std::optional<Signal> SqliteTx::get_signal(SignalId id) {
 
 std::vector<Signal> SqliteTx::get_signals(const std::vector<SignalId>& ids) {
   std::vector<Signal> out;
-  in_chunks(*conn_, std::string("SELECT ") + kSignalCols + " FROM signals s WHERE s.id IN ({in})", ids,
-            kNoExtra, [&](const Stmt& s) { out.push_back(read_signal(s)); });
+  for_ids(*conn_, std::string("SELECT ") + kSignalCols + " FROM json_each(?1) ids CROSS JOIN signals s ON s.id = ids.value",
+          ids, kNoExtra, [&](const Stmt& s) { out.push_back(read_signal(s)); });
   return out;
 }
 
