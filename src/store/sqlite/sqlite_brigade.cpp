@@ -200,15 +200,13 @@ std::vector<PeerProfile> SqliteTx::list_peer_profiles() {
 }
 
 std::vector<std::pair<User, PeerProfile>> SqliteTx::peers_in_wijken(const std::vector<WijkId>& wijken) {
-  auto s = conn_->prepare(
-      "SELECT u.id, u.display_name, u.org_id, u.lang, p.languages, p.themes, p.gender, p.weekly_cap, "
-      "p.active, p.email FROM users u JOIN peer_profiles p ON p.user_id = u.id WHERE u.role = 'peer' "
-      "AND u.active = 1 AND u.id IN (SELECT user_id FROM user_wijken WHERE " +
-      wijk_clause("wijk_id", wijken) + ") ORDER BY u.display_name");
   std::vector<std::pair<User, PeerProfile>> out;
-  while (s.step()) {
+  auto read = [&](const Stmt& s) {
+    const UserId id(s.i64(0));
+    for (const auto& [u, p] : out)
+      if (u.id == id) return;  // a peer in two of the wijken
     User u;
-    u.id = UserId(s.i64(0));
+    u.id = id;
     u.display_name = s.text(1);
     u.org_id = OrgId(s.i64(2));
     u.lang = s.text(3);
@@ -222,7 +220,22 @@ std::vector<std::pair<User, PeerProfile>> SqliteTx::peers_in_wijken(const std::v
     p.active = s.flag(8);
     p.email = s.text(9);
     out.emplace_back(std::move(u), std::move(p));
+  };
+  const std::string cols =
+      "SELECT u.id, u.display_name, u.org_id, u.lang, p.languages, p.themes, p.gender, p.weekly_cap, "
+      "p.active, p.email FROM ";
+  const std::string peer = " CROSS JOIN users u ON u.id = w.user_id CROSS JOIN peer_profiles p ON p.user_id = u.id "
+                           "WHERE u.role = 'peer' AND u.active = 1";
+  if (wijken.empty()) {
+    auto s = conn_->prepare(cols + "user_wijken w" + peer);
+    while (s.step()) read(s);
+  } else {
+    for_ids(*conn_, cols + "json_each(?1) ids CROSS JOIN user_wijken w ON w.wijk_id = ids.value" + peer, wijken,
+            kNoExtra, read);
   }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.first.display_name, a.first.id) < std::tie(b.first.display_name, b.first.id);
+  });
   return out;
 }
 
@@ -378,6 +391,7 @@ bool SqliteTx::update_request(const BrigadeRequest& r) {
 std::vector<BrigadeRequest> SqliteTx::list_requests(const RequestFilter& f) {
   std::string sql = std::string("SELECT ") + kRequestCols + " FROM brigade_requests WHERE " +
                     wijk_clause("wijk_id", f.wijken);
+  // As written in the partial index brigade_requests_open, so the planner can use it.
   if (f.open_only) sql += " AND outcome NOT IN ('gesloten', 'afgewezen')";
   // Bound, not inlined: every distinct statement text stays in the connection's cache.
   sql += " AND (?1 = 0 OR resident_id = ?1)";
