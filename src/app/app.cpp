@@ -130,14 +130,14 @@ ResidentView App::Internals::resident_view(Lookups& names, const Resident& r) {
   return {r.id, r.code, r.gender, r.age_band, names.buurt(r.buurt_id), names.wijk(r.wijk_id)};
 }
 
-SignalRow App::Internals::signal_row(Lookups& names, Signal signal) {
+SignalRow App::Internals::signal_row(Lookups& names, Signal signal, bool with_raiser) {
   SignalRow row;
   row.signal = std::move(signal);
   const Signal& s = row.signal;
   if (auto r = names.resident(s.resident_id)) row.resident = resident_view(names, *r);
   row.wijk_name = names.wijk(s.wijk_id);
   row.org_name = names.org(s.org_id);
-  row.raised_by_name = names.user(s.raised_by);
+  if (with_raiser) row.raised_by_name = names.user(s.raised_by);
   if (!s.categories.empty()) {
     for (const auto& c : names.categories(s.wijk_id))
       if (std::find(s.categories.begin(), s.categories.end(), c.id) != s.categories.end())

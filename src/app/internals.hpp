@@ -69,7 +69,8 @@ struct App::Internals {
                     ResidentId resident, const std::string& object, const std::string& reason);
 
   static ResidentView resident_view(Lookups& names, const Resident& r);
-  static SignalRow signal_row(Lookups& names, Signal s);
+  // `with_raiser`: fill in the raiser's name (a look-up per raiser), which lists do not show.
+  static SignalRow signal_row(Lookups& names, Signal s, bool with_raiser = true);
   static SignalRow signal_row(Tx& tx, const Signal& s) {
     Lookups names(tx);
     return signal_row(names, s);

@@ -145,7 +145,7 @@ Result<SignalList> App::list_signals(const User& user, const SignalQuery& q) {
   auto page = tx->list_signal_page(f);
   names.add_residents(std::move(page.residents));
   out.rows.reserve(page.signals.size());
-  for (auto& s : page.signals) out.rows.push_back(Internals::signal_row(names, std::move(s)));
+  for (auto& s : page.signals) out.rows.push_back(Internals::signal_row(names, std::move(s), false));
   for (auto w : user.wijken)
     if (auto wijk = tx->get_wijk(w)) out.wijken.push_back(*wijk);
   if (q.wijk) out.categories = names.categories(*q.wijk);

@@ -93,7 +93,7 @@ struct SignalQuery {
 };
 
 struct SignalList {
-  std::vector<SignalRow> rows;
+  std::vector<SignalRow> rows;       // without raised_by_name, which the list does not show
   std::vector<Wijk> wijken;           // the viewer's wijken, for the filter
   std::vector<Category> categories;   // of the filtered wijk, for the filter
   int total = 0;

@@ -227,7 +227,7 @@ struct Site::Impl {
     // take more blocks from the heap, all released at once when the request ends.
     unsigned char arena[16384];
     json::monotonic_resource mr(arena, sizeof arena);
-    Ctx c{req, app, views, {}, {}, {}, json::storage_ptr(&mr)};
+    Ctx c{req, app, views, {}, {}, {}, json::storage_ptr(&mr), nullptr, {}};
     const std::string token = req.cookie(kCookie);
     if (auto s = app.resume_session(token)) {
       c.session = *s;
@@ -459,9 +459,8 @@ std::string_view label(const Ctx& c, std::string_view prefix, std::string_view n
   if (prefix.size() + name.size() > sizeof key) return name;
   std::copy(prefix.begin(), prefix.end(), key);
   std::copy(name.begin(), name.end(), key + prefix.size());
-  const json::string* text =
-      c.views.find_message(c.session.lang, std::string_view(key, prefix.size() + name.size()));
-  return text ? std::string_view(*text) : name;
+  const json::value* text = c.catalogue().if_contains(std::string_view(key, prefix.size() + name.size()));
+  return text && text->is_string() ? std::string_view(text->get_string()) : name;
 }
 
 std::string state_label(Ctx& c, SignalState s) { return std::string(label(c, "state_", to_string(s))); }

@@ -36,6 +36,19 @@ struct Ctx {
   }
   // The path parameter `i` as an id; nullopt when it is not a positive number.
   std::optional<std::int64_t> id_param(std::size_t i) const;
+  // The message catalogue of the session's language, found once per request (lists look up
+  // labels for every row).
+  const json::object& catalogue() const {
+    if (!catalogue_ || catalogue_lang_ != session.lang) {
+      catalogue_ = &views.catalogue(session.lang);
+      catalogue_lang_ = session.lang;
+    }
+    return *catalogue_;
+  }
+
+  // catalogue()'s memo (public only so that Ctx stays an aggregate).
+  mutable const json::object* catalogue_ = nullptr;
+  mutable std::string catalogue_lang_;
 };
 
 // Renders `tmpl` inside the page layout.

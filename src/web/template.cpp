@@ -1,5 +1,7 @@
 #include "web/template.hpp"
 
+#include <cstring>
+
 #include <stdexcept>
 
 namespace meedoen::web {
@@ -44,9 +46,22 @@ struct Frame {
   const json::value* val = nullptr;
 };
 
+// A member by name. Boost.JSON searches small objects (the rows of a list) linearly with a
+// memcmp call for every key of the same length; checking the first character before that skips
+// most of them. Large objects (the catalogue) keep Boost.JSON's hash look-up.
+const json::value* find_key(const json::object& o, std::string_view key) {
+  if (o.size() > 16 || key.empty()) return o.if_contains(key);
+  for (const auto& kv : o) {
+    const std::string_view k = kv.key();
+    if (k.size() == key.size() && k[0] == key[0] && std::memcmp(k.data(), key.data(), k.size()) == 0)
+      return &kv.value();
+  }
+  return nullptr;
+}
+
 const json::value* member(const json::value* v, const std::string& key) {
   if (!v || !v->is_object()) return nullptr;
-  return v->get_object().if_contains(key);
+  return find_key(v->get_object(), key);
 }
 
 // Mustache name resolution: the first part is searched from the innermost frame outwards, the
@@ -61,7 +76,7 @@ const json::value* lookup(const std::vector<Frame>& stack, const std::vector<std
     return found;
   }
   for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
-    const json::value* found = it->obj ? it->obj->if_contains(path[0]) : member(it->val, path[0]);
+    const json::value* found = it->obj ? find_key(*it->obj, path[0]) : member(it->val, path[0]);
     if (!found) continue;
     for (std::size_t i = 1; i < path.size() && found; ++i) found = member(found, path[i]);
     return found;

@@ -92,12 +92,15 @@ std::string Views::render(const std::string& name, const boost::json::object& mo
   return it->second.render(model, b->second);
 }
 
-const boost::json::string* Views::find_message(const std::string& lang, std::string_view key) const {
+const boost::json::object& Views::catalogue(const std::string& lang) const {
   // Each language's merged catalogue (see bases_) already has Dutch in its gaps.
   auto b = bases_.find(lang);
   if (b == bases_.end()) b = bases_.find("nl");
-  if (b == bases_.end()) return nullptr;
-  const boost::json::value* v = b->second.at("t").get_object().if_contains(key);
+  return b->second.at("t").get_object();
+}
+
+const boost::json::string* Views::find_message(const std::string& lang, std::string_view key) const {
+  const boost::json::value* v = catalogue(lang).if_contains(key);
   return v && v->is_string() ? &v->get_string() : nullptr;
 }
 

@@ -32,6 +32,8 @@ class Views {
   // The catalogue's text for `key` as written (Dutch fills any gap), without a copy; nullptr when
   // it is missing. It lives as long as the Views.
   const boost::json::string* find_message(const std::string& lang, std::string_view key) const;
+  // The whole catalogue of `lang` (Dutch when there is none), for repeated look-ups.
+  const boost::json::object& catalogue(const std::string& lang) const;
   const std::string& static_root() const { return static_root_; }
 
  private:
