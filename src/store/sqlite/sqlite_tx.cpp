@@ -781,6 +781,35 @@ SignalPage SqliteTx::list_signal_page(const SignalFilter& f) {
 }
 
 int SqliteTx::count_signals(const SignalFilter& f) {
+  // The usual filters are columns of signal_counts (migration 6): sum a few rows.
+  if (!f.category && !f.raised_by && !f.org && !f.resident && f.code.empty()) {
+    std::string sql = "SELECT coalesce(sum(n), 0) FROM signal_counts s WHERE 1 = 1";
+    std::vector<std::variant<std::int64_t, std::string>> params;
+    if (f.wijk) {
+      sql += " AND s.wijk_id = ?";
+      params.emplace_back(std::int64_t{f.wijk->value});
+    }
+    if (!f.wijken.empty()) {
+      sql += " AND s.wijk_id IN (";
+      for (std::size_t i = 0; i < f.wijken.size(); ++i) {
+        sql += i ? ", ?" : "?";
+        params.emplace_back(std::int64_t{f.wijken[i].value});
+      }
+      sql += ")";
+    }
+    if (f.state) {
+      sql += " AND s.state = ?";
+      params.emplace_back(std::string(to_string(*f.state)));
+    }
+    if (f.open_only) sql += " AND s.state NOT IN ('closed', 'linked')";
+    if (!f.include_linked) sql += " AND s.linked = 0";
+    if (!f.include_meldcode) sql += " AND s.meldcode = 0";
+    if (f.urgent_only) sql += " AND s.urgent = 1";
+    auto s = conn_->prepare(sql);
+    int i = 0;
+    for (const auto& p : params) std::visit([&](const auto& v) { s.bind(++i, v); }, p);
+    return s.step() ? s.i32(0) : 0;
+  }
   const SignalWhere w = signal_where(f);
   auto s = conn_->prepare("SELECT count(*) FROM signals s" + w.sql);
   bind_where(s, w);

@@ -45,6 +45,45 @@ TEST_F(SignalsTest, ASecondSignalAboutAResidentWithAnOpenCaseIsLinked) {
   EXPECT_EQ(list->total, 1);  // one case, not two
 }
 
+// The list's total comes from counts that triggers keep (signal_counts); its rows come from the
+// signals themselves. Through raising, linking, urgency and closing, the two must agree.
+TEST_F(SignalsTest, TheListTotalAgreesWithItsRowsThroughASignalsLife) {
+  auto expect_agree = [&](const char* when) {
+    for (std::optional<SignalState> state :
+         {std::optional<SignalState>{}, std::optional(SignalState::kNew), std::optional(SignalState::kClosed),
+          std::optional(SignalState::kLinked)}) {
+      for (bool urgent : {false, true}) {
+        SignalQuery q;
+        q.wijk = meerburg_;
+        q.state = state;
+        q.urgent_only = urgent;
+        auto list = app_->list_signals(chair_, q);
+        ASSERT_TRUE(list.ok()) << when;
+        EXPECT_EQ(list->total, static_cast<int>(list->rows.size()))
+            << when << ", state " << (state ? to_string(*state) : "any") << ", urgent " << urgent;
+      }
+    }
+  };
+  expect_agree("empty");
+  auto a = app_->raise_signal(gp_, signal_in("Anna"));
+  auto b = app_->raise_signal(agent_, signal_in("Bert"));
+  ASSERT_TRUE(a.ok() && b.ok());
+  RaiseSignalInput urgent = signal_in("Carla");
+  urgent.urgent = true;
+  ASSERT_TRUE(app_->raise_signal(gp_, urgent).ok());
+  expect_agree("after raising three");
+  RaiseSignalInput again = signal_in({}, "Weer niet gezien");
+  again.resident_code = a->resident_code;
+  again.urgent = true;  // makes the case urgent too
+  ASSERT_TRUE(app_->raise_signal(agent_, again).ok());
+  expect_agree("after linking one");
+  ASSERT_TRUE(app_->close_signal(chair_, b->signal_id, "Verhuisd naar een andere stad").ok());
+  expect_agree("after closing one");
+  SignalQuery all;
+  all.wijk = meerburg_;
+  EXPECT_EQ(app_->list_signals(chair_, all)->total, 3);  // the linked one counts with its case
+}
+
 TEST_F(SignalsTest, IdentityIsShownOnlyAsThePolicySaysAndEveryRevealIsAudited) {
   auto r = app_->raise_signal(gp_, signal_in("Marietje Zorg"));
   ASSERT_TRUE(r.ok());
