@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "app/internals.hpp"
+#include "app/session_cache.hpp"
 #include "privacy/password.hpp"
 
 namespace meedoen {
@@ -75,7 +76,9 @@ Status App::update_user(const User& actor, const NewUserInput& in, UserId id) {
   u->aandachtsfunctionaris = in.aandachtsfunctionaris;
   tx->update_user(*u);
   Internals::audit(*tx, now(), &actor, "change_user", ResidentId(), "user:" + u->username, "");
-  return tx->commit();
+  auto st = tx->commit();
+  sessions_->clear();  // sessions read before carry the account as it was
+  return st;
 }
 
 Status App::set_user_active(const User* actor, const std::string& username, bool active) {
@@ -89,7 +92,9 @@ Status App::set_user_active(const User* actor, const std::string& username, bool
   tx->update_user(auth->user);
   Internals::audit(*tx, now(), actor, active ? "enable_user" : "disable_user", ResidentId(),
                    "user:" + username, "");
-  return tx->commit();
+  auto st = tx->commit();
+  sessions_->clear();  // sessions read before carry the account as it was
+  return st;
 }
 
 Status App::reset_password(const User* actor, const std::string& username,
@@ -102,7 +107,9 @@ Status App::reset_password(const User* actor, const std::string& username,
   if (!auth) return Error::not_found();
   tx->set_password(auth->user.id, hash);
   Internals::audit(*tx, now(), actor, "reset_password", ResidentId(), "user:" + username, "");
-  return tx->commit();
+  auto st = tx->commit();
+  sessions_->clear();  // sessions read before carry the account as it was
+  return st;
 }
 
 Result<OrgId> App::create_org(const User* actor, const Organisation& org) {

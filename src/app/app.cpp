@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "app/internals.hpp"
+#include "app/session_cache.hpp"
 
 namespace meedoen {
 
@@ -14,7 +15,8 @@ App::App(AppConfig config, std::unique_ptr<Store> store, std::unique_ptr<Vault> 
     : config_(std::move(config)),
       store_(std::move(store)),
       vault_(std::move(vault)),
-      clock_(std::move(clock)) {}
+      clock_(std::move(clock)),
+      sessions_(std::make_unique<SessionCache>(config_.session_cache_seconds)) {}
 
 App::~App() = default;
 

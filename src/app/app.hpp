@@ -22,6 +22,7 @@ namespace meedoen {
 class Store;
 class Vault;
 class Tx;
+class SessionCache;
 
 struct AppConfig {
   std::string db_path = "meedoen.db";
@@ -32,6 +33,9 @@ struct AppConfig {
   int referral_response_days = 10;  // a referral without an answer this long is flagged
   int referral_link_days = 14;      // a one-time link for a partner expires after this
   std::string base_url = "http://127.0.0.1:8080";  // for links in e-mail
+  // How long a session read from the store is trusted in this process (see SessionCache); with
+  // several app processes, a log-out elsewhere takes effect here within this time. 0 = off.
+  int session_cache_seconds = 2;
 };
 
 class App {
@@ -178,6 +182,7 @@ class App {
   std::unique_ptr<Store> store_;
   std::unique_ptr<Vault> vault_;
   std::unique_ptr<Clock> clock_;
+  std::unique_ptr<SessionCache> sessions_;
 };
 
 }  // namespace meedoen

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/internals.hpp"
+#include "app/session_cache.hpp"
 #include "privacy/password.hpp"
 
 namespace meedoen {
@@ -31,6 +32,19 @@ std::optional<SessionView> App::resume_session(const std::string& token) {
   if (token.empty() || token.size() > 100) return std::nullopt;
   const std::string digest = token_digest(token);
   const Timestamp t = now();
+  auto touch = [&] {
+    auto tx = store_->begin(TxMode::kWrite);
+    tx->touch_session(digest, t);
+    (void)tx->commit();
+  };
+  if (auto hit = sessions_->get(digest, t); hit && t - hit->last_seen <= config_.idle_timeout_seconds) {
+    if (t - hit->last_seen >= kTouchEvery) {
+      touch();
+      sessions_->touched(digest, t);
+    }
+    return hit->view;
+  }
+  sessions_->erase(digest);
   std::optional<SessionRecord> rec;
   std::optional<User> user;
   {
@@ -45,15 +59,16 @@ std::optional<SessionView> App::resume_session(const std::string& token) {
     (void)tx->commit();
     return std::nullopt;
   }
-  if (t - rec->last_seen >= kTouchEvery) {
-    auto tx = store_->begin(TxMode::kWrite);
-    tx->touch_session(digest, t);
-    (void)tx->commit();
+  Timestamp last_seen = rec->last_seen;
+  if (t - last_seen >= kTouchEvery) {
+    touch();
+    last_seen = t;
   }
   SessionView v;
   v.user = user;
   v.csrf = rec->csrf;
   v.lang = rec->lang;
+  sessions_->put(digest, {v, last_seen, t});
   return v;
 }
 
@@ -100,6 +115,7 @@ Result<SessionView> App::login(const std::string& old_token, const std::string& 
     const std::string old_digest = token_digest(old_token);
     if (auto old = tx->find_session(old_digest)) lang = old->lang;
     tx->delete_session(old_digest);
+    sessions_->erase(old_digest);
   }
   tx->set_login_failures(auth->user.id, 0, 0);
   SessionView v;
@@ -123,6 +139,7 @@ void App::logout(const std::string& token) {
   auto tx = store_->begin(TxMode::kWrite);
   tx->delete_session(token_digest(token));
   (void)tx->commit();
+  sessions_->erase(token_digest(token));
 }
 
 void App::set_language(const std::string& token, const std::string& lang) {
@@ -130,6 +147,7 @@ void App::set_language(const std::string& token, const std::string& lang) {
   auto tx = store_->begin(TxMode::kWrite);
   tx->set_session_lang(token_digest(token), lang);
   (void)tx->commit();
+  sessions_->erase(token_digest(token));
 }
 
 }  // namespace meedoen

@@ -73,6 +73,12 @@ int main(int argc, char** argv) {
   serve->add_option("--referral-response-days", cfg.referral_response_days, "Days without an answer before a referral is flagged")
       ->check(CLI::Range(1, 90))
       ->capture_default_str();
+  serve->add_option("--session-cache", cfg.session_cache_seconds,
+                    "Seconds a session read from the database is trusted in this process; with several "
+                    "processes, a log-out elsewhere takes effect here within this time (0 = always read)")
+      ->envname("MEEDOEN_SESSION_CACHE")
+      ->check(CLI::Range(0, 60))
+      ->capture_default_str();
 
   auto* migrate = cli.add_subcommand("migrate", "Run pending schema migrations");
   auto* demo = cli.add_subcommand("demo", "Fill an empty database with demo data for Leiden");

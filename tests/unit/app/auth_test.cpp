@@ -21,6 +21,31 @@ TEST_F(AuthTest, IdleSessionsExpire) {
   EXPECT_FALSE(app_->resume_session(s->token).has_value());
 }
 
+TEST_F(AuthTest, LogOutAndADisabledUserEndASessionAtOnceInThisProcess) {
+  auto s = app_->login("", "dokter", kPassword);
+  ASSERT_TRUE(app_->resume_session(s->token).has_value());  // now cached
+  app_->logout(s->token);
+  EXPECT_FALSE(app_->resume_session(s->token).has_value());
+  auto again = app_->login("", "dokter", kPassword);
+  ASSERT_TRUE(app_->resume_session(again->token).has_value());
+  ASSERT_TRUE(app_->set_user_active(nullptr, "dokter", false).ok());
+  EXPECT_FALSE(app_->resume_session(again->token).has_value());
+}
+
+// Another process (here a second App on the same database) logs the session out: this process
+// trusts what it read for at most session_cache_seconds, then reads again.
+TEST_F(AuthTest, ALogOutElsewhereTakesEffectWithinTheSessionCacheTime) {
+  auto s = app_->login("", "dokter", kPassword);
+  ASSERT_TRUE(app_->resume_session(s->token).has_value());
+  AppConfig cfg = app_->config();
+  auto other = App::open(cfg, std::make_unique<FixedClock>(app_->now()));
+  ASSERT_TRUE(other.ok());
+  (*other)->logout(s->token);
+  EXPECT_TRUE(app_->resume_session(s->token).has_value());
+  clock_->advance(cfg.session_cache_seconds);
+  EXPECT_FALSE(app_->resume_session(s->token).has_value());
+}
+
 TEST_F(AuthTest, RepeatedFailuresSlowLoginDown) {
   for (int i = 0; i < 4; ++i) EXPECT_EQ(app_->login("", "dokter", "fout").error().kind, ErrorKind::kUnauthenticated);
   auto fifth = app_->login("", "dokter", "fout");
