@@ -3,7 +3,8 @@
 # and drives the signals list, a meeting's agenda, a peer's "mijn verzoeken" and the brigade
 # coordinator's overview with wrk at 64 connections. Prints
 # requests/s, p50/p99 latency and the server's peak RSS. Targets: p99 <= 10 ms, RSS <= 64 MB.
-# Usage: bench/run.sh [build-dir]   (env: WIJKEN RESIDENTS YEARS DURATION CONNECTIONS THREADS)
+# Usage: bench/run.sh [build-dir]   (env: WIJKEN RESIDENTS YEARS DURATION CONNECTIONS THREADS,
+#        SERVE_ARGS for extra server flags, e.g. SERVE_ARGS="--session-cache 0")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -22,7 +23,7 @@ fi
 cp "$data.db" "$work/city.db"
 cp "$data.key" "$work/city.key"
 chmod 600 "$work/city.key"
-"$build/meedoen" serve --db "$work/city.db" --key-file "$work/city.key" --listen 127.0.0.1:$port --threads 2 >"$work/server.log" 2>&1 &
+"$build/meedoen" serve --db "$work/city.db" --key-file "$work/city.key" --listen 127.0.0.1:$port --threads 2 ${SERVE_ARGS:-} >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 50); do curl -sf http://127.0.0.1:$port/healthz >/dev/null && break; sleep 0.1; done
 

@@ -90,7 +90,6 @@ json::object request_row_json(Ctx& c, const RequestRow& row) {
   o["assignments"] = std::move(as);
   o["unassigned"] = !has_current;
   o["has_current"] = has_current;
-  o["html"] = c.views.render("request_item", o, c.session.lang);
   return o;
 }
 

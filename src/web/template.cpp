@@ -9,9 +9,9 @@ namespace meedoen::web {
 namespace json = boost::json;
 
 struct Template::Node {
-  enum class Kind { kText, kVar, kRaw, kSection, kInverted };
+  enum class Kind { kText, kVar, kRaw, kSection, kInverted, kPartial };
   Kind kind = Kind::kText;
-  std::string text;                  // kText: the text; otherwise the full name, for errors
+  std::string text;                  // kText: the text; kPartial: its name; otherwise the full name
   std::vector<std::string> path;     // the name split at dots; {"."} for the current item
   std::vector<Node> children;        // sections
 };
@@ -95,7 +95,15 @@ bool truthy(const json::value* v) {
   }
 }
 
-void render_nodes(const std::vector<Node>& nodes, std::vector<Frame>& stack, std::string& out);
+// What a render carries along: the context stack, the output, and the templates partials name.
+struct Render {
+  std::vector<Frame> stack;
+  std::string& out;
+  const Template::Partials* partials;
+  int depth = 0;
+};
+
+void render_nodes(const std::vector<Node>& nodes, Render& r);
 
 void render_value(const json::value* v, bool escape, std::string& out) {
   if (!v) return;
@@ -113,7 +121,9 @@ void render_value(const json::value* v, bool escape, std::string& out) {
   }
 }
 
-void render_nodes(const std::vector<Node>& nodes, std::vector<Frame>& stack, std::string& out) {
+void render_nodes(const std::vector<Node>& nodes, Render& r) {
+  auto& stack = r.stack;
+  auto& out = r.out;
   for (const auto& n : nodes) {
     switch (n.kind) {
       case Node::Kind::kText:
@@ -124,7 +134,7 @@ void render_nodes(const std::vector<Node>& nodes, std::vector<Frame>& stack, std
         render_value(lookup(stack, n.path), n.kind == Node::Kind::kVar, out);
         break;
       case Node::Kind::kInverted:
-        if (!truthy(lookup(stack, n.path))) render_nodes(n.children, stack, out);
+        if (!truthy(lookup(stack, n.path))) render_nodes(n.children, r);
         break;
       case Node::Kind::kSection: {
         const json::value* v = lookup(stack, n.path);
@@ -132,14 +142,25 @@ void render_nodes(const std::vector<Node>& nodes, std::vector<Frame>& stack, std
         if (v->is_array()) {
           for (const auto& item : v->get_array()) {
             stack.push_back({nullptr, &item});
-            render_nodes(n.children, stack, out);
+            render_nodes(n.children, r);
             stack.pop_back();
           }
         } else {
           stack.push_back({nullptr, v});
-          render_nodes(n.children, stack, out);
+          render_nodes(n.children, r);
           stack.pop_back();
         }
+        break;
+      }
+      case Node::Kind::kPartial: {
+        // With the current context, as Mustache does. Views checks at start that every partial
+        // exists; the depth limit stops a partial that includes itself.
+        if (!r.partials || r.depth >= 8) break;
+        auto it = r.partials->find(n.text);
+        if (it == r.partials->end()) break;
+        ++r.depth;
+        render_nodes(it->second.nodes_for_partial(), r);
+        --r.depth;
         break;
       }
     }
@@ -195,7 +216,14 @@ Template::Template(const std::string& src) {
     if (tag.empty()) fail("empty tag", start);
     const char sigil = tag[0];
     if (sigil == '!') continue;
-    if (sigil == '{' || sigil == '>' || sigil == '=') fail("unsupported tag {{" + tag + "}}", start);
+    if (sigil == '>') {
+      const std::string name = trim(std::string_view(tag).substr(1));
+      if (name.empty()) fail("empty partial", start);
+      open.back()->push_back({Node::Kind::kPartial, name, {}, {}});
+      partials_.push_back(name);
+      continue;
+    }
+    if (sigil == '{' || sigil == '=') fail("unsupported tag {{" + tag + "}}", start);
     if (sigil == '&') {
       const std::string name = trim(std::string_view(tag).substr(1));
       open.back()->push_back({Node::Kind::kRaw, name, split_name(name), {}});
@@ -224,16 +252,17 @@ Template::~Template() = default;
 Template::Template(Template&&) noexcept = default;
 Template& Template::operator=(Template&&) noexcept = default;
 
-std::string Template::render(const json::object& model, const json::object& base) const {
+std::string Template::render(const json::object& model, const json::object& base, const Partials* partials) const {
   std::string out;
   out.reserve(4 * 1024);  // fragments and parts; whole pages go through render_into
-  render_into(out, model, base);
+  render_into(out, model, base, partials);
   return out;
 }
 
-void Template::render_into(std::string& out, const json::object& model, const json::object& base) const {
-  std::vector<Frame> stack{{&base, nullptr}, {&model, nullptr}};
-  render_nodes(nodes_, stack, out);
+void Template::render_into(std::string& out, const json::object& model, const json::object& base,
+                           const Partials* partials) const {
+  Render r{{{&base, nullptr}, {&model, nullptr}}, out, partials};
+  render_nodes(nodes_, r);
 }
 
 }  // namespace meedoen::web

@@ -1,6 +1,6 @@
 // Logic-less templates in the Mustache syntax our templates use (variables, HTML-escaped by
 // default; {{{raw}}}; sections and inverted sections over booleans, lists and objects; dotted
-// names; {{.}}; comments), rendered straight from Boost.JSON values. Parsed once at start and
+// names; {{.}}; comments; {{> partial}}), rendered straight from Boost.JSON values. Parsed once at start and
 // immutable after, so one Template serves every thread. It replaces kainjow::mustache, whose
 // conversion of each page model into its own data tree cost about 40% of a list page.
 #pragma once
@@ -8,6 +8,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,22 +17,33 @@ namespace meedoen::web {
 
 class Template {
  public:
+  struct Node;
+
   // Throws std::runtime_error with the position of the first syntax error.
   explicit Template(const std::string& source);
   ~Template();
   Template(Template&&) noexcept;
   Template& operator=(Template&&) noexcept;
 
+  // The templates `{{> name}}` may include, by name.
+  using Partials = std::map<std::string, Template, std::less<>>;
+
   // Renders with `model` on top of `base` (names not in the model are looked up in `base`). The
   // name `t` is reserved for `base`: `{{t.key}}` reads the message catalogue there directly.
-  std::string render(const boost::json::object& model, const boost::json::object& base) const;
+  // `{{> name}}` renders the template `name` of `partials` with the current context.
+  std::string render(const boost::json::object& model, const boost::json::object& base,
+                     const Partials* partials = nullptr) const;
   // The same, appended to `out`.
-  void render_into(std::string& out, const boost::json::object& model, const boost::json::object& base) const;
+  void render_into(std::string& out, const boost::json::object& model, const boost::json::object& base,
+                   const Partials* partials = nullptr) const;
+  // The names of the partials this template includes, for checking at start.
+  const std::vector<std::string>& partials() const { return partials_; }
+  const std::vector<Node>& nodes_for_partial() const { return nodes_; }
 
-  struct Node;
 
  private:
   std::vector<Node> nodes_;
+  std::vector<std::string> partials_;
 };
 
 // HTML-escapes & < > " ' for text and attribute values.

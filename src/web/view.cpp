@@ -32,6 +32,10 @@ Views::Views(const std::string& root) {
       throw std::runtime_error("template " + e.path().string() + ": " + err.what());
     }
   }
+  for (const auto& [name, t] : templates_)
+    for (const auto& partial : t.partials())
+      if (!templates_.count(partial))
+        throw std::runtime_error("template " + name + " includes {{> " + partial + "}}, which does not exist");
   {
     // The layout in two halves around {{{body}}}, so a page renders into one string. Each half
     // must parse on its own: the body may not sit inside a section.
@@ -77,9 +81,9 @@ std::string Views::render_page(const std::string& name, const boost::json::objec
   if (b == bases_.end()) b = bases_.find("nl");
   std::string out;
   out.reserve(48 * 1024);  // most pages fit without growing
-  layout_head_->render_into(out, layout, b->second);
-  it->second.render_into(out, model, b->second);
-  layout_tail_->render_into(out, layout, b->second);
+  layout_head_->render_into(out, layout, b->second, &templates_);
+  it->second.render_into(out, model, b->second, &templates_);
+  layout_tail_->render_into(out, layout, b->second, &templates_);
   return out;
 }
 
@@ -89,7 +93,7 @@ std::string Views::render(const std::string& name, const boost::json::object& mo
   if (it == templates_.end()) throw std::runtime_error("no template " + name);
   auto b = bases_.find(lang);
   if (b == bases_.end()) b = bases_.find("nl");
-  return it->second.render(model, b->second);
+  return it->second.render(model, b->second, &templates_);
 }
 
 const boost::json::object& Views::catalogue(const std::string& lang) const {

@@ -37,7 +37,7 @@ class Views {
   const std::string& static_root() const { return static_root_; }
 
  private:
-  std::map<std::string, Template> templates_;
+  Template::Partials templates_;  // by name; each may include the others as partials
   // The layout's halves before and after its top-level {{{body}}}.
   std::unique_ptr<Template> layout_head_, layout_tail_;
   std::map<std::string, boost::json::object> bases_;  // per language: {"t": merged catalogue}

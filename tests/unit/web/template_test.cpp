@@ -50,7 +50,22 @@ TEST(Template, CommentsAreDroppedAndErrorsAreReported) {
   EXPECT_THROW(Template("{{#open}}never closed"), std::runtime_error);
   EXPECT_THROW(Template("{{#a}}{{/b}}"), std::runtime_error);
   EXPECT_THROW(Template("{{unclosed"), std::runtime_error);
-  EXPECT_THROW(Template("{{> partial}}"), std::runtime_error);
+  EXPECT_THROW(Template("{{> }}"), std::runtime_error);
+  EXPECT_THROW(Template("{{=<% %>=}}"), std::runtime_error);
+}
+
+TEST(Template, PartialsRenderWithTheCurrentContext) {
+  Template::Partials partials;
+  partials.emplace("item", Template("<li>{{id}} {{csrf}}</li>"));
+  partials.emplace("loop", Template("{{> loop}}x"));
+  const auto model = boost::json::parse(R"({"csrf": "k", "rows": [{"id": 1}, {"id": 2}]})").as_object();
+  const boost::json::object base;
+  const Template list("<ul>{{#rows}}{{> item}}{{/rows}}</ul>");
+  EXPECT_EQ(list.partials(), std::vector<std::string>{"item"});
+  EXPECT_EQ(list.render(model, base, &partials), "<ul><li>1 k</li><li>2 k</li></ul>");
+  EXPECT_EQ(list.render(model, base), "<ul></ul>");  // no partials given: nothing
+  // A partial that includes itself stops at a fixed depth instead of running forever.
+  EXPECT_EQ(Template("{{> loop}}").render(model, base, &partials), "xxxxxxxx");
 }
 
 }  // namespace
