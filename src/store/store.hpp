@@ -58,7 +58,9 @@ struct SignalFilter {
   int offset = 0;
 };
 
-// A page of signals with their residents, read together.
+// A page of signals with their residents, read together, for a list. Each signal has what a
+// list shows: id, resident, wijk, buurt, raiser, organisation, urgency, state, meldcode, creation
+// and categories; its text, close reason, regisseur, case and update time are left empty.
 struct SignalPage {
   std::vector<Signal> signals;
   std::vector<Resident> residents;  // in no particular order
@@ -170,7 +172,7 @@ class Tx {
   virtual void update_signal(const Signal& s) = 0;
   // The signals the filter selects: urgent first, then newest first.
   virtual std::vector<Signal> list_signals(const SignalFilter& f) = 0;
-  // The same, with the signals' residents.
+  // The same for a list page: each signal with what a list shows (see SignalPage), and its resident.
   virtual SignalPage list_signal_page(const SignalFilter& f) = 0;
   virtual int count_signals(const SignalFilter& f) = 0;
   virtual std::optional<Signal> open_case_for_resident(ResidentId r) = 0;
