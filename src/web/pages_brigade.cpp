@@ -5,8 +5,7 @@
 namespace meedoen::web {
 namespace {
 
-std::string urgency_label(Ctx& c, Urgency u) { return c.t("urgency_" + std::string(to_string(u))); }
-std::string outcome_label(Ctx& c, Outcome o) { return c.t("outcome_" + std::string(to_string(o))); }
+std::string outcome_label(Ctx& c, Outcome o) { return std::string(label(c, "outcome_", to_string(o))); }
 
 json::array options(Ctx& c, const std::string& prefix, const std::vector<std::string>& codes,
                     const std::vector<std::string>& selected) {
@@ -26,15 +25,17 @@ std::vector<std::string> codes(const char* const (&list)[N]) {
   return std::vector<std::string>(std::begin(list), std::end(list));
 }
 
-json::object assignment_json(Ctx& c, const AssignmentView& a) {
+json::object assignment_json(Ctx& c, const AssignmentView& a, bool list_only) {
   json::object o(c.sp);
-  o["peer_id"] = a.assignment.peer.value;
   o["peer"] = a.peer_name;
-  o["state"] = std::string(to_string(a.assignment.state));
-  o["state_label"] = c.t("assignment_" + std::string(to_string(a.assignment.state)));
+  o["state_label"] = label(c, "assignment_", to_string(a.assignment.state));
   o["current"] = a.assignment.current();
-  o["reason"] = a.assignment.reason;
-  o["when"] = format_datetime(a.assignment.assigned_at);
+  if (!list_only) {
+    o["peer_id"] = a.assignment.peer.value;
+    o["state"] = to_string(a.assignment.state);
+    o["reason"] = a.assignment.reason;
+    o["when"] = format_datetime(a.assignment.assigned_at);
+  }
   return o;
 }
 
@@ -49,30 +50,42 @@ std::string saved_text(Ctx& c) {
 
 }  // namespace
 
-json::object request_row_json(Ctx& c, const RequestRow& row) {
+json::object request_row_json(Ctx& c, const RequestRow& row, bool list_only) {
   const BrigadeRequest& r = row.request;
   json::object o(c.sp);
+  o.reserve(list_only ? 16 : 28);
   o["id"] = r.id.value;
   o["code"] = row.resident.code;
   o["description"] = resident_description(c, row.resident);
   o["wijk"] = row.resident.wijk;
-  o["urgency"] = std::string(to_string(r.urgency));
-  o["urgency_label"] = urgency_label(c, r.urgency);
+  o["urgency_label"] = label(c, "urgency_", to_string(r.urgency));
   o["urgent"] = r.urgency == Urgency::kUrgent;
-  o["outcome"] = std::string(to_string(r.outcome));
-  o["outcome_label"] = outcome_label(c, r.outcome);
+  o["outcome_label"] = label(c, "outcome_", to_string(r.outcome));
   o["age_days"] = row.age_days;
-  o["created"] = format_date(r.created_at);
-  o["known"] = r.known;
-  o["source_label"] = c.t("source_" + r.source);
   o["visits"] = row.visits;
   o["last_visit"] = row.last_visit ? format_date(row.last_visit) : std::string();
   o["pair_advised"] = r.pair_advised;
+  const bool any_safety = r.safety_aggression || r.safety_dog || r.safety_addiction;
+  o["has_safety"] = any_safety || !r.safety_notes.empty() || r.pair_advised;
+  json::array as(c.sp);
+  bool has_current = false;
+  for (const auto& a : row.assignments) {
+    as.push_back(assignment_json(c, a, list_only));
+    has_current = has_current || a.assignment.current();
+  }
+  o["assignments"] = std::move(as);
+  o["unassigned"] = !has_current;
+  o["has_current"] = has_current;
+  if (list_only) return o;  // what the request_item partial shows
+  o["urgency"] = std::string(to_string(r.urgency));
+  o["outcome"] = std::string(to_string(r.outcome));
+  o["created"] = format_date(r.created_at);
+  o["known"] = r.known;
+  o["source_label"] = c.t("source_" + r.source);
   json::array safety(c.sp);
   if (r.safety_aggression) safety.push_back(json::string(c.t("safety_aggression")));
   if (r.safety_dog) safety.push_back(json::string(c.t("safety_dog")));
   if (r.safety_addiction) safety.push_back(json::string(c.t("safety_addiction")));
-  o["has_safety"] = !safety.empty() || !r.safety_notes.empty() || r.pair_advised;
   o["safety"] = std::move(safety);
   o["safety_notes"] = r.safety_notes;
   json::array prefs(c.sp);
@@ -81,15 +94,6 @@ json::object request_row_json(Ctx& c, const RequestRow& row) {
   if (!r.pref_theme.empty()) prefs.push_back(json::string(c.t("pref_theme_is", c.t("theme_" + r.pref_theme))));
   o["has_prefs"] = !prefs.empty();
   o["prefs"] = std::move(prefs);
-  json::array as(c.sp);
-  bool has_current = false;
-  for (const auto& a : row.assignments) {
-    as.push_back(assignment_json(c, a));
-    has_current = has_current || a.assignment.current();
-  }
-  o["assignments"] = std::move(as);
-  o["unassigned"] = !has_current;
-  o["has_current"] = has_current;
   return o;
 }
 
@@ -297,7 +301,7 @@ static Response render_request(Ctx& c, RequestId id, json::object extra, int sta
   if (!d) return error_page(c, d.error());
   json::object m = std::move(extra);
   const BrigadeRequest& r = d->row.request;
-  m["r"] = request_row_json(c, d->row);
+  m["r"] = request_row_json(c, d->row, false);
   m["version"] = r.version;
   m["requested_by"] = d->requested_by_name;
   m["is_coordinator"] = d->is_coordinator;

@@ -130,7 +130,9 @@ Response admin_category_create(Ctx& c);
 Response admin_category_update(Ctx& c);
 Response admin_default_category_create(Ctx& c);
 Response admin_default_category_delete(Ctx& c);
-json::object request_row_json(Ctx& c, const RequestRow& row);
+// A brigade request as a row of a list, for the request_item partial; with `list_only` false,
+// also what the request's own page shows (safety, preferences, what is known, source).
+json::object request_row_json(Ctx& c, const RequestRow& row, bool list_only = true);
 Response brigade_page(Ctx& c);
 Response brigade_debrief_handled(Ctx& c);
 Response brigade_figures_page(Ctx& c);
