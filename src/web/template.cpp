@@ -14,6 +14,8 @@ struct Template::Node {
   std::string text;                  // kText: the text; kPartial: its name; otherwise the full name
   std::vector<std::string> path;     // the name split at dots; {"."} for the current item
   std::vector<Node> children;        // sections
+  // {{t.key}}: the catalogue text per base, found once by Template::bind; empty when unbound.
+  std::vector<const json::value*> bound;
 };
 
 namespace {
@@ -100,6 +102,7 @@ struct Render {
   std::vector<Frame> stack;
   std::string& out;
   const Template::Partials* partials;
+  int base_index = -1;  // which of the bound bases `stack.front()` is; -1 = look up by name
   int depth = 0;
 };
 
@@ -130,9 +133,12 @@ void render_nodes(const std::vector<Node>& nodes, Render& r) {
         out += n.text;
         break;
       case Node::Kind::kVar:
-      case Node::Kind::kRaw:
-        render_value(lookup(stack, n.path), n.kind == Node::Kind::kVar, out);
+      case Node::Kind::kRaw: {
+        const bool bound = r.base_index >= 0 && static_cast<std::size_t>(r.base_index) < n.bound.size();
+        render_value(bound ? n.bound[static_cast<std::size_t>(r.base_index)] : lookup(stack, n.path),
+                     n.kind == Node::Kind::kVar, out);
         break;
+      }
       case Node::Kind::kInverted:
         if (!truthy(lookup(stack, n.path))) render_nodes(n.children, r);
         break;
@@ -199,10 +205,10 @@ Template::Template(const std::string& src) {
   while (pos < src.size()) {
     const auto start = src.find("{{", pos);
     if (start == std::string::npos) {
-      open.back()->push_back({Node::Kind::kText, src.substr(pos), {}, {}});
+      open.back()->push_back({Node::Kind::kText, src.substr(pos), {}, {}, {}});
       break;
     }
-    if (start > pos) open.back()->push_back({Node::Kind::kText, src.substr(pos, start - pos), {}, {}});
+    if (start > pos) open.back()->push_back({Node::Kind::kText, src.substr(pos, start - pos), {}, {}, {}});
     const bool triple = src.compare(start, 3, "{{{") == 0;
     const std::string close = triple ? "}}}" : "}}";
     const auto end = src.find(close, start + (triple ? 3 : 2));
@@ -210,7 +216,7 @@ Template::Template(const std::string& src) {
     std::string tag = trim(std::string_view(src).substr(start + (triple ? 3 : 2), end - start - (triple ? 3 : 2)));
     pos = end + close.size();
     if (triple) {
-      open.back()->push_back({Node::Kind::kRaw, tag, split_name(tag), {}});
+      open.back()->push_back({Node::Kind::kRaw, tag, split_name(tag), {}, {}});
       continue;
     }
     if (tag.empty()) fail("empty tag", start);
@@ -219,19 +225,19 @@ Template::Template(const std::string& src) {
     if (sigil == '>') {
       const std::string name = trim(std::string_view(tag).substr(1));
       if (name.empty()) fail("empty partial", start);
-      open.back()->push_back({Node::Kind::kPartial, name, {}, {}});
+      open.back()->push_back({Node::Kind::kPartial, name, {}, {}, {}});
       partials_.push_back(name);
       continue;
     }
     if (sigil == '{' || sigil == '=') fail("unsupported tag {{" + tag + "}}", start);
     if (sigil == '&') {
       const std::string name = trim(std::string_view(tag).substr(1));
-      open.back()->push_back({Node::Kind::kRaw, name, split_name(name), {}});
+      open.back()->push_back({Node::Kind::kRaw, name, split_name(name), {}, {}});
       continue;
     }
     if (sigil == '#' || sigil == '^') {
       const std::string name = trim(std::string_view(tag).substr(1));
-      open.back()->push_back({sigil == '#' ? Node::Kind::kSection : Node::Kind::kInverted, name, split_name(name), {}});
+      open.back()->push_back({sigil == '#' ? Node::Kind::kSection : Node::Kind::kInverted, name, split_name(name), {}, {}});
       open.push_back(&open.back()->back().children);
       names.push_back(name);
       continue;
@@ -243,7 +249,7 @@ Template::Template(const std::string& src) {
       open.pop_back();
       continue;
     }
-    open.back()->push_back({Node::Kind::kVar, tag, split_name(tag), {}});
+    open.back()->push_back({Node::Kind::kVar, tag, split_name(tag), {}, {}});
   }
   if (!names.empty()) throw std::runtime_error("section {{#" + names.back() + "}} is not closed");
 }
@@ -260,9 +266,26 @@ std::string Template::render(const json::object& model, const json::object& base
 }
 
 void Template::render_into(std::string& out, const json::object& model, const json::object& base,
-                           const Partials* partials) const {
-  Render r{{{&base, nullptr}, {&model, nullptr}}, out, partials};
+                           const Partials* partials, int base_index) const {
+  Render r{{{&base, nullptr}, {&model, nullptr}}, out, partials, base_index};
   render_nodes(nodes_, r);
 }
+
+namespace {
+void bind_nodes(std::vector<Node>& nodes, const std::vector<const json::object*>& bases) {
+  for (auto& n : nodes) {
+    if ((n.kind == Node::Kind::kVar || n.kind == Node::Kind::kRaw) && n.path.size() == 2 && n.path[0] == "t") {
+      n.bound.clear();
+      for (const auto* b : bases) {
+        const json::value* t = b->if_contains("t");
+        n.bound.push_back(t && t->is_object() ? t->get_object().if_contains(n.path[1]) : nullptr);
+      }
+    }
+    bind_nodes(n.children, bases);
+  }
+}
+}  // namespace
+
+void Template::bind(const std::vector<const json::object*>& bases) { bind_nodes(nodes_, bases); }
 
 }  // namespace meedoen::web

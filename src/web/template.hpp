@@ -33,9 +33,12 @@ class Template {
   // `{{> name}}` renders the template `name` of `partials` with the current context.
   std::string render(const boost::json::object& model, const boost::json::object& base,
                      const Partials* partials = nullptr) const;
-  // The same, appended to `out`.
+  // The same, appended to `out`. With `base_index`, `base` is bases[base_index] of bind().
   void render_into(std::string& out, const boost::json::object& model, const boost::json::object& base,
-                   const Partials* partials = nullptr) const;
+                   const Partials* partials = nullptr, int base_index = -1) const;
+  // Finds every {{t.key}} in the given bases once, so rendering with a base index reads it
+  // without a look-up (pages show dozens of catalogue texts). The bases must outlive the template.
+  void bind(const std::vector<const boost::json::object*>& bases);
   // The names of the partials this template includes, for checking at start.
   const std::vector<std::string>& partials() const { return partials_; }
   const std::vector<Node>& nodes_for_partial() const { return nodes_; }

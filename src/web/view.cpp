@@ -68,6 +68,12 @@ Views::Views(const std::string& root) {
     b["t"] = std::move(merged);
     bases_[lang] = std::move(b);
   }
+  // Every template reads its {{t.key}} texts by language index from here on.
+  std::vector<const boost::json::object*> bases;
+  for (const auto& [lang, b] : bases_) bases.push_back(&b);
+  for (auto& [name, t] : templates_) t.bind(bases);
+  layout_head_->bind(bases);
+  layout_tail_->bind(bases);
   static_root_ = (base / "static").string();
 }
 
@@ -79,11 +85,12 @@ std::string Views::render_page(const std::string& name, const boost::json::objec
   if (it == templates_.end()) throw std::runtime_error("no template " + name);
   auto b = bases_.find(lang);
   if (b == bases_.end()) b = bases_.find("nl");
+  const int index = static_cast<int>(std::distance(bases_.begin(), b));
   std::string out;
   out.reserve(48 * 1024);  // most pages fit without growing
-  layout_head_->render_into(out, layout, b->second, &templates_);
-  it->second.render_into(out, model, b->second, &templates_);
-  layout_tail_->render_into(out, layout, b->second, &templates_);
+  layout_head_->render_into(out, layout, b->second, &templates_, index);
+  it->second.render_into(out, model, b->second, &templates_, index);
+  layout_tail_->render_into(out, layout, b->second, &templates_, index);
   return out;
 }
 
@@ -93,7 +100,10 @@ std::string Views::render(const std::string& name, const boost::json::object& mo
   if (it == templates_.end()) throw std::runtime_error("no template " + name);
   auto b = bases_.find(lang);
   if (b == bases_.end()) b = bases_.find("nl");
-  return it->second.render(model, b->second, &templates_);
+  std::string out;
+  out.reserve(4 * 1024);
+  it->second.render_into(out, model, b->second, &templates_, static_cast<int>(std::distance(bases_.begin(), b)));
+  return out;
 }
 
 const boost::json::object& Views::catalogue(const std::string& lang) const {

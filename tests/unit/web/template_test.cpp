@@ -54,6 +54,23 @@ TEST(Template, CommentsAreDroppedAndErrorsAreReported) {
   EXPECT_THROW(Template("{{=<% %>=}}"), std::runtime_error);
 }
 
+TEST(Template, BoundCatalogueTextsMatchTheLookUp) {
+  const auto nl = boost::json::parse(R"({"t": {"hi": "Hallo"}})").as_object();
+  const auto en = boost::json::parse(R"({"t": {"hi": "Hello"}})").as_object();
+  Template tpl("{{t.hi}}/{{t.missing}}/{{#rows}}{{t.hi}}{{/rows}}");
+  const auto model = boost::json::parse(R"({"rows": [1, 2]})").as_object();
+  const std::string unbound_nl = tpl.render(model, nl);
+  tpl.bind({&nl, &en});
+  std::string out;
+  tpl.render_into(out, model, nl, nullptr, 0);
+  EXPECT_EQ(out, unbound_nl);
+  EXPECT_EQ(out, "Hallo//HalloHallo");
+  out.clear();
+  tpl.render_into(out, model, en, nullptr, 1);
+  EXPECT_EQ(out, "Hello//HelloHello");
+  EXPECT_EQ(tpl.render(model, en), "Hello//HelloHello");  // without an index: by name, as before
+}
+
 TEST(Template, PartialsRenderWithTheCurrentContext) {
   Template::Partials partials;
   partials.emplace("item", Template("<li>{{id}} {{csrf}}</li>"));
