@@ -59,8 +59,8 @@ struct SignalFilter {
 };
 
 // A page of signals with their residents, read together, for a list. Each signal has what a
-// list shows: id, resident, wijk, buurt, raiser, organisation, urgency, state, meldcode, creation
-// and categories; its text, close reason, regisseur, case and update time are left empty.
+// list shows: id, resident, wijk, organisation, urgency, state, meldcode, creation and
+// categories; each resident its code, wijk, buurt, gender and age band. The rest is left empty.
 struct SignalPage {
   std::vector<Signal> signals;
   std::vector<Resident> residents;  // in no particular order

@@ -86,23 +86,34 @@ Signal read_signal_base(const Stmt& s) {
 
 // What a list of signals shows; read_signal_summary fills these fields only.
 constexpr const char* kSignalSummaryCols =
-    "s.id, s.resident_id, s.wijk_id, s.buurt_id, s.raised_by, s.org_id, s.urgent, s.state, s.meldcode, "
-    "s.created_at";
-constexpr int kSignalSummaryColCount = 10;
+    "s.id, s.resident_id, s.wijk_id, s.org_id, s.urgent, s.state, s.meldcode, s.created_at";
+constexpr int kSignalSummaryColCount = 8;
 
 Signal read_signal_summary(const Stmt& s) {
   Signal g;
   g.id = SignalId(s.i64(0));
   g.resident_id = ResidentId(s.i64(1));
   g.wijk_id = WijkId(s.i64(2));
-  if (!s.is_null(3)) g.buurt_id = BuurtId(s.i64(3));
-  g.raised_by = UserId(s.i64(4));
-  g.org_id = OrgId(s.i64(5));
-  g.urgent = s.flag(6);
-  g.state = parse_signal_state(s.view(7)).value_or(SignalState::kNew);
-  g.meldcode = s.flag(8);
-  g.created_at = s.i64(9);
+  g.org_id = OrgId(s.i64(3));
+  g.urgent = s.flag(4);
+  g.state = parse_signal_state(s.view(5)).value_or(SignalState::kNew);
+  g.meldcode = s.flag(6);
+  g.created_at = s.i64(7);
   return g;
+}
+
+// The resident columns a list shows, after the summary and category columns.
+constexpr const char* kResidentSummaryCols = ", r.code, r.wijk_id, r.buurt_id, r.gender, r.age_band";
+
+Resident read_resident_summary(const Stmt& s, ResidentId id, int at) {
+  Resident r;
+  r.id = id;
+  r.code = s.text(at);
+  r.wijk_id = WijkId(s.i64(at + 1));
+  if (!s.is_null(at + 2)) r.buurt_id = BuurtId(s.i64(at + 2));
+  r.gender = s.text(at + 3);
+  r.age_band = s.text(at + 4);
+  return r;
 }
 
 Signal read_signal(const Stmt& s) {
@@ -766,9 +777,7 @@ std::vector<Signal> SqliteTx::select_signals(const SignalFilter& f, std::vector<
   // category. The page is put in list order here, so nothing rests on the join's row order.
   // With the residents, for a list page: then only what a list shows (see SignalPage), which
   // spares a page of 50 some 450 column reads and its texts.
-  const std::string resident_cols = residents ? ", r.id, r.code, r.wijk_id, r.buurt_id, r.gender, "
-                                                "r.age_band, r.created_at"
-                                              : "";
+  const std::string resident_cols = residents ? kResidentSummaryCols : "";
   const int cols = residents ? kSignalSummaryColCount : kSignalBaseColCount;
   auto s = conn_->prepare(std::string("SELECT ") + (residents ? kSignalSummaryCols : kSignalBaseCols) +
                           ", c.category_id" +
@@ -786,7 +795,7 @@ std::vector<Signal> SqliteTx::select_signals(const SignalFilter& f, std::vector<
     // the join (a LEFT JOIN's right side always is, and CROSS JOIN fixes the order of the rest).
     if (out.empty() || out.back().id != SignalId(s.i64(0))) {
       out.push_back(residents ? read_signal_summary(s) : read_signal_base(s));
-      if (residents) residents->push_back(read_resident(s, cols + 1));
+      if (residents) residents->push_back(read_resident_summary(s, out.back().resident_id, cols + 1));
     }
     if (!s.is_null(cols)) out.back().categories.emplace_back(s.i64(cols));
   }
