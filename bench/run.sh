@@ -4,7 +4,7 @@
 # coordinator's overview with wrk at 64 connections. Prints
 # requests/s, p50/p99 latency and the server's peak RSS. Targets: p99 <= 10 ms, RSS <= 64 MB.
 # Usage: bench/run.sh [build-dir]   (env: WIJKEN RESIDENTS YEARS DURATION CONNECTIONS THREADS,
-#        WARMUP (default 3s, not counted), SERVE_ARGS for extra server flags, e.g.
+#        WARMUP (default 10s per page, not counted), SERVE_ARGS for extra server flags, e.g.
 #        SERVE_ARGS="--session-cache 0")
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,9 +46,10 @@ run() {
   echo "== $name: GET $path, $CONNECTIONS connections, $DURATION"
   [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "http://127.0.0.1:$port$path")" = 200 ] ||
     { echo "   $path does not answer 200"; exit 1; }
-  # Warm-up, not counted: a fresh server fills its connection pool, statement caches and page
-  # caches on the first requests; the figures are for the steady state.
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-3s}" -H "Cookie: $cookie" "http://127.0.0.1:$port$path" >/dev/null
+  # Warm-up, not counted: a fresh server is slower for its first ten seconds or so, while SQLite's
+  # page and statement caches and tcmalloc's per-thread caches fill; the figures are for a server
+  # that has been running, as in use.
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-10s}" -H "Cookie: $cookie" "http://127.0.0.1:$port$path" >/dev/null
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Cookie: $cookie" "http://127.0.0.1:$port$path" |
     grep -E "Requests/sec|Latency  |50%|99%|Non-2xx|Socket errors"
 }
