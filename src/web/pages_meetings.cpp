@@ -38,21 +38,24 @@ json::object meeting_model(Ctx& c, const MeetingView& v, const ItemOverride* ov)
     decision_opts.push_back(std::move(dj));
     decision_values.push_back(to_string(d));
   }
-  json::array user_opts(c.sp);
-  std::vector<std::string> user_ids;
+  // The wijk's users are two selects in every item (most of the agenda's size): rendered once
+  // per page as HTML, escaped here, with each item's choice marked in its copy.
+  std::string user_options;
   for (const auto& u : v.wijk_users) {
-    json::object uj(c.sp);
-    uj.reserve(3);
-    uj["id"] = u.id.value;
-    json::string& name = uj["name"].emplace_string();
-    name.append(u.display_name);
-    name.append(" (");
-    name.append(label(c, "role_", to_string(u.role)));
-    name.append(")");
-    uj["selected"] = false;
-    user_opts.push_back(std::move(uj));
-    user_ids.push_back(std::to_string(u.id.value));
+    user_options += "<option value=\"" + std::to_string(u.id.value) + "\">";
+    append_escaped(user_options, u.display_name);
+    user_options += " (";
+    append_escaped(user_options, label(c, "role_", to_string(u.role)));
+    user_options += ")</option>";
   }
+  auto user_choices = [&](const std::string& chosen) {
+    std::string html = user_options;
+    if (!chosen.empty()) {
+      const std::string tag = "<option value=\"" + chosen + "\">";
+      if (auto at = html.find(tag); at != std::string::npos) html.insert(at + tag.size() - 1, " selected");
+    }
+    return html;
+  };
   auto choices = [&](const json::array& opts, const auto& values, std::string_view chosen) {
     json::array out(opts, c.sp);
     for (std::size_t i = 0; i < values.size(); ++i)
@@ -95,8 +98,8 @@ json::object meeting_model(Ctx& c, const MeetingView& v, const ItemOverride* ov)
     }
     o["summary"] = summary;
     o["decisions"] = choices(decision_opts, decision_values, decision);
-    o["owners"] = choices(user_opts, user_ids, owner);
-    o["regisseurs"] = choices(user_opts, user_ids, regisseur);
+    o["owner_options"] = user_choices(owner);
+    o["regisseur_options"] = user_choices(regisseur);
     o["due"] = due;
     json::array actions(c.sp);
     for (const auto& a : iv.actions) actions.push_back(action_json(c, a));
