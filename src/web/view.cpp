@@ -79,38 +79,43 @@ Views::Views(const std::string& root) {
 
 Views::~Views() = default;
 
-std::string Views::render_page(const std::string& name, const boost::json::object& model,
-                               const boost::json::object& layout, const std::string& lang) const {
-  auto it = templates_.find(name);
-  if (it == templates_.end()) throw std::runtime_error("no template " + name);
+Views::Base Views::base(const std::string& lang) const {
+  // Each language's merged catalogue already has Dutch in its gaps; an unknown language is Dutch.
   auto b = bases_.find(lang);
   if (b == bases_.end()) b = bases_.find("nl");
-  const int index = static_cast<int>(std::distance(bases_.begin(), b));
+  return {&b->second, static_cast<int>(std::distance(bases_.begin(), b))};
+}
+
+const Template& Views::find(const std::string& name) const {
+  auto it = templates_.find(name);
+  if (it == templates_.end()) throw std::runtime_error("no template " + name);
+  return it->second;
+}
+
+std::string Views::render_page(const std::string& name, const boost::json::object& model,
+                               const boost::json::object& layout, const std::string& lang) const {
+  const Template& body = find(name);
+  const Base b = base(lang);
   std::string out;
   out.reserve(48 * 1024);  // most pages fit without growing
-  layout_head_->render_into(out, layout, b->second, &templates_, index);
-  it->second.render_into(out, model, b->second, &templates_, index);
-  layout_tail_->render_into(out, layout, b->second, &templates_, index);
+  layout_head_->render_into(out, layout, *b.object, &templates_, b.index);
+  body.render_into(out, model, *b.object, &templates_, b.index);
+  layout_tail_->render_into(out, layout, *b.object, &templates_, b.index);
   return out;
 }
 
 std::string Views::render(const std::string& name, const boost::json::object& model,
                           const std::string& lang) const {
-  auto it = templates_.find(name);
-  if (it == templates_.end()) throw std::runtime_error("no template " + name);
-  auto b = bases_.find(lang);
-  if (b == bases_.end()) b = bases_.find("nl");
+  const Template& t = find(name);
+  const Base b = base(lang);
   std::string out;
   out.reserve(4 * 1024);
-  it->second.render_into(out, model, b->second, &templates_, static_cast<int>(std::distance(bases_.begin(), b)));
+  t.render_into(out, model, *b.object, &templates_, b.index);
   return out;
 }
 
 const boost::json::object& Views::catalogue(const std::string& lang) const {
-  // Each language's merged catalogue (see bases_) already has Dutch in its gaps.
-  auto b = bases_.find(lang);
-  if (b == bases_.end()) b = bases_.find("nl");
-  return b->second.at("t").get_object();
+  return base(lang).object->at("t").get_object();
 }
 
 const boost::json::string* Views::find_message(const std::string& lang, std::string_view key) const {

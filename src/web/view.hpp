@@ -41,6 +41,14 @@ class Views {
   // The layout's halves before and after its top-level {{{body}}}.
   std::unique_ptr<Template> layout_head_, layout_tail_;
   std::map<std::string, boost::json::object> bases_;  // per language: {"t": merged catalogue}
+
+  // A language's base and its position among bases_ (the index templates are bound with).
+  struct Base {
+    const boost::json::object* object;
+    int index;
+  };
+  Base base(const std::string& lang) const;
+  const Template& find(const std::string& name) const;
   std::string static_root_;
 };
 

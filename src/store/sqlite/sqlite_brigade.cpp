@@ -38,18 +38,22 @@ std::string wijk_clause(const char* column, const std::vector<WijkId>& wijken) {
   return out + ")";
 }
 
-PeerProfile read_profile(const Stmt& s) {
+constexpr const char* kProfileCols = "user_id, languages, themes, gender, weekly_cap, active, email";
+
+// The kProfileCols columns, from column `at` on.
+PeerProfile read_profile_at(const Stmt& s, int at) {
   PeerProfile p;
-  p.user_id = UserId(s.i64(0));
-  p.languages = split(s.view(1));
-  p.themes = split(s.view(2));
-  p.gender = s.text(3);
-  p.weekly_cap = s.i32(4);
-  p.active = s.flag(5);
-  p.email = s.text(6);
+  p.user_id = UserId(s.i64(at));
+  p.languages = split(s.view(at + 1));
+  p.themes = split(s.view(at + 2));
+  p.gender = s.text(at + 3);
+  p.weekly_cap = s.i32(at + 4);
+  p.active = s.flag(at + 5);
+  p.email = s.text(at + 6);
   return p;
 }
-constexpr const char* kProfileCols = "user_id, languages, themes, gender, weekly_cap, active, email";
+
+PeerProfile read_profile(const Stmt& s) { return read_profile_at(s, 0); }
 
 constexpr const char* kRequestCols =
     "id, resident_id, wijk_id, signal_id, action_id, source, requested_by, known, safety_aggression, "
@@ -86,9 +90,8 @@ BrigadeRequest read_request(const Stmt& s) {
   return r;
 }
 
+// Qualified, so they also serve in joins (json_each has an `id` of its own): select FROM assignments a.
 constexpr const char* kAssignmentCols =
-    "id, request_id, peer, assigned_by, state, reason, assigned_at, responded_at, ended_at";
-constexpr const char* kAssignmentColsA =
     "a.id, a.request_id, a.peer, a.assigned_by, a.state, a.reason, a.assigned_at, a.responded_at, a.ended_at";
 
 Assignment read_assignment(const Stmt& s) {
@@ -211,19 +214,11 @@ std::vector<std::pair<User, PeerProfile>> SqliteTx::peers_in_wijken(const std::v
     u.org_id = OrgId(s.i64(2));
     u.lang = s.text(3);
     u.role = Role::kPeer;
-    PeerProfile p;
-    p.user_id = u.id;
-    p.languages = split(s.view(4));
-    p.themes = split(s.view(5));
-    p.gender = s.text(6);
-    p.weekly_cap = s.i32(7);
-    p.active = s.flag(8);
-    p.email = s.text(9);
-    out.emplace_back(std::move(u), std::move(p));
+    out.emplace_back(std::move(u), read_profile_at(s, 4));
   };
   const std::string cols =
-      "SELECT u.id, u.display_name, u.org_id, u.lang, p.languages, p.themes, p.gender, p.weekly_cap, "
-      "p.active, p.email FROM ";
+      "SELECT u.id, u.display_name, u.org_id, u.lang, p.user_id, p.languages, p.themes, p.gender, "
+      "p.weekly_cap, p.active, p.email FROM ";
   const std::string peer = " CROSS JOIN users u ON u.id = w.user_id CROSS JOIN peer_profiles p ON p.user_id = u.id "
                            "WHERE u.role = 'peer' AND u.active = 1";
   if (wijken.empty()) {
@@ -293,7 +288,7 @@ bool SqliteTx::delete_absence(UserId peer, std::int64_t id) {
 
 std::map<RequestId, std::vector<Assignment>> SqliteTx::assignments_for_requests(const std::vector<RequestId>& ids) {
   std::map<RequestId, std::vector<Assignment>> out;
-  for_ids(*conn_, std::string("SELECT ") + kAssignmentColsA +
+  for_ids(*conn_, std::string("SELECT ") + kAssignmentCols +
                       " FROM json_each(?1) ids CROSS JOIN assignments a ON a.request_id = ids.value",
           ids, kNoExtra, [&](const Stmt& s) {
             auto a = read_assignment(s);
@@ -428,7 +423,7 @@ AssignmentId SqliteTx::insert_assignment(const Assignment& a) {
 }
 
 std::optional<Assignment> SqliteTx::get_assignment(AssignmentId id) {
-  auto s = conn_->prepare(std::string("SELECT ") + kAssignmentCols + " FROM assignments WHERE id = ?");
+  auto s = conn_->prepare(std::string("SELECT ") + kAssignmentCols + " FROM assignments a WHERE id = ?");
   s.bind_all(id.value);
   if (!s.step()) return std::nullopt;
   return read_assignment(s);
@@ -443,14 +438,14 @@ void SqliteTx::update_assignment(const Assignment& a) {
 
 std::vector<Assignment> SqliteTx::assignments_for_request(RequestId id) {
   auto s = conn_->prepare(std::string("SELECT ") + kAssignmentCols +
-                          " FROM assignments WHERE request_id = ? ORDER BY assigned_at, id");
+                          " FROM assignments a WHERE request_id = ? ORDER BY assigned_at, id");
   s.bind_all(id.value);
   return collect<Assignment>(s, read_assignment);
 }
 
 std::vector<Assignment> SqliteTx::assignments_for_peer(UserId peer, bool current_only) {
   auto s = conn_->prepare(
-      std::string("SELECT ") + kAssignmentCols + " FROM assignments WHERE peer = ? AND (? = 0 OR " +
+      std::string("SELECT ") + kAssignmentCols + " FROM assignments a WHERE peer = ? AND (? = 0 OR " +
       "state IN ('offered', 'accepted')) ORDER BY state = 'offered' DESC, assigned_at DESC, id DESC LIMIT 200");
   s.bind_all(peer.value, current_only);
   return collect<Assignment>(s, read_assignment);

@@ -193,16 +193,15 @@ AuditEntry read_audit(const Stmt& s) {
   return e;
 }
 
-// The resident columns (id, code, wijk_id, buurt_id, gender, age_band, created_at) from `at` on.
-Resident read_resident(const Stmt& s, int at = 0) {
+Resident read_resident(const Stmt& s) {
   Resident r;
-  r.id = ResidentId(s.i64(at));
-  r.code = s.text(at + 1);
-  r.wijk_id = WijkId(s.i64(at + 2));
-  if (!s.is_null(at + 3)) r.buurt_id = BuurtId(s.i64(at + 3));
-  r.gender = s.text(at + 4);
-  r.age_band = s.text(at + 5);
-  r.created_at = s.i64(at + 6);
+  r.id = ResidentId(s.i64(0));
+  r.code = s.text(1);
+  r.wijk_id = WijkId(s.i64(2));
+  if (!s.is_null(3)) r.buurt_id = BuurtId(s.i64(3));
+  r.gender = s.text(4);
+  r.age_band = s.text(5);
+  r.created_at = s.i64(6);
   return r;
 }
 
@@ -712,7 +711,10 @@ struct SignalWhere {
   std::vector<std::variant<std::int64_t, std::string>> params;
 };
 
-SignalWhere signal_where(const SignalFilter& f) {
+// `on_counts`: for signal_counts (migration 6), which has the same wijk, state, meldcode and urgent
+// columns and `linked` for "case_id IS NOT NULL"; only for filters without category, raiser,
+// organisation, resident or code, which it cannot answer.
+SignalWhere signal_where(const SignalFilter& f, bool on_counts = false) {
   SignalWhere w;
   auto add = [&](std::variant<std::int64_t, std::string> v) { w.params.push_back(std::move(v)); };
   if (f.wijk) {
@@ -732,7 +734,7 @@ SignalWhere signal_where(const SignalFilter& f) {
     add(std::string(to_string(*f.state)));
   }
   if (f.open_only) w.sql += " AND s.state NOT IN ('closed', 'linked')";
-  if (!f.include_linked) w.sql += " AND s.case_id IS NULL";
+  if (!f.include_linked) w.sql += on_counts ? " AND s.linked = 0" : " AND s.case_id IS NULL";
   if (!f.include_meldcode) w.sql += " AND s.meldcode = 0";
   if (f.urgent_only) w.sql += " AND s.urgent = 1";
   if (f.category) {
@@ -817,31 +819,9 @@ SignalPage SqliteTx::list_signal_page(const SignalFilter& f) {
 int SqliteTx::count_signals(const SignalFilter& f) {
   // The usual filters are columns of signal_counts (migration 6): sum a few rows.
   if (!f.category && !f.raised_by && !f.org && !f.resident && f.code.empty()) {
-    std::string sql = "SELECT coalesce(sum(n), 0) FROM signal_counts s WHERE 1 = 1";
-    std::vector<std::variant<std::int64_t, std::string>> params;
-    if (f.wijk) {
-      sql += " AND s.wijk_id = ?";
-      params.emplace_back(std::int64_t{f.wijk->value});
-    }
-    if (!f.wijken.empty()) {
-      sql += " AND s.wijk_id IN (";
-      for (std::size_t i = 0; i < f.wijken.size(); ++i) {
-        sql += i ? ", ?" : "?";
-        params.emplace_back(std::int64_t{f.wijken[i].value});
-      }
-      sql += ")";
-    }
-    if (f.state) {
-      sql += " AND s.state = ?";
-      params.emplace_back(std::string(to_string(*f.state)));
-    }
-    if (f.open_only) sql += " AND s.state NOT IN ('closed', 'linked')";
-    if (!f.include_linked) sql += " AND s.linked = 0";
-    if (!f.include_meldcode) sql += " AND s.meldcode = 0";
-    if (f.urgent_only) sql += " AND s.urgent = 1";
-    auto s = conn_->prepare(sql);
-    int i = 0;
-    for (const auto& p : params) std::visit([&](const auto& v) { s.bind(++i, v); }, p);
+    const SignalWhere w = signal_where(f, true);
+    auto s = conn_->prepare("SELECT coalesce(sum(n), 0) FROM signal_counts s" + w.sql);
+    bind_where(s, w);
     return s.step() ? s.i32(0) : 0;
   }
   const SignalWhere w = signal_where(f);
