@@ -16,9 +16,10 @@ assets: bootstrap
 	@cp -u node_modules/@utrecht/component-library-css/dist/index.css static/vendor/utrecht.css
 	@cp -u node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css static/vendor/theme.css
 
+# Only what the demo and the benchmarks run: the test programs are built by build-test.
 build: bootstrap assets
 	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-	@cmake --build $(BUILD) -j $(JOBS)
+	@cmake --build $(BUILD) -j $(JOBS) --target meedoen meedoen_generate
 
 build-test: bootstrap assets
 	@cmake -S . -B $(TEST_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMEEDOEN_SANITIZE=ON -DMEEDOEN_WERROR=ON >/dev/null

@@ -20,26 +20,81 @@ App::App(AppConfig config, std::unique_ptr<Store> store, std::unique_ptr<Vault> 
 
 App::~App() = default;
 
-Result<std::unique_ptr<App>> App::open(const AppConfig& config, std::unique_ptr<Clock> clock) {
-  auto store = open_sqlite_store(config.db_path);
-  if (!store) return store.error();
-  auto migrated = (*store)->migrate();
-  if (!migrated) return migrated.error();
-  auto vault = Vault::open(config.key_file);
+namespace {
+
+// Checks the key against the database's key check value, and stores that value the first time.
+// A database from before the check existed, with sealed data, gets it only when the key opens a
+// sealed field. Refuses a key file that is missing for a database that already has sealed data.
+Result<std::unique_ptr<Vault>> open_vault(Store& store, const std::string& key_file, Timestamp now) {
+  std::optional<std::vector<unsigned char>> check;
+  std::optional<Tx::SealedSample> sample;
+  {
+    auto tx = store.begin(TxMode::kRead);
+    check = tx->vault_key_check();
+    sample = tx->any_sealed_field();
+  }
+  auto vault = Vault::open(key_file, /*may_create=*/!check && !sample);
   if (!vault) return vault.error();
-  if (!clock) clock = std::make_unique<SystemClock>();
-  return std::unique_ptr<App>(
-      new App(config, std::move(*store), std::move(*vault), std::move(clock)));
+  if (check) {
+    if (!(*vault)->matches_check(*check))
+      return Error{ErrorKind::kInternal, "error.vault.key_mismatch", {}, key_file};
+    return vault;
+  }
+  if (sample && !(*vault)->open(sample->resident, sample->field, sample->sealed))
+    return Error{ErrorKind::kInternal, "error.vault.key_mismatch", {}, key_file};
+  auto tx = store.begin(TxMode::kWrite);
+  // Another process may have set it in between; then it must match too.
+  if (auto now_set = tx->vault_key_check()) {
+    if (!(*vault)->matches_check(*now_set))
+      return Error{ErrorKind::kInternal, "error.vault.key_mismatch", {}, key_file};
+    return vault;
+  }
+  tx->set_vault_key_check((*vault)->key_check(), now);
+  if (auto st = tx->commit(); !st) return st.error();
+  return vault;
 }
 
-bool App::healthy() {
+}  // namespace
+
+Result<std::unique_ptr<App>> App::open(const AppConfig& config, std::unique_ptr<Clock> clock) {
+  if (!clock) clock = std::make_unique<SystemClock>();
+  auto store = open_sqlite_store(config.db_path, config.store);
+  if (!store) return store.error();
   try {
-    auto tx = store_->begin(TxMode::kRead);
-    return tx->ping();
-  } catch (const std::exception&) {
-    return false;
+    auto migrated = (*store)->migrate();
+    if (!migrated) return migrated.error();
+    auto vault = open_vault(**store, config.key_file, clock->now());
+    if (!vault) return vault.error();
+    return std::unique_ptr<App>(
+        new App(config, std::move(*store), std::move(*vault), std::move(clock)));
+  } catch (const Unavailable& e) {
+    return Error{ErrorKind::kInternal, "error.database_busy", {}, e.what()};
   }
 }
+
+std::vector<HealthCheck> App::health() { return store_->health(); }
+
+bool App::healthy() {
+  for (const auto& c : health())
+    if (!c.ok) return false;
+  return true;
+}
+
+void App::maintain() {
+  store_->maintain();
+  try {
+    auto tx = store_->begin(TxMode::kWrite);
+    tx->delete_sessions_idle_since(now() - config_.idle_timeout_seconds);
+    tx->purge_throttle(now() - 24 * 3600);
+    (void)tx->commit();
+  } catch (const std::exception&) {
+    // Busy now; the next pass tries again.
+  }
+}
+
+Status App::backup(const std::string& dest) { return store_->backup_to(dest); }
+
+std::string App::integrity_problems() { return store_->integrity_problems(); }
 
 int App::schema_version() { return store_->schema_version(); }
 

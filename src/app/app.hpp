@@ -11,6 +11,7 @@
 #include "app/brigade_views.hpp"
 #include "app/views.hpp"
 #include "domain/entities.hpp"
+#include "domain/health.hpp"
 #include "domain/mail.hpp"
 #include "domain/meeting.hpp"
 #include "domain/result.hpp"
@@ -36,6 +37,7 @@ struct AppConfig {
   // How long a session read from the store is trusted in this process (see SessionCache); with
   // several app processes, a log-out elsewhere takes effect here within this time. 0 = off.
   int session_cache_seconds = 2;
+  StoreOptions store;
 };
 
 class App {
@@ -47,8 +49,17 @@ class App {
 
   const AppConfig& config() const { return config_; }
   Timestamp now() const { return clock_->now(); }
+  // Each check of whether the database can be written now (for /healthz); writes nothing.
+  std::vector<HealthCheck> health();
   bool healthy();
   int schema_version();
+  // Housekeeping for a running server, every few seconds: shrinks the write-ahead log after a
+  // burst and removes expired sessions. Never throws.
+  void maintain();
+  // A consistent copy of the database at `dest`, taken while the server runs.
+  Status backup(const std::string& dest);
+  // The database's integrity check; empty when sound.
+  std::string integrity_problems();
 
   // --- sessions and log-in (app/auth.cpp) ---
   // A session without a user, so the log-in form has a CSRF token. Returns the cookie value.
@@ -56,8 +67,9 @@ class App {
   // The session for a cookie value; nullopt when unknown or idle for too long.
   std::optional<SessionView> resume_session(const std::string& token);
   // Checks the password and replaces the session by a new one (a new id) for the user.
+  // `client` is the client's address, for throttling guesses per client and account.
   Result<SessionView> login(const std::string& old_token, const std::string& username,
-                            const std::string& password);
+                            const std::string& password, const std::string& client = {});
   void logout(const std::string& token);
   void set_language(const std::string& token, const std::string& lang);
   // Whether `token` is the session's CSRF token (constant-time).

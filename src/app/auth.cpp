@@ -72,44 +72,99 @@ std::optional<SessionView> App::resume_session(const std::string& token) {
   return v;
 }
 
+namespace {
+
+// Wrong passwords are counted in windows of 15 minutes, under three keys: the client and the name
+// together (the ordinary case: a lock after max_failed_logins, growing to 16 minutes), the client
+// alone (many names tried from one place), and the name alone (one name tried from many places).
+// A lock never stops a client that has not failed itself, so nobody can lock a person out, and
+// known and unknown names are counted and answered alike. Attempts while locked are refused
+// without being counted, so guessing on does not make the lock longer.
+constexpr Timestamp kWindow = 15 * 60;
+constexpr int kClientMax = 20;   // failures of one client, any names, before it waits
+constexpr int kNameMax = 50;     // failures on one name, all clients, before failing clients wait
+
+struct Throttle {
+  ThrottleRow pair, client, name;
+
+  static Throttle load(Tx& tx, const std::string& client, const std::string& username, Timestamp t) {
+    Throttle th;
+    th.pair.key = token_digest("pair\n" + client + "\n" + username);
+    th.client.key = token_digest("client\n" + client);
+    th.name.key = token_digest("name\n" + username);
+    for (auto& row : tx.throttle_rows({th.pair.key, th.client.key, th.name.key})) {
+      for (ThrottleRow* mine : {&th.pair, &th.client, &th.name})
+        if (mine->key == row.key) *mine = row;
+    }
+    for (ThrottleRow* r : {&th.pair, &th.client, &th.name}) {
+      if (t - r->window_start >= kWindow && r->locked_until <= t) {
+        r->failures = 0;
+        r->window_start = t;
+        r->locked_until = 0;
+      }
+    }
+    return th;
+  }
+
+  // When this client may try this name again; 0 when it may now.
+  Timestamp locked_until(Timestamp t) const {
+    Timestamp until = 0;
+    if (pair.locked_until > t) until = std::max(until, pair.locked_until);
+    if (client.locked_until > t) until = std::max(until, client.locked_until);
+    if (name.locked_until > t && pair.failures > 0) until = std::max(until, name.locked_until);
+    return until;
+  }
+
+  // Counts one failure; returns the lock it sets for this client, or 0.
+  Timestamp fail(Tx& tx, Timestamp t, int pair_max) {
+    ++pair.failures;
+    ++client.failures;
+    ++name.failures;
+    if (pair.failures >= pair_max) {
+      const int extra = std::min(pair.failures - pair_max, 5);
+      pair.locked_until = t + (30LL << extra);  // 30 s, 1 min, 2 min, ... up to 16 min
+    }
+    if (client.failures >= kClientMax) client.locked_until = t + kWindow;
+    if (name.failures >= kNameMax) name.locked_until = t + kWindow;
+    for (const ThrottleRow* r : {&pair, &client, &name}) tx.put_throttle_row(*r);
+    return locked_until(t);
+  }
+};
+
+Error wait_error(Timestamp until, Timestamp t) {
+  Error e{ErrorKind::kTooMany, "error.login.wait", {}, {}};
+  e.detail = std::to_string((until - t + 59) / 60);
+  return e;
+}
+
+}  // namespace
+
 Result<SessionView> App::login(const std::string& old_token, const std::string& username,
-                               const std::string& password) {
+                               const std::string& password, const std::string& client) {
   if (username.empty() || password.empty())
     return Error::invalid("error.login.missing", username.empty() ? "username" : "password");
   if (username.size() > kMaxShortText || password.size() > 1024)
     return Error::invalid("error.login.failed");
   const Timestamp t = now();
   std::optional<UserAuth> auth;
+  Throttle th;
   {
     auto tx = store_->begin(TxMode::kRead);
+    th = Throttle::load(*tx, client, username, t);
     auth = tx->find_user_auth(username);
   }
-  if (auth && auth->locked_until > t) {
-    Error e{ErrorKind::kTooMany, "error.login.wait", {}, {}};
-    e.detail = std::to_string((auth->locked_until - t + 59) / 60);
-    return e;
-  }
+  // The same answer, known name or not, and before the password is looked at.
+  if (const Timestamp until = th.locked_until(t)) return wait_error(until, t);
   const bool ok = verify_password(auth ? auth->password_hash : dummy_hash(), password);
   auto tx = store_->begin(TxMode::kWrite);
   if (!auth || !ok || !auth->user.active) {
-    if (auth) {
-      const int failures = auth->failed_logins + 1;
-      Timestamp locked = 0;
-      if (failures >= config_.max_failed_logins) {
-        const int extra = std::min(failures - config_.max_failed_logins, 5);
-        locked = t + (30LL << extra);  // 30 s, 1 min, 2 min, ... up to 16 min
-      }
-      tx->set_login_failures(auth->user.id, failures, locked);
-      Internals::audit(*tx, t, &auth->user, "login_failed", ResidentId(), "user:" + username, "");
-      (void)tx->commit();
-      if (locked) {
-        Error e{ErrorKind::kTooMany, "error.login.wait", {}, {}};
-        e.detail = std::to_string((locked - t + 59) / 60);
-        return e;
-      }
-    }
+    const Timestamp until = th.fail(*tx, t, config_.max_failed_logins);
+    if (auth) Internals::audit(*tx, t, &auth->user, "login_failed", ResidentId(), "user:" + username, "");
+    (void)tx->commit();
+    if (until) return wait_error(until, t);
     return Error{ErrorKind::kUnauthenticated, "error.login.failed", {}, {}};
   }
+  tx->delete_throttle_row(th.pair.key);
   std::string lang = auth->user.lang;
   if (!old_token.empty()) {
     const std::string old_digest = token_digest(old_token);
@@ -117,7 +172,6 @@ Result<SessionView> App::login(const std::string& old_token, const std::string& 
     tx->delete_session(old_digest);
     sessions_->erase(old_digest);
   }
-  tx->set_login_failures(auth->user.id, 0, 0);
   SessionView v;
   v.token = random_token();
   v.csrf = random_token();

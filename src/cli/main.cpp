@@ -4,7 +4,12 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include "app/app.hpp"
@@ -17,14 +22,47 @@ namespace {
 using meedoen::App;
 using meedoen::AppConfig;
 
+// What an operator reads when the database or key cannot be opened (docs/operations.md says more).
+std::string explain(const meedoen::Error& e) {
+  const std::string& k = e.message_key;
+  if (k == "error.vault.key_missing")
+    return "the key file " + e.detail + " is missing, but this database already holds sealed names. "
+           "No new key was made: names sealed with the old key could never be read again. Put the "
+           "right key file back (from where you keep key backups), see docs/operations.md, \"Key recovery\".";
+  if (k == "error.vault.key_mismatch")
+    return "the key file " + e.detail + " does not belong to this database (its key check value does "
+           "not match). Nothing was changed. Use the key file that was made with this database; see "
+           "docs/operations.md, \"Key recovery\".";
+  if (k == "error.vault.key_permissions")
+    return "the key file " + e.detail + " may be readable by others; make it 0600 (chmod 600).";
+  if (k == "error.vault.key_size") return "the key file " + e.detail + " is not a 32-byte key.";
+  if (k == "error.vault.key_write") return "the key file " + e.detail + " cannot be created.";
+  if (k == "error.database_busy")
+    return "the database is locked by another program past the busy timeout: " + e.detail;
+  return "cannot open the database or key: " + k + " " + e.detail;
+}
+
 std::unique_ptr<App> open_app(const AppConfig& cfg) {
   auto app = App::open(cfg);
   if (!app) {
-    std::cerr << "meedoen: cannot open the database or key: " << app.error().message_key << " "
-              << app.error().detail << "\n";
+    std::cerr << "meedoen: " << explain(app.error()) << "\n";
     std::exit(2);
   }
   return std::move(*app);
+}
+
+// A server holds a shared lock on "<db>.lock" while it runs (several may), so that restore can
+// tell that the database is in use and refuse to replace it. The lock goes with the process, also
+// on kill -9.
+int lock_file(const std::string& db, int how) {
+  const std::string path = db + ".lock";
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) return -1;
+  if (::flock(fd, how | LOCK_NB) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
 }
 
 int fail(const meedoen::Error& e) {
@@ -55,10 +93,14 @@ int main(int argc, char** argv) {
   std::string listen = "127.0.0.1:8080";
   int threads = 2;
   bool secure_cookies = false;
+  std::string trusted_proxy;
   serve->add_option("--listen", listen, "Address and port to listen on")->envname("MEEDOEN_LISTEN")->capture_default_str();
   serve->add_option("--threads", threads, "Worker threads")->check(CLI::Range(1, 64))->capture_default_str();
   serve->add_option("--idle-timeout", cfg.idle_timeout_seconds, "Seconds of inactivity before log-out")->capture_default_str();
   serve->add_flag("--secure-cookies", secure_cookies, "Mark cookies Secure (behind a TLS proxy)");
+  serve->add_option("--trusted-proxy", trusted_proxy,
+                    "Address of the TLS proxy in front; only its X-Forwarded-For and X-Forwarded-Proto are believed")
+      ->envname("MEEDOEN_TRUSTED_PROXY");
   meedoen::web::SmtpOptions smtp;
   serve->add_option("--smtp-host", smtp.host, "SMTP relay for notices and referral links (empty: mail waits in the outbox)")
       ->envname("MEEDOEN_SMTP_HOST");
@@ -80,7 +122,18 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 60))
       ->capture_default_str();
 
+  cli.add_option("--busy-timeout", cfg.store.busy_timeout_ms,
+                 "Milliseconds a write waits for another program's lock on the database before it gives up (503)")
+      ->check(CLI::Range(50, 60000))
+      ->capture_default_str();
+
   auto* migrate = cli.add_subcommand("migrate", "Run pending schema migrations");
+  auto* backup = cli.add_subcommand("backup", "Take a consistent copy of the database while it is in use, and check it");
+  std::string backup_file;
+  backup->add_option("file", backup_file, "Where the copy goes (must not exist)")->required();
+  auto* restore = cli.add_subcommand("restore", "Put a backup in place of the database (not while a server uses it)");
+  std::string restore_file;
+  restore->add_option("file", restore_file, "The backup to restore")->required()->check(CLI::ExistingFile);
   auto* demo = cli.add_subcommand("demo", "Fill an empty database with demo data for Leiden");
 
   auto* user = cli.add_subcommand("user", "Manage user accounts");
@@ -123,6 +176,66 @@ int main(int argc, char** argv) {
   if (*migrate) {
     auto app = open_app(cfg);
     std::cout << "schema version " << app->schema_version() << "\n";
+    return 0;
+  }
+  if (*backup) {
+    auto app = open_app(cfg);
+    if (auto st = app->backup(backup_file); !st) {
+      std::cerr << "meedoen: backup failed: " << st.error().message_key << " " << st.error().detail << "\n";
+      return 1;
+    }
+    AppConfig copy_cfg = cfg;
+    copy_cfg.db_path = backup_file;
+    auto copy = open_app(copy_cfg);
+    if (const auto problems = copy->integrity_problems(); !problems.empty()) {
+      std::cerr << "meedoen: the copy failed its integrity check:\n" << problems;
+      return 1;
+    }
+    const auto r = copy->verify_audit();
+    if (!r.ok) {
+      std::cerr << "meedoen: the copy's audit chain is broken at entry " << r.first_bad_seq << ": " << r.problem << "\n";
+      return 1;
+    }
+    std::cout << "backup written to " << backup_file << " and checked: integrity ok, audit chain intact ("
+              << r.checked << " entries)\n";
+    return 0;
+  }
+  if (*restore) {
+    const int fd = lock_file(cfg.db_path, LOCK_EX);
+    if (fd < 0) {
+      std::cerr << "meedoen: " << cfg.db_path << " is in use by a running server; stop it first. Nothing was changed.\n";
+      return 1;
+    }
+    // Check the backup before anything is replaced: it opens with this key, is sound, and its
+    // audit chain is intact.
+    const std::string staged = cfg.db_path + ".restoring";
+    std::error_code ec;
+    std::filesystem::remove(staged, ec);
+    std::filesystem::copy_file(restore_file, staged, ec);
+    if (ec) {
+      std::cerr << "meedoen: cannot copy " << restore_file << ": " << ec.message() << "\n";
+      return 1;
+    }
+    {
+      AppConfig staged_cfg = cfg;
+      staged_cfg.db_path = staged;
+      auto app = open_app(staged_cfg);
+      const auto problems = app->integrity_problems();
+      const auto r = app->verify_audit();
+      if (!problems.empty() || !r.ok) {
+        std::cerr << "meedoen: the backup failed its checks; nothing was changed.\n" << problems << r.problem << "\n";
+        std::filesystem::remove(staged, ec);
+        return 1;
+      }
+    }
+    for (const char* suffix : {"-wal", "-shm"}) std::filesystem::remove(cfg.db_path + suffix, ec);
+    std::filesystem::rename(staged, cfg.db_path, ec);
+    if (ec) {
+      std::cerr << "meedoen: cannot put the backup in place: " << ec.message() << "\n";
+      return 1;
+    }
+    std::cout << "restored " << restore_file << " to " << cfg.db_path << "\n";
+    ::close(fd);
     return 0;
   }
   if (*demo) {
@@ -175,6 +288,10 @@ int main(int argc, char** argv) {
   if (*serve) {
     if (base_url->count() == 0) cfg.base_url = "http://" + listen;
     auto app = open_app(cfg);
+    if (lock_file(cfg.db_path, LOCK_SH) < 0) {  // held until the process ends
+      std::cerr << "meedoen: " << cfg.db_path << " is being restored (or its .lock file cannot be made); try again after.\n";
+      return 2;
+    }
     const auto colon = listen.rfind(':');
     if (colon == std::string::npos) {
       std::cerr << "meedoen: --listen needs address:port\n";
@@ -184,8 +301,9 @@ int main(int argc, char** argv) {
     so.address = listen.substr(0, colon);
     so.port = static_cast<unsigned short>(std::stoi(listen.substr(colon + 1)));
     so.threads = threads;
+    so.housekeeping = [&app] { app->maintain(); };
     try {
-      meedoen::web::Site site(*app, {root, secure_cookies});
+      meedoen::web::Site site(*app, {root, secure_cookies, trusted_proxy});
       meedoen::web::Server server(so, [&site](const meedoen::web::Request& r) { return site.handle(r); });
       std::unique_ptr<meedoen::web::Mailer> mailer;
       if (!smtp.host.empty()) {

@@ -2,6 +2,7 @@
 // the message catalogue (messages/nl.json), so the web layer can show it in the user's language.
 #pragma once
 
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <variant>
@@ -22,6 +23,16 @@ struct Error {
   static Error not_found() { return {ErrorKind::kNotFound, "error.not_found", {}, {}}; }
   static Error forbidden() { return {ErrorKind::kForbidden, "error.forbidden", {}, {}}; }
   static Error conflict(std::string key) { return {ErrorKind::kConflict, std::move(key), {}, {}}; }
+};
+
+// Thrown by a store when the database cannot serve for a moment: its write lock is held longer than
+// the busy timeout, no connection came free in time, the disk is full or the file is read-only.
+// Nothing of the use case was saved (its transaction rolled back). The request boundary answers 503
+// with Retry-After, and keeps what the person typed; the message (for the log) never holds
+// personal data.
+class Unavailable : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
 };
 
 // Result<T> holds either a value or an Error. Result<void> is spelled Status.

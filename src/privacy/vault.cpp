@@ -27,6 +27,7 @@ Vault::Vault() = default;
 Vault::~Vault() {
   sodium_memzero(enc_key_, sizeof enc_key_);
   sodium_memzero(index_key_, sizeof index_key_);
+  sodium_memzero(check_key_, sizeof check_key_);
 }
 
 std::unique_ptr<Vault> Vault::from_key(const std::vector<unsigned char>& key) {
@@ -35,14 +36,16 @@ std::unique_ptr<Vault> Vault::from_key(const std::vector<unsigned char>& key) {
   std::unique_ptr<Vault> v(new Vault());
   crypto_kdf_derive_from_key(v->enc_key_, sizeof v->enc_key_, 1, kKdfContext, key.data());
   crypto_kdf_derive_from_key(v->index_key_, sizeof v->index_key_, 2, kKdfContext, key.data());
+  crypto_kdf_derive_from_key(v->check_key_, sizeof v->check_key_, 3, kKdfContext, key.data());
   return v;
 }
 
-Result<std::unique_ptr<Vault>> Vault::open(const std::string& key_file) {
+Result<std::unique_ptr<Vault>> Vault::open(const std::string& key_file, bool may_create) {
   init_sodium();
   std::vector<unsigned char> key(crypto_kdf_KEYBYTES);
   struct stat st {};
   if (::stat(key_file.c_str(), &st) != 0) {
+    if (!may_create) return Error{ErrorKind::kInternal, "error.vault.key_missing", {}, key_file};
     crypto_kdf_keygen(key.data());
     const mode_t old = ::umask(077);
     std::ofstream out(key_file, std::ios::binary | std::ios::trunc);
@@ -62,6 +65,19 @@ Result<std::unique_ptr<Vault>> Vault::open(const std::string& key_file) {
   auto vault = from_key(key);
   sodium_memzero(key.data(), key.size());
   return vault;
+}
+
+std::vector<unsigned char> Vault::key_check() const {
+  static constexpr std::string_view kText = "meedoen vault key check v1";
+  std::vector<unsigned char> out(32);
+  crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(kText.data()), kText.size(),
+                     check_key_, sizeof check_key_);
+  return out;
+}
+
+bool Vault::matches_check(const std::vector<unsigned char>& check) const {
+  const auto mine = key_check();
+  return check.size() == mine.size() && sodium_memcmp(check.data(), mine.data(), mine.size()) == 0;
 }
 
 std::vector<unsigned char> Vault::seal(ResidentId resident, std::string_view field,

@@ -14,6 +14,7 @@
 #include "domain/audit_entry.hpp"
 #include "domain/brigade.hpp"
 #include "domain/entities.hpp"
+#include "domain/health.hpp"
 #include "domain/mail.hpp"
 #include "domain/meeting.hpp"
 #include "domain/referral.hpp"
@@ -26,6 +27,14 @@ struct UserAuth {
   User user;
   std::string password_hash;
   int failed_logins = 0;
+  Timestamp locked_until = 0;
+};
+
+// Wrong passwords counted under one key (a digest of client, client and name, or name).
+struct ThrottleRow {
+  std::string key;
+  int failures = 0;
+  Timestamp window_start = 0;
   Timestamp locked_until = 0;
 };
 
@@ -128,6 +137,12 @@ class Tx {
   virtual void set_session_lang(const std::string& digest, const std::string& lang) = 0;
   virtual void delete_session(const std::string& digest) = 0;
   virtual void delete_sessions_idle_since(Timestamp before) = 0;
+  // Log-in throttling: the rows for `keys` that exist, a row written whole, and rows whose window
+  // and lock both ended before `before` removed.
+  virtual std::vector<ThrottleRow> throttle_rows(const std::vector<std::string>& keys) = 0;
+  virtual void put_throttle_row(const ThrottleRow& row) = 0;
+  virtual void delete_throttle_row(const std::string& key) = 0;
+  virtual void purge_throttle(Timestamp before) = 0;
 
   // Organisations, wijken, buurten, categories, partners.
   virtual std::vector<Organisation> list_orgs() = 0;
@@ -298,6 +313,17 @@ class Tx {
   virtual std::vector<AuditEntry> audit_for_resident(ResidentId id) = 0;
 
   virtual bool ping() = 0;
+
+  // The identity vault's key check value (see Vault::key_check); nullopt before it is set.
+  virtual std::optional<std::vector<unsigned char>> vault_key_check() = 0;
+  virtual void set_vault_key_check(const std::vector<unsigned char>& check, Timestamp at) = 0;
+  // One sealed field, to test a key against; nullopt when the vault holds nothing yet.
+  struct SealedSample {
+    ResidentId resident;
+    std::string field;
+    std::vector<unsigned char> sealed;
+  };
+  virtual std::optional<SealedSample> any_sealed_field() = 0;
 };
 
 enum class TxMode { kRead, kWrite };
@@ -308,10 +334,24 @@ class Store {
   // Runs pending schema migrations; returns the schema version after.
   virtual Result<int> migrate() = 0;
   virtual int schema_version() = 0;
+  // A transaction on a pooled connection. Throws Unavailable when no connection comes free within
+  // pool_wait_ms, or the write lock within busy_timeout_ms; the connection goes back to the pool on
+  // every path.
   virtual std::unique_ptr<Tx> begin(TxMode mode) = 0;
+  // Whether the database can be written now, without writing a row: the files are writable, the
+  // disk has room and the write lock can be taken (and is given back at once).
+  virtual std::vector<HealthCheck> health() = 0;
+  // Housekeeping for a running server, called every few seconds: checkpoints the write-ahead log so
+  // that it shrinks back after a burst of writes. Never throws.
+  virtual void maintain() = 0;
+  // A consistent copy of the whole database at `dest` (which must not exist), taken while others
+  // read and write.
+  virtual Status backup_to(const std::string& dest) = 0;
+  // The integrity check of the database; empty when it is sound, else the first problems found.
+  virtual std::string integrity_problems() = 0;
 };
 
 // Opens (creating if needed) the SQLite database at `path` (":memory:" for tests).
-Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path);
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, const StoreOptions& options = {});
 
 }  // namespace meedoen

@@ -4,6 +4,8 @@
 #include <boost/url/params_view.hpp>
 #include <boost/url/rfc/unreserved_chars.hpp>
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 
 namespace meedoen::web {
@@ -34,7 +36,7 @@ bool Params::has(const std::string& name) const {
 std::vector<std::string> Params::all(const std::string& name) const {
   std::vector<std::string> out;
   for (const auto& [k, v] : items_)
-    if (k == name) out.push_back(v);
+    if (k == name && std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
   return out;
 }
 
@@ -104,6 +106,34 @@ Response text(int status, std::string body) {
   r.set("Content-Type", "text/plain; charset=utf-8");
   r.body = std::move(body);
   return r;
+}
+
+bool header_safe(const std::string& text) {
+  for (unsigned char c : text)
+    if ((c < 0x20 && c != '\t') || c == 0x7f) return false;
+  return true;
+}
+
+void security_headers(Response& r, bool tls) {
+  r.set("Content-Security-Policy",
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
+  r.set("X-Content-Type-Options", "nosniff");
+  if (r.get("Referrer-Policy").empty()) r.set("Referrer-Policy", "same-origin");
+  r.set("X-Frame-Options", "DENY");
+  r.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  if (tls) r.set("Strict-Transport-Security", "max-age=31536000");
+  if (r.get("Cache-Control").empty()) r.set("Cache-Control", "no-store");
+}
+
+void finalize(Response& r, bool tls) {
+  const bool safe = std::all_of(r.headers.begin(), r.headers.end(),
+                                [](const auto& kv) { return header_safe(kv.first) && header_safe(kv.second); });
+  if (!safe) {
+    spdlog::error("a response header held a control character; sent 500 instead");
+    r = text(500, "Er ging iets mis. Probeer het opnieuw.\n");
+  }
+  security_headers(r, tls);
 }
 
 std::string url_encode(const std::string& s) {

@@ -17,6 +17,7 @@ class Params {
   bool parse(const std::string& encoded);
   std::string get(const std::string& name) const;  // first value, or ""
   bool has(const std::string& name) const;
+  // Every distinct value, in order: a value sent twice (a checkbox repeated) counts once.
   std::vector<std::string> all(const std::string& name) const;
   void add(std::string name, std::string value) { items_.emplace_back(std::move(name), std::move(value)); }
   const std::vector<std::pair<std::string, std::string>>& items() const { return items_; }
@@ -31,7 +32,7 @@ struct Request {
   std::string path = "/";
   std::map<std::string, std::string> headers;  // lower-case names
   std::string body;
-  std::string remote;
+  std::string remote;  // the peer's address as the socket saw it (the proxy, behind one)
   Params query;
   Params form;  // application/x-www-form-urlencoded bodies
   bool bad_encoding = false;
@@ -54,8 +55,20 @@ struct Response {
   std::string get(const std::string& name) const;
 };
 
+// A 303 to `location`, which must be a path on this site (see safe_local_path).
 Response redirect(const std::string& location);
 Response text(int status, std::string body);
+
+// Whether a header name or value is safe to send: no CR, LF or other control character (a tab
+// is allowed in values), so no header or second response can be smuggled in.
+bool header_safe(const std::string& text);
+// Sets what every response carries, the error pages of the server itself included: CSP without
+// inline script or style, frame and sniffing protection, Referrer-Policy, Permissions-Policy,
+// and HSTS when the request came over TLS. Leaves a Referrer-Policy that is set already.
+void security_headers(Response& r, bool tls);
+// Every response passes here before it is sent: when any header name or value is unsafe, the
+// response is replaced by a plain 500 (and logged), never sent as it is. Then security_headers.
+void finalize(Response& r, bool tls);
 
 // Percent-encodes a query value.
 std::string url_encode(const std::string& s);

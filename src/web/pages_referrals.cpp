@@ -194,6 +194,7 @@ Response referral_remind(Ctx& c) {
 
 static Response render_link(Ctx& c, const std::string& token, json::object extra, int status,
                             bool reveal = false, const std::string& retry_error = {}) {
+  ensure_session(c);  // the page's forms need a CSRF token
   auto v = c.app.referral_by_token(token, reveal);
   if (!v) {
     json::object m;

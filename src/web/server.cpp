@@ -11,6 +11,8 @@
 #include <boost/beast/http.hpp>
 #include <spdlog/spdlog.h>
 
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -35,7 +37,10 @@ Request to_request(http::request<http::string_body>&& req, const std::string& re
                       std::move(req.body()), remote);
 }
 
+// Every response leaves through here: unsafe header values are refused and the security headers
+// are set, on the server's own error answers (400, 413, 414, 431, 500) too.
 http::response<http::string_body> to_beast(Response&& r, unsigned version, bool keep_alive) {
+  finalize(r, false);
   http::response<http::string_body> res{static_cast<http::status>(r.status), version};
   res.set(http::field::server, "meedoen");
   for (auto& [k, v] : r.headers) res.insert(k, v);
@@ -57,16 +62,70 @@ net::awaitable<void> session(beast::tcp_stream stream, const ServerOptions& opt,
     stream.expires_after(opt.timeout);
     http::request_parser<http::string_body> parser;
     parser.body_limit(opt.body_limit);
-    parser.header_limit(16 * 1024);
-    auto [ec, n] = co_await http::async_read(stream, buffer, parser, kTuple);
+    parser.header_limit(static_cast<std::uint32_t>(opt.header_limit));
+    auto [ec, n] = co_await http::async_read_header(stream, buffer, parser, kTuple);
     (void)n;
     if (ec == http::error::end_of_stream) break;
-    if (ec == http::error::body_limit) {
-      auto res = to_beast(text(413, "Het verzoek is te groot.\n"), 11, false);
+    // A request the server itself refuses: answered, then the connection is closed, since what
+    // follows on it cannot be trusted to start a new request.
+    auto refuse = [&](int status, const char* body) -> net::awaitable<void> {
+      auto res = to_beast(text(status, body), 11, false);
       co_await http::async_write(stream, res, kTuple);
+      // A lingering close: read and drop what the client still sends (briefly, and not without
+      // end), so that closing with unread data does not reset the connection before the client
+      // has read the answer.
+      beast::error_code ignored;
+      stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+      char sink[16384];
+      std::size_t drained = 0;
+      stream.expires_after(std::chrono::seconds(2));
+      while (drained < 4 * opt.body_limit) {
+        auto [rec, rn] = co_await stream.async_read_some(net::buffer(sink), kTuple);
+        if (rec) break;
+        drained += rn;
+      }
+    };
+    if (ec == http::error::header_limit) {
+      // The parser stores the request line once it has read all of it: without one, the URL
+      // alone was too long; with one, the header fields were.
+      if (parser.get().target().empty()) co_await refuse(414, "Het adres is te lang.\n");
+      else co_await refuse(431, "De kopregels van het verzoek zijn te groot.\n");
       break;
     }
-    if (ec) break;
+    if (ec == http::error::body_limit) {  // a Content-Length over the limit is known at once
+      co_await refuse(413, "Het verzoek is te groot.\n");
+      break;
+    }
+    if (ec) {
+      // A malformed request gets an answer; a closed or silent connection does not.
+      if (ec.category() == http::make_error_code(http::error::bad_target).category() &&
+          ec != http::error::partial_message)
+        co_await refuse(400, "Dit verzoek klopt niet.\n");
+      break;
+    }
+    {
+      const auto& h = parser.get();
+      if (h.target().size() > opt.target_limit) {
+        co_await refuse(414, "Het adres is te lang.\n");
+        break;
+      }
+      // Only chunked is a transfer coding the server reads; anything else (or chunked not last,
+      // or twice) is how requests get smuggled past a proxy.
+      const auto te = h.find(http::field::transfer_encoding);
+      if (te != h.end() && !beast::iequals(te->value(), "chunked")) {
+        co_await refuse(400, "Dit verzoek klopt niet.\n");
+        break;
+      }
+    }
+    if (!parser.is_done()) {
+      auto [bec, bn] = co_await http::async_read(stream, buffer, parser, kTuple);
+      (void)bn;
+      if (bec == http::error::body_limit) {
+        co_await refuse(413, "Het verzoek is te groot.\n");
+        break;
+      }
+      if (bec) break;
+    }
     auto req = parser.release();
     const bool keep_alive = req.keep_alive();
     const unsigned version = req.version();
@@ -93,6 +152,9 @@ struct Server::Impl {
   Handler handler;
   net::io_context ioc;
   tcp::acceptor acceptor;
+  std::mutex house_mu;
+  std::condition_variable house_cv;
+  bool house_stop = false;
 
   Impl(const ServerOptions& o, Handler h)
       : opt(o), handler(std::move(h)), ioc(o.threads), acceptor(ioc) {
@@ -136,8 +198,32 @@ void Server::run(bool handle_signals) {
   }
   std::vector<std::thread> threads;
   for (int i = 1; i < impl_->opt.threads; ++i) threads.emplace_back([this] { impl_->ioc.run(); });
+  std::thread housekeeper;
+  if (impl_->opt.housekeeping) {
+    housekeeper = std::thread([this] {
+      std::unique_lock lock(impl_->house_mu);
+      while (!impl_->house_stop) {
+        if (impl_->house_cv.wait_for(lock, impl_->opt.housekeeping_every, [this] { return impl_->house_stop; })) break;
+        lock.unlock();
+        try {
+          impl_->opt.housekeeping();
+        } catch (const std::exception& e) {
+          spdlog::warn("housekeeping: {}", e.what());
+        }
+        lock.lock();
+      }
+    });
+  }
   impl_->ioc.run();
   for (auto& t : threads) t.join();
+  if (housekeeper.joinable()) {
+    {
+      std::lock_guard lock(impl_->house_mu);
+      impl_->house_stop = true;
+    }
+    impl_->house_cv.notify_all();
+    housekeeper.join();
+  }
 }
 
 void Server::stop() { impl_->ioc.stop(); }

@@ -19,6 +19,12 @@ struct ServerOptions {
   int threads = 2;
   std::size_t body_limit = 256 * 1024;
   std::chrono::seconds timeout{30};
+  std::size_t target_limit = 8 * 1024;   // a longer URL gets 414
+  std::size_t header_limit = 16 * 1024;  // longer headers get 431
+  // Called every `housekeeping_every` on a thread of its own while the server runs (the WAL
+  // checkpoint, expired sessions); empty: none.
+  std::function<void()> housekeeping;
+  std::chrono::milliseconds housekeeping_every{5000};
 };
 
 class Server {

@@ -52,17 +52,6 @@ std::string content_type_for(const std::string& ext) {
   return "application/octet-stream";
 }
 
-void security_headers(Response& r, bool tls) {
-  r.set("Content-Security-Policy",
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
-  r.set("X-Content-Type-Options", "nosniff");
-  if (r.get("Referrer-Policy").empty()) r.set("Referrer-Policy", "same-origin");
-  r.set("X-Frame-Options", "DENY");
-  r.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  if (tls) r.set("Strict-Transport-Security", "max-age=31536000");
-}
-
 }  // namespace
 
 struct Site::Impl {
@@ -167,6 +156,7 @@ struct Site::Impl {
 
   Response login_page(Ctx& c, const std::string& username, const std::string& error, int status = 200) {
     if (c.session.user) return redirect("/");
+    ensure_session(c);
     json::object m;
     m["username"] = username;
     if (!error.empty()) m["error"] = error;
@@ -175,7 +165,7 @@ struct Site::Impl {
 
   Response login(Ctx& c) {
     const std::string username = c.req.form.get("username");
-    auto r = c.app.login(c.req.cookie(kCookie), username, c.req.form.get("password"));
+    auto r = c.app.login(c.req.cookie(kCookie), username, c.req.form.get("password"), c.client);
     if (!r) {
       const int status = r.error().kind == ErrorKind::kTooMany ? 429 : (r.error().kind == ErrorKind::kInvalid ? 422 : 401);
       return login_page(c, username, c.t(r.error().message_key, r.error().detail), status);
@@ -187,8 +177,9 @@ struct Site::Impl {
 
   Response logout(Ctx& c) {
     c.app.logout(c.req.cookie(kCookie));
-    c.session = c.app.start_session(c.session.lang);
-    c.new_cookie = c.session.token;
+    // The log-in page makes a new session when it is shown; the old cookie is cleared.
+    c.session = SessionView{};
+    c.new_cookie = "deleted; Max-Age=0";
     return redirect("/login");
   }
 
@@ -200,20 +191,35 @@ struct Site::Impl {
 
   Response handle(const Request& req) {
     const auto seq = ++request_seq;
-    Response r = dispatch(req);
-    const bool tls = req.header("x-forwarded-proto") == "https";
-    security_headers(r, tls);
-    if (r.get("Cache-Control").empty()) r.set("Cache-Control", "no-store");
+    // X-Forwarded-* say something only when the configured proxy sent them; anyone else could
+    // write them to pose as another client or as TLS.
+    const bool via_proxy = !opt.trusted_proxy.empty() && req.remote == opt.trusted_proxy;
+    const bool tls = via_proxy && req.header("x-forwarded-proto") == "https";
+    Response r = dispatch(req, tls, client_address(req, via_proxy));
+    finalize(r, tls);
     // A one-time referral link is a secret: its token stays out of the log.
     const bool secret = req.path.rfind("/verwijzing/", 0) == 0;
     spdlog::debug("req={} {} {} -> {}", seq, req.method, secret ? std::string("/verwijzing/…") : req.path, r.status);
     return r;
   }
 
-  Response dispatch(const Request& req) {
-    if (req.path == "/healthz") {
-      return c_health();
-    }
+  // The client's address: behind the trusted proxy, the last address it added to
+  // X-Forwarded-For (earlier ones were written by the client and prove nothing).
+  static std::string client_address(const Request& req, bool via_proxy) {
+    if (!via_proxy) return req.remote;
+    const std::string xff = req.header("x-forwarded-for");
+    if (xff.empty()) return req.remote;
+    const auto comma = xff.rfind(',');
+    std::string last = comma == std::string::npos ? xff : xff.substr(comma + 1);
+    const auto b = last.find_first_not_of(" \t");
+    const auto e = last.find_last_not_of(" \t");
+    if (b == std::string::npos) return req.remote;
+    last = last.substr(b, e - b + 1);
+    return last.size() <= 64 ? last : req.remote;
+  }
+
+  Response dispatch(const Request& req, bool tls, const std::string& client) {
+    if (req.path == "/healthz") return health_page();
     if (req.path.rfind("/static/", 0) == 0) {
       auto it = static_files.find(req.path);
       if (it == static_files.end()) return text(404, "Niet gevonden.\n");
@@ -227,27 +233,86 @@ struct Site::Impl {
     // take more blocks from the heap, all released at once when the request ends.
     unsigned char arena[16384];
     json::monotonic_resource mr(arena, sizeof arena);
-    Ctx c{req, app, views, {}, {}, {}, json::storage_ptr(&mr), nullptr, {}};
-    const std::string token = req.cookie(kCookie);
-    if (auto s = app.resume_session(token)) {
-      c.session = *s;
-    } else {
-      // Dutch for everyone first; English is a choice in the header, kept for the session.
-      c.session = app.start_session("nl");
-      c.new_cookie = c.session.token;
+    Ctx c{req, app, views, {}, {}, {}, json::storage_ptr(&mr), nullptr, {}, client};
+    Response r;
+    // The request boundary: a busy or full database is a 503 page in the layout, with what was
+    // typed kept; anything unexpected a 500 page without details. Either way the transaction of
+    // the use case was rolled back, so nothing was half-saved.
+    try {
+      // A session exists only once a form needs its CSRF token (see ensure_session), so
+      // anonymous visitors and scanners leave no rows behind.
+      if (auto s = app.resume_session(req.cookie(kCookie))) c.session = *s;
+      r = route(c);
+    } catch (const Unavailable& e) {
+      spdlog::warn("database unavailable for {} {}: {}", req.method, req.path.substr(0, 40), e.what());
+      r = busy_page(c);
+    } catch (const std::exception& e) {
+      spdlog::error("unhandled error for {} {}: {}", req.method, req.path.substr(0, 40), e.what());
+      r = failure_page(c);
     }
-    Response r = route(c);
     if (!c.new_cookie.empty()) {
-      const bool secure = opt.secure_cookies || req.header("x-forwarded-proto") == "https";
+      const bool secure = opt.secure_cookies || tls;
       r.set("Set-Cookie", std::string(kCookie) + "=" + c.new_cookie +
                               "; Path=/; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : ""));
     }
     return r;
   }
 
-  Response c_health() {
-    if (app.healthy()) return text(200, "ok\n");
-    return text(503, "database unreachable\n");
+  // "It is busy, try again in a moment", with the posted fields in a form that sends them again
+  // (passwords left out), so nothing typed is lost.
+  Response busy_page(Ctx& c) {
+    json::object m;
+    m["message"] = c.t("error.busy");
+    if (c.req.method == "POST" && !c.session.csrf.empty()) {
+      json::array fields;
+      for (const auto& [k, v] : c.req.form.items()) {
+        if (k == "_csrf" || k.find("password") != std::string::npos) continue;
+        json::object f;
+        f["name"] = k;
+        f["value"] = v;
+        fields.push_back(std::move(f));
+      }
+      m["retry"] = true;
+      m["action"] = c.req.path;
+      m["fields"] = std::move(fields);
+    }
+    Response r = render_safely(c, c.req.is_htmx() ? "error_fragment" : "busy", std::move(m), 503);
+    r.set("Retry-After", "5");
+    return r;
+  }
+
+  Response failure_page(Ctx& c) {
+    json::object m;
+    m["message"] = c.t("error.internal");
+    return render_safely(c, c.req.is_htmx() ? "error_fragment" : "error", std::move(m), 500);
+  }
+
+  // Renders an error page; should rendering itself fail, a plain text in Dutch.
+  Response render_safely(Ctx& c, const std::string& tmpl, json::object m, int status) {
+    try {
+      if (c.req.is_htmx()) return fragment(c, tmpl, std::move(m), status);
+      return page(c, tmpl, std::move(m), c.t("error_title"), status);
+    } catch (const std::exception&) {
+      return text(status, status == 503 ? "Het is even druk. Probeer het zo opnieuw.\n"
+                                        : "Er ging iets mis. Probeer het opnieuw.\n");
+    }
+  }
+
+  // Each check by name, so an operator sees which one failed; 503 when any did.
+  Response health_page() {
+    std::vector<HealthCheck> checks;
+    try {
+      checks = app.health();
+    } catch (const std::exception& e) {
+      checks.push_back({"connection", false, e.what()});
+    }
+    bool ok = true;
+    std::string body;
+    for (const auto& ch : checks) {
+      ok = ok && ch.ok;
+      body += ch.name + ": " + (ch.ok ? "ok" : "FAILED") + (ch.detail.empty() ? "" : " (" + ch.detail + ")") + "\n";
+    }
+    return text(ok ? 200 : 503, (ok ? "ok\n" : "unhealthy\n") + body);
   }
 
   Response route(Ctx& c) {
@@ -305,6 +370,12 @@ Response Site::handle(const Request& request) { return impl_->handle(request); }
 
 // --- helpers shared by the page files ---------------------------------------------------------
 
+void ensure_session(Ctx& c) {
+  if (!c.session.csrf.empty()) return;
+  c.session = c.app.start_session(c.session.lang.empty() ? "nl" : c.session.lang);
+  c.new_cookie = c.session.token;
+}
+
 json::array wijk_choices_json(Ctx& c, const std::vector<WijkChoice>& wijken, const std::string& chosen_wijk,
                               const std::string& chosen_buurt, const std::vector<std::string>& chosen_categories) {
   json::array out(c.sp);
@@ -338,7 +409,12 @@ json::array wijk_choices_json(Ctx& c, const std::vector<WijkChoice>& wijken, con
 }
 
 std::string local_path(const std::string& back, const std::string& fallback) {
-  if (back.empty() || back[0] != '/' || back.rfind("//", 0) == 0) return fallback;
+  // One leading "/" and then not "/" or "\\" (browsers read "/\\host" as "//host"); no control
+  // characters or backslashes anywhere, so nothing can break out of the Location header.
+  if (back.empty() || back.size() > 2000 || back[0] != '/') return fallback;
+  if (back.size() > 1 && (back[1] == '/' || back[1] == '\\')) return fallback;
+  for (unsigned char ch : back)
+    if (ch < 0x20 || ch == 0x7f || ch == '\\') return fallback;
   return back;
 }
 
@@ -363,7 +439,7 @@ std::vector<std::int64_t> parse_ids(const std::vector<std::string>& v, bool* ok)
       *ok = false;
       continue;
     }
-    out.push_back(*id);
+    if (std::find(out.begin(), out.end(), *id) == out.end()) out.push_back(*id);  // "7" and "07" once
   }
   return out;
 }

@@ -18,6 +18,9 @@ class Views;
 struct SiteOptions {
   std::string root;              // folder with templates/, messages/ and static/
   bool secure_cookies = false;   // set the Secure flag (always when the request came over TLS)
+  // The address of the TLS proxy in front; only its X-Forwarded-For and X-Forwarded-Proto are
+  // believed. Empty: no proxy, those headers are ignored.
+  std::string trusted_proxy;
 };
 
 class Site {

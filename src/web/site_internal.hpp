@@ -30,6 +30,12 @@ struct Ctx {
   // Build hot models with `json::object o(c.sp)` and move them into containers of the same arena.
   json::storage_ptr sp;
 
+  // catalogue()'s memo (public only so that Ctx stays an aggregate).
+  mutable const json::object* catalogue_ = nullptr;
+  mutable std::string catalogue_lang_;
+  // The client's address (behind the trusted proxy, from X-Forwarded-For), for log-in throttling.
+  std::string client;
+
   const User& user() const { return *session.user; }
   std::string t(const std::string& key, const std::string& arg = {}) const {
     return views.message(session.lang, key, arg);
@@ -45,11 +51,11 @@ struct Ctx {
     }
     return *catalogue_;
   }
-
-  // catalogue()'s memo (public only so that Ctx stays an aggregate).
-  mutable const json::object* catalogue_ = nullptr;
-  mutable std::string catalogue_lang_;
 };
+
+// Makes sure the request has a stored session, so a form gets its CSRF token; for pages with a
+// form that anonymous visitors post (log-in, a partner's one-time link).
+void ensure_session(Ctx& c);
 
 // Renders `tmpl` inside the page layout.
 Response page(Ctx& c, const std::string& tmpl, json::object model, const std::string& title, int status = 200);

@@ -19,7 +19,7 @@ export const PASSWORD = 'meedoen-demo';
 export const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 export const LAPTOP = { viewport: { width: 1280, height: 800 } };
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const HEALTH_TIMEOUT_MS = 15_000;
+const HEALTH_TIMEOUT_MS = 120_000;
 
 function binary() {
   const bin = process.env.MEEDOEN_BIN;
@@ -82,7 +82,7 @@ export async function startServer({ smtpPort = null, serveArgs = [] } = {}) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'meedoen-e2e-'));
   const common = ['--root', ROOT, '--db', path.join(dir, 'demo.db'), '--key-file', path.join(dir, 'demo.key')];
   try {
-    await execFileP(bin, [...common, 'demo'], { timeout: 60_000, maxBuffer: 16 * 1024 * 1024 });
+    await execFileP(bin, [...common, 'demo'], { timeout: 300_000, maxBuffer: 16 * 1024 * 1024 });
   } catch (err) {
     await rm(dir, { recursive: true, force: true });
     throw new Error(`meedoen demo failed: ${err.message}\n${err.stderr ?? ''}`);
@@ -150,8 +150,9 @@ export function useDemo(options = {}) {
 // A browser context (its own cookies, so its own session) at the given size, Dutch, with bounded waits.
 export async function newContext(browser, base, size) {
   const context = await browser.newContext({ ...size, baseURL: base, locale: 'nl-NL' });
-  context.setDefaultTimeout(10_000);
-  context.setDefaultNavigationTimeout(15_000);
+  // Ample: a step waits for its event (an element, a navigation), and only a hang reaches this.
+  context.setDefaultTimeout(60_000);
+  context.setDefaultNavigationTimeout(60_000);
   return context;
 }
 
@@ -169,7 +170,7 @@ export async function submit(page, button) {
   await page.evaluate(() => { window.__e2eOldDocument = true; });
   await button.click();
   await page.waitForFunction(() => window.__e2eOldDocument !== true && document.readyState === 'complete',
-    null, { polling: 50, timeout: 15_000 });
+    null, { polling: 50, timeout: 60_000 });
 }
 
 // Logs in on /login (checking that page too) and fails clearly when it does not land on the start page.

@@ -29,7 +29,7 @@ const DUE = isoDateInDays(21);
 
 const path = (page) => new URL(page.url()).pathname + new URL(page.url()).search + new URL(page.url()).hash;
 
-describe('signaleringsoverleg journeys', { timeout: 120_000 }, () => {
+describe('signaleringsoverleg journeys', { timeout: 900_000 }, () => {
   const demo = useDemo();
   let contexts = [];
   // What the journeys pass on to each other.
@@ -52,7 +52,7 @@ describe('signaleringsoverleg journeys', { timeout: 120_000 }, () => {
     contexts = [];
   });
 
-  it('1. a member raises a signal at phone size and sees the pseudonym and the name', { timeout: 60_000 }, async () => {
+  it('1. a member raises a signal at phone size and sees the pseudonym and the name', { timeout: 300_000 }, async () => {
     const { page, errors } = await openPage(PHONE);
 
     await login(page, 'huisarts');
@@ -125,7 +125,7 @@ describe('signaleringsoverleg journeys', { timeout: 120_000 }, () => {
     assert.deepEqual(errors, [], 'no console errors (CSP, scripts)');
   });
 
-  it('2. the chair runs the meeting, records attendance and a decision; the minutes have no names', { timeout: 60_000 }, async () => {
+  it('2. the chair runs the meeting, records attendance and a decision; the minutes have no names', { timeout: 300_000 }, async () => {
     needSignal();
     const { page, errors } = await openPage(LAPTOP);
     await login(page, 'voorzitter');
@@ -209,7 +209,7 @@ describe('signaleringsoverleg journeys', { timeout: 120_000 }, () => {
     assert.deepEqual(errors, [], 'no console errors (CSP, scripts)');
   });
 
-  it('3. the action\'s owner sees who it is about and marks the action done', { timeout: 60_000 }, async () => {
+  it('3. the action\'s owner sees who it is about and marks the action done', { timeout: 300_000 }, async () => {
     needSignal();
     const { page, errors } = await openPage(PHONE);
     await login(page, 'wijkteam');
@@ -252,7 +252,7 @@ describe('signaleringsoverleg journeys', { timeout: 120_000 }, () => {
     assert.deepEqual(errors, [], 'no console errors (CSP, scripts)');
   });
 
-  it('4. a chair of another wijk gets the Dutch 403 page without the resident\'s data', { timeout: 60_000 }, async () => {
+  it('4. a chair of another wijk gets the Dutch 403 page without the resident\'s data', { timeout: 300_000 }, async () => {
     needSignal();
     const { page, errors } = await openPage(LAPTOP);
     await login(page, 'voorzitter.stevenshof');

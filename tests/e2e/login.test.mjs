@@ -7,11 +7,11 @@ import {
 
 const FAILED = 'Gebruikersnaam of wachtwoord klopt niet.';
 
-describe('login', { timeout: 90_000 }, () => {
+describe('login', { timeout: 900_000 }, () => {
   const demo = useDemo();
 
   for (const [label, size, user] of [['phone', PHONE, 'huisarts'], ['laptop', LAPTOP, 'ggz']]) {
-    it(`rejects a wrong password with a clear Dutch message (${label})`, { timeout: 45_000 }, async () => {
+    it(`rejects a wrong password with a clear Dutch message (${label})`, { timeout: 300_000 }, async () => {
       const context = await newContext(demo.browser, demo.server.base, size);
       try {
         const page = await context.newPage();

@@ -58,7 +58,7 @@ function routeKey(url) {
 
 const here = (page) => { const u = new URL(page.url()); return u.pathname + u.search; };
 
-describe('every page passes axe and fits a 360 px screen', { timeout: 120_000, concurrency: 3 }, () => {
+describe('every page passes axe and fits a 360 px screen', { timeout: 900_000, concurrency: 3 }, () => {
   const demo = useDemo();
 
   // A logged-in page in its own context (closed when the test ends), with its console errors.
@@ -121,7 +121,7 @@ describe('every page passes axe and fits a 360 px screen', { timeout: 120_000, c
   }
 
   for (const [user, expected] of ROLES) {
-    it(`${user}: every page it can reach`, { timeout: 60_000 }, async (t) => {
+    it(`${user}: every page it can reach`, { timeout: 300_000 }, async (t) => {
       const { page, errors } = await session(t, user);
       const seen = await crawl(page, `${user}, phone`);
       const kinds = [...seen.keys()].sort();
@@ -138,7 +138,7 @@ describe('every page passes axe and fits a 360 px screen', { timeout: 120_000, c
     });
   }
 
-  it('the signal list with filters, and its next page when there is one', { timeout: 60_000 }, async (t) => {
+  it('the signal list with filters, and its next page when there is one', { timeout: 300_000 }, async (t) => {
     const { page, errors } = await session(t, 'wijkagent');
     await page.goto('/signalen');
     const form = page.locator('form.filters');
@@ -176,7 +176,7 @@ describe('every page passes axe and fits a 360 px screen', { timeout: 120_000, c
     assert.deepEqual(errors, [], 'no console errors');
   });
 
-  it('a signal in every state: linked, closed, meldcode (officer) and after breaking the glass', { timeout: 60_000 }, async (t) => {
+  it('a signal in every state: linked, closed, meldcode (officer) and after breaking the glass', { timeout: 300_000 }, async (t) => {
     {
       const { page, errors } = await session(t, 'voorzitter');
       const form = page.locator('form.filters');
@@ -237,7 +237,7 @@ describe('every page passes axe and fits a 360 px screen', { timeout: 120_000, c
     }
   });
 
-  it('meetings: an upcoming one as chair, a past one, and the minutes', { timeout: 60_000 }, async (t) => {
+  it('meetings: an upcoming one as chair, a past one, and the minutes', { timeout: 300_000 }, async (t) => {
     const { page, errors } = await session(t, 'voorzitter');
     await page.goto('/overleggen');
     const upcoming = await firstLink(page, 'section:has(#up-h)', /^\/overleggen\/\d+$/);
@@ -258,7 +258,7 @@ describe('every page passes axe and fits a 360 px screen', { timeout: 120_000, c
     assert.deepEqual(errors, [], 'no console errors');
   });
 
-  it('error pages: 400, 403 and 404', { timeout: 60_000 }, async (t) => {
+  it('error pages: 400, 403 and 404', { timeout: 300_000 }, async (t) => {
     // A signal in Stevenshof, which the Meerburg GP may not open.
     const other = await session(t, 'voorzitter.stevenshof');
     await other.page.goto('/signalen');
@@ -287,7 +287,7 @@ describe('every page passes axe and fits a 360 px screen', { timeout: 120_000, c
       assert.match(e, /status of 40[034]/, 'only the expected error statuses in the console');
   });
 
-  it('forms shown again with their messages', { timeout: 60_000 }, async (t) => {
+  it('forms shown again with their messages', { timeout: 300_000 }, async (t) => {
     const { page, errors } = await session(t, 'huisarts');
     const raise = async () => {
       const answer = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/signalen');
@@ -332,7 +332,7 @@ describe('every page passes axe and fits a 360 px screen', { timeout: 120_000, c
   });
 
   // The brigade's pages in the states a crawl does not reach.
-  it('brigade: the coordinator\'s suggestions, the figures, and the referral form with its messages', { timeout: 60_000 }, async (t) => {
+  it('brigade: the coordinator\'s suggestions, the figures, and the referral form with its messages', { timeout: 300_000 }, async (t) => {
     const { page, errors } = await session(t, 'coordinator');
     // A request that waits for a peer's answer: the suggestions, with one peer who cannot be
     // chosen (already asked) and others with a check box.
@@ -368,7 +368,7 @@ describe('every page passes axe and fits a 360 px screen', { timeout: 120_000, c
     assert.deepEqual(funder.errors.filter((e) => !/status of 400/.test(e)), [], 'no other console errors (gemeente)');
   });
 
-  it('brigade: a peer\'s requests in every state, forms shown again, and another peer\'s request', { timeout: 60_000 }, async (t) => {
+  it('brigade: a peer\'s requests in every state, forms shown again, and another peer\'s request', { timeout: 300_000 }, async (t) => {
     // Mo Benali: a request that waits for his answer, said "no" to without a reason.
     const mo = await session(t, 'brigadier');
     await mo.page.goto('/verzoeken');
@@ -440,7 +440,7 @@ describe('every page passes axe and fits a 360 px screen', { timeout: 120_000, c
       assert.match(e, /status of (403|422)/, 'only the expected 403 and 422s in the console');
   });
 
-  it('the English version, and back to Dutch', { timeout: 60_000 }, async (t) => {
+  it('the English version, and back to Dutch', { timeout: 300_000 }, async (t) => {
     const { page, errors } = await session(t, 'huisarts');
     for (const url of ['/', '/signalen/nieuw']) {
       await page.goto(url);

@@ -45,7 +45,7 @@ export async function startSmtpSink() {
     port: server.address().port,
     messages,
     // Resolves with the first message for which pred holds, waiting up to `ms`.
-    async waitFor(pred, ms = 10_000) {
+    async waitFor(pred, ms = 60_000) {
       const deadline = Date.now() + ms;
       for (;;) {
         const found = messages.find(pred);

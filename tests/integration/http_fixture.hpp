@@ -14,6 +14,7 @@
 #include <random>
 #include <regex>
 #include <sstream>
+#include <functional>
 #include <thread>
 
 #include "app/app.hpp"
@@ -49,6 +50,8 @@ class Client {
   }
 
   std::string csrf_;
+  // Sent with every request (X-Forwarded-For and the like).
+  std::map<std::string, std::string> extra_headers;
 
  private:
   Reply send(http::verb verb, const std::string& target, const std::string& body) {
@@ -58,18 +61,26 @@ class Client {
     stream.connect(resolver.resolve("127.0.0.1", std::to_string(port_)));
     http::request<http::string_body> req{verb, target, 11};
     req.set(http::field::host, "127.0.0.1");
+    for (const auto& [k, v] : extra_headers) req.set(k, v);
     if (!cookie_.empty()) req.set(http::field::cookie, cookie_);
     if (verb == http::verb::post) {
       req.set(http::field::content_type, "application/x-www-form-urlencoded");
       req.body() = body;
       req.prepare_payload();
     }
-    http::write(stream, req);
+    // Asynchronous with a deadline: Beast's timeouts apply to async operations only.
     beast::flat_buffer buffer;
     http::response<http::string_body> res;
-    http::read(stream, buffer, res);
+    bool answered = false;
+    stream.expires_after(std::chrono::seconds(60));
+    http::async_write(stream, req, [&](beast::error_code ec, std::size_t) {
+      if (ec) return;
+      stream.expires_after(std::chrono::seconds(60));
+      http::async_read(stream, buffer, res, [&](beast::error_code ec2, std::size_t) { answered = !ec2; });
+    });
+    ioc.run();
     Reply r;
-    r.status = res.result_int();
+    r.status = answered ? res.result_int() : 0;  // 0: no answer in time
     r.body = res.body();
     for (const auto& f : res) r.headers[std::string(f.name_string())] = std::string(f.value());
     if (auto it = r.headers.find("Set-Cookie"); it != r.headers.end()) cookie_ = it->second.substr(0, it->second.find(';'));
@@ -83,6 +94,28 @@ class Client {
   unsigned short port_;
   std::string cookie_;
 };
+
+// Sends `bytes` as they are on one connection and returns everything the server sent back until it
+// closed the connection (or 30 s passed): for requests a client library would not send.
+inline std::string raw_exchange(unsigned short port, const std::string& bytes) {
+  net::io_context ioc;
+  beast::tcp_stream stream(ioc);
+  stream.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+  std::string out;
+  char buf[4096];
+  std::function<void(beast::error_code, std::size_t)> on_read = [&](beast::error_code ec, std::size_t n) {
+    out.append(buf, n);
+    if (ec) return;
+    stream.expires_after(std::chrono::seconds(30));
+    stream.async_read_some(net::buffer(buf), on_read);
+  };
+  // Reads while it writes: a server may answer (413) before all of a large request is sent.
+  stream.expires_after(std::chrono::seconds(30));
+  net::async_write(stream.socket(), net::buffer(bytes), [](beast::error_code, std::size_t) {});
+  on_read({}, 0);
+  ioc.run();
+  return out;
+}
 
 inline std::string encode(const std::string& s) {
   std::string out;
@@ -116,7 +149,7 @@ class HttpTest : public ::testing::Test {
     ASSERT_TRUE(app.ok());
     app_ = std::move(*app).release();
     ASSERT_TRUE(app_->load_demo(nullptr).ok());
-    site_ = new web::Site(*app_, {MEEDOEN_SOURCE_DIR, false});
+    site_ = new web::Site(*app_, {MEEDOEN_SOURCE_DIR, false, ""});
     web::ServerOptions so;
     so.port = 0;
     server_ = new web::Server(so, [](const web::Request& r) { return site_->handle(r); });

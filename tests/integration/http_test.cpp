@@ -9,7 +9,8 @@ TEST_F(HttpTest, HealthzAnswersWhenTheDatabaseIsReachable) {
   auto c = client();
   auto r = c.get("/healthz");
   EXPECT_EQ(r.status, 200);
-  EXPECT_EQ(r.body, "ok\n");
+  EXPECT_EQ(r.body.rfind("ok\n", 0), 0u) << r.body;
+  EXPECT_NE(r.body.find("write_lock: ok"), std::string::npos) << r.body;
 }
 
 TEST_F(HttpTest, LoginWorksAndSetsAHardenedCookie) {
@@ -244,6 +245,29 @@ TEST_F(HttpTest, RepeatedWrongPasswordsSlowLoginDown) {
   auto r = c.post("/login", "username=huismeester.merenwijk&password=meedoen-demo");
   EXPECT_EQ(r.status, 429);
   EXPECT_NE(r.body.find("Te vaak een verkeerd wachtwoord"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace meedoen
+
+namespace meedoen {
+namespace {
+
+// No proxy is configured here: X-Forwarded-* come from the client and are ignored.
+TEST_F(HttpTest, ForwardedHeadersFromAnUntrustedClientAreIgnored) {
+  Client c = client();
+  c.extra_headers["X-Forwarded-Proto"] = "https";
+  auto r = c.get("/login");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.headers.count("Strict-Transport-Security"), 0u);
+  EXPECT_EQ(r.headers["Set-Cookie"].find("Secure"), std::string::npos);
+  // Nor can a guesser pose as a new client for each try.
+  for (int i = 0; i < 6; ++i) {
+    c.extra_headers["X-Forwarded-For"] = "198.51.100." + std::to_string(i);
+    c.post("/login", "username=verslavingszorg&password=fout");
+  }
+  c.extra_headers["X-Forwarded-For"] = "198.51.100.200";
+  EXPECT_EQ(c.post("/login", "username=verslavingszorg&password=fout").status, 429);
 }
 
 }  // namespace

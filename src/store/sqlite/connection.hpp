@@ -13,6 +13,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "domain/result.hpp"
+
 namespace meedoen::sqlite {
 
 // Thrown for failures that a use case cannot handle (disk full, corrupt file, SQL bugs). Caught at
@@ -21,6 +23,10 @@ class DbError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
+
+// Throws for a failed call: meedoen::Unavailable when the database cannot serve for a moment (locked
+// past the busy timeout, disk full, read-only, I/O error), DbError otherwise.
+[[noreturn]] void fail(sqlite3* db, int rc, const std::string& what);
 
 class Stmt {
  public:
@@ -65,7 +71,7 @@ class Stmt {
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    throw DbError(std::string("sqlite step: ") + sqlite3_errmsg(db_));
+    fail(db_, rc, "sqlite step");
   }
   void exec() {
     while (step()) {
@@ -92,7 +98,7 @@ class Stmt {
 
  private:
   Stmt& check(int rc) {
-    if (rc != SQLITE_OK) throw DbError(std::string("sqlite bind: ") + sqlite3_errmsg(db_));
+    if (rc != SQLITE_OK) fail(db_, rc, "sqlite bind");
     return *this;
   }
   sqlite3* db_;
@@ -101,7 +107,9 @@ class Stmt {
 
 class Connection {
  public:
-  explicit Connection(const std::string& path);
+  // Opens `path`; a writer waits up to `busy_timeout_ms` for another's write lock before the call
+  // fails with Unavailable.
+  explicit Connection(const std::string& path, int busy_timeout_ms = 5000);
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
@@ -113,6 +121,8 @@ class Connection {
   std::int64_t last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
   int changes() const { return sqlite3_changes(db_); }
   sqlite3* raw() { return db_; }
+  // True when no transaction is open on this connection.
+  bool idle() const { return sqlite3_get_autocommit(db_) != 0; }
 
  private:
   sqlite3* db_ = nullptr;

@@ -460,6 +460,25 @@ CREATE TRIGGER signal_counts_update AFTER UPDATE OF wijk_id, state, meldcode, ca
     ON CONFLICT (wijk_id, state, meldcode, linked, urgent) DO UPDATE SET n = n + 1;
 END;
 )SQL"},
+      {7, "vault key check", R"SQL(
+-- A value derived from the vault key (never the key), stored when the vault is first set up, so
+-- that a wrong or replaced key file stops the program instead of hiding every name.
+CREATE TABLE vault_meta (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  key_check BLOB NOT NULL,
+  created_at INTEGER NOT NULL
+);
+)SQL"},
+      {8, "login throttle", R"SQL(
+-- Wrong passwords counted per client, per client and user name, and per user name, each under a
+-- digest of its key (no typed name is kept). Known and unknown names are counted alike.
+CREATE TABLE login_throttle (
+  key TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL,
+  window_start INTEGER NOT NULL,
+  locked_until INTEGER NOT NULL DEFAULT 0
+);
+)SQL"},
   };
   return all;
 }

@@ -1,6 +1,11 @@
-// SQLite Store: a small pool of connections (WAL lets readers run beside the one writer) and the
-// migration runner.
+// SQLite Store: a small pool of connections (WAL lets readers run beside the one writer), the
+// migration runner, health checks, housekeeping of the write-ahead log and online backup.
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <condition_variable>
+#include <filesystem>
 #include <mutex>
 
 #include "store/sqlite/migrations.hpp"
@@ -10,14 +15,23 @@ namespace meedoen {
 namespace sqlite {
 namespace {
 
+// Once the log is bigger than this, housekeeping waits briefly for readers to finish and truncates
+// it; readers that never pause (a busy server) would otherwise keep it from ever being reset.
+constexpr std::int64_t kWalTruncateBytes = 4LL * 1024 * 1024;
+constexpr int kTruncateWaitMs = 250;
+// /healthz waits this long for the write lock: longer than any normal write holds it.
+constexpr int kHealthLockWaitMs = 1000;
+
 class SqliteStore final : public Store {
  public:
-  SqliteStore(std::string path, int pool_size) : path_(std::move(path)) {
-    for (int i = 0; i < pool_size; ++i) free_.push_back(std::make_unique<Connection>(path_));
+  SqliteStore(std::string path, int pool_size, const StoreOptions& options)
+      : path_(std::move(path)), options_(options), size_(pool_size) {
+    for (int i = 0; i < pool_size; ++i)
+      free_.push_back(std::make_unique<Connection>(path_, options_.busy_timeout_ms));
   }
 
   Result<int> migrate() override {
-    auto conn = take();
+    Lease conn(*this);
     try {
       conn->exec(
           "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
@@ -33,74 +47,226 @@ class SqliteStore final : public Store {
           s.exec();
           conn->exec("COMMIT");
         } catch (...) {
-          conn->exec("ROLLBACK");
+          if (!conn->idle()) conn->exec("ROLLBACK");
           throw;
         }
         current = m.version;
       }
-      give(std::move(conn));
       return current;
     } catch (const DbError& e) {
-      give(std::move(conn));
       return Error{ErrorKind::kInternal, "error.migration", {}, e.what()};
+    } catch (const Unavailable& e) {
+      return Error{ErrorKind::kInternal, "error.database_busy", {}, e.what()};
     }
   }
 
   int schema_version() override {
-    auto conn = take();
-    int v = 0;
+    Lease conn(*this);
     try {
-      v = version_of(*conn);
-    } catch (const DbError&) {
-      v = 0;
+      return version_of(*conn);
+    } catch (const std::exception&) {
+      return 0;
     }
-    give(std::move(conn));
-    return v;
   }
 
   std::unique_ptr<Tx> begin(TxMode mode) override {
-    auto conn = take();
+    // The Tx gives the connection back when it ends, and also when BEGIN itself fails.
+    return std::make_unique<SqliteTx>(take(), mode,
+                                      [this](std::unique_ptr<Connection> c) { give(std::move(c)); });
+  }
+
+  std::vector<HealthCheck> health() override {
+    std::vector<HealthCheck> out;
+    if (path_ == ":memory:") {
+      out.push_back({"connection", ping(), {}});
+      return out;
+    }
+    namespace fs = std::filesystem;
+    const fs::path file(path_);
+    const fs::path dir = file.has_parent_path() ? file.parent_path() : fs::path(".");
+    HealthCheck writable{"writable", true, {}};
+    for (const auto& p : {file, fs::path(path_ + "-wal"), fs::path(path_ + "-shm"), dir}) {
+      std::error_code ec;
+      if (!fs::exists(p, ec)) continue;
+      if (::access(p.c_str(), W_OK) != 0) {
+        writable.ok = false;
+        writable.detail = p.filename().string() + " is not writable";
+      }
+    }
+    struct statvfs vfs {};
+    HealthCheck space{"disk_space", true, {}};
+    if (::statvfs(dir.c_str(), &vfs) == 0) {
+      const auto free_bytes = static_cast<std::int64_t>(vfs.f_bavail) * static_cast<std::int64_t>(vfs.f_frsize);
+      if ((vfs.f_flag & ST_RDONLY) != 0) {
+        writable.ok = false;
+        writable.detail = "the file system is read-only";
+      }
+      if (free_bytes < options_.min_free_bytes) {
+        space.ok = false;
+        space.detail = std::to_string(free_bytes / (1024 * 1024)) + " MB free";
+      }
+    }
+    out.push_back(writable);
+    out.push_back(space);
+    // The write lock, taken and given back at once: BEGIN IMMEDIATE writes nothing. A lock held
+    // past the busy timeout by another process shows here.
+    HealthCheck lock{"write_lock", true, {}};
     try {
-      return std::make_unique<SqliteTx>(std::move(conn), mode,
-                                        [this](std::unique_ptr<Connection> c) { give(std::move(c)); });
+      Lease conn(*this);
+      sqlite3_busy_timeout(conn->raw(), kHealthLockWaitMs);
+      try {
+        conn->exec("BEGIN IMMEDIATE");
+        conn->exec("ROLLBACK");
+      } catch (const std::exception& e) {
+        lock.ok = false;
+        lock.detail = e.what();
+      }
+      sqlite3_busy_timeout(conn->raw(), options_.busy_timeout_ms);
+    } catch (const std::exception& e) {
+      lock.ok = false;
+      lock.detail = e.what();
+    }
+    out.push_back(lock);
+    return out;
+  }
+
+  void maintain() override {
+    if (path_ == ":memory:") return;
+    try {
+      Lease conn(*this);
+      // A passive checkpoint moves what it can without waiting; when the log is still large, a
+      // truncating one waits (up to the busy timeout) for readers and cuts the file back.
+      conn->exec("PRAGMA wal_checkpoint(PASSIVE)");
+      std::error_code ec;
+      const auto wal = std::filesystem::file_size(path_ + "-wal", ec);
+      if (!ec && static_cast<std::int64_t>(wal) > kWalTruncateBytes) {
+        // Writers wait while it runs, so it waits for readers only briefly.
+        sqlite3_busy_timeout(conn->raw(), kTruncateWaitMs);
+        try {
+          conn->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (const std::exception&) {
+        }
+        sqlite3_busy_timeout(conn->raw(), options_.busy_timeout_ms);
+      }
+    } catch (const std::exception&) {
+      // Busy now; the next pass tries again.
+    }
+  }
+
+  Status backup_to(const std::string& dest) override {
+    std::error_code ec;
+    if (std::filesystem::exists(dest, ec))
+      return Error{ErrorKind::kConflict, "error.backup.exists", {}, dest};
+    try {
+      Lease conn(*this);
+      // VACUUM INTO reads one consistent snapshot (a read transaction) while writers go on.
+      auto s = conn->prepare("VACUUM INTO ?");
+      s.bind_all(dest);
+      s.exec();
+    } catch (const std::exception& e) {
+      return Error{ErrorKind::kInternal, "error.backup.failed", {}, e.what()};
+    }
+    return Status::Ok();
+  }
+
+  std::string integrity_problems() override {
+    Lease conn(*this);
+    auto s = conn->prepare("PRAGMA integrity_check(10)");
+    std::string out;
+    while (s.step()) {
+      const std::string line = s.text(0);
+      if (line == "ok") continue;
+      out += line + "\n";
+    }
+    return out;
+  }
+
+ private:
+  // A pooled connection for the store's own use, given back on every path.
+  class Lease {
+   public:
+    explicit Lease(SqliteStore& store) : store_(store), conn_(store.take()) {}
+    ~Lease() { store_.give(std::move(conn_)); }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    Connection* operator->() { return conn_.get(); }
+    Connection& operator*() { return *conn_; }
+
+   private:
+    SqliteStore& store_;
+    std::unique_ptr<Connection> conn_;
+  };
+
+  bool ping() {
+    try {
+      auto tx = begin(TxMode::kRead);
+      return tx->ping();
+    } catch (const std::exception&) {
+      return false;
+    }
+  }
+
+  static int version_of(Connection& conn) {
+    auto s = conn.prepare("SELECT coalesce(max(version), 0) FROM schema_migrations");
+    return s.step() ? s.i32(0) : 0;
+  }
+
+  // A free connection, or a new one when one was dropped; Unavailable after pool_wait_ms.
+  std::unique_ptr<Connection> take() {
+    std::unique_lock lock(mu_);
+    const bool ready = cv_.wait_for(lock, std::chrono::milliseconds(options_.pool_wait_ms), [&] {
+      return !free_.empty() || lent_ + static_cast<int>(free_.size()) < size_;
+    });
+    if (!ready) throw Unavailable("no database connection came free in time");
+    ++lent_;
+    if (!free_.empty()) {
+      auto c = std::move(free_.back());
+      free_.pop_back();
+      return c;
+    }
+    lock.unlock();
+    try {
+      return std::make_unique<Connection>(path_, options_.busy_timeout_ms);
     } catch (...) {
+      lock.lock();
+      --lent_;
+      cv_.notify_one();
       throw;
     }
   }
 
- private:
-  static int version_of(Connection& conn) {
-    auto s = conn.prepare(
-        "SELECT coalesce(max(version), 0) FROM schema_migrations");
-    return s.step() ? s.i32(0) : 0;
-  }
-
-  std::unique_ptr<Connection> take() {
-    std::unique_lock lock(mu_);
-    cv_.wait(lock, [&] { return !free_.empty(); });
-    auto c = std::move(free_.back());
-    free_.pop_back();
-    return c;
-  }
-
+  // Takes a connection back. One still inside a transaction (its ROLLBACK failed too) is closed
+  // rather than handed to the next request, and take() opens a new one in its place. An in-memory
+  // database lives in its one connection, so that one is always kept.
   void give(std::unique_ptr<Connection> c) {
+    if (c && !c->idle()) {
+      try {
+        c->exec("ROLLBACK");
+      } catch (...) {
+      }
+      if (!c->idle() && path_ != ":memory:") c.reset();
+    }
     {
       std::lock_guard lock(mu_);
-      free_.push_back(std::move(c));
+      --lent_;
+      if (c) free_.push_back(std::move(c));
     }
     cv_.notify_one();
   }
 
   std::string path_;
+  StoreOptions options_;
+  const int size_;
   std::mutex mu_;
   std::condition_variable cv_;
   std::vector<std::unique_ptr<Connection>> free_;
+  int lent_ = 0;
 };
 
 }  // namespace
 }  // namespace sqlite
 
-Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path) {
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, const StoreOptions& options) {
   // Memory statistics take one process-wide mutex on every allocation inside SQLite; with several
   // request threads that lock was a hot spot. Nothing here reads the statistics. Must run before
   // the first connection opens.
@@ -109,8 +275,8 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path) {
   try {
     // An in-memory database exists per connection, so it gets exactly one.
     const int pool = path == ":memory:" ? 1 : 4;
-    return std::unique_ptr<Store>(std::make_unique<sqlite::SqliteStore>(path, pool));
-  } catch (const sqlite::DbError& e) {
+    return std::unique_ptr<Store>(std::make_unique<sqlite::SqliteStore>(path, pool, options));
+  } catch (const std::exception& e) {
     return Error{ErrorKind::kInternal, "error.database_open", {}, e.what()};
   }
 }

@@ -215,7 +215,14 @@ SqliteTx::SqliteTx(std::unique_ptr<Connection> conn, TxMode mode,
                    std::function<void(std::unique_ptr<Connection>)> release)
     : conn_(std::move(conn)), release_(std::move(release)) {
   // Prepared (and cached) like any other statement: sqlite3_exec would parse these every time.
-  conn_->prepare(mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN").exec();
+  // When BEGIN fails (another process holds the write lock past the busy timeout), the destructor
+  // does not run, so the connection goes back to the pool here; losing it would starve the pool.
+  try {
+    conn_->prepare(mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN").exec();
+  } catch (...) {
+    release_(std::move(conn_));
+    throw;
+  }
 }
 
 SqliteTx::~SqliteTx() {
@@ -238,6 +245,25 @@ Status SqliteTx::commit() {
 bool SqliteTx::ping() {
   auto s = conn_->prepare("SELECT 1");
   return s.step() && s.i64(0) == 1;
+}
+
+std::optional<std::vector<unsigned char>> SqliteTx::vault_key_check() {
+  auto s = conn_->prepare("SELECT key_check FROM vault_meta WHERE id = 1");
+  if (!s.step()) return std::nullopt;
+  return s.blob(0);
+}
+
+void SqliteTx::set_vault_key_check(const std::vector<unsigned char>& check, Timestamp at) {
+  auto s = conn_->prepare("INSERT INTO vault_meta (id, key_check, created_at) VALUES (1, ?, ?)");
+  s.bind_all(check, at);
+  s.exec();
+}
+
+std::optional<Tx::SealedSample> SqliteTx::any_sealed_field() {
+  auto s = conn_->prepare(
+      "SELECT resident_id, field, sealed FROM resident_identity WHERE length(sealed) > 0 LIMIT 1");
+  if (!s.step()) return std::nullopt;
+  return SealedSample{ResidentId(s.i64(0)), s.text(1), s.blob(2)};
 }
 
 // --- users -----------------------------------------------------------------------------------
@@ -393,6 +419,37 @@ void SqliteTx::delete_session(const std::string& digest) {
 void SqliteTx::delete_sessions_idle_since(Timestamp before) {
   auto s = conn_->prepare("DELETE FROM sessions WHERE last_seen < ?");
   s.bind_all(before);
+  s.exec();
+}
+
+std::vector<ThrottleRow> SqliteTx::throttle_rows(const std::vector<std::string>& keys) {
+  std::vector<ThrottleRow> out;
+  for (const auto& k : keys) {  // three keys at most: one statement each is fine
+    auto s = conn_->prepare("SELECT key, failures, window_start, locked_until FROM login_throttle WHERE key = ?");
+    s.bind_all(k);
+    if (s.step()) out.push_back({s.text(0), s.i32(1), s.i64(2), s.i64(3)});
+  }
+  return out;
+}
+
+void SqliteTx::put_throttle_row(const ThrottleRow& r) {
+  auto s = conn_->prepare(
+      "INSERT INTO login_throttle (key, failures, window_start, locked_until) VALUES (?, ?, ?, ?) "
+      "ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, window_start = excluded.window_start, "
+      "locked_until = excluded.locked_until");
+  s.bind_all(r.key, r.failures, r.window_start, r.locked_until);
+  s.exec();
+}
+
+void SqliteTx::delete_throttle_row(const std::string& key) {
+  auto s = conn_->prepare("DELETE FROM login_throttle WHERE key = ?");
+  s.bind_all(key);
+  s.exec();
+}
+
+void SqliteTx::purge_throttle(Timestamp before) {
+  auto s = conn_->prepare("DELETE FROM login_throttle WHERE window_start < ? AND locked_until < ?");
+  s.bind_all(before, before);
   s.exec();
 }
 

@@ -34,6 +34,10 @@ class SqliteTx final : public Tx {
   void set_session_lang(const std::string& digest, const std::string& lang) override;
   void delete_session(const std::string& digest) override;
   void delete_sessions_idle_since(Timestamp before) override;
+  std::vector<ThrottleRow> throttle_rows(const std::vector<std::string>& keys) override;
+  void put_throttle_row(const ThrottleRow& row) override;
+  void delete_throttle_row(const std::string& key) override;
+  void purge_throttle(Timestamp before) override;
 
   std::vector<Organisation> list_orgs() override;
   std::optional<Organisation> get_org(OrgId id) override;
@@ -166,6 +170,9 @@ class SqliteTx final : public Tx {
   std::vector<AuditEntry> audit_for_resident(ResidentId id) override;
 
   bool ping() override;
+  std::optional<std::vector<unsigned char>> vault_key_check() override;
+  void set_vault_key_check(const std::vector<unsigned char>& check, Timestamp at) override;
+  std::optional<SealedSample> any_sealed_field() override;
 
  private:
   std::vector<WijkId> user_wijken(UserId id);

@@ -56,6 +56,42 @@ TEST_F(AuthTest, RepeatedFailuresSlowLoginDown) {
   EXPECT_TRUE(app_->login("", "dokter", kPassword).ok());
 }
 
+TEST_F(AuthTest, AnAttackerCannotLockAPersonOut) {
+  const std::string attacker = "198.51.100.7", person = "203.0.113.5";
+  for (int i = 0; i < 30; ++i) (void)app_->login("", "dokter", "fout", attacker);
+  EXPECT_EQ(app_->login("", "dokter", kPassword, attacker).error().kind, ErrorKind::kTooMany);
+  // The right password from a client that did not fail gets in at once.
+  EXPECT_TRUE(app_->login("", "dokter", kPassword, person).ok());
+}
+
+TEST_F(AuthTest, GuessingWhileLockedDoesNotMakeTheLockLonger) {
+  const std::string client = "198.51.100.7";
+  for (int i = 0; i < 5; ++i) (void)app_->login("", "dokter", "fout", client);
+  for (int i = 0; i < 20; ++i) EXPECT_EQ(app_->login("", "dokter", "fout", client).error().detail, "1");
+  clock_->advance(31);
+  EXPECT_TRUE(app_->login("", "dokter", kPassword, client).ok());
+}
+
+TEST_F(AuthTest, KnownAndUnknownNamesGetTheSameAnswers) {
+  const std::string client = "198.51.100.9";
+  for (int i = 0; i < 8; ++i) {
+    auto known = app_->login("", "dokter", "fout", client);
+    auto unknown = app_->login("", "niemand-" + std::string("x"), "fout", client);
+    ASSERT_FALSE(known.ok());
+    ASSERT_FALSE(unknown.ok());
+    EXPECT_EQ(known.error().kind, unknown.error().kind) << "attempt " << i;
+    EXPECT_EQ(known.error().message_key, unknown.error().message_key) << "attempt " << i;
+    EXPECT_EQ(known.error().detail, unknown.error().detail) << "attempt " << i;
+  }
+}
+
+TEST_F(AuthTest, ManyNamesFromOneClientMakeThatClientWait) {
+  const std::string sprayer = "198.51.100.10";
+  for (int i = 0; i < 20; ++i) (void)app_->login("", "naam" + std::to_string(i), "fout", sprayer);
+  EXPECT_EQ(app_->login("", "dokter", kPassword, sprayer).error().kind, ErrorKind::kTooMany);
+  EXPECT_TRUE(app_->login("", "dokter", kPassword, "203.0.113.5").ok());
+}
+
 TEST_F(AuthTest, DisabledUsersCannotLogIn) {
   ASSERT_TRUE(app_->set_user_active(nullptr, "dokter", false).ok());
   EXPECT_FALSE(app_->login("", "dokter", kPassword).ok());

@@ -1,0 +1,26 @@
+// What the layers above a store need to know of its health and limits: the checks /healthz reports,
+// and the waits that keep a busy database from hanging a request. Plain values, no I/O.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace meedoen {
+
+// What /healthz reports: each check by name, and whether it passed.
+struct HealthCheck {
+  std::string name;  // "connection", "writable", "disk_space", "write_lock"
+  bool ok = true;
+  std::string detail;  // for operators; never personal data
+};
+
+struct StoreOptions {
+  // How long a writer waits for another process's write lock before the request gets a 503.
+  int busy_timeout_ms = 5000;
+  // How long a request waits for a free pooled connection; bounded, so no request hangs.
+  int pool_wait_ms = 8000;
+  // Below this much free disk space, /healthz reports unhealthy.
+  std::int64_t min_free_bytes = 64LL * 1024 * 1024;
+};
+
+}  // namespace meedoen
