@@ -30,7 +30,8 @@ demo: build
 	@mkdir -p $(DATA)
 	@rm -f $(DATA)/demo.db $(DATA)/demo.db-wal $(DATA)/demo.db-shm
 	@$(BUILD)/meedoen demo --db $(DATA)/demo.db --key-file $(DATA)/demo.key
-	@$(BUILD)/meedoen serve --db $(DATA)/demo.db --key-file $(DATA)/demo.key --listen 127.0.0.1:8080
+	@$(BUILD)/meedoen serve --db $(DATA)/demo.db --key-file $(DATA)/demo.key --listen 127.0.0.1:8080 \
+	  --brigade-phone "071 512 34 56"
 
 # Unit and integration tests (ctest), then browser tests (Playwright + axe in Debian's Chromium).
 test: build-test

@@ -74,6 +74,27 @@ M = [
 ("set_password", "Wachtwoord instellen", "Set password"),
 ("saved", "Opgeslagen.", "Saved."),
 ("error_title", "Dat lukt niet", "That did not work"),
+("break_glass_review_title", "Doorbroken inzage", "Break-glass views"),
+("break_glass_review_intro", "Hier staat wie de gegevens van een bewoner bekeek zonder dat dit bij zijn of haar werk hoorde, met de reden die hij of zij schreef. Kijk of de reden klopt. Bespreek het met de persoon als dat niet zo is.", "Who viewed a resident's details outside their own work, with the reason they wrote. Check that the reason holds. Talk to the person if it does not."),
+("break_glass_review_none", "Niemand heeft de inzage doorbroken.", "Nobody broke the glass."),
+("break_glass_review_caption", "Doorbroken inzage, nieuwste eerst", "Break-glass views, newest first"),
+("bg_when", "Wanneer", "When"),
+("bg_who", "Wie", "Who"),
+("bg_resident", "Bewoner", "Resident"),
+("bg_reason", "Reden", "Reason"),
+("nav_break_glass", "Inzage", "Views"),
+("choose_outcome", "Kies een uitkomst", "Choose an outcome"),
+("error.outcome.choose", "Kies wat er uit het bezoek kwam.", "Choose what came of the visit."),
+("your_past_requests", "Eerder gedaan", "Done before"),
+("your_past_requests_help", "Verzoeken waar je eerder aan werkte. Je ziet nu alleen de code, geen naam of adres.", "Requests you worked on before. You now see only the code, no name or address."),
+("error.request.not_yours", "Dit verzoek is van een andere brigadier. Je kunt het daarom niet openen.", "This request belongs to another peer worker, so you cannot open it."),
+("request_past_note", "Je werkte eerder aan dit verzoek. Je ziet nu alleen de code.", "You worked on this request before. You now see only the code."),
+("call_coordinator", "Hulp nodig? Bel de coördinator:", "Need help? Call the coordinator:"),
+("cap_counts_contact", "Wat meetelt: bezoeken van deze week waarbij je iemand sprak, en verzoeken die je hebt aangenomen maar nog niet bezocht. Niet thuis of deur niet open telt niet mee.", "What counts: this week's visits where you spoke to someone, and requests you accepted but have not visited yet. Not at home or door not opened does not count."),
+("cap_counts_all", "Wat meetelt: alle bezoeken van deze week, ook als er niemand opendeed, en verzoeken die je hebt aangenomen maar nog niet bezocht.", "What counts: all of this week's visits, also when nobody opened, and requests you accepted but have not visited yet."),
+("error.meeting.undecided", "Nog {0} punt(en) zonder besluit. Die gaan naar de volgende agenda als u het overleg nu afsluit. Neem ze eerst door, of sluit toch af.", "{0} item(s) without a decision. They go to the next agenda if you close the meeting now. Go through them first, or close anyway."),
+("meeting_close_anyway", "Toch afsluiten; deze punten gaan naar de volgende keer", "Close anyway; these items go to next time"),
+("minutes_absent", "Uitgenodigd, niet aanwezig", "Invited, not present"),
 ("busy_title", "Even geduld", "One moment"),
 ("busy_kept", "Wat u hebt ingevuld, is bewaard.", "What you filled in has been kept."),
 ("busy_retry", "Opnieuw versturen", "Send again"),
@@ -200,7 +221,7 @@ M = [
 ("short_note", "Korte notitie", "Short note"),
 ("signal_is_linked", "Dit signaal hoort bij een signaal dat al open staat.", "This signal belongs to a signal that is already open."),
 ("signal_linked", "Er stond al een signaal open over deze bewoner. Uw signaal is daaraan toegevoegd.", "A signal about this resident was already open. Your signal was added to it."),
-("signal_new_intro", "Maak u zorgen over iemand in de wijk? Meld het hier. Een naam is niet nodig.", "Worried about someone in the neighbourhood? Report it here. A name is not needed."),
+("signal_new_intro", "Maakt u zich zorgen over iemand in de wijk? Meld het hier. Een naam is niet nodig.", "Worried about someone in the neighbourhood? Report it here. A name is not needed."),
 ("signal_new_title", "Signaal melden", "Raise a signal"),
 ("signal_saved", "Het signaal is opgeslagen.", "The signal was saved."),
 ("signal_title", "Signaal", "Signal"),
@@ -260,8 +281,8 @@ M = [
 ("gender_onbekend", "onbekend", "unknown"),
 ("age_onder_30", "onder de 30", "under 30"),
 ("age_30_50", "30 tot 50", "30 to 50"),
-("age_50_plus", "50+", "50+"),
-("age_65_plus", "65+", "65+"),
+("age_50_plus", "50 tot 65", "50 to 65"),
+("age_65_plus", "65 of ouder", "65 or older"),
 ("age_onbekend", "leeftijd onbekend", "age unknown"),
 ("orgkind_huisarts", "huisarts", "GP"),
 ("orgkind_politie", "politie", "police"),
@@ -283,6 +304,14 @@ M = [
 ("timeline_action_settled", "Actie afgerond", "Action settled"),
 ("timeline_meldcode", "Meldcode: stap vastgelegd", "Meldcode: step recorded"),
 ("timeline_closed", "Afgesloten", "Closed"),
+("timeline_brigade_request", "Gevraagd aan de Vliegende Brigade", "Asked of the Flying Brigade"),
+("timeline_returned", "Terug naar het overleg", "Back to the meeting"),
+("timeline_other", "Bijgewerkt", "Updated"),
+("timeline_brigade_outcome", "Vliegende Brigade", "Flying Brigade"),
+("timeline_referral_answer", "Antwoord op de verwijzing", "Answer to the referral"),
+("brigade_feedback", "Terugkoppeling Vliegende Brigade", "Feedback from the Flying Brigade"),
+("intake_confirmed", "intake bevestigd", "intake confirmed"),
+("referred_to", "verwezen naar", "referred to"),
 # errors
 ("error.action.note_required", "Schrijf kort op waarom het niet gelukt is.", "Please note briefly why it did not work."),
 ("error.action.settled", "Deze actie is al afgerond.", "This action is already settled."),
@@ -316,7 +345,7 @@ M = [
 ("error.org.name_taken", "Er is al een organisatie met deze naam.", "An organisation with this name exists."),
 ("error.signal.already_closed", "Dit signaal is al afgesloten.", "This signal is already closed."),
 ("error.signal.birth_year", "Vul een geboortejaar in met 4 cijfers, bijvoorbeeld 1962.", "Enter a year of birth with 4 digits, for example 1962."),
-("error.signal.break_glass_reason", "Schrijf in minstens 10 tekens waarom u dit nu moet weten.", "Write in at least 10 characters why you need to know this now."),
+("error.signal.break_glass_reason", "Schrijf in een hele zin (minstens 20 tekens) waarom u dit nu moet weten.", "Write in a whole sentence (at least 20 characters) why you need to know this now."),
 ("error.signal.close_reason_required", "Schrijf op waarom u het signaal afsluit.", "Write down why you close the signal."),
 ("error.signal.description_required", "Schrijf kort wat u ziet of hoort.", "Briefly write what you see or hear."),
 ("error.signal.meldcode_not_weighed", "Dit signaal volgt de meldcode. Leg eerst stap 4 (wegen) vast, dan kunt u het afsluiten.", "This signal follows the meldcode. Record step 4 (weigh) first, then you can close it."),
@@ -585,7 +614,7 @@ B = [
 ("referral_kind", "Naar wat voor hulp", "To what kind of help"),
 ("referral_to", "Naar welke organisatie", "To which organisation"),
 ("referral_email", "E-mail van de organisatie (als zij geen account hebben)", "The organisation's e-mail (if they have no account)"),
-("referral_email_help", "Zij krijgen een link die één keer werkt en na 14 dagen verloopt. In de e-mail staat geen naam.", "They get a link that works once and expires after 14 days. The e-mail contains no name."),
+("referral_email_help", "Zij krijgen een link die werkt tot zij antwoorden, en hooguit 14 dagen. In de e-mail staat geen naam.", "They get a link that works until they answer, and 14 days at most. The e-mail contains no name."),
 ("consent", "Toestemming", "Consent"),
 ("consent_help", "Vraag de bewoner wat je mag delen, met wie en waarvoor.", "Ask the resident what you may share, with whom and for what."),
 ("consent_given_by", "Wie gaf toestemming", "Who gave consent"),
@@ -609,7 +638,7 @@ B = [
 ("refkind_schuldhulp", "schuldhulp", "debt help"),
 ("refkind_verslavingszorg", "verslavingszorg", "addiction care"),
 ("refkind_overig", "andere hulp", "other help"),
-("referral_verstuurd", "verstuurd", "sent"),
+("referral_verstuurd", "wacht op antwoord", "waiting for an answer"),
 ("referral_ontvangen", "ontvangen", "received"),
 ("referral_intake_gepland", "intake gepland", "intake planned"),
 ("referral_intake_gedaan", "intake gedaan", "intake done"),
@@ -627,7 +656,7 @@ B = [
 ("by", "door", "by"),
 ("referral_link_title", "Verwijzing via Meedoen", "Referral via Meedoen"),
 ("link_intro", "U kreeg deze link per e-mail. U hoeft niet in te loggen.", "You got this link by e-mail. You do not need to log in."),
-("link_once", "Deze link werkt één keer. Na uw antwoord toont hij niets meer.", "This link works once. After your answer it shows nothing any more."),
+("link_once", "Deze link werkt tot u hebt geantwoord, en hooguit 14 dagen. Daarna toont hij niets meer.", "This link works until you have answered, and 14 days at most. After that it shows nothing any more."),
 ("link_used", "Deze link is al gebruikt. Er is niets meer te zien.", "This link was used already. There is nothing more to see."),
 ("link_expired", "Deze link is verlopen. Er is niets meer te zien. Neem contact op met de Vliegende Brigade.", "This link has expired. There is nothing more to see. Contact the Flying Brigade."),
 ("link_reveal", "Toon naam en gegevens", "Show name and details"),
@@ -710,6 +739,48 @@ B = [
 ]
 M += B
 
+# The informal form of address ("je"), for the pages of peer workers (ervaringsdeskundigen): one
+# form per role. Only texts that address the reader; the rest comes from Dutch.
+JE = {
+"actions_intro": "Wat het overleg je heeft gevraagd. Je ziet hier wie de bewoner is, omdat je nu iets doet.",
+"break_glass_reason": "Waarom moet je dit nu weten? Dit wordt vastgelegd.",
+"buurt_optional": "Buurt (als je die weet)",
+"close_reason": "Waarom sluit je het signaal af?",
+"description": "Wat zie of hoor je?",
+"busy_kept": "Wat je hebt ingevuld, is bewaard.",
+"identifying_notes": "Andere dingen waaraan je iemand herkent",
+"identity_hidden": "Je ziet alleen de code. Naam en adres ziet alleen wie nu iets doet voor deze bewoner.",
+"identity_logged": "Dat je dit bekijkt, wordt vastgelegd.",
+"identity_shown_because": "Je ziet dit omdat",
+"identity_reason_raised_signal": "je het signaal hebt gemeld",
+"identity_reason_open_action": "je een open actie hebt",
+"identity_reason_assigned_peer": "je bent gekoppeld",
+"identity_reason_break_glass": "je een reden hebt gegeven",
+"meldcode_choose": "Wat wil je doen?",
+"meldcode_intro": "Je signaal lijkt te gaan over huiselijk geweld of kindermishandeling. Dan volg je de meldcode. Het signaal gaat dan niet naar het overleg, maar naar de aandachtsfunctionaris van je organisatie.",
+"no_my_signals": "Je hebt nog geen signalen gemeld.",
+"no_open_actions": "Je hebt geen open acties.",
+"rationale": "Wat heb je gedaan en waarom?",
+"reported_by_org": "Je meldt namens",
+"signal_linked": "Er stond al een signaal open over deze bewoner. Jouw signaal is daaraan toegevoegd.",
+"signal_new_intro": "Maak je je zorgen over iemand in de wijk? Meld het hier. Een naam is niet nodig.",
+"error.csrf": "Je sessie is verlopen of het formulier is te oud. Laad de pagina opnieuw en probeer het nog eens.",
+"error.forbidden": "Je mag dit niet bekijken of doen. Het hoort bij een andere wijk of een andere rol.",
+"error.meeting.version_conflict": "Iemand anders heeft dit net ook veranderd. Jouw tekst staat hieronder nog. Kijk het na en sla opnieuw op.",
+"error.meldcode.rationale_required": "Schrijf op wat je hebt gedaan en waarom.",
+"error.signal.break_glass_reason": "Schrijf in een hele zin (minstens 20 tekens) waarom je dit nu moet weten.",
+"error.signal.close_reason_required": "Schrijf op waarom je het signaal afsluit.",
+"error.signal.description_required": "Schrijf kort wat je ziet of hoort.",
+"error.signal.meldcode_not_weighed": "Dit signaal volgt de meldcode. Leg eerst stap 4 (wegen) vast, dan kun je het afsluiten.",
+"error.busy": "Het is nu even te druk. Er is niets opgeslagen. Probeer het zo opnieuw.",
+"error.internal": "Er ging iets mis. Er is niets opgeslagen. Probeer het opnieuw.",
+"request_known": "Wat weet je over de bewoner?",
+"request_known_help": "Geen naam of adres hier. Wel: wat je ziet, wat de bewoner zelf zegt, wat al geprobeerd is.",
+"error.request.known_required": "Schrijf op wat je weet, zodat wie gaat weet waarom.",
+"referral_answer": "Jouw antwoord",
+}
+JE = {k: v for k, v in JE.items() if v is not None}
+
 here = os.path.dirname(os.path.abspath(__file__))
 out = os.path.join(here, "..", "messages")
 keys = [k for k, _, _ in M]
@@ -718,3 +789,9 @@ for i, lang in ((1, "nl"), (2, "en")):
     with open(os.path.join(out, lang + ".json"), "w", encoding="utf-8") as f:
         json.dump({m[0]: m[i] for m in M}, f, ensure_ascii=False, indent=1, sort_keys=True)
         f.write("\n")
+unknown = set(JE) - set(keys)
+assert not unknown, "informal texts for unknown keys: %s" % sorted(unknown)
+# Read with Dutch underneath (web/view.cpp merges every catalogue over nl.json).
+with open(os.path.join(out, "nl-je.json"), "w", encoding="utf-8") as f:
+    json.dump(JE, f, ensure_ascii=False, indent=1, sort_keys=True)
+    f.write("\n")

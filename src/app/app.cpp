@@ -246,7 +246,8 @@ std::optional<Identity> App::Internals::reveal(const Vault& vault, Tx& tx, Times
   if (d.access != IdentityAccess::kShown) return std::nullopt;
   auto identity = open_identity(vault, tx, resident.id);
   const std::string reason = why.empty() ? d.reason : d.reason + ": " + why;
-  audit(tx, at, &user, "read_identity", resident.id, object, reason);
+  // Break-glass reveals have their own event, so the chair and privacy officer can list them.
+  audit(tx, at, &user, d.reason == "break_glass" ? "break_glass" : "read_identity", resident.id, object, reason);
   if (reason_out) *reason_out = d.reason;
   return identity;
 }
@@ -286,6 +287,47 @@ std::string App::Internals::trim(const std::string& s) {
   auto e = std::find_if_not(s.rbegin(), s.rend(), [](unsigned char c) { return std::isspace(c); });
   if (b >= e.base()) return {};
   return std::string(b, e.base());
+}
+
+std::size_t App::Internals::word_count(const std::string& s) {
+  std::size_t n = 0;
+  bool in_word = false;
+  for (unsigned char c : s) {
+    const bool letter = std::isalnum(c) || c >= 0x80;
+    if (letter && !in_word) ++n;
+    in_word = letter;
+  }
+  return n;
+}
+
+bool App::Internals::did_request_once(Tx& tx, RequestId request, UserId peer) {
+  for (const auto& a : tx.assignments_for_request(request))
+    if (a.peer == peer && a.state == AssignmentState::kEnded && a.responded_at != 0) return true;
+  return false;
+}
+
+bool App::reads_overleg(const User& user) { return !viewable_wijken(user).empty(); }
+
+Result<std::vector<BreakGlassView>> App::break_glass_reviews(const User& user) {
+  if (!may_review_break_glass(user)) return Error::forbidden();
+  std::vector<WijkId> wijken;
+  if (user.role != Role::kAdmin) {
+    for (auto w : user.wijken)
+      if (may_chair(user, w)) wijken.push_back(w);
+    if (wijken.empty()) return Error::forbidden();  // an empty filter would mean "every wijk"
+  }
+  auto tx = store_->begin(TxMode::kRead);
+  std::vector<BreakGlassView> out;
+  Lookups names(*tx);
+  for (auto& e : tx->break_glass_entries(wijken, 200)) {
+    BreakGlassView v{e, {}, {}};
+    if (auto r = tx->get_resident(e.resident_id)) {
+      v.resident_code = r->code;
+      if (auto w = tx->get_wijk(r->wijk_id)) v.wijk_name = w->name;
+    }
+    out.push_back(std::move(v));
+  }
+  return out;
 }
 
 bool App::Internals::may_see_signal(const User& user, const Signal& s) {
@@ -335,6 +377,66 @@ Result<Resident> App::Internals::resident_for(const Vault& vault, Tx& tx, Timest
     audit(tx, t, &user, "create_identity", resident.id, "resident:" + resident.code, why);
   }
   return resident;
+}
+
+// The overleg's action for the brigade settles with what came of its request, and the case's
+// history and next agenda say so ("terugkoppeling"). Only codes are stored: the peer's note stays
+// with the brigade, as it may say more than the overleg should read. A decline is handled by
+// set_outcome (the case goes back to the overleg).
+void App::Internals::feed_back_to_overleg(Tx& tx, const BrigadeRequest& r, Outcome to, const User& user,
+                                          Timestamp t) {
+  if (!r.action_id || to == Outcome::kDeclined) return;
+  std::optional<Signal> s;
+  if (r.signal_id) s = tx.get_signal(*r.signal_id);
+  if (s && s->state == SignalState::kLinked && s->case_id) s = tx.get_signal(*s->case_id);
+  if (s) tx.add_timeline({s->id, t, user.id, "brigade_outcome", std::string(to_string(to))});
+  const bool reached = to == Outcome::kContact || to == Outcome::kCameAlong || to == Outcome::kReferredWijkteam ||
+                       to == Outcome::kReferredOther || to == Outcome::kClosed;
+  if (auto a = tx.get_action(*r.action_id); a && a->state == ActionState::kOpen &&
+                                             (reached || to == Outcome::kUnreachable)) {
+    a->state = reached ? ActionState::kDone : ActionState::kNotDone;
+    a->settled_at = t;
+    tx.update_action(*a);
+    if (s) {
+      tx.add_timeline({s->id, t, user.id, "action_settled", std::string(to_string(a->state)) + "|"});
+      bool any_open = false;
+      for (const auto& other : tx.actions_for_signal(s->id)) any_open = any_open || other.state == ActionState::kOpen;
+      if (!any_open)
+        if (auto next = transition(s->state, SignalEvent::kActionsSettled)) {
+          s->state = *next;
+          s->updated_at = t;
+          tx.update_signal(*s);
+        }
+      Internals::place_follow_up(tx, *s, a->id, t);
+    }
+  }
+}
+
+void App::Internals::note_referral_on_signal(Tx& tx, const Referral& r, UserId by, Timestamp t) {
+  auto req = tx.get_request(r.request_id);
+  if (!req || !req->signal_id) return;
+  tx.add_timeline({*req->signal_id, t, by, "referral_answer", std::string(to_string(r.status))});
+}
+
+void App::Internals::place_follow_up(Tx& tx, const Signal& s, ActionId action, Timestamp t) {
+  MeetingFilter mf;
+  mf.wijken = {s.wijk_id};
+  mf.from = t;
+  mf.limit = 5;
+  for (const auto& m : tx.list_meetings(mf)) {
+    if (m.held) continue;
+    const auto items = tx.agenda(m.id);
+    for (const auto& it : items)
+      if (it.signal_id == s.id) return;
+    AgendaItem item;
+    item.meeting_id = m.id;
+    item.signal_id = s.id;
+    item.action_id = action;
+    item.kind = AgendaItemKind::kFollowUp;
+    item.position = static_cast<int>(items.size()) + 1;
+    tx.insert_agenda_item(item);
+    return;
+  }
 }
 
 void App::Internals::place_on_next_meeting(Tx& tx, Signal& s, const User& user, Timestamp t) {

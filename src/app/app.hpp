@@ -33,6 +33,10 @@ struct AppConfig {
   int checkout_grace_minutes = 15;  // a check-out this late is flagged to the coordinator
   int referral_response_days = 10;  // a referral without an answer this long is flagged
   int referral_link_days = 14;      // a one-time link for a partner expires after this
+  // The brigade's phone for a peer at a visit (shown beside the check-out button); empty: none.
+  std::string brigade_phone;
+  // Whether attempts without contact (not home, door not opened) count toward a peer's weekly cap.
+  bool cap_counts_attempts = false;
   std::string base_url = "http://127.0.0.1:8080";  // for links in e-mail
   // How long a session read from the store is trusted in this process (see SessionCache); with
   // several app processes, a log-out elsewhere takes effect here within this time. 0 = off.
@@ -72,6 +76,10 @@ class App {
                             const std::string& password, const std::string& client = {});
   void logout(const std::string& token);
   void set_language(const std::string& token, const std::string& lang);
+  // Whether the user reads a wijk's signals and meetings, not only raises signals (for menus).
+  static bool reads_overleg(const User& user);
+  // The break-glass reveals for the chair's wijken (all of them for the administrator), newest first.
+  Result<std::vector<BreakGlassView>> break_glass_reviews(const User& user);
   // Whether `token` is the session's CSRF token (constant-time).
   static bool csrf_matches(const SessionView& session, const std::string& token);
 
@@ -103,8 +111,11 @@ class App {
   Result<RecordItemResult> record_item(const User& user, const RecordItemInput& in);
   Status record_attendance(const User& user, MeetingId id, std::int64_t version,
                            const std::vector<Attendance>& rows);
+  // Marking it held sends undecided items back to the next agenda; while there are any and
+  // `confirm_undecided` is false, it changes nothing and answers error.meeting.undecided (a
+  // conflict whose detail is their number), so the chair sees them first.
   Status update_meeting(const User& user, MeetingId id, std::int64_t version,
-                        const PlanMeetingInput& in, bool held);
+                        const PlanMeetingInput& in, bool held, bool confirm_undecided = false);
   Result<MeetingView> minutes(const User& user, MeetingId id);
 
   // --- actions (app/actions.cpp) ---

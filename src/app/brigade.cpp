@@ -121,7 +121,8 @@ static std::vector<RequestRow> request_rows(Lookups& names, const std::vector<Br
   return out;
 }
 
-static std::vector<PeerCandidate> candidates(Tx& tx, Lookups& names, const BrigadeRequest& r, Timestamp now) {
+static std::vector<PeerCandidate> candidates(Tx& tx, Lookups& names, const BrigadeRequest& r, Timestamp now,
+                                             bool count_attempts) {
   const int window = availability_window_days(r.urgency);
   const std::int64_t today = days_of(today_of(now));
   const std::string from = format_days(today);
@@ -130,7 +131,7 @@ static std::vector<PeerCandidate> candidates(Tx& tx, Lookups& names, const Briga
   const auto profiles = tx.list_peer_profiles();
   std::vector<UserId> ids;
   for (const auto& p : profiles) ids.push_back(p.user_id);
-  auto loads = tx.peer_loads(ids, start_of_local_week(now));
+  auto loads = tx.peer_loads(ids, start_of_local_week(now), count_attempts);
   std::vector<PeerCandidate> out;
   for (const auto& profile : profiles) {
     auto user = tx.get_user(profile.user_id);
@@ -246,9 +247,16 @@ Result<RequestDetail> App::request_detail(const User& user, RequestId id) {
   const Timestamp t = now();
   RequestDetail d;
   d.is_coordinator = may_coordinate(user, r->wijk_id);
-  if (user.role == Role::kPeer) d.mine = current_assignment(*tx, id, user.id);
+  if (user.role == Role::kPeer) {
+    d.mine = current_assignment(*tx, id, user.id);
+    if (!d.mine) d.past = Internals::did_request_once(*tx, id, user.id);
+  }
   const bool requester = r->requested_by == user.id && may_view_wijk(user, r->wijk_id);
-  if (!d.is_coordinator && !d.mine && !requester) return Error::forbidden();
+  if (!d.is_coordinator && !d.mine && !d.past && !requester) {
+    // Say what it is: another peer's request, not "another wijk".
+    if (user.role == Role::kPeer) return Error{ErrorKind::kForbidden, "error.request.not_yours", {}, {}};
+    return Error::forbidden();
+  }
   Lookups names(*tx);
   d.row = std::move(request_rows(names, {*r}, t).front());
   d.requested_by_name = names.user(r->requested_by);
@@ -279,7 +287,7 @@ Result<RequestDetail> App::request_detail(const User& user, RequestId id) {
   d.visit_key = random_token().substr(0, 32);
   if (d.is_coordinator && !outcome_is_final(r->outcome) && r->outcome != Outcome::kDeclined) {
     RequestNeeds needs{r->urgency, r->pref_language, r->pref_gender, r->pref_theme};
-    d.suggestions = rank_peers(needs, candidates(*tx, names, *r, t));
+    d.suggestions = rank_peers(needs, candidates(*tx, names, *r, t, config_.cap_counts_attempts));
   }
   // An identity is only shown when its audit entry is safely stored.
   if (auto st = tx->commit(); !st) return st.error();
@@ -298,7 +306,7 @@ Status App::assign_peers(const User& user, RequestId id, const std::vector<UserI
     return Error::conflict("error.request.closed");
   const Timestamp t = now();
   Lookups names(*tx);
-  const auto pool = candidates(*tx, names, *r, t);
+  const auto pool = candidates(*tx, names, *r, t, config_.cap_counts_attempts);
   for (auto peer : peers) {
     auto c = std::find_if(pool.begin(), pool.end(), [&](const PeerCandidate& pc) { return pc.peer == peer; });
     if (c == pool.end()) return Error::invalid("error.invalid_choice", "peer");
@@ -391,6 +399,14 @@ Result<MyRequests> App::my_requests(const User& user) {
       (a.state == AssignmentState::kOffered ? offered : active).push_back(std::move(*r));
   out.offered = request_rows(names, offered, t);
   out.active = request_rows(names, active, t);
+  std::vector<BrigadeRequest> past;
+  for (const auto& a : tx->assignments_for_peer(user.id, false))
+    if (a.state == AssignmentState::kEnded && a.responded_at != 0)
+      if (auto r = tx->get_request(a.request_id)) past.push_back(std::move(*r));
+  std::sort(past.begin(), past.end(), [](const auto& a, const auto& b) { return a.created_at > b.created_at; });
+  past.erase(std::unique(past.begin(), past.end(), [](const auto& a, const auto& b) { return a.id == b.id; }), past.end());
+  if (past.size() > 50) past.resize(50);
+  out.past = request_rows(names, past, t);
   if (auto c = tx->open_checkin(user.id)) {
     CheckinView cv{*c, user.display_name, {}, c->overdue(t, config_.checkout_grace_minutes)};
     if (auto r = tx->get_request(c->request_id))
@@ -398,7 +414,7 @@ Result<MyRequests> App::my_requests(const User& user) {
     out.checkin = cv;
   }
   out.profile = tx->get_peer_profile(user.id).value_or(PeerProfile{user.id, {}, {}, "onbekend", 4, true, {}});
-  out.load = tx->peer_loads({user.id}, start_of_local_week(t))[user.id];
+  out.load = tx->peer_loads({user.id}, start_of_local_week(t), config_.cap_counts_attempts)[user.id];
   return out;
 }
 
@@ -452,6 +468,7 @@ Result<LogVisitResult> App::log_visit(const User& user, const LogVisitInput& in)
     if (r->outcome == Outcome::kOpen) {
       r->outcome = Outcome::kContact;
       tx->add_request_outcome(r->id, t, user.id, Outcome::kContact, "");
+      Internals::feed_back_to_overleg(*tx, *r, Outcome::kContact, user, t);
     }
   }
   r->updated_at = t;
@@ -528,6 +545,7 @@ Status App::handle_debrief(const User& user, DebriefId id) {
 
 Status App::set_outcome(const User& user, RequestId id, const std::string& code, const std::string& note_in,
                         std::int64_t version) {
+  if (code.empty()) return Error::invalid("error.outcome.choose", "outcome");
   const auto to = parse_outcome(code);
   if (!to || *to == Outcome::kOpen) return Error::invalid("error.invalid_choice", "outcome");
   const std::string note = Internals::trim(note_in);
@@ -558,6 +576,8 @@ Status App::set_outcome(const User& user, RequestId id, const std::string& code,
   tx->add_request_outcome(id, t, user.id, *to, note);
   Internals::audit(*tx, t, &user, "change", r->resident_id, "request:" + std::to_string(id.value),
                    "outcome " + std::string(to_string(*to)));
+
+  Internals::feed_back_to_overleg(*tx, *r, *to, user, t);
 
   if (*to == Outcome::kDeclined) {
     // Informal options are exhausted: the case goes back to the wijk's overleg.
@@ -640,7 +660,7 @@ Result<CoordinatorOverview> App::coordinator_overview(const User& user) {
   const std::string monday = format_date(start_of_local_week(t));
   const std::string sunday = format_days(days_of(monday) + 6);
   const std::string today = today_of(t);
-  auto loads = tx->peer_loads(peer_ids, start_of_local_week(t));
+  auto loads = tx->peer_loads(peer_ids, start_of_local_week(t), config_.cap_counts_attempts);
   auto on_call = tx->on_call_counts(peer_ids, monday, sunday);
   const auto absent = tx->absent_on(peer_ids, today);
   for (const auto& [peer, p] : peers) {

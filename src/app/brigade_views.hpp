@@ -106,6 +106,7 @@ struct RequestDetail {
   std::vector<RankedPeer> suggestions;             // coordinator only
   bool is_coordinator = false;
   std::optional<Assignment> mine;                  // the viewer's current assignment
+  bool past = false;  // the viewer is a peer who did this request once; pseudonymous, read only
   std::optional<Checkin> checkin;                  // the viewer's open check-in
   std::string visit_key;                           // a fresh idempotency key for the visit form
 };
@@ -158,6 +159,7 @@ struct CoordinatorOverview {
 struct MyRequests {
   std::vector<RequestRow> offered;
   std::vector<RequestRow> active;
+  std::vector<RequestRow> past;  // the peer did these once: pseudonymous now, newest first
   std::optional<CheckinView> checkin;
   PeerProfile profile;
   int load = 0;

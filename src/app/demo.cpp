@@ -1,6 +1,7 @@
 // Demo data for Leiden (fictional people only). The history is replayed through the real use
 // cases on a simulated clock, four months back to today, so every state is reached the way users
 // reach it and the audit chain is whole.
+#include <array>
 #include <algorithm>
 #include <map>
 #include <random>
@@ -21,19 +22,23 @@ const char* kLastNames[] = {"de Vries", "Jansen", "Bakker", "Visser", "Smit", "M
                             "El Amrani", "Yilmaz", "Kok", "Verhoeven", "van Leeuwen", "Dekker"};
 const char* kStreets[] = {"Meerburgerkade", "Kaarsenmakersstraat", "Lammenschansweg", "Zoeterwoudsesingel",
                           "Roomburgerlaan", "Merenwijkerweg", "Stevenshofjesdreef", "Ericalaan"};
-const char* kConcerns[] = {
+// What raisers write, for a man, for a woman, and for anyone: a signal's text agrees with the
+// resident's recorded gender.
+const char* kConcernsMan[] = {
     "Meneer is al maanden niet buiten gezien. De gordijnen blijven dicht en de post stapelt op.",
+    "Meneer zit veel alleen op het bankje bij het winkelcentrum en praat tegen niemand.",
+    "Meneer komt niet meer naar de huisarts en haalt zijn medicijnen niet op.",
+    "Jonge man woont alleen, lijkt somber en heeft geen werk of dagbesteding."};
+const char* kConcernsWoman[] = {
     "Mevrouw belt vaak naar de huismeester en klinkt dan erg in de war.",
+    "Mevrouw zegt dat ze niemand meer heeft sinds haar man is overleden.",
+    "Mevrouw durft de deur niet meer uit na een val op straat.",
+    "Mevrouw vraagt bij het buurthuis om eten, maar wil verder niets zeggen."};
+const char* kConcernsAny[] = {
     "Buren maken zich zorgen: er komt een sterke geur uit de woning.",
     "Bewoner heeft huurachterstand en reageert niet op brieven.",
-    "Meneer zit veel alleen op het bankje bij het winkelcentrum en praat tegen niemand.",
-    "Mevrouw zegt dat ze niemand meer heeft sinds haar man is overleden.",
     "Bewoner drinkt veel en er is 's nachts soms lawaai.",
-    "Meneer komt niet meer naar de huisarts en haalt zijn medicijnen niet op.",
-    "Mevrouw durft de deur niet meer uit na een val op straat.",
-    "Jonge man woont alleen, lijkt somber en heeft geen werk of dagbesteding.",
-    "Het balkon staat vol met spullen en vuilniszakken.",
-    "Mevrouw vraagt bij het buurthuis om eten, maar wil verder niets zeggen."};
+    "Het balkon staat vol met spullen en vuilniszakken."};
 const char* kMeldcodeConcern =
     "Buren horen vaak geschreeuw en denken dat mevrouw geslagen wordt. Er wonen ook twee kinderen.";
 const char* kSummaries[] = {
@@ -141,8 +146,12 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
     wijk_ids.push_back(*id);
     WijkConfigInput cfg{*id, w.rhythm, w.place,
                         {org_of(w.gp), org_of("Politie"), org_of(w.housing), org_of("Sociaal Wijkteam"),
-                         org_of("Rivierduinen"), org_of("Brijder"), org_of("Zelfregiecentrum"),
-                         org_of("Lumen")}};
+                         org_of("Rivierduinen"), org_of("Brijder")}};
+    // Meerburg and Merenwijk count the brigade (Lumen) and the Zelfregiecentrum as members of
+    // their overleg; Stevenshof does not, so its peers and hosts raise signals there but do not
+    // read its list (see the access policy).
+    if (std::string(w.name) != "Stevenshof")
+      for (const char* o : {"Zelfregiecentrum", "Lumen"}) cfg.partners.push_back(org_of(o));
     if (auto st = update_wijk_config(admin_user, cfg); !st) return st;
   }
   const WijkId meerburg = wijk_ids[0], merenwijk = wijk_ids[1], stevenshof = wijk_ids[2];
@@ -193,11 +202,32 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
       {merenwijk, {"huisarts.merenwijk", "wijkagent", "huismeester.merenwijk", "ggz", "wijkteam"}},
       {stevenshof, {"wijkagent", "huismeester", "wijkteam", "brigadier"}},
   };
+  // Each wijk meets on the day and at the hour its rhythm says (Meerburg on Tuesday 10:00,
+  // Merenwijk on Thursday 13:30, Stevenshof on Wednesday 09:30): the first such day from `from`.
+  const std::map<WijkId, std::array<int, 3>> meets = {
+      {meerburg, {1, 10, 0}}, {merenwijk, {3, 13, 30}}, {stevenshof, {2, 9, 30}}};
+  auto meeting_time = [&](WijkId w, Timestamp from) {
+    const auto [weekday, hour, minute] = meets.at(w);
+    Timestamp day = start_of_local_day(from);
+    for (int i = 0; i < 7; ++i) {
+      const int wd = static_cast<int>((day - start_of_local_week(day) + 3600) / kDay);
+      if (wd == weekday) break;
+      day = start_of_local_day(day + kDay + 3 * 3600);
+    }
+    return day + hour * 3600 + minute * 60;
+  };
   const std::map<WijkId, std::string> chairs = {
       {meerburg, "voorzitter"}, {merenwijk, "voorzitter"}, {stevenshof, "voorzitter.stevenshof"}};
   const std::map<WijkId, int> residents_per_wijk = {{meerburg, 18}, {merenwijk, 12}, {stevenshof, 10}};
 
   std::map<WijkId, std::vector<std::string>> codes;  // residents made so far, per wijk
+  std::map<std::string, std::string> gender_of;      // by pseudonym
+  // A concern that fits the resident: half the time one about a man or a woman, else any.
+  auto concern = [&](const std::string& gender) -> std::string {
+    const int k = std::uniform_int_distribution<int>(0, 7)(rng);
+    if (k >= 4) return kConcernsAny[k - 4];
+    return gender == "man" ? kConcernsMan[k] : kConcernsWoman[k];
+  };
   auto raise = [&](WijkId w, bool urgent, bool repeat) -> Status {
     const auto& who = raisers.at(w);
     const User& raiser = u.at(who[std::uniform_int_distribution<std::size_t>(0, who.size() - 1)(rng)]);
@@ -212,6 +242,7 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
     in.buurt = pick(choice->buurten).id;
     if (repeat && !codes[w].empty()) {
       in.resident_code = pick(codes[w]);
+      in.gender = gender_of[in.resident_code];  // only for the text below; the record keeps its own
     } else {
       in.gender = std::uniform_int_distribution<int>(0, 1)(rng) ? "man" : "vrouw";
       in.age_band = kAgeBands[std::uniform_int_distribution<int>(0, 3)(rng)];
@@ -222,7 +253,7 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
         in.identity.phone = "06-" + std::to_string(std::uniform_int_distribution<int>(10000000, 99999999)(rng));
       in.identity.birth_year = std::to_string(std::uniform_int_distribution<int>(1940, 1995)(rng));
     }
-    in.description = pick(kConcerns);
+    in.description = concern(in.gender);
     std::vector<Category> usable;
     for (const auto& c : choice->categories)
       if (!c.meldcode) usable.push_back(c);
@@ -230,7 +261,10 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
     in.urgent = urgent;
     auto r = raise_signal(raiser, in);
     if (!r) return r.error();
-    if (in.resident_code.empty()) codes[w].push_back(r->resident_code);
+    if (in.resident_code.empty()) {
+      codes[w].push_back(r->resident_code);
+      gender_of[r->resident_code] = in.gender;
+    }
     return Status::Ok();
   };
 
@@ -281,7 +315,7 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
     view = meeting_view(chair, id);
     PlanMeetingInput keep{w, format_datetime_input(view->meeting.starts_at), view->meeting.place,
                           view->meeting.invited, "Goed overleg. Volgende keer de terugkoppelingen eerst."};
-    return update_meeting(chair, id, view->meeting.version, keep, true);
+    return update_meeting(chair, id, view->meeting.version, keep, true, /*confirm_undecided=*/true);
   };
 
   // --- The Vliegende Brigade: peers, requests, visits, outcomes and referrals ----------------
@@ -500,26 +534,18 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
     if (auto st = direct_requests(2); !st) return st;
     if (auto st = brigade_days(8); !st) return st;
     clock->advance(cycle_start + 14 * kDay - clock->now());
+    std::vector<std::pair<WijkId, MeetingId>> planned;
+    Timestamp last = clock->now();
     for (auto w : wijk_ids) {
-      const Timestamp when = start_of_local_day(clock->now()) + 7 * kDay + 10 * 3600;
+      const Timestamp when = meeting_time(w, clock->now() + kDay);
       auto id = plan_meeting(u.at(chairs.at(w)), {w, format_datetime_input(when), "", {}, ""});
       if (!id) return id.error();
+      planned.emplace_back(w, *id);
+      last = std::max(last, when);
     }
-    clock->advance(7 * kDay + 2 * 3600);
-    for (auto w : wijk_ids) {
-      MeetingFilter mf;
-      mf.wijken = {w};
-      mf.from = clock->now() - kDay;
-      mf.to = clock->now() + kDay;
-      std::vector<Meeting> ms;
-      {
-        auto tx = store_->begin(TxMode::kRead);
-        ms = tx->list_meetings(mf);
-      }
-      for (const auto& m : ms)
-        if (!m.held)
-          if (auto st = run_meeting(w, m.id); !st) return st;
-    }
+    clock->advance(last + 2 * 3600 - clock->now());
+    for (const auto& [w, id] : planned)
+      if (auto st = run_meeting(w, id); !st) return st;
     // Owners settle most of the older actions; chairs close some discussed cases.
     clock->advance(3 * kDay);
     for (const auto& [name, user] : u) {
@@ -560,7 +586,7 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
   for (auto w : {stevenshof, stevenshof, meerburg})
     if (auto st = raise(w, w == meerburg, false); !st) return st;
   for (auto w : {meerburg, merenwijk}) {
-    const Timestamp when = start_of_local_day(real_now) + 7 * kDay + 10 * 3600;
+    const Timestamp when = meeting_time(w, real_now + kDay);
     auto id = plan_meeting(u.at(chairs.at(w)), {w, format_datetime_input(when), "", {}, ""});
     if (!id) return id.error();
   }

@@ -91,6 +91,18 @@ struct App::Internals {
   // Whether `peer` said yes to request `id` and still holds it.
   static bool accepted_peer(Tx& tx, RequestId id, UserId peer);
   static std::string trim(const std::string& s);
+  static std::size_t word_count(const std::string& s);
+  // Whether `peer` accepted `request` once and that assignment has ended (withdrawn, or the
+  // request handed on): they may look back at it, pseudonymously.
+  static bool did_request_once(Tx& tx, RequestId request, UserId peer);
+  // A referral's answer on the history of the signal its brigade request came from (if any):
+  // kind "referral_answer", text the status code (pseudonymous).
+  static void note_referral_on_signal(Tx& tx, const Referral& r, UserId by, Timestamp t);
+  // When a request's outcome becomes `to`: settles the overleg's action and tells the overleg.
+  static void feed_back_to_overleg(Tx& tx, const BrigadeRequest& r, Outcome to, const User& user, Timestamp t);
+  // Puts a follow-up ("terugkoppeling") for `action` on the wijk's next meeting that is not held
+  // yet, unless the case is on its agenda already.
+  static void place_follow_up(Tx& tx, const Signal& s, ActionId action, Timestamp t);
   // An e-mail address that is safe to put in a mail header: an @, no spaces, commas or semicolons,
   // no control characters (so no header injection), at most 200 characters.
   static bool valid_email(const std::string& e);

@@ -18,6 +18,21 @@ int extend_agenda(Tx& tx, const Meeting& m, Timestamp t, UserId by) {
   f.limit = 500;
   c.new_signals = tx.list_signals(f);
   c.open_actions = tx.open_actions_in_wijk(m.wijk_id);
+  {
+    // Since the wijk's last meeting that was held before this one.
+    MeetingFilter past;
+    past.wijken = {m.wijk_id};
+    past.to = m.starts_at;
+    past.descending = true;
+    past.limit = 10;
+    Timestamp since = 0;
+    for (const auto& pm : tx.list_meetings(past))
+      if (pm.held && pm.id != m.id) {
+        since = pm.starts_at;
+        break;
+      }
+    c.brigade_feedback = tx.brigade_settled_actions(m.wijk_id, since);
+  }
   c.already_on_agenda = tx.signals_pending_on_agendas(m.wijk_id);
   auto items = tx.agenda(m.id);
   for (const auto& i : items) c.already_on_agenda.push_back(i.signal_id);
@@ -58,7 +73,8 @@ Status validate_meeting_input(Tx& tx, const PlanMeetingInput& in, Timestamp* sta
 }  // namespace
 
 Result<MeetingList> App::list_meetings(const User& user) {
-  if (!works_in_overleg(user.role) || user.wijken.empty()) return Error::forbidden();
+  const std::vector<WijkId> readable = viewable_wijken(user);
+  if (readable.empty()) return Error::forbidden();  // an empty filter would mean "every wijk"
   auto tx = store_->begin(TxMode::kRead);
   MeetingList out;
   const Timestamp today = start_of_local_day(now());
@@ -68,15 +84,18 @@ Result<MeetingList> App::list_meetings(const User& user) {
     return s;
   };
   MeetingFilter up;
-  up.wijken = user.wijken;
+  up.wijken = readable;
   up.from = today;
   up.limit = 50;
-  for (const auto& m : tx->list_meetings(up)) out.upcoming.push_back(summarise(m));
+  // A meeting marked held is past, also on its own day: it leaves "gepland" for the list with minutes.
+  std::vector<MeetingSummary> held_today;
+  for (const auto& m : tx->list_meetings(up)) (m.held ? held_today : out.upcoming).push_back(summarise(m));
   MeetingFilter past;
-  past.wijken = user.wijken;
+  past.wijken = readable;
   past.to = today;
   past.descending = true;
   past.limit = 50;
+  out.past = std::move(held_today);
   for (const auto& m : tx->list_meetings(past)) out.past.push_back(summarise(m));
   out.may_plan = std::any_of(user.wijken.begin(), user.wijken.end(),
                              [&](WijkId w) { return may_chair(user, w); });
@@ -138,6 +157,13 @@ static Result<MeetingView> load_meeting(Tx& tx, const User& user, MeetingId id) 
     if (item.action_id) {
       iv.follow_up = tx.get_action(*item.action_id);
       if (iv.follow_up) iv.follow_up_owner = names.user(iv.follow_up->owner);
+      if (auto req = tx.request_for_action(*item.action_id)) {
+        AgendaItemView::BrigadeFeedback fb;
+        fb.outcome = req->outcome;
+        for (const auto& ref : tx.referrals_for_request(req->id))
+          fb.referrals.push_back({names.org(ref.to_org), ref.status, ref.intake_date});
+        iv.brigade = std::move(fb);
+      }
     }
     for (const auto& a : recorded)
       if (a.signal_id == item.signal_id)
@@ -297,7 +323,7 @@ Status App::record_attendance(const User& user, MeetingId id, std::int64_t versi
 }
 
 Status App::update_meeting(const User& user, MeetingId id, std::int64_t version,
-                           const PlanMeetingInput& in, bool held) {
+                           const PlanMeetingInput& in, bool held, bool confirm_undecided) {
   auto tx = store_->begin(TxMode::kWrite);
   auto m = tx->get_meeting(id);
   if (!m) return Error::not_found();
@@ -309,6 +335,11 @@ Status App::update_meeting(const User& user, MeetingId id, std::int64_t version,
   m->notes = in.notes;
   if (!in.invited.empty()) m->invited = in.invited;
   const bool closing = held && !m->held;
+  if (closing && !confirm_undecided) {
+    int undecided = 0;
+    for (const auto& item : tx->agenda(id)) undecided += item.recorded ? 0 : 1;
+    if (undecided > 0) return Error{ErrorKind::kConflict, "error.meeting.undecided", {}, std::to_string(undecided)};
+  }
   m->held = held || m->held;
   m->version = version;
   if (!tx->update_meeting(*m)) return Error::conflict("error.meeting.version_conflict");

@@ -27,6 +27,8 @@ Result<StartPage> App::start_page(const User& user) {
       }
       return p;
     }
+    const std::vector<WijkId> readable = viewable_wijken(user);
+    p.reads_overleg = !readable.empty();
     if (works_in_overleg(user.role) && !user.wijken.empty()) {
       SignalFilter mine;
       mine.raised_by = user.id;
@@ -35,12 +37,12 @@ Result<StartPage> App::start_page(const User& user) {
       mine.limit = 5;
       for (const auto& s : tx->list_signals(mine)) p.my_signals.push_back(Internals::signal_row(*tx, s));
       SignalFilter fresh;
-      fresh.wijken = user.wijken;
+      fresh.wijken = readable;
       fresh.state = SignalState::kNew;
-      p.new_signals = tx->count_signals(fresh);
-      if (user.role == Role::kChair) {
+      if (p.reads_overleg) p.new_signals = tx->count_signals(fresh);
+      if (user.role == Role::kChair && p.reads_overleg) {
         SignalFilter urgent;
-        urgent.wijken = user.wijken;
+        urgent.wijken = readable;
         urgent.urgent_only = true;
         urgent.open_only = true;
         urgent.limit = 20;
@@ -57,10 +59,10 @@ Result<StartPage> App::start_page(const User& user) {
           if (s.meldcode && s.raised_by != user.id) p.my_signals.push_back(Internals::signal_row(*tx, s));
       }
       MeetingFilter mf;
-      mf.wijken = user.wijken;
+      mf.wijken = readable;
       mf.from = start_of_local_day(now());
       mf.limit = 3;
-      for (const auto& m : tx->list_meetings(mf)) {
+      for (const auto& m : p.reads_overleg ? tx->list_meetings(mf) : std::vector<Meeting>{}) {
         MeetingSummary s{m, {}, static_cast<int>(tx->agenda(m.id).size()), may_chair(user, m.wijk_id)};
         if (auto w = tx->get_wijk(m.wijk_id)) s.wijk_name = w->name;
         p.next_meetings.push_back(std::move(s));

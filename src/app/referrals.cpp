@@ -142,6 +142,7 @@ Result<ReferralCreated> App::create_referral(const User& user, const NewReferral
     r->updated_at = t;
     if (!tx->update_request(*r)) return Error::conflict("error.version_conflict");
     tx->add_request_outcome(r->id, t, user.id, next, "");
+    Internals::feed_back_to_overleg(*tx, *r, next, user, t);
   }
 
   ReferralCreated out;
@@ -194,6 +195,7 @@ Status App::answer_referral(const User& user, ReferralId id, const ReferralAnswe
   if (auto st = apply_answer(*r, answer, t); !st) return st;
   tx->update_referral(*r);
   tx->retire_referral_tokens(r->id, t);  // answered: a link still out there shows nothing more
+  Internals::note_referral_on_signal(*tx, *r, user.id, t);
   Internals::audit(*tx, t, &user, "change", r->resident_id, "referral:" + std::to_string(id.value),
                    std::string(to_string(r->status)));
   return tx->commit();
@@ -273,6 +275,7 @@ Status App::answer_referral_by_token(const std::string& token, const ReferralAns
   if (auto st = apply_answer(*r, answer, t); !st) return st;
   if (!tx->use_referral_token(digest, t)) return Error::conflict("error.link.used");
   tx->update_referral(*r);
+  Internals::note_referral_on_signal(*tx, *r, UserId(), t);
   Internals::audit(*tx, t, nullptr, "change", r->resident_id, "referral:" + std::to_string(r->id.value),
                    std::string(to_string(r->status)) + " via one-time link");
   return tx->commit();

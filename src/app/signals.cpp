@@ -118,13 +118,15 @@ Result<RaiseResult> App::raise_signal(const User& user, const RaiseSignalInput& 
 
 Result<SignalList> App::list_signals(const User& user, const SignalQuery& q) {
   if (!works_in_overleg(user.role)) return Error::forbidden();
-  if (q.wijk && !may_view_wijk(user, *q.wijk)) return Error::forbidden();
+  if (q.wijk && !may_view_wijk(user, *q.wijk) && !q.mine) return Error::forbidden();
   if (q.code.size() > 20) return Error::invalid("error.too_long", "code");
+  // One's own signals in every wijk one raises in; the wijk's list only where one reads it.
+  const std::vector<WijkId> readable = q.mine ? user.wijken : viewable_wijken(user);
+  if (readable.empty()) return Error::forbidden();  // an empty filter would mean "every wijk"
   auto tx = store_->begin(TxMode::kRead);
   SignalFilter f;
-  if (user.wijken.empty()) return Error::forbidden();
   f.wijk = q.wijk;
-  if (!q.wijk) f.wijken = user.wijken;  // a chosen wijk was checked against them above
+  if (!q.wijk) f.wijken = readable;  // a chosen wijk was checked above
   f.state = q.state;
   f.category = q.category;
   f.urgent_only = q.urgent_only;
@@ -146,7 +148,7 @@ Result<SignalList> App::list_signals(const User& user, const SignalQuery& q) {
   names.add_residents(std::move(page.residents));
   out.rows.reserve(page.signals.size());
   for (auto& s : page.signals) out.rows.push_back(Internals::signal_row(names, std::move(s), false));
-  for (auto w : user.wijken)
+  for (auto w : readable)
     if (auto wijk = tx->get_wijk(w)) out.wijken.push_back(*wijk);
   if (q.wijk) out.categories = names.categories(*q.wijk);
   return out;
@@ -156,13 +158,14 @@ Result<SignalDetail> App::signal_detail(const User& user, SignalId id,
                                         const std::string& break_glass_reason) {
   const std::string reason = Internals::trim(break_glass_reason);
   const bool breaking = !break_glass_reason.empty();
-  if (breaking && reason.size() < kMinBreakGlassReason)
+  if (breaking && (reason.size() < kMinBreakGlassReason || Internals::word_count(reason) < kMinBreakGlassWords))
     return Error::invalid("error.signal.break_glass_reason", "reason");
   if (reason.size() > kMaxCloseReason) return Error::invalid("error.too_long", "reason");
   auto tx = store_->begin(TxMode::kWrite);
   auto s = tx->get_signal(id);
   if (!s) return Error::not_found();
   if (!Internals::may_see_signal(user, *s)) return Error::forbidden();
+  if (breaking && !may_break_glass(user, s->wijk_id)) return Error::forbidden();
   auto resident = tx->get_resident(s->resident_id);
   if (!resident) return Error::not_found();
   const Timestamp t = now();

@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "domain/audit_entry.hpp"
+#include "domain/brigade.hpp"
 #include "domain/entities.hpp"
+#include "domain/referral.hpp"
 #include "domain/meeting.hpp"
 #include "domain/signal.hpp"
 
@@ -162,6 +164,17 @@ struct AgendaItemView {
   SignalRow signal;
   std::optional<Action> follow_up;  // for follow-ups: the action that came back
   std::string follow_up_owner;
+  // For a follow-up of the overleg's request to the brigade: what came of it (pseudonymous).
+  struct BrigadeFeedback {
+    Outcome outcome = Outcome::kOpen;
+    struct Ref {
+      std::string to_org;
+      ReferralStatus status = ReferralStatus::kSent;
+      std::string intake_date;
+    };
+    std::vector<Ref> referrals;
+  };
+  std::optional<BrigadeFeedback> brigade;
   std::vector<ActionView> actions;  // actions created from this item
 };
 
@@ -199,6 +212,13 @@ struct RecordItemResult {
   std::optional<ActionId> action;
 };
 
+// A break-glass reveal for review: who looked at which resident's identity, when and why.
+struct BreakGlassView {
+  AuditEntry entry;
+  std::string resident_code;
+  std::string wijk_name;
+};
+
 struct StartPage {
   User user;
   std::vector<SignalRow> urgent;        // chair: urgent signals in their wijken, new
@@ -207,6 +227,7 @@ struct StartPage {
   std::vector<MeetingSummary> next_meetings;
   std::vector<Wijk> wijken;
   int new_signals = 0;
+  bool reads_overleg = false;  // reads a wijk's signals and meetings (not only raises)
   struct Figure {
     std::string wijk;
     std::string label;

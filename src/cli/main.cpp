@@ -112,6 +112,11 @@ int main(int argc, char** argv) {
   serve->add_option("--checkout-grace", cfg.checkout_grace_minutes, "Minutes after the expected time before a check-out is flagged")
       ->check(CLI::Range(0, 240))
       ->capture_default_str();
+  serve->add_option("--brigade-phone", cfg.brigade_phone,
+                    "The brigade's phone number, shown to a peer at a visit beside the check-out button")
+      ->envname("MEEDOEN_BRIGADE_PHONE");
+  serve->add_flag("--cap-counts-attempts", cfg.cap_counts_attempts,
+                  "Count visits without contact (not home, door not opened) toward a peer's weekly cap");
   serve->add_option("--referral-response-days", cfg.referral_response_days, "Days without an answer before a referral is flagged")
       ->check(CLI::Range(1, 90))
       ->capture_default_str();

@@ -39,6 +39,10 @@ std::vector<PlannedItem> build_agenda(const AgendaCandidates& c, const std::stri
     if (!taken.insert(a.signal_id).second) continue;
     items.push_back({a.signal_id, a.id, AgendaItemKind::kFollowUp});
   }
+  for (const auto& a : c.brigade_feedback) {
+    if (!taken.insert(a.signal_id).second) continue;
+    items.push_back({a.signal_id, a.id, AgendaItemKind::kFollowUp});
+  }
   return items;
 }
 

@@ -16,6 +16,9 @@ struct AgendaCandidates {
   std::vector<Signal> new_signals;  // state kNew, of the meeting's wijk, not meldcode, not linked
   std::vector<Action> open_actions; // state kOpen, of the meeting's wijk
   std::vector<SignalId> already_on_agenda;  // signals with an item on this meeting already
+  // Actions the brigade's outcome settled since the wijk's last meeting: a follow-up each, so the
+  // overleg hears what came of its request ("terugkoppeling").
+  std::vector<Action> brigade_feedback;
 };
 
 struct PlannedItem {

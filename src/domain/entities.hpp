@@ -56,12 +56,18 @@ struct User {
   bool aandachtsfunctionaris = false;  // designated meldcode officer of their organisation
   std::string lang = "nl";
   std::vector<WijkId> wijken;
+  // Of `wijken`, those whose signaleringsoverleg names the user's organisation as a member
+  // (the wijk's configuration). Peers and hosts read a wijk's signals only there.
+  std::vector<WijkId> overleg_wijken;
 
   bool in_wijk(WijkId w) const;
+  bool org_in_overleg_of(WijkId w) const;
 };
 
 // Non-identifying facts about a resident: these may be shown to everyone in the wijk's overleg.
 inline constexpr const char* kGenders[] = {"man", "vrouw", "anders", "onbekend"};
+// Age bands that do not overlap: under 30, 30 to 50, 50 to 65, 65 or older. The codes are stable
+// (stored); "50_plus" reads "50 tot 65" since "65_plus" exists beside it.
 inline constexpr const char* kAgeBands[] = {"onder_30", "30_50", "50_plus", "65_plus", "onbekend"};
 
 struct Resident {

@@ -2,17 +2,40 @@
 
 namespace meedoen {
 
+namespace {
+// Peers and hosts take part in an overleg only when the wijk's configuration names their
+// organisation as a member; the other overleg roles are members by what they do.
+bool reads_only_as_member(Role role) { return role == Role::kPeer || role == Role::kHost; }
+}  // namespace
+
 bool may_view_wijk(const User& user, WijkId wijk) {
-  return user.active && works_in_overleg(user.role) && user.in_wijk(wijk);
+  if (!user.active || !works_in_overleg(user.role) || !user.in_wijk(wijk)) return false;
+  return !reads_only_as_member(user.role) || user.org_in_overleg_of(wijk);
 }
 
-bool may_raise_signal(const User& user, WijkId wijk) { return may_view_wijk(user, wijk); }
+std::vector<WijkId> viewable_wijken(const User& user) {
+  std::vector<WijkId> out;
+  for (auto w : user.wijken)
+    if (may_view_wijk(user, w)) out.push_back(w);
+  return out;
+}
+
+bool may_raise_signal(const User& user, WijkId wijk) {
+  return user.active && works_in_overleg(user.role) && user.in_wijk(wijk);
+}
 
 bool may_chair(const User& user, WijkId wijk) {
   return user.active && user.role == Role::kChair && user.in_wijk(wijk);
 }
 
-bool may_break_glass(const User& user, WijkId wijk) { return may_view_wijk(user, wijk); }
+bool may_break_glass(const User& user, WijkId wijk) {
+  if (!may_view_wijk(user, wijk)) return false;
+  return user.role == Role::kChair || user.role == Role::kMember || user.role == Role::kWijkteam;
+}
+
+bool may_review_break_glass(const User& user) {
+  return user.active && (user.role == Role::kChair || user.role == Role::kAdmin);
+}
 
 bool may_administer(const User& user) { return user.active && user.role == Role::kAdmin; }
 
@@ -27,7 +50,9 @@ IdentityDecision decide_identity(const User& user, WijkId wijk, const ResidentRe
   // Funders and administrators never see identity, whatever their relation.
   if (user.role == Role::kFunder || user.role == Role::kAdmin) return {};
   if (rel.raised_a_signal) return {IdentityAccess::kShown, "raised_signal"};
-  if (rel.has_open_action) return {IdentityAccess::kShown, "open_action"};
+  // The coordinator owns the overleg's actions for the brigade, and dispatches without identity:
+  // an open action shows identity to every other owner, never to the coordinator.
+  if (rel.has_open_action && user.role != Role::kCoordinator) return {IdentityAccess::kShown, "open_action"};
   if (rel.is_assigned_peer) return {IdentityAccess::kShown, "assigned_peer"};
   // Only the fields the consent names; the caller filters them.
   if (rel.referral_recipient) return {IdentityAccess::kShown, "referral_consent"};

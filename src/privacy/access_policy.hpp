@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/brigade.hpp"
 #include "domain/entities.hpp"
@@ -32,9 +33,13 @@ struct IdentityDecision {
 // Whether `user` may see the identity of a resident of `wijk` given `relation`.
 IdentityDecision decide_identity(const User& user, WijkId wijk, const ResidentRelation& relation);
 
-// Whether `user` may see the wijk's pseudonymous signals, agenda and minutes.
+// Whether `user` may see the wijk's pseudonymous signals, agenda and minutes: an overleg role in
+// the wijk; a peer or host only when the wijk's configuration names their organisation as an
+// overleg member.
 bool may_view_wijk(const User& user, WijkId wijk);
-// Whether `user` may raise a signal in `wijk`.
+// The user's wijken for which may_view_wijk holds (empty: none, so never "no restriction").
+std::vector<WijkId> viewable_wijken(const User& user);
+// Whether `user` may raise a signal in `wijk`: every overleg role of the wijk, peers and hosts too.
 bool may_raise_signal(const User& user, WijkId wijk);
 // Whether `user` may plan and run the wijk's meetings.
 bool may_chair(const User& user, WijkId wijk);
@@ -43,11 +48,19 @@ bool may_chair(const User& user, WijkId wijk);
 bool may_view_meldcode_signal(const User& user, const Signal& signal);
 // Whether `user` may administer users, organisations and wijken.
 bool may_administer(const User& user);
-// Whether `user` may break the glass for a resident in `wijk`: any overleg participant of the wijk,
-// always with a written reason that is audited.
+// Whether `user` may break the glass for a resident in `wijk`: only a role that acts on residents
+// in the wijk's overleg (the chair, its professional members, the sociaal wijkteam), always with a
+// written reason that is audited. Peers, hosts, the coordinator, funders and administrators never.
 bool may_break_glass(const User& user, WijkId wijk);
 
-inline constexpr std::size_t kMinBreakGlassReason = 10;
+// Whether `user` reviews the break-glass reveals: a chair for their wijken, the administrator (who
+// acts as privacy officer until that role exists) for all. The list names who, when, which
+// pseudonym and why; never the identity itself.
+bool may_review_break_glass(const User& user);
+
+// A break-glass reason is at least a sentence: this many characters and kMinBreakGlassWords words.
+inline constexpr std::size_t kMinBreakGlassReason = 20;
+inline constexpr std::size_t kMinBreakGlassWords = 4;
 
 // --- the Vliegende Brigade ---
 // Whether `user` coordinates the brigade in `wijk`: sees its requests, suggestions and peers' load.

@@ -222,6 +222,8 @@ class Tx {
   virtual void update_action(const Action& a) = 0;
   virtual std::vector<Action> actions_for_owner(UserId owner) = 0;
   virtual std::vector<Action> open_actions_in_wijk(WijkId wijk) = 0;
+  // The wijk's actions for the brigade that its outcome settled at or after `since`.
+  virtual std::vector<Action> brigade_settled_actions(WijkId wijk, Timestamp since) = 0;
   virtual std::vector<Action> actions_for_signal(SignalId id) = 0;
   // The actions recorded at meeting `m`, oldest first.
   virtual std::vector<Action> actions_of_meeting(MeetingId m) = 0;
@@ -262,7 +264,9 @@ class Tx {
   virtual std::map<RequestId, std::vector<Assignment>> assignments_for_requests(const std::vector<RequestId>& ids) = 0;
   virtual std::map<RequestId, std::pair<int, Timestamp>> visit_stats_for(const std::vector<RequestId>& ids) = 0;
   // Visits since `since` plus offered or accepted assignments without a visit yet, per peer.
-  virtual std::map<UserId, int> peer_loads(const std::vector<UserId>& peers, Timestamp since) = 0;
+  // Per peer: visits since `since` (attempts without contact only when `count_attempts`), plus
+  // requests they hold without a visit yet. What the weekly cap is weighed against.
+  virtual std::map<UserId, int> peer_loads(const std::vector<UserId>& peers, Timestamp since, bool count_attempts) = 0;
   virtual std::map<UserId, int> on_call_counts(const std::vector<UserId>& peers, const std::string& from,
                                                const std::string& to) = 0;
   virtual std::set<UserId> absent_on(const std::vector<UserId>& peers, const std::string& date) = 0;
@@ -311,6 +315,8 @@ class Tx {
   virtual void insert_audit(const AuditEntry& e) = 0;
   virtual void for_each_audit(const std::function<void(const AuditEntry&)>& fn) = 0;
   virtual std::vector<AuditEntry> audit_for_resident(ResidentId id) = 0;
+  // Break-glass entries about residents of `wijken` (empty: all wijken), newest first.
+  virtual std::vector<AuditEntry> break_glass_entries(const std::vector<WijkId>& wijken, int limit) = 0;
 
   virtual bool ping() = 0;
 

@@ -313,6 +313,7 @@ static Response render_request(Ctx& c, RequestId id, json::object extra, int sta
   m["offered"] = offered;
   m["accepted"] = accepted && !outcome_is_final(r.outcome);
   m["is_peer"] = d->mine.has_value();
+  m["past_note"] = d->past;
   m["visit_key"] = d->visit_key;
   json::array results, minutes;
   for (auto res : all_visit_results()) {
@@ -384,6 +385,8 @@ static Response render_request(Ctx& c, RequestId id, json::object extra, int sta
     outcomes.push_back(oo);
   }
   m["outcomes"] = outcomes;
+  // No outcome is chosen for the peer: the select starts at "Kies een uitkomst".
+  m["outcome_chosen"] = retry && !c.req.form.get("outcome").empty();
   m["may_set_outcome"] = !outcomes.empty();
   json::array sugg;
   int rank = 0;
@@ -526,13 +529,18 @@ Response my_requests_page(Ctx& c) {
   json::array offered, active;
   for (const auto& r : my->offered) offered.push_back(request_row_json(c, r));
   for (const auto& r : my->active) active.push_back(request_row_json(c, r));
+  json::array past;
+  for (const auto& r : my->past) past.push_back(request_row_json(c, r));
   m["offered"] = offered;
   m["has_offered"] = !offered.empty();
   m["active"] = active;
   m["has_active"] = !active.empty();
+  m["has_past"] = !past.empty();
+  m["past"] = std::move(past);
   m["none"] = offered.empty() && active.empty();
   m["load"] = my->load;
   m["cap"] = my->profile.weekly_cap;
+  m["cap_counts_attempts"] = c.app.config().cap_counts_attempts;
   if (my->checkin) {
     json::object ch;
     ch["code"] = my->checkin->resident_code;
@@ -552,6 +560,7 @@ static Response render_availability(Ctx& c, const std::string& week, json::objec
   auto s = c.app.peer_settings(c.user(), week);
   if (!s) return error_page(c, s.error());
   json::object m = std::move(extra);
+  m["cap_counts_attempts"] = c.app.config().cap_counts_attempts;
   m["org"] = s->org_name;
   std::string wijken;
   for (const auto& w : s->wijk_names) wijken += (wijken.empty() ? "" : ", ") + w;

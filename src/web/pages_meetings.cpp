@@ -1,5 +1,7 @@
 // The overleg's pages: the meetings list, planning a meeting, running it (agenda, decisions,
 // attendance) and the printable pseudonymous minutes.
+#include <algorithm>
+
 #include "web/site_internal.hpp"
 
 namespace meedoen::web {
@@ -78,8 +80,30 @@ json::object meeting_model(Ctx& c, const MeetingView& v, const ItemOverride* ov)
       o["fu_decision"] = decision_label(c, iv.follow_up->decision);
       o["fu_owner"] = iv.follow_up_owner;
       o["fu_due"] = iv.follow_up->due_date;
+      o["fu_state"] = label(c, "action_", to_string(iv.follow_up->state));
+    }
+    if (iv.brigade) {
+      // The terugkoppeling: what the brigade's request came to, and its referrals.
+      json::object fb(c.sp);
+      fb["outcome"] = label(c, "outcome_", to_string(iv.brigade->outcome));
+      json::array refs(c.sp);
+      for (const auto& ref : iv.brigade->referrals) {
+        json::object ro(c.sp);
+        ro["to"] = ref.to_org;
+        ro["status"] = label(c, "referral_", to_string(ref.status));
+        ro["intake_confirmed"] = ref.status == ReferralStatus::kIntakeDone;
+        ro["intake_date"] = ref.intake_date;
+        refs.push_back(std::move(ro));
+      }
+      fb["has_referrals"] = !refs.empty();
+      fb["referrals"] = std::move(refs);
+      o["brigade"] = std::move(fb);
     }
     o["recorded"] = iv.item.recorded;
+    if (const auto& reg = iv.signal.signal.regisseur) {
+      for (const auto& u : v.wijk_users)
+        if (u.id == *reg) o["regisseur_name"] = u.display_name;
+    }
     o["version"] = iv.item.version;
     o["decision_label"] = decision_label(c, iv.item.decision);
     std::string summary = iv.item.summary;
@@ -121,6 +145,8 @@ json::object meeting_model(Ctx& c, const MeetingView& v, const ItemOverride* ov)
     present += a.present ? 1 : 0;
     att.push_back(std::move(o));
   }
+  m["absent_count"] = static_cast<int>(std::count_if(v.attendance.begin(), v.attendance.end(),
+                                                      [](const auto& a) { return a.invited && !a.present; }));
   m["attendance"] = std::move(att);
   m["present_count"] = present;
   return m;
@@ -318,7 +344,32 @@ Response meeting_update(Ctx& c) {
   bool ok = true;
   auto in = plan_input(c, &ok);
   if (!ok) return error_page(c, Error::invalid("error.bad_request"));
-  auto st = c.app.update_meeting(c.user(), MeetingId(*id), *version, *in, c.req.form.get("held") == "1");
+  auto st = c.app.update_meeting(c.user(), MeetingId(*id), *version, *in, c.req.form.get("held") == "1",
+                                 c.req.form.get("confirm_undecided") == "1");
+  if (!st && st.error().message_key == "error.meeting.undecided") {
+    // Before undecided items go to the next agenda, the chair sees them, urgent ones first.
+    auto v = c.app.meeting_view(c.user(), MeetingId(*id));
+    if (!v) return error_page(c, v.error());
+    std::vector<const AgendaItemView*> open;
+    for (const auto& iv : v->items)
+      if (!iv.item.recorded) open.push_back(&iv);
+    std::stable_sort(open.begin(), open.end(),
+                     [](const auto* a, const auto* b) { return a->signal.signal.urgent > b->signal.signal.urgent; });
+    json::array list;
+    for (const auto* iv : open) {
+      json::object o;
+      o["code"] = iv->signal.resident.code;
+      o["item_id"] = iv->item.id.value;
+      o["urgent"] = iv->signal.signal.urgent;
+      o["description"] = resident_description(c, iv->signal.resident);
+      list.push_back(std::move(o));
+    }
+    json::object extra;
+    extra["undecided_warning"] = c.t("error.meeting.undecided", st.error().detail);
+    extra["undecided"] = std::move(list);
+    extra["notes_value"] = in->notes;
+    return render_meeting(c, MeetingId(*id), nullptr, extra, 409);
+  }
   if (!st) {
     if (st.error().kind == ErrorKind::kConflict || st.error().kind == ErrorKind::kInvalid) {
       json::object extra;

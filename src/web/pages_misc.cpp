@@ -12,6 +12,7 @@ Response start_page(Ctx& c) {
   m["is_funder"] = c.user().role == Role::kFunder;
   m["is_admin"] = c.user().role == Role::kAdmin;
   m["in_overleg"] = works_in_overleg(c.user().role) && !c.user().wijken.empty();
+  m["reads_overleg"] = p->reads_overleg;
   json::array urgent, mine, actions, meetings, wijken, figures;
   for (const auto& r : p->urgent) urgent.push_back(signal_row_json(c, r));
   for (const auto& r : p->my_signals) mine.push_back(signal_row_json(c, r));
@@ -51,6 +52,16 @@ Response start_page(Ctx& c) {
       m["active_requests"] = static_cast<int>(my->active.size());
       m["load"] = my->load;
       m["cap"] = my->profile.weekly_cap;
+      // Inside at a visit: the start page says so first, with the way out and who to call.
+      if (my->checkin) {
+        json::object ch;
+        ch["code"] = my->checkin->resident_code;
+        ch["request_id"] = my->checkin->checkin.request_id.value;
+        ch["back_by"] = format_datetime(my->checkin->checkin.expected_back);
+        ch["overdue"] = my->checkin->overdue;
+        ch["phone"] = c.app.config().brigade_phone;
+        m["checkin"] = ch;
+      }
     }
   }
   if (c.user().role == Role::kCoordinator) {
@@ -131,6 +142,30 @@ static Response render_actions(Ctx& c, json::object extra, int status) {
 }
 
 Response actions_page(Ctx& c) { return render_actions(c, {}, 200); }
+
+// The break-glass reveals, for the chair and the privacy officer to review.
+Response break_glass_page(Ctx& c) {
+  auto list = c.app.break_glass_reviews(c.user());
+  if (!list) return error_page(c, list.error());
+  json::array rows;
+  for (const auto& v : *list) {
+    json::object o;
+    o["when"] = format_datetime(v.entry.at);
+    o["who"] = v.entry.user_label;
+    o["code"] = v.resident_code;
+    o["wijk"] = v.wijk_name;
+    o["object"] = v.entry.object;
+    // The audit reason is "break_glass: <what they wrote>"; the page shows what they wrote.
+    const auto colon = v.entry.reason.find(": ");
+    o["reason"] = colon == std::string::npos ? v.entry.reason : v.entry.reason.substr(colon + 2);
+    if (v.entry.object.rfind("signal:", 0) == 0) o["signal_id"] = v.entry.object.substr(7);
+    rows.push_back(std::move(o));
+  }
+  json::object m;
+  m["has_rows"] = !rows.empty();
+  m["rows"] = std::move(rows);
+  return page(c, "break_glass", std::move(m), c.t("break_glass_review_title"));
+}
 
 Response action_settle(Ctx& c) {
   auto id = c.id_param(0);

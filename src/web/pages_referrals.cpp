@@ -47,7 +47,7 @@ json::object referral_json(Ctx& c, const ReferralView& v, const std::string& ans
       f["a_date"] = c.req.form.get("intake_date");
       f["a_note"] = c.req.form.get("note");
     }
-    o["answer_form"] = c.views.render("referral_answer", f, c.session.lang);
+    o["answer_form"] = c.views.render("referral_answer", f, c.text_lang());
   }
   return o;
 }

@@ -3,6 +3,22 @@
 #include "web/site_internal.hpp"
 
 namespace meedoen::web {
+
+// The catalogue key of a timeline event's kind, spelled out (no key is assembled at run time, so
+// a test can check them all): an event of a kind not listed reads "Bijgewerkt", never a raw key.
+const char* timeline_key(std::string_view kind) {
+  static constexpr std::pair<std::string_view, const char*> kKeys[] = {
+      {"raised", "timeline_raised"},       {"linked", "timeline_linked"},
+      {"on_agenda", "timeline_on_agenda"}, {"discussed", "timeline_discussed"},
+      {"action", "timeline_action"},       {"action_settled", "timeline_action_settled"},
+      {"meldcode", "timeline_meldcode"},   {"closed", "timeline_closed"},
+      {"brigade_request", "timeline_brigade_request"}, {"returned", "timeline_returned"},
+      {"brigade_outcome", "timeline_brigade_outcome"}, {"referral_answer", "timeline_referral_answer"},
+  };
+  for (const auto& [k, key] : kKeys)
+    if (k == kind) return key;
+  return "timeline_other";
+}
 namespace {
 
 json::object form_values(const Request& req) {
@@ -207,7 +223,7 @@ static Response render_signal(Ctx& c, const SignalDetail& d, json::object extra,
     json::object o;
     o["when"] = format_datetime(e.at);
     o["who"] = e.who;
-    std::string what = c.t("timeline_" + e.kind);
+    std::string what = c.t(timeline_key(e.kind));
     if (e.kind == "on_agenda") what += " " + e.text;
     if (e.kind == "discussed") what += ": " + decision_label(c, parse_decision(e.text).value_or(Decision::kNone));
     if (e.kind == "action") {
@@ -223,6 +239,8 @@ static Response render_signal(Ctx& c, const SignalDetail& d, json::object extra,
       if (p1 != std::string::npos) o["note"] = e.text.substr(p1 + 1);
     }
     if (e.kind == "closed") o["note"] = e.text;
+    if (e.kind == "brigade_outcome") what += ": " + std::string(label(c, "outcome_", e.text));
+    if (e.kind == "referral_answer") what += ": " + std::string(label(c, "referral_", e.text));
     if (e.kind == "meldcode") what += " " + e.text;
     if (e.kind == "linked") {
       o["link"] = "/signalen/" + e.text;

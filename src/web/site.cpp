@@ -93,6 +93,7 @@ struct Site::Impl {
     add("POST", "/overleggen/{}/aanwezigheid", true, meeting_attendance);
     add("POST", "/overleggen/{}/gegevens", true, meeting_update);
     add("GET", "/acties", true, actions_page);
+    add("GET", "/inzage", true, break_glass_page);
     add("POST", "/acties/{}", true, action_settle);
     add("GET", "/brigade", true, brigade_page);
     add("GET", "/brigade/cijfers", true, brigade_figures_page);
@@ -464,6 +465,8 @@ static json::object layout_model(Ctx& c, const std::string& title) {
     user["role"] = role_label(c, u.role);
     m["user"] = std::move(user);
     m["in_overleg"] = works_in_overleg(u.role) && !u.wijken.empty();
+    m["reads_overleg"] = App::reads_overleg(u);
+    m["reviews_break_glass"] = u.role == Role::kChair || u.role == Role::kAdmin;
     m["is_admin"] = u.role == Role::kAdmin;
     m["is_peer"] = u.role == Role::kPeer;
     m["is_coordinator"] = u.role == Role::kCoordinator;
@@ -480,7 +483,7 @@ Response page(Ctx& c, const std::string& tmpl, json::object model, const std::st
   Response r;
   r.status = status;
   r.set("Content-Type", "text/html; charset=utf-8");
-  r.body = c.views.render_page(tmpl, model, layout_model(c, title), c.session.lang);
+  r.body = c.views.render_page(tmpl, model, layout_model(c, title), c.text_lang());
   return r;
 }
 
@@ -490,7 +493,7 @@ Response fragment(Ctx& c, const std::string& tmpl, json::object model, int statu
   Response r;
   r.status = status;
   r.set("Content-Type", "text/html; charset=utf-8");
-  r.body = c.views.render(tmpl, model, c.session.lang);
+  r.body = c.views.render(tmpl, model, c.text_lang());
   return r;
 }
 

@@ -37,17 +37,24 @@ struct Ctx {
   std::string client;
 
   const User& user() const { return *session.user; }
+  // The catalogue for this request: the session's language, and in Dutch the informal form of
+  // address ("je", messages/nl-je.json) for peer workers, the formal "u" for every other role.
+  const std::string& text_lang() const {
+    static const std::string kInformal = "nl-je";
+    if (session.lang == "nl" && session.user && session.user->role == Role::kPeer) return kInformal;
+    return session.lang;
+  }
   std::string t(const std::string& key, const std::string& arg = {}) const {
-    return views.message(session.lang, key, arg);
+    return views.message(text_lang(), key, arg);
   }
   // The path parameter `i` as an id; nullopt when it is not a positive number.
   std::optional<std::int64_t> id_param(std::size_t i) const;
   // The message catalogue of the session's language, found once per request (lists look up
   // labels for every row).
   const json::object& catalogue() const {
-    if (!catalogue_ || catalogue_lang_ != session.lang) {
-      catalogue_ = &views.catalogue(session.lang);
-      catalogue_lang_ = session.lang;
+    if (!catalogue_ || catalogue_lang_ != text_lang()) {
+      catalogue_ = &views.catalogue(text_lang());
+      catalogue_lang_ = text_lang();
     }
     return *catalogue_;
   }
@@ -79,6 +86,8 @@ std::string_view label(const Ctx& c, std::string_view prefix, std::string_view n
 std::string state_label(Ctx& c, SignalState s);
 std::string decision_label(Ctx& c, Decision d);
 std::string role_label(Ctx& c, Role r);
+// The catalogue key for a signal timeline event's kind ("timeline_other" for an unknown kind).
+const char* timeline_key(std::string_view kind);
 std::string resident_description(Ctx& c, const ResidentView& r);
 // A signal as a row of a list; `list_only` leaves out what only a page about the signal shows
 // (its text, who raised it, the meldcode badge).
@@ -121,6 +130,7 @@ Response meeting_attendance(Ctx& c);
 Response meeting_update(Ctx& c);
 Response meeting_minutes(Ctx& c);
 Response actions_page(Ctx& c);
+Response break_glass_page(Ctx& c);
 Response action_settle(Ctx& c);
 Response admin_page(Ctx& c);
 Response admin_user_create(Ctx& c);

@@ -303,7 +303,8 @@ describe('Vliegende Brigade journeys', { timeout: 900_000 }, () => {
     const res = await page.goto(`/verzoeken/${id}`);
     assert.equal(res.status(), 403);
     await page.getByRole('heading', { level: 1, name: 'Dat lukt niet' }).waitFor();
-    assert.match(await page.getByRole('alert').textContent(), /U mag dit niet bekijken/);
+    // It says what it is (another peer's request), in the peer's "je".
+    assert.match(await page.getByRole('alert').textContent(), /Dit verzoek is van een andere brigadier/);
     const html = await page.content();
     for (const secret of [name, address, known])
       assert.ok(!html.includes(secret), `the 403 page does not contain "${secret}"`);

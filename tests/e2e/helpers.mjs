@@ -1,6 +1,7 @@
 // Shared helpers for the browser tests: a throw-away Meedoen server with demo data, Debian's
 // Chromium through playwright-core, log-in, the axe check and the 360 px overflow check.
 import { spawn, execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -226,9 +227,24 @@ export async function checkNoHorizontalScroll(page, width = 360) {
     `page ${page.url()} scrolls sideways at ${width} px: scrollWidth ${scrollWidth}. Too wide: ${wide.join(', ')}`);
 }
 
-// Both page checks at once, for every page a test visits: axe, and no sideways scrolling at the
-// viewport's width (360 px on the phone context).
+// Every key of the message catalogue with "_" or "." in it: words no Dutch or English text uses,
+// so one seen on a page is a text that did not go through the catalogue.
+const CATALOGUE = JSON.parse(readFileSync(new URL('../../messages/nl.json', import.meta.url), 'utf8'));
+const RAW_KEY = new Set(Object.keys(CATALOGUE).filter((k) => /[._]/.test(k)));
+
+// Fails when the page shows a raw message key (a catalogue key, or any word with an underscore,
+// such as an event kind that has no text).
+export async function checkTexts(page, label = '') {
+  const text = await page.locator('body').innerText();
+  const raw = [...new Set((text.match(/[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+/g) || [])
+    .filter((w) => RAW_KEY.has(w) || (/_/.test(w) && !/@/.test(w))))];
+  assert.deepEqual(raw, [], `raw message key(s) on ${label || page.url()}: ${raw.join(', ')}`);
+}
+
+// Both page checks at once, for every page a test visits: axe, no sideways scrolling at the
+// viewport's width (360 px on the phone context), and no raw message keys.
 export async function checkPage(page, label) {
   await checkNoHorizontalScroll(page, page.viewportSize().width);
+  await checkTexts(page, label);
   await checkA11y(page, label);
 }

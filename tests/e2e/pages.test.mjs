@@ -23,7 +23,8 @@ const OVERLEG = ['/', '/signalen', '/signalen/nieuw', '/signalen/{id}', '/signal
   '/overleggen', '/overleggen/{id}', '/overleggen/{id}/notulen', '/acties', '/wijken/{id}'];
 // Partners in the overleg also get the referrals the brigade sent to their organisation.
 const PARTNER = [...OVERLEG, '/verwijzingen'];
-const CHAIR = [...PARTNER, '/overleggen/nieuw', '/beheer/wijken/{id}'];
+// The chair also reviews the break-glass views of their wijken (/inzage), as the administrator does.
+const CHAIR = [...PARTNER, '/overleggen/nieuw', '/beheer/wijken/{id}', '/inzage'];
 // The wijkteam and the host may ask the brigade to visit someone.
 const ASKER = [...PARTNER, '/verzoeken/nieuw'];
 // Peers: their requests and their week. A peer who is doing a request also reaches its referral
@@ -31,7 +32,7 @@ const ASKER = [...PARTNER, '/verzoeken/nieuw'];
 const PEER = [...OVERLEG, '/verzoeken', '/verzoeken/{id}', '/beschikbaarheid', '/beschikbaarheid?week'];
 const COORDINATOR = [...PARTNER, '/brigade', '/brigade/cijfers', '/verzoeken/nieuw', '/verzoeken/{id}',
   '/verzoeken/{id}/verwijzen'];
-const ADMIN = ['/', '/beheer', '/beheer/gebruikers/{id}', '/beheer/wijken/{id}'];
+const ADMIN = ['/', '/beheer', '/beheer/gebruikers/{id}', '/beheer/wijken/{id}', '/inzage'];
 const ROLES = [
   ['voorzitter', CHAIR],
   ['voorzitter.stevenshof', CHAIR],

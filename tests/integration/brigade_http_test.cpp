@@ -97,15 +97,24 @@ TEST_F(BrigadeHttpTest, APeerSeesOnlyTheirOwnAssignmentsAndIdentityOnlyWhileAssi
   EXPECT_NE(dennis.get("/verzoeken").body.find("/verzoeken/" + std::to_string(id)), std::string::npos);
   EXPECT_EQ(other.get("/verzoeken").body.find("/verzoeken/" + std::to_string(id) + "\""), std::string::npos);
 
-  // The coordinator withdraws the assignment: from then on the peer sees nothing.
+  // The coordinator withdraws the assignment: from then on the peer sees the request only by its
+  // code, among the requests done before.
   ASSERT_EQ(coord.post("/verzoeken/" + std::to_string(id) + "/intrekken",
                        "peer=" + std::to_string(user_id("peer.dennis").value))
                 .status,
             303);
   auto after = dennis.get("/verzoeken/" + std::to_string(id));
-  EXPECT_EQ(after.status, 403);
+  EXPECT_EQ(after.status, 200);
   EXPECT_EQ(after.body.find("Bertus"), std::string::npos);
+  EXPECT_EQ(after.body.find("Hooigracht"), std::string::npos);
+  EXPECT_NE(after.body.find("Je werkte eerder aan dit verzoek"), std::string::npos);
   EXPECT_EQ(identity_reads(id, "peer.dennis"), 1);
+  auto past = dennis.get("/verzoeken");
+  EXPECT_NE(past.body.find("Eerder gedaan"), std::string::npos);
+  EXPECT_NE(past.body.find("/verzoeken/" + std::to_string(id)), std::string::npos);
+  auto stranger = other.get("/verzoeken/" + std::to_string(id));
+  EXPECT_EQ(stranger.status, 403);
+  EXPECT_NE(stranger.body.find("van een andere brigadier"), std::string::npos);
 }
 
 TEST_F(BrigadeHttpTest, AVisitPostedTwiceIsRecordedOnce) {

@@ -313,10 +313,14 @@ std::map<RequestId, std::pair<int, Timestamp>> SqliteTx::visit_stats_for(const s
   return out;
 }
 
-std::map<UserId, int> SqliteTx::peer_loads(const std::vector<UserId>& peers, Timestamp since) {
+std::map<UserId, int> SqliteTx::peer_loads(const std::vector<UserId>& peers, Timestamp since, bool count_attempts) {
   std::map<UserId, int> out;
-  for_ids(*conn_, "SELECT v.peer FROM json_each(?1) ids CROSS JOIN visits v ON v.peer = ids.value AND v.at >= ?2",
-          peers, [&](Stmt& s) { s.bind(2, since); }, [&](const Stmt& s) { ++out[UserId(s.i64(0))]; });
+  // Attempts are the results without contact (domain: made_contact is false for niet_thuis and
+  // niet_opengedaan; geweigerd is a door that opened).
+  for_ids(*conn_,
+          "SELECT v.peer FROM json_each(?1) ids CROSS JOIN visits v ON v.peer = ids.value AND v.at >= ?2 "
+          "AND (?3 OR v.result NOT IN ('niet_thuis', 'niet_opengedaan'))",
+          peers, [&](Stmt& s) { s.bind(2, since).bind(3, count_attempts); }, [&](const Stmt& s) { ++out[UserId(s.i64(0))]; });
   for_ids(*conn_,
           "SELECT a.peer FROM json_each(?1) ids CROSS JOIN assignments a ON a.peer = ids.value "
           "WHERE a.state IN ('offered', 'accepted') "

@@ -40,14 +40,19 @@ User read_user(const Stmt& s) {
   return u;
 }
 
-// A user's wijken as one more column after kUserCols, read by read_user_with_wijken.
+// A user's wijken, and those of them whose overleg names the user's organisation as a member, as
+// two more columns after kUserCols, read by read_user_with_wijken.
 constexpr const char* kUserWijkenCol =
-    "(SELECT group_concat(w.wijk_id) FROM user_wijken w WHERE w.user_id = users.id)";
+    "(SELECT group_concat(w.wijk_id) FROM user_wijken w WHERE w.user_id = users.id), "
+    "(SELECT group_concat(w.wijk_id) FROM user_wijken w JOIN wijk_partners p "
+    "ON p.wijk_id = w.wijk_id AND p.org_id = users.org_id WHERE w.user_id = users.id)";
 
 User read_user_with_wijken(const Stmt& s) {
   User u = read_user(s);
   for (auto id : split_ids(s.text(8))) u.wijken.emplace_back(id);
+  for (auto id : split_ids(s.text(9))) u.overleg_wijken.emplace_back(id);
   std::sort(u.wijken.begin(), u.wijken.end());
+  std::sort(u.overleg_wijken.begin(), u.overleg_wijken.end());
   return u;
 }
 
@@ -287,6 +292,11 @@ std::optional<UserAuth> SqliteTx::find_user_auth(const std::string& username) {
     out = UserAuth{read_user(s), s.text(8), s.i32(9), s.i64(10)};
   }
   out->user.wijken = user_wijken(out->user.id);
+  auto s = conn_->prepare(
+      "SELECT w.wijk_id FROM user_wijken w JOIN wijk_partners p ON p.wijk_id = w.wijk_id "
+      "AND p.org_id = ? WHERE w.user_id = ? ORDER BY w.wijk_id");
+  s.bind_all(out->user.org_id.value, out->user.id.value);
+  while (s.step()) out->user.overleg_wijken.emplace_back(s.i64(0));
   return out;
 }
 
@@ -1157,6 +1167,17 @@ std::vector<Action> SqliteTx::open_actions_in_wijk(WijkId wijk) {
   return out;
 }
 
+std::vector<Action> SqliteTx::brigade_settled_actions(WijkId wijk, Timestamp since) {
+  auto s = conn_->prepare(std::string("SELECT ") + kActionCols +
+                          " FROM actions WHERE wijk_id = ? AND state != 'open' AND settled_at >= ? "
+                          "AND EXISTS (SELECT 1 FROM brigade_requests r WHERE r.action_id = actions.id) "
+                          "ORDER BY settled_at");
+  s.bind_all(wijk.value, since);
+  std::vector<Action> out;
+  while (s.step()) out.push_back(read_action(s));
+  return out;
+}
+
 std::vector<Action> SqliteTx::actions_for_signal(SignalId id) {
   auto s = conn_->prepare(std::string("SELECT ") + kActionCols +
                           " FROM actions WHERE signal_id = ? ORDER BY created_at, id");
@@ -1211,6 +1232,23 @@ std::vector<AuditEntry> SqliteTx::audit_for_resident(ResidentId id) {
   s.bind_all(id.value);
   std::vector<AuditEntry> out;
   while (s.step()) out.push_back(read_audit(s));
+  return out;
+}
+
+std::vector<AuditEntry> SqliteTx::break_glass_entries(const std::vector<WijkId>& wijken, int limit) {
+  std::vector<AuditEntry> out;
+  const std::string cols = std::string("SELECT ") + kAuditCols;
+  if (wijken.empty()) {
+    auto s = conn_->prepare(cols + " FROM audit_log WHERE event = 'break_glass' ORDER BY seq DESC LIMIT ?");
+    s.bind_all(limit);
+    while (s.step()) out.push_back(read_audit(s));
+    return out;
+  }
+  for_ids(*conn_,
+          cols + " FROM json_each(?1) ids CROSS JOIN residents r ON r.wijk_id = ids.value "
+                 "CROSS JOIN audit_log ON audit_log.resident_id = r.id AND audit_log.event = 'break_glass' "
+                 "ORDER BY seq DESC LIMIT ?2",
+          wijken, [&](Stmt& st) { st.bind(2, limit); }, [&](const Stmt& st) { out.push_back(read_audit(st)); });
   return out;
 }
 

@@ -103,6 +103,7 @@ class SqliteTx final : public Tx {
   void update_action(const Action& a) override;
   std::vector<Action> actions_for_owner(UserId owner) override;
   std::vector<Action> open_actions_in_wijk(WijkId wijk) override;
+  std::vector<Action> brigade_settled_actions(WijkId wijk, Timestamp since) override;
   std::vector<Action> actions_for_signal(SignalId id) override;
   std::vector<Action> actions_of_meeting(MeetingId m) override;
   bool has_open_action(UserId user, ResidentId resident) override;
@@ -131,7 +132,7 @@ class SqliteTx final : public Tx {
   std::vector<Assignment> assignments_for_peer(UserId peer, bool current_only) override;
   std::map<RequestId, std::vector<Assignment>> assignments_for_requests(const std::vector<RequestId>& ids) override;
   std::map<RequestId, std::pair<int, Timestamp>> visit_stats_for(const std::vector<RequestId>& ids) override;
-  std::map<UserId, int> peer_loads(const std::vector<UserId>& peers, Timestamp since) override;
+  std::map<UserId, int> peer_loads(const std::vector<UserId>& peers, Timestamp since, bool count_attempts) override;
   std::map<UserId, int> on_call_counts(const std::vector<UserId>& peers, const std::string& from,
                                        const std::string& to) override;
   std::set<UserId> absent_on(const std::vector<UserId>& peers, const std::string& date) override;
@@ -168,6 +169,7 @@ class SqliteTx final : public Tx {
   void insert_audit(const AuditEntry& e) override;
   void for_each_audit(const std::function<void(const AuditEntry&)>& fn) override;
   std::vector<AuditEntry> audit_for_resident(ResidentId id) override;
+  std::vector<AuditEntry> break_glass_entries(const std::vector<WijkId>& wijken, int limit) override;
 
   bool ping() override;
   std::optional<std::vector<unsigned char>> vault_key_check() override;

@@ -148,8 +148,18 @@ TEST_F(BrigadeTest, IdentityOnlyForTheAcceptedPeerWhileAssignedAndEveryViewIsAud
 
   auto done = app_->request_detail(mo_, id);
   ASSERT_TRUE(app_->set_outcome(mo_, id, "gesloten", "Gaat goed, loopt via het centrum.", done->row.request.version).ok());
-  EXPECT_EQ(app_->request_detail(mo_, id).error().kind, ErrorKind::kForbidden) << "no longer assigned";
+  // No longer assigned: he looks back at it pseudonymously, and it is among his past requests.
+  auto after = app_->request_detail(mo_, id);
+  ASSERT_TRUE(after.ok());
+  EXPECT_TRUE(after->past);
+  EXPECT_FALSE(after->identity.has_value());
+  EXPECT_TRUE(after->outcomes.empty());
   EXPECT_EQ(identity_reads(resident, "mo.benali"), 3);
+  auto my = app_->my_requests(mo_);
+  ASSERT_TRUE(my.ok());
+  ASSERT_EQ(my->past.size(), 1u);
+  EXPECT_EQ(my->past.front().request.id, id);
+  EXPECT_EQ(app_->request_detail(anouk_, id).error().message_key, "error.request.not_yours");
 }
 
 TEST_F(BrigadeTest, DecliningNeedsAReasonAndFreesTheRequest) {
@@ -207,7 +217,7 @@ TEST_F(BrigadeTest, DeclinedSendsTheCaseBackToTheOverlegAgenda) {
                      coord_.id, "2026-12-14", false};
   ASSERT_TRUE(app_->record_item(chair_, in).ok());
   auto held = app_->meeting_view(chair_, *m);
-  ASSERT_TRUE(app_->update_meeting(chair_, *m, held->meeting.version, {meerburg_, "2026-11-30T10:00", "", {}, ""}, true).ok());
+  ASSERT_TRUE(app_->update_meeting(chair_, *m, held->meeting.version, {meerburg_, "2026-11-30T10:00", "", {}, ""}, true, true).ok());
   auto next = app_->plan_meeting(chair_, {meerburg_, "2026-12-28T10:00", "", {}, ""});
   ASSERT_TRUE(next.ok());
   const RequestId id = app_->coordinator_overview(coord_)->open_requests.at(0).request.id;
@@ -405,6 +415,84 @@ TEST_F(BrigadeTest, APeerKeepsTheirOwnWeek) {
   EXPECT_EQ(app_->save_peer_profile(mo_, {{"nl"}, {}, "man", 0, ""}).error().field, "weekly_cap");
   EXPECT_EQ(app_->remove_absence(anouk_, s->absences.at(0).id).error().kind, ErrorKind::kNotFound);
   EXPECT_TRUE(app_->remove_absence(mo_, s->absences.at(0).id).ok());
+}
+
+}  // namespace
+}  // namespace meedoen::testing
+
+namespace meedoen::testing {
+namespace {
+
+// Following one resident from the overleg's decision to a referral: the action settles, the
+// history says what came of it, and the next agenda carries the terugkoppeling.
+TEST_F(BrigadeTest, TheBrigadesOutcomeClosesTheOverlegsLoop) {
+  auto s = app_->raise_signal(gp_, signal_in("Henk Alleman"));
+  auto m = app_->plan_meeting(chair_, {meerburg_, "2026-11-30T10:00", "", {}, ""});
+  auto item = app_->meeting_view(chair_, *m)->items.at(0).item;
+  RecordItemInput in{*m, item.id, item.version, "Brigade gaat langs", Decision::kBrigade, std::nullopt,
+                     coord_.id, "2026-12-14", false};
+  ASSERT_TRUE(app_->record_item(chair_, in).ok());
+  auto held = app_->meeting_view(chair_, *m);
+  ASSERT_TRUE(app_->update_meeting(chair_, *m, held->meeting.version, {meerburg_, "2026-11-30T10:00", "", {}, ""}, true).ok());
+  auto next = app_->plan_meeting(chair_, {meerburg_, "2026-12-28T10:00", "", {}, ""});
+  ASSERT_TRUE(next.ok());
+  const RequestId id = app_->coordinator_overview(coord_)->open_requests.at(0).request.id;
+  ASSERT_TRUE(app_->assign_peers(coord_, id, {mo_.id}).ok());
+  ASSERT_TRUE(app_->respond_assignment(mo_, id, true, "").ok());
+  ASSERT_TRUE(app_->log_visit(mo_, {id, "contact", "", "", "", "", "k-loop"}).ok());
+
+  auto signal = app_->signal_detail(chair_, s->signal_id);
+  ASSERT_TRUE(signal.ok());
+  ASSERT_EQ(signal->actions.size(), 1u);
+  EXPECT_EQ(signal->actions[0].action.state, ActionState::kDone) << "contact settles the overleg's action";
+  EXPECT_TRUE(std::any_of(signal->timeline.begin(), signal->timeline.end(),
+                          [](const auto& e) { return e.kind == "brigade_outcome" && e.text == "contact"; }));
+
+  NewReferralInput ref{id, "sociaal_wijkteam", team_org_, "", "Wil hulp bij post.", consent(), "mondeling"};
+  auto r = app_->create_referral(mo_, ref);
+  ASSERT_TRUE(r.ok()) << r.error().message_key;
+  ASSERT_TRUE(app_->answer_referral(noor_, r->id, {"intake_gepland", "2026-12-20", ""}).ok());
+  ASSERT_TRUE(app_->answer_referral(noor_, r->id, {"intake_gedaan", "", ""}).ok());
+  signal = app_->signal_detail(chair_, s->signal_id);
+  EXPECT_TRUE(std::any_of(signal->timeline.begin(), signal->timeline.end(),
+                          [](const auto& e) { return e.kind == "referral_answer" && e.text == "intake_gedaan"; }))
+      << "the referral's answer shows on the signal's history";
+
+  auto agenda = app_->meeting_view(chair_, *next);
+  ASSERT_TRUE(agenda.ok());
+  auto fb = std::find_if(agenda->items.begin(), agenda->items.end(), [&](const AgendaItemView& v) {
+    return v.item.signal_id == s->signal_id && v.item.kind == AgendaItemKind::kFollowUp;
+  });
+  ASSERT_NE(fb, agenda->items.end()) << "the terugkoppeling is on the next agenda";
+  ASSERT_TRUE(fb->brigade.has_value());
+  EXPECT_EQ(fb->brigade->outcome, Outcome::kReferredWijkteam);
+  ASSERT_EQ(fb->brigade->referrals.size(), 1u);
+  EXPECT_EQ(fb->brigade->referrals[0].status, ReferralStatus::kIntakeDone);
+}
+
+// No meeting was planned when the brigade made contact: planning the next one brings the
+// terugkoppeling along.
+TEST_F(BrigadeTest, AMeetingPlannedLaterStillGetsTheTerugkoppeling) {
+  auto s = app_->raise_signal(gp_, signal_in("Henk Later"));
+  auto m = app_->plan_meeting(chair_, {meerburg_, "2026-11-30T10:00", "", {}, ""});
+  auto item = app_->meeting_view(chair_, *m)->items.at(0).item;
+  RecordItemInput in{*m, item.id, item.version, "Brigade gaat langs", Decision::kBrigade, std::nullopt,
+                     coord_.id, "2027-03-01", false};
+  ASSERT_TRUE(app_->record_item(chair_, in).ok());
+  clock_->advance(8 * 86400);  // the meeting of 30 November took place
+  auto held = app_->meeting_view(chair_, *m);
+  ASSERT_TRUE(app_->update_meeting(chair_, *m, held->meeting.version, {meerburg_, "2026-11-30T10:00", "", {}, ""}, true).ok());
+  const RequestId id = app_->coordinator_overview(coord_)->open_requests.at(0).request.id;
+  ASSERT_TRUE(app_->assign_peers(coord_, id, {mo_.id}).ok());
+  ASSERT_TRUE(app_->respond_assignment(mo_, id, true, "").ok());
+  ASSERT_TRUE(app_->log_visit(mo_, {id, "contact", "", "", "", "", "k-later"}).ok());
+  auto next = app_->plan_meeting(chair_, {meerburg_, "2026-12-28T10:00", "", {}, ""});
+  ASSERT_TRUE(next.ok());
+  auto agenda = app_->meeting_view(chair_, *next);
+  EXPECT_TRUE(std::any_of(agenda->items.begin(), agenda->items.end(), [&](const AgendaItemView& v) {
+    return v.item.signal_id == s->signal_id && v.item.kind == AgendaItemKind::kFollowUp && v.brigade &&
+           v.brigade->outcome == Outcome::kContact;
+  }));
 }
 
 }  // namespace

@@ -104,9 +104,9 @@ TEST_F(SignalsTest, IdentityIsShownOnlyAsThePolicySaysAndEveryRevealIsAudited) {
   int reads = 0;
   bool glass_logged = false;
   for (const auto& e : *log) {
-    if (e.event != "read_identity") continue;
+    if (e.event != "read_identity" && e.event != "break_glass") continue;
     ++reads;
-    glass_logged = glass_logged || e.reason.find("huisbezoek") != std::string::npos;
+    glass_logged = glass_logged || (e.event == "break_glass" && e.reason.find("huisbezoek") != std::string::npos);
   }
   EXPECT_EQ(reads, 2);
   EXPECT_TRUE(glass_logged);
@@ -147,6 +147,92 @@ TEST_F(SignalsTest, MeldcodeSignalAsksForAChoiceThenStaysOffTheAgendaUntilWeighe
             "error.signal.meldcode_not_weighed");
   ASSERT_TRUE(app_->record_meldcode_step(gp_, r->signal_id, 4, "2026-11-23", "Gewogen met collega").ok());
   EXPECT_TRUE(app_->close_signal(gp_, r->signal_id, "Hulp geregeld").ok());
+}
+
+}  // namespace
+}  // namespace meedoen::testing
+
+namespace meedoen::testing {
+namespace {
+
+class OverlegMembershipTest : public AppTest {
+ protected:
+  void SetUp() override {
+    AppTest::SetUp();
+    auto brigade_org = app_->create_org(&admin_, {OrgId(), "Brigade", "zelfregiecentrum"});
+    ASSERT_TRUE(brigade_org.ok());
+    brigade_org_ = *brigade_org;
+    add("peer", "peer", brigade_org_, {meerburg_});
+    add("host", "host", brigade_org_, {meerburg_});
+    add("coord", "coordinator", brigade_org_, {meerburg_});
+    peer_ = login("peer");
+    host_ = login("host");
+    coord_ = login("coord");
+    auto r = app_->raise_signal(gp_, signal_in("Marietje Zorg"));
+    ASSERT_TRUE(r.ok());
+    signal_ = r->signal_id;
+  }
+  // Names (or stops naming) the brigade's organisation as a member of Meerburg's overleg.
+  void brigade_in_overleg(bool member) {
+    WijkConfigInput in{meerburg_, "", "", {}};
+    if (member) in.partners.push_back(brigade_org_);
+    ASSERT_TRUE(app_->update_wijk_config(admin_, in).ok());
+    peer_ = login("peer");
+    host_ = login("host");
+  }
+  OrgId brigade_org_;
+  User peer_, host_, coord_;
+  SignalId signal_;
+};
+
+TEST_F(OverlegMembershipTest, PeersAndHostsRaiseSignalsButReadTheWijkOnlyAsOverlegMembers) {
+  brigade_in_overleg(false);
+  for (const User* u : {&peer_, &host_}) {
+    SCOPED_TRACE(u->username);
+    EXPECT_EQ(app_->list_signals(*u, {}).error().kind, ErrorKind::kForbidden);
+    EXPECT_EQ(app_->signal_detail(*u, signal_).error().kind, ErrorKind::kForbidden);
+    EXPECT_EQ(app_->list_meetings(*u).error().kind, ErrorKind::kForbidden);
+    EXPECT_EQ(app_->wijk_overview(*u, meerburg_).error().kind, ErrorKind::kForbidden);
+    EXPECT_FALSE(App::reads_overleg(*u));
+    auto own = app_->raise_signal(*u, signal_in({}, "Ik zag haar al weken niet meer"));
+    ASSERT_TRUE(own.ok());
+    EXPECT_TRUE(app_->signal_detail(*u, own->signal_id).ok()) << "one's own signal stays readable";
+    SignalQuery mine;
+    mine.mine = true;
+    EXPECT_TRUE(app_->list_signals(*u, mine).ok());
+  }
+  brigade_in_overleg(true);
+  for (const User* u : {&peer_, &host_}) {
+    SCOPED_TRACE(u->username);
+    EXPECT_TRUE(app_->list_signals(*u, {}).ok());
+    EXPECT_TRUE(app_->signal_detail(*u, signal_).ok());
+    EXPECT_TRUE(App::reads_overleg(*u));
+  }
+}
+
+TEST_F(OverlegMembershipTest, OnlyTheOverlegsActingRolesMayBreakTheGlass) {
+  brigade_in_overleg(true);
+  const std::string reason = "Ik moet vandaag langs voor een huisbezoek bij deze bewoner";
+  for (const User* u : {&peer_, &host_, &coord_}) {
+    SCOPED_TRACE(u->username);
+    auto d = app_->signal_detail(*u, signal_);
+    ASSERT_TRUE(d.ok());
+    EXPECT_FALSE(d->may_break_glass);
+    EXPECT_EQ(app_->signal_detail(*u, signal_, reason).error().kind, ErrorKind::kForbidden);
+  }
+  EXPECT_EQ(app_->signal_detail(agent_, signal_, "Moet dit weten nu").error().field, "reason") << "not a sentence";
+  EXPECT_EQ(app_->signal_detail(agent_, signal_, "aaaaaaaaaaaaaaaaaaaaaaaaa").error().field, "reason") << "one word";
+  ASSERT_TRUE(app_->signal_detail(agent_, signal_, reason).ok());
+  auto review = app_->break_glass_reviews(chair_);
+  ASSERT_TRUE(review.ok());
+  ASSERT_EQ(review->size(), 1u);
+  EXPECT_NE(review->front().entry.reason.find("huisbezoek"), std::string::npos);
+  EXPECT_NE(review->front().entry.user_label.find("agent"), std::string::npos);
+  EXPECT_TRUE(app_->break_glass_reviews(admin_).ok());
+  EXPECT_EQ(app_->break_glass_reviews(agent_).error().kind, ErrorKind::kForbidden);
+  EXPECT_EQ(app_->break_glass_reviews(peer_).error().kind, ErrorKind::kForbidden);
+  ASSERT_TRUE(app_->break_glass_reviews(other_).ok());
+  EXPECT_TRUE(app_->break_glass_reviews(other_)->empty()) << "a chair of another wijk sees none of Meerburg's";
 }
 
 }  // namespace

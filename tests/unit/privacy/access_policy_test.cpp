@@ -52,6 +52,11 @@ TEST(AccessPolicy, IdentityTableForTheResidentsOwnWijk) {
       {Role::kWijkteam, kReferralRecipient, true}, {Role::kMember, kReferralRecipient, true},
       {Role::kFunder, kReferralRecipient, false},  {Role::kAdmin, kReferralRecipient, false},
       {Role::kFunder, kAssignedPeer, false},
+      // The coordinator owns the overleg's brigade actions and dispatches without identity.
+      {Role::kCoordinator, kOpenAction, false},
+      // Break-glass only for the roles that act on residents in the overleg.
+      {Role::kWijkteam, kBrokeGlass, true},    {Role::kPeer, kBrokeGlass, false},
+      {Role::kHost, kBrokeGlass, false},       {Role::kCoordinator, kBrokeGlass, false},
   };
   for (const auto& r : rows) {
     SCOPED_TRACE(std::string(to_string(r.role)) + " relation " + std::to_string(r.relation));
@@ -83,6 +88,39 @@ TEST(AccessPolicy, WijkDataOnlyForOverlegRolesOfThatWijk) {
   EXPECT_TRUE(may_chair(user(Role::kChair), kMeerburg));
   EXPECT_FALSE(may_chair(user(Role::kMember), kMeerburg));
   EXPECT_FALSE(may_chair(user(Role::kChair), kStevenshof));
+}
+
+// Role × is the organisation an overleg member of the wijk → reads the wijk's signals; may break
+// the glass. Everyone of an overleg role raises signals in their wijk.
+TEST(AccessPolicy, ReadingAWijkAndBreakingTheGlassTable) {
+  struct MemberRow {
+    Role role;
+    bool org_member;
+    bool reads;
+    bool breaks_glass;
+  };
+  const MemberRow rows[] = {
+      {Role::kMember, false, true, true},        {Role::kMember, true, true, true},
+      {Role::kChair, false, true, true},         {Role::kWijkteam, false, true, true},
+      {Role::kCoordinator, false, true, false},  {Role::kCoordinator, true, true, false},
+      {Role::kPeer, false, false, false},        {Role::kPeer, true, true, false},
+      {Role::kHost, false, false, false},        {Role::kHost, true, true, false},
+      {Role::kFunder, true, false, false},       {Role::kAdmin, true, false, false},
+  };
+  for (const auto& r : rows) {
+    SCOPED_TRACE(std::string(to_string(r.role)) + (r.org_member ? " (org in overleg)" : ""));
+    User u = user(r.role);
+    if (r.org_member) u.overleg_wijken = {kMeerburg};
+    EXPECT_EQ(may_view_wijk(u, kMeerburg), r.reads);
+    EXPECT_EQ(!viewable_wijken(u).empty(), r.reads);
+    EXPECT_EQ(may_break_glass(u, kMeerburg), r.breaks_glass);
+    EXPECT_EQ(may_raise_signal(u, kMeerburg), works_in_overleg(r.role));
+    EXPECT_FALSE(may_break_glass(user(r.role, {kStevenshof}), kMeerburg));
+  }
+  EXPECT_TRUE(may_review_break_glass(user(Role::kChair)));
+  EXPECT_TRUE(may_review_break_glass(user(Role::kAdmin)));
+  EXPECT_FALSE(may_review_break_glass(user(Role::kMember)));
+  EXPECT_FALSE(may_review_break_glass(user(Role::kFunder)));
 }
 
 TEST(AccessPolicy, MeldcodeSignalsOnlyForRaiserAndTheirOfficer) {
