@@ -34,7 +34,8 @@ Response render_form(Ctx& c, json::object values, json::object errors, bool meld
   auto form = c.app.signal_form(c.user());
   if (!form) return error_page(c, form.error());
   std::vector<std::string> chosen = c.req.form.all("categories");
-  const std::string chosen_wijk = values["wijk"].as_string().c_str();
+  std::string chosen_wijk = values["wijk"].as_string().c_str();
+  if (chosen_wijk.empty()) chosen_wijk = c.req.query.get("wijk");
   const std::string chosen_buurt = values["buurt"].as_string().c_str();
   json::array wijken = wijk_choices_json(c, form->wijken, chosen_wijk, chosen_buurt, chosen);
   json::object m;
@@ -152,6 +153,15 @@ Response signal_new_page(Ctx& c) {
   v["gender"] = "onbekend";
   v["age_band"] = "onbekend";
   return render_form(c, v, {}, false, 200);
+}
+
+// The chosen wijk's buurten and categories, for the signal form when the wijk changes (htmx).
+Response signal_wijk_parts(Ctx& c) {
+  auto form = c.app.signal_form(c.user());
+  if (!form) return error_page(c, form.error());
+  json::object m;
+  m["wijken"] = wijk_choices_json(c, form->wijken, c.req.query.get("wijk"), "", {});
+  return fragment(c, "signal_wijk_parts", std::move(m));
 }
 
 Response signal_meldcode_check(Ctx& c) {

@@ -75,6 +75,7 @@ struct Site::Impl {
     add("GET", "/wijken/{}", true, wijk_page);
     add("GET", "/signalen", true, signals_page);
     add("GET", "/signalen/nieuw", true, signal_new_page);
+    add("GET", "/signalen/nieuw/wijk", true, signal_wijk_parts);
     add("POST", "/signalen", true, signal_create);
     add("POST", "/signalen/meldcode-check", true, signal_meldcode_check);
     add("GET", "/signalen/{}", true, signal_page);

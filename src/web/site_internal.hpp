@@ -115,6 +115,7 @@ Response signals_page(Ctx& c);
 Response signal_new_page(Ctx& c);
 Response signal_create(Ctx& c);
 Response signal_meldcode_check(Ctx& c);
+Response signal_wijk_parts(Ctx& c);
 Response signal_page(Ctx& c);
 Response signal_break_glass(Ctx& c);
 Response signal_close(Ctx& c);

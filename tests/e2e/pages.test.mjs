@@ -238,6 +238,23 @@ describe('every page passes axe and fits a 360 px screen', { timeout: 900_000, c
     }
   });
 
+  it('the signal form swaps buurten and categories when the wijk changes', { timeout: 300_000 }, async (t) => {
+    const { page, errors } = await session(t, 'wijkagent');  // in three wijken
+    await page.goto('/signalen/nieuw');
+    const ids = () => page.locator('#categories-fieldset input').evaluateAll((els) => els.map((e) => e.value).join(','));
+    const buurten = () => page.locator('#buurt option').allTextContents();
+    const before = await ids();
+    const beforeBuurten = await buurten();
+    assert.ok(before.length > 0, 'the first wijk has categories');
+    const swapped = page.waitForResponse((r) => r.url().includes('/signalen/nieuw/wijk'));
+    await page.locator('#wijk').selectOption({ index: 1 });
+    assert.equal((await swapped).status(), 200);
+    await page.waitForFunction((b) => [...document.querySelectorAll('#categories-fieldset input')].map((e) => e.value).join(',') !== b, before);
+    assert.notDeepEqual(await buurten(), beforeBuurten, 'the buurten follow the wijk');
+    await checkPage(page, '/signalen/nieuw (second wijk chosen)');
+    assert.deepEqual(errors, [], 'no console errors');
+  });
+
   it('meetings: an upcoming one as chair, a past one, and the minutes', { timeout: 300_000 }, async (t) => {
     const { page, errors } = await session(t, 'voorzitter');
     await page.goto('/overleggen');

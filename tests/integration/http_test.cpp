@@ -272,3 +272,40 @@ TEST_F(HttpTest, ForwardedHeadersFromAnUntrustedClientAreIgnored) {
 
 }  // namespace
 }  // namespace meedoen
+
+namespace meedoen {
+namespace {
+
+std::set<std::string> category_ids(const std::string& html) {
+  std::set<std::string> out;
+  static const std::regex re("name=\"categories\" value=\"([0-9]+)\"");
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), re); it != std::sregex_iterator(); ++it)
+    out.insert((*it)[1]);
+  return out;
+}
+
+// The signal form shows the chosen wijk's categories and buurten only, and swaps them when the
+// wijk changes.
+TEST_F(HttpTest, TheSignalFormShowsOnlyTheChosenWijksCategories) {
+  auto c = client();
+  ASSERT_TRUE(c.login("wijkagent"));  // in three wijken
+  auto form = c.get("/signalen/nieuw");
+  ASSERT_EQ(form.status, 200);
+  const auto first = category_ids(form.body);
+  ASSERT_FALSE(first.empty());
+  const std::string other_wijk = "2";
+  auto parts = c.get("/signalen/nieuw/wijk?wijk=" + other_wijk);
+  ASSERT_EQ(parts.status, 200);
+  const auto second = category_ids(parts.body);
+  ASSERT_FALSE(second.empty());
+  for (const auto& id : second) EXPECT_EQ(first.count(id), 0u) << "category " << id << " of another wijk";
+  EXPECT_EQ(parts.body.find("<html"), std::string::npos) << "a fragment, not a page";
+  EXPECT_EQ(category_ids(c.get("/signalen/nieuw?wijk=" + other_wijk).body), second);
+  // A category of the other wijk is refused for this one, with the form shown again.
+  auto r = c.post("/signalen", "wijk=1&description=" + encode("Verkeerde categorie") + "&categories=" + *second.begin());
+  EXPECT_EQ(r.status, 422);
+  EXPECT_NE(r.body.find("Verkeerde categorie"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace meedoen
