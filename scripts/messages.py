@@ -95,6 +95,8 @@ M = [
 ("error.meeting.undecided", "Nog {0} punt(en) zonder besluit. Die gaan naar de volgende agenda als u het overleg nu afsluit. Neem ze eerst door, of sluit toch af.", "{0} item(s) without a decision. They go to the next agenda if you close the meeting now. Go through them first, or close anyway."),
 ("meeting_close_anyway", "Toch afsluiten; deze punten gaan naar de volgende keer", "Close anyway; these items go to next time"),
 ("minutes_absent", "Uitgenodigd, niet aanwezig", "Invited, not present"),
+("decision_required_help", "Kiest u een besluit waarbij iemand iets gaat doen? Dan zijn \"wie doet het\" en de datum verplicht.", "Choose a decision where someone acts? Then who does it and the date are required."),
+("required_with_action", "(verplicht bij een actie)", "(required with an action)"),
 ("busy_title", "Even geduld", "One moment"),
 ("busy_kept", "Wat u hebt ingevuld, is bewaard.", "What you filled in has been kept."),
 ("busy_retry", "Opnieuw versturen", "Send again"),

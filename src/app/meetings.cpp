@@ -228,8 +228,6 @@ Status App::move_agenda_item(const User& user, MeetingId id, AgendaItemId item, 
 }
 
 Result<RecordItemResult> App::record_item(const User& user, const RecordItemInput& in) {
-  if (in.summary.size() > kMaxSummary) return Error::invalid("error.too_long", "summary");
-  if (in.due_date.size() > 10) return Error::invalid("error.date", "due_date");
   auto tx = store_->begin(TxMode::kWrite);
   auto m = tx->get_meeting(in.meeting);
   if (!m) return Error::not_found();
@@ -245,12 +243,16 @@ Result<RecordItemResult> App::record_item(const User& user, const RecordItemInpu
   auto in_wijk = [&](UserId u) {
     return std::any_of(wijk_users.begin(), wijk_users.end(), [&](const User& w) { return w.id == u; });
   };
+  // Every problem at once, so the chair fixes the form in one go.
+  std::vector<std::pair<std::string, std::string>> problems;
+  if (in.summary.size() > kMaxSummary) problems.emplace_back("summary", "error.too_long");
   const bool needs_action = decision_needs_action(in.decision);
   if (needs_action) {
-    if (!in.owner || !in_wijk(*in.owner)) return Error::invalid("error.meeting.owner_required", "owner");
-    if (!parse_date(in.due_date)) return Error::invalid("error.date", "due_date");
+    if (!in.owner || !in_wijk(*in.owner)) problems.emplace_back("owner", "error.meeting.owner_required");
+    if (in.due_date.size() > 10 || !parse_date(in.due_date)) problems.emplace_back("due_date", "error.date");
   }
-  if (in.regisseur && !in_wijk(*in.regisseur)) return Error::invalid("error.invalid_choice", "regisseur");
+  if (in.regisseur && !in_wijk(*in.regisseur)) problems.emplace_back("regisseur", "error.invalid_choice");
+  if (!problems.empty()) return Error::invalid_fields(std::move(problems));
 
   RecordItemResult result;
   const std::string summary = Internals::trim(in.summary);

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 #include <utility>
+#include <vector>
 #include <variant>
 
 namespace meedoen {
@@ -12,13 +13,25 @@ namespace meedoen {
 enum class ErrorKind { kInvalid, kNotFound, kForbidden, kConflict, kUnauthenticated, kTooMany, kInternal };
 
 struct Error {
+  Error(ErrorKind k = ErrorKind::kInvalid, std::string key = {}, std::string f = {}, std::string d = {})
+      : kind(k), message_key(std::move(key)), field(std::move(f)), detail(std::move(d)) {}
+
   ErrorKind kind = ErrorKind::kInvalid;
   std::string message_key;  // e.g. "error.signal.description_too_long"
   std::string field;        // the form field it concerns, empty when it concerns the whole form
   std::string detail;       // an argument for the message (a number, a date); never personal data
+  // When several fields are wrong at once: each of them with its message key (the first one is
+  // also `field` and `message_key`), so a form can name them all in one go.
+  std::vector<std::pair<std::string, std::string>> fields;
 
   static Error invalid(std::string key, std::string field = {}) {
     return {ErrorKind::kInvalid, std::move(key), std::move(field), {}};
+  }
+  // Every (field, message key) of `problems`, or Ok when there are none.
+  static Error invalid_fields(std::vector<std::pair<std::string, std::string>> problems) {
+    Error e{ErrorKind::kInvalid, problems.front().second, problems.front().first, {}};
+    e.fields = std::move(problems);
+    return e;
   }
   static Error not_found() { return {ErrorKind::kNotFound, "error.not_found", {}, {}}; }
   static Error forbidden() { return {ErrorKind::kForbidden, "error.forbidden", {}, {}}; }

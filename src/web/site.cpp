@@ -531,6 +531,7 @@ Response form_result(Ctx& c, const Status& st, const std::string& to,
 json::object field_errors(Ctx& c, const Error& e) {
   json::object o;
   o[e.field.empty() ? "form" : e.field] = c.t(e.message_key, e.detail);
+  for (const auto& [field, key] : e.fields) o[field.empty() ? "form" : field] = c.t(key, e.detail);
   return o;
 }
 

@@ -96,3 +96,24 @@ TEST_F(MeetingsTest, AttendanceIsRecordedPerOrganisation) {
 
 }  // namespace
 }  // namespace meedoen::testing
+
+namespace meedoen::testing {
+namespace {
+
+TEST_F(MeetingsTest, TheDecisionFormNamesEveryMissingFieldAtOnce) {
+  ASSERT_TRUE(app_->raise_signal(gp_, signal_in("Henk Alleman")).ok());
+  auto m = app_->plan_meeting(chair_, {meerburg_, "2026-11-30T10:00", "", {}, ""});
+  ASSERT_TRUE(m.ok());
+  auto item = app_->meeting_view(chair_, *m)->items.at(0).item;
+  RecordItemInput in{*m, item.id, item.version, std::string(5000, 'x'), Decision::kPolice, std::nullopt,
+                     std::nullopt, "", false};
+  in.regisseur = other_.id;  // not of this wijk
+  auto r = app_->record_item(chair_, in);
+  ASSERT_FALSE(r.ok());
+  std::set<std::string> fields;
+  for (const auto& [f, key] : r.error().fields) fields.insert(f);
+  EXPECT_EQ(fields, (std::set<std::string>{"summary", "owner", "due_date", "regisseur"}));
+}
+
+}  // namespace
+}  // namespace meedoen::testing
