@@ -76,10 +76,32 @@ bool mentions(const std::string& text, const std::vector<std::string>& words) {
 
 // --- shared helpers -------------------------------------------------------------------------
 
+std::vector<std::pair<std::string, std::string>> App::Internals::wishes_problems(const BrigadeWishes& w) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (w.safety_notes.size() > kMaxNote) out.emplace_back("safety_notes", "error.too_long");
+  if (!w.pref_language.empty() && !is_language(w.pref_language)) out.emplace_back("pref_language", "error.invalid_choice");
+  if (!w.pref_gender.empty() && !one_of(w.pref_gender, kGenders)) out.emplace_back("pref_gender", "error.invalid_choice");
+  if (!w.pref_theme.empty() && !is_theme(w.pref_theme)) out.emplace_back("pref_theme", "error.invalid_choice");
+  return out;
+}
+
+void App::Internals::apply_wishes(BrigadeRequest& r, const BrigadeWishes& w) {
+  r.safety_aggression = w.safety_aggression;
+  r.safety_dog = w.safety_dog;
+  r.safety_addiction = w.safety_addiction;
+  r.safety_notes = trim(w.safety_notes);
+  r.pair_advised = w.pair_advised || w.safety_aggression;
+  r.pref_language = w.pref_language;
+  r.pref_gender = w.pref_gender == "onbekend" ? "" : w.pref_gender;
+  r.pref_theme = w.pref_theme;
+}
+
 void App::Internals::request_from_overleg(Tx& tx, Timestamp t, const User& chair, const Signal& s,
-                                          const Action& action, const std::string& summary) {
+                                          const Action& action, const std::string& summary,
+                                          const BrigadeWishes& wishes) {
   if (tx.request_for_action(action.id)) return;
   BrigadeRequest r;
+  apply_wishes(r, wishes);
   r.resident_id = s.resident_id;
   r.wijk_id = s.wijk_id;
   r.signal_id = s.id;
@@ -282,6 +304,13 @@ Result<RequestDetail> App::request_detail(const User& user, RequestId id) {
                                      "request:" + std::to_string(id.value), "visit");
     }
   }
+  // The peer who said yes reads what the raiser observed (pseudonymous, like the request).
+  if (d.mine && d.mine->state == AssignmentState::kAccepted && r->signal_id)
+    if (auto sig = tx->get_signal(*r->signal_id)) d.signal_text = sig->description;
+  if (d.is_coordinator && !outcome_is_final(r->outcome)) {
+    d.may_edit_wishes = true;
+    for (const auto& a : tx->assignments_for_request(id)) d.may_edit_wishes = d.may_edit_wishes && !a.current();
+  }
   if (user.role == Role::kPeer)
     if (auto c = tx->open_checkin(user.id); c && c->request_id == id) d.checkin = c;
   d.visit_key = random_token().substr(0, 32);
@@ -292,6 +321,27 @@ Result<RequestDetail> App::request_detail(const User& user, RequestId id) {
   // An identity is only shown when its audit entry is safely stored.
   if (auto st = tx->commit(); !st) return st.error();
   return d;
+}
+
+Status App::update_request_wishes(const User& user, RequestId id, std::int64_t version, const BrigadeWishes& w) {
+  if (auto problems = Internals::wishes_problems(w); !problems.empty()) return Error::invalid_fields(std::move(problems));
+  auto tx = store_->begin(TxMode::kWrite);
+  auto r = tx->get_request(id);
+  if (!r) return Error::not_found();
+  if (!may_coordinate(user, r->wijk_id)) return Error::forbidden();
+  if (outcome_is_final(r->outcome)) return Error::conflict("error.request.closed");
+  for (const auto& a : tx->assignments_for_request(id))
+    if (a.current()) return Error::conflict("error.request.already_asked");
+  // Safety notes reach peers who may still say no: they must not name the resident.
+  const auto hits = tx->residents_with_name_tokens(r->wijk_id, vault_->name_tokens(w.safety_notes));
+  if (std::find(hits.begin(), hits.end(), r->resident_id) != hits.end())
+    return Error::invalid("error.request.name_in_text", "safety_notes");
+  if (r->version != version) return Error::conflict("error.version_conflict");
+  Internals::apply_wishes(*r, w);
+  r->updated_at = now();
+  if (!tx->update_request(*r)) return Error::conflict("error.version_conflict");
+  Internals::audit(*tx, now(), &user, "change", r->resident_id, "request:" + std::to_string(id.value), "wishes");
+  return tx->commit();
 }
 
 Status App::assign_peers(const User& user, RequestId id, const std::vector<UserId>& peers) {

@@ -107,6 +107,8 @@ struct RequestDetail {
   bool is_coordinator = false;
   std::optional<Assignment> mine;                  // the viewer's current assignment
   bool past = false;  // the viewer is a peer who did this request once; pseudonymous, read only
+  std::string signal_text;  // what the raiser observed, for the peer who said yes (from the overleg)
+  bool may_edit_wishes = false;  // the coordinator, before a peer is asked
   std::optional<Checkin> checkin;                  // the viewer's open check-in
   std::string visit_key;                           // a fresh idempotency key for the visit form
 };

@@ -183,7 +183,7 @@ Status App::generate_dataset(int wijken, int residents, int years, unsigned seed
         static const Decision kCycle[] = {Decision::kBrigade, Decision::kWijkteam, Decision::kKeepEye,
                                           Decision::kNoAction, Decision::kHuisarts};
         RecordItemInput in{meetings[i], iv.item.id, iv.item.version, "Besproken.",
-                           kCycle[static_cast<std::size_t>(iv.item.id.value) % 5], std::nullopt, std::nullopt, "", true};
+                           kCycle[static_cast<std::size_t>(iv.item.id.value) % 5], std::nullopt, std::nullopt, "", true, {}};
         if (decision_needs_action(in.decision)) {
           in.owner = w.members[static_cast<std::size_t>(iv.item.id.value) % w.members.size()].id;
           in.due_date = format_date(clock->now() + 21 * kDay);

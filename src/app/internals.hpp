@@ -117,7 +117,10 @@ struct App::Internals {
   static void place_on_next_meeting(Tx& tx, Signal& s, const User& user, Timestamp t);
   // The brigade request an overleg decision for the brigade makes (app/brigade.cpp).
   static void request_from_overleg(Tx& tx, Timestamp t, const User& chair, const Signal& s,
-                                   const Action& action, const std::string& summary);
+                                   const Action& action, const std::string& summary, const BrigadeWishes& wishes);
+  // The problems of `w` as (field, message key) pairs; empty when it is fine.
+  static std::vector<std::pair<std::string, std::string>> wishes_problems(const BrigadeWishes& w);
+  static void apply_wishes(BrigadeRequest& r, const BrigadeWishes& w);
   // Signals of a viewer: may they see this one at all (wijk, meldcode track)?
   static bool may_see_signal(const User& user, const Signal& s);
 };

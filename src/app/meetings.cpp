@@ -252,6 +252,15 @@ Result<RecordItemResult> App::record_item(const User& user, const RecordItemInpu
     if (in.due_date.size() > 10 || !parse_date(in.due_date)) problems.emplace_back("due_date", "error.date");
   }
   if (in.regisseur && !in_wijk(*in.regisseur)) problems.emplace_back("regisseur", "error.invalid_choice");
+  if (in.decision == Decision::kBrigade) {
+    for (auto& p : Internals::wishes_problems(in.brigade)) problems.push_back(std::move(p));
+    // Safety notes reach peers who may still say no: they must not name the resident.
+    if (!in.brigade.safety_notes.empty()) {
+      const auto hits = tx->residents_with_name_tokens(m->wijk_id, vault_->name_tokens(in.brigade.safety_notes));
+      if (std::find(hits.begin(), hits.end(), s->resident_id) != hits.end())
+        problems.emplace_back("safety_notes", "error.request.name_in_text");
+    }
+  }
   if (!problems.empty()) return Error::invalid_fields(std::move(problems));
 
   RecordItemResult result;
@@ -288,7 +297,7 @@ Result<RecordItemResult> App::record_item(const User& user, const RecordItemInpu
       a.created_at = t;
       result.action = tx->insert_action(a);
       a.id = *result.action;
-      if (in.decision == Decision::kBrigade) Internals::request_from_overleg(*tx, t, user, *s, a, summary);
+      if (in.decision == Decision::kBrigade) Internals::request_from_overleg(*tx, t, user, *s, a, summary, in.brigade);
       tx->add_timeline({s->id, t, user.id, "action",
                         std::string(to_string(in.decision)) + "|" + Internals::user_name(*tx, a.owner) +
                             "|" + a.due_date});

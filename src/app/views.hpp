@@ -194,6 +194,19 @@ struct MeetingView {
   bool may_chair = false;
 };
 
+// Safety notes and wishes for the peer who goes: set with a direct request, by the chair with an
+// overleg decision for the brigade, or by the coordinator before asking a peer. Pseudonymous.
+struct BrigadeWishes {
+  bool safety_aggression = false;
+  bool safety_dog = false;
+  bool safety_addiction = false;
+  std::string safety_notes;
+  bool pair_advised = false;
+  std::string pref_language;
+  std::string pref_gender;
+  std::string pref_theme;
+};
+
 struct RecordItemInput {
   MeetingId meeting;
   AgendaItemId item;
@@ -204,6 +217,7 @@ struct RecordItemInput {
   std::optional<UserId> owner;
   std::string due_date;
   bool confirm_names = false;  // save although a name from the vault seems to be in the summary
+  BrigadeWishes brigade;        // with a decision for the Vliegende Brigade
 };
 
 struct RecordItemResult {

@@ -314,6 +314,24 @@ static Response render_request(Ctx& c, RequestId id, json::object extra, int sta
   m["accepted"] = accepted && !outcome_is_final(r.outcome);
   m["is_peer"] = d->mine.has_value();
   m["past_note"] = d->past;
+  m["signal_text"] = d->signal_text;
+  m["may_edit_wishes"] = d->may_edit_wishes;
+  if (d->may_edit_wishes) {
+    // Shown again after an error with what was sent; else with what the request holds.
+    const bool again = c.req.method == "POST" && c.req.path.size() > 7 && c.req.path.ends_with("/wensen");
+    const Params& f = c.req.form;
+    json::object w;
+    w["safety_aggression"] = again ? f.has("w_safety_aggression") : r.safety_aggression;
+    w["safety_dog"] = again ? f.has("w_safety_dog") : r.safety_dog;
+    w["safety_addiction"] = again ? f.has("w_safety_addiction") : r.safety_addiction;
+    w["pair_advised"] = again ? f.has("w_pair_advised") : r.pair_advised;
+    w["safety_notes"] = again ? f.get("w_safety_notes") : r.safety_notes;
+    m["w"] = w;
+    m["request_id"] = r.id.value;
+    m["w_languages"] = options(c, "lang_", codes(kLanguages), {again ? f.get("w_pref_language") : r.pref_language});
+    m["w_genders"] = options(c, "gender_", {"man", "vrouw", "anders"}, {again ? f.get("w_pref_gender") : r.pref_gender});
+    m["w_themes"] = options(c, "theme_", codes(kThemes), {again ? f.get("w_pref_theme") : r.pref_theme});
+  }
   m["visit_key"] = d->visit_key;
   json::array results, minutes;
   for (auto res : all_visit_results()) {
@@ -511,6 +529,23 @@ Response debrief_create(Ctx& c) {
   if (id) return request_form_result(c, *id, st, "debrief", "napraten");
   if (!st) return error_page(c, st.error());
   return redirect("/verzoeken?opgeslagen=napraten");
+}
+
+Response request_wishes(Ctx& c) {
+  auto id = request_param(c);
+  auto version = parse_id(c.req.form.get("version"));
+  if (!id || !version) return error_page(c, Error::invalid("error.bad_request"));
+  const Params& f = c.req.form;
+  BrigadeWishes w;
+  w.safety_aggression = f.has("w_safety_aggression");
+  w.safety_dog = f.has("w_safety_dog");
+  w.safety_addiction = f.has("w_safety_addiction");
+  w.pair_advised = f.has("w_pair_advised");
+  w.safety_notes = f.get("w_safety_notes");
+  w.pref_language = f.get("w_pref_language");
+  w.pref_gender = f.get("w_pref_gender");
+  w.pref_theme = f.get("w_pref_theme");
+  return request_form_result(c, *id, c.app.update_request_wishes(c.user(), *id, *version, w), "wishes", "wensen");
 }
 
 Response request_outcome(Ctx& c) {

@@ -1,6 +1,7 @@
 // The overleg's pages: the meetings list, planning a meeting, running it (agenda, decisions,
 // attendance) and the printable pseudonymous minutes.
 #include <algorithm>
+#include <array>
 
 #include "web/site_internal.hpp"
 
@@ -64,6 +65,24 @@ json::object meeting_model(Ctx& c, const MeetingView& v, const ItemOverride* ov)
       if (values[i] == chosen) out[i].as_object()["selected"] = true;
     return out;
   };
+  // The brigade's wishes in every item's form: the option lists once per page, raw HTML escaped
+  // here; an item shown again after an error gets its own copy with its choices marked.
+  auto option_html = [&](std::string_view prefix, const auto& list, const std::string& chosen) {
+    std::string html;
+    for (const char* code : list) {
+      html += "<option value=\"";
+      html += code;
+      html += "\"";
+      if (chosen == code) html += " selected";
+      html += ">";
+      append_escaped(html, label(c, prefix, code));
+      html += "</option>";
+    }
+    return html;
+  };
+  m["b_lang_options"] = option_html("lang_", kLanguages, "");
+  m["b_theme_options"] = option_html("theme_", kThemes, "");
+  m["b_gender_options"] = option_html("gender_", std::array<const char*, 3>{"man", "vrouw", "anders"}, "");
   json::array items(c.sp);
   int n = 0;
   for (const auto& iv : v.items) {
@@ -116,6 +135,15 @@ json::object meeting_model(Ctx& c, const MeetingView& v, const ItemOverride* ov)
       due = ov->values.at("due_date").as_string().c_str();
       regisseur = ov->values.at("regisseur").as_string().c_str();
       o["errors"] = ov->errors;
+      if (const auto* b = ov->values.if_contains("b"); b && b->is_object()) {
+        const auto& bo = b->as_object();
+        auto str = [&](const char* k) { return std::string(bo.at(k).as_string().c_str()); };
+        o["b"] = bo;
+        o["b_open"] = true;
+        o["b_lang_options"] = option_html("lang_", kLanguages, str("pref_language"));
+        o["b_theme_options"] = option_html("theme_", kThemes, str("pref_theme"));
+        o["b_gender_options"] = option_html("gender_", std::array<const char*, 3>{"man", "vrouw", "anders"}, str("pref_gender"));
+      }
       o["name_warning"] = ov->name_warning;
       o["conflict"] = ov->conflict;
       if (ov->conflict) o["version"] = iv.item.version;  // retry against the stored version
@@ -287,9 +315,29 @@ Response meeting_record_item(Ctx& c) {
   }
   in.due_date = f.get("due_date");
   in.confirm_names = f.has("confirm_names");
+  in.brigade.safety_aggression = f.has("b_safety_aggression");
+  in.brigade.safety_dog = f.has("b_safety_dog");
+  in.brigade.safety_addiction = f.has("b_safety_addiction");
+  in.brigade.pair_advised = f.has("b_pair_advised");
+  in.brigade.safety_notes = f.get("b_safety_notes");
+  in.brigade.pref_language = f.get("b_pref_language");
+  in.brigade.pref_gender = f.get("b_pref_gender");
+  in.brigade.pref_theme = f.get("b_pref_theme");
   ItemOverride ov;
   ov.item = in.item;
   for (const char* k : {"summary", "decision", "owner", "due_date", "regisseur"}) ov.values[k] = f.get(k);
+  {
+    json::object b;
+    b["safety_aggression"] = in.brigade.safety_aggression;
+    b["safety_dog"] = in.brigade.safety_dog;
+    b["safety_addiction"] = in.brigade.safety_addiction;
+    b["pair_advised"] = in.brigade.pair_advised;
+    b["safety_notes"] = in.brigade.safety_notes;
+    b["pref_language"] = in.brigade.pref_language;
+    b["pref_gender"] = in.brigade.pref_gender;
+    b["pref_theme"] = in.brigade.pref_theme;
+    ov.values["b"] = std::move(b);
+  }
   auto r = c.app.record_item(c.user(), in);
   if (!r) {
     if (r.error().kind == ErrorKind::kInvalid) {

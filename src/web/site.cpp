@@ -109,6 +109,7 @@ struct Site::Impl {
     add("POST", "/verzoeken/{}/bezoeken", true, request_visit);
     add("POST", "/verzoeken/{}/inchecken", true, request_checkin);
     add("POST", "/verzoeken/{}/uitkomst", true, request_outcome);
+    add("POST", "/verzoeken/{}/wensen", true, request_wishes);
     add("GET", "/verzoeken/{}/verwijzen", true, referral_new_page);
     add("POST", "/verzoeken/{}/verwijzingen", true, referral_create);
     add("POST", "/uitchecken", true, checkout);

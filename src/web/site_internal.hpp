@@ -162,6 +162,7 @@ Response request_respond(Ctx& c);
 Response request_visit(Ctx& c);
 Response request_checkin(Ctx& c);
 Response request_outcome(Ctx& c);
+Response request_wishes(Ctx& c);
 Response checkout(Ctx& c);
 Response debrief_create(Ctx& c);
 Response my_requests_page(Ctx& c);

@@ -114,7 +114,7 @@ TEST_F(BrigadeTest, AnOverlegDecisionForTheBrigadeOpensOneRequest) {
   ASSERT_TRUE(m.ok());
   auto item = app_->meeting_view(chair_, *m)->items.at(0).item;
   RecordItemInput in{*m, item.id, item.version, "Brigade gaat langs", Decision::kBrigade, std::nullopt,
-                     coord_.id, "2026-12-14", false};
+                     coord_.id, "2026-12-14", false, {}};
   ASSERT_TRUE(app_->record_item(chair_, in).ok());
   auto ov = app_->coordinator_overview(coord_);
   ASSERT_TRUE(ov.ok());
@@ -214,7 +214,7 @@ TEST_F(BrigadeTest, DeclinedSendsTheCaseBackToTheOverlegAgenda) {
   auto m = app_->plan_meeting(chair_, {meerburg_, "2026-11-30T10:00", "", {}, ""});
   auto item = app_->meeting_view(chair_, *m)->items.at(0).item;
   RecordItemInput in{*m, item.id, item.version, "Brigade gaat langs", Decision::kBrigade, std::nullopt,
-                     coord_.id, "2026-12-14", false};
+                     coord_.id, "2026-12-14", false, {}};
   ASSERT_TRUE(app_->record_item(chair_, in).ok());
   auto held = app_->meeting_view(chair_, *m);
   ASSERT_TRUE(app_->update_meeting(chair_, *m, held->meeting.version, {meerburg_, "2026-11-30T10:00", "", {}, ""}, true, true).ok());
@@ -430,7 +430,7 @@ TEST_F(BrigadeTest, TheBrigadesOutcomeClosesTheOverlegsLoop) {
   auto m = app_->plan_meeting(chair_, {meerburg_, "2026-11-30T10:00", "", {}, ""});
   auto item = app_->meeting_view(chair_, *m)->items.at(0).item;
   RecordItemInput in{*m, item.id, item.version, "Brigade gaat langs", Decision::kBrigade, std::nullopt,
-                     coord_.id, "2026-12-14", false};
+                     coord_.id, "2026-12-14", false, {}};
   ASSERT_TRUE(app_->record_item(chair_, in).ok());
   auto held = app_->meeting_view(chair_, *m);
   ASSERT_TRUE(app_->update_meeting(chair_, *m, held->meeting.version, {meerburg_, "2026-11-30T10:00", "", {}, ""}, true).ok());
@@ -477,7 +477,7 @@ TEST_F(BrigadeTest, AMeetingPlannedLaterStillGetsTheTerugkoppeling) {
   auto m = app_->plan_meeting(chair_, {meerburg_, "2026-11-30T10:00", "", {}, ""});
   auto item = app_->meeting_view(chair_, *m)->items.at(0).item;
   RecordItemInput in{*m, item.id, item.version, "Brigade gaat langs", Decision::kBrigade, std::nullopt,
-                     coord_.id, "2027-03-01", false};
+                     coord_.id, "2027-03-01", false, {}};
   ASSERT_TRUE(app_->record_item(chair_, in).ok());
   clock_->advance(8 * 86400);  // the meeting of 30 November took place
   auto held = app_->meeting_view(chair_, *m);
@@ -493,6 +493,63 @@ TEST_F(BrigadeTest, AMeetingPlannedLaterStillGetsTheTerugkoppeling) {
     return v.item.signal_id == s->signal_id && v.item.kind == AgendaItemKind::kFollowUp && v.brigade &&
            v.brigade->outcome == Outcome::kContact;
   }));
+}
+
+}  // namespace
+}  // namespace meedoen::testing
+
+namespace meedoen::testing {
+namespace {
+
+// A request from the overleg carries safety notes and wishes, like a direct one: the chair sets
+// them with the decision, the coordinator before asking a peer, and the peer who says yes reads
+// them with what the raiser observed.
+TEST_F(BrigadeTest, AnOverlegRequestCarriesSafetyAndWishesToThePeerWhoGoes) {
+  auto s = app_->raise_signal(gp_, signal_in("Henk Alleman", "Hij zit elke dag alleen op het bankje"));
+  auto m = app_->plan_meeting(chair_, {meerburg_, "2026-11-30T10:00", "", {}, ""});
+  auto item = app_->meeting_view(chair_, *m)->items.at(0).item;
+  RecordItemInput in{*m, item.id, item.version, "Brigade gaat langs", Decision::kBrigade, std::nullopt,
+                     coord_.id, "2026-12-14", false, {}};
+  in.brigade.safety_dog = true;
+  in.brigade.safety_notes = "Meneer Alleman heeft een grote hond";
+  EXPECT_EQ(app_->record_item(chair_, in).error().field, "safety_notes") << "the notes name the resident";
+  in.brigade.safety_notes = "Grote hond, eerst bellen";
+  in.brigade.pref_theme = "bogus";
+  EXPECT_EQ(app_->record_item(chair_, in).error().field, "pref_theme");
+  in.brigade.pref_theme = kThemes[0];
+  ASSERT_TRUE(app_->record_item(chair_, in).ok());
+
+  const RequestId id = app_->coordinator_overview(coord_)->open_requests.at(0).request.id;
+  auto d = app_->request_detail(coord_, id);
+  ASSERT_TRUE(d.ok());
+  EXPECT_TRUE(d->row.request.safety_dog);
+  EXPECT_EQ(d->row.request.safety_notes, "Grote hond, eerst bellen");
+  EXPECT_EQ(d->row.request.pref_theme, kThemes[0]);
+  EXPECT_TRUE(d->may_edit_wishes);
+  ASSERT_FALSE(d->suggestions.empty());
+  bool explained = false;
+  for (const auto& p : d->suggestions)
+    for (const auto& why : p.reasons) explained = explained || why.key == "rank.theme" || why.key == "rank.no_theme";
+  EXPECT_TRUE(explained) << "the ranking explains the match on requested experience";
+
+  BrigadeWishes w;
+  w.safety_notes = "Grote hond; bel eerst aan bij de buren";
+  w.pref_language = "nl";
+  ASSERT_TRUE(app_->update_request_wishes(coord_, id, d->row.request.version, w).ok());
+  EXPECT_EQ(app_->update_request_wishes(mo_, id, d->row.request.version + 1, w).error().kind, ErrorKind::kForbidden);
+  ASSERT_TRUE(app_->assign_peers(coord_, id, {mo_.id}).ok());
+  auto asked = app_->request_detail(coord_, id);
+  EXPECT_FALSE(asked->may_edit_wishes);
+  EXPECT_EQ(app_->update_request_wishes(coord_, id, asked->row.request.version, w).error().message_key,
+            "error.request.already_asked");
+
+  auto offered = app_->request_detail(mo_, id);
+  EXPECT_TRUE(offered->signal_text.empty()) << "not before saying yes";
+  ASSERT_TRUE(app_->respond_assignment(mo_, id, true, "").ok());
+  auto going = app_->request_detail(mo_, id);
+  EXPECT_EQ(going->signal_text, "Hij zit elke dag alleen op het bankje");
+  EXPECT_EQ(going->row.request.safety_notes, "Grote hond; bel eerst aan bij de buren");
+  (void)s;
 }
 
 }  // namespace

@@ -21,7 +21,7 @@ TEST_F(MeetingsTest, PlanningBuildsTheAgendaAndADecisionMakesAnActionWithIdentit
 
   // A decision without an owner is refused; with an owner it makes an action.
   RecordItemInput in{*m, view->items[1].item.id, view->items[1].item.version, "Wijkagent belt aan",
-                     Decision::kPolice, std::nullopt, std::nullopt, "2026-12-14", false};
+                     Decision::kPolice, std::nullopt, std::nullopt, "2026-12-14", false, {}};
   EXPECT_EQ(app_->record_item(chair_, in).error().field, "owner");
   in.owner = agent_.id;
   auto rec = app_->record_item(chair_, in);
@@ -49,8 +49,8 @@ TEST_F(MeetingsTest, ASecondEditorOfTheSameItemGetsAVersionConflict) {
   ASSERT_TRUE(app_->raise_signal(gp_, signal_in("Piet")).ok());
   auto m = app_->plan_meeting(chair_, {meerburg_, "2026-11-30T10:00", "", {}, ""});
   auto item = app_->meeting_view(chair_, *m)->items.at(0).item;
-  RecordItemInput a{*m, item.id, item.version, "Eerste tekst", Decision::kNone, {}, {}, "", false};
-  RecordItemInput b{*m, item.id, item.version, "Tweede tekst", Decision::kNone, {}, {}, "", false};
+  RecordItemInput a{*m, item.id, item.version, "Eerste tekst", Decision::kNone, {}, {}, "", false, {}};
+  RecordItemInput b{*m, item.id, item.version, "Tweede tekst", Decision::kNone, {}, {}, "", false, {}};
   ASSERT_TRUE(app_->record_item(chair_, a).ok());
   auto r = app_->record_item(chair_, b);
   ASSERT_FALSE(r.ok());
@@ -62,7 +62,7 @@ TEST_F(MeetingsTest, ASummaryWithANameFromTheVaultIsHeldBackUntilConfirmed) {
   ASSERT_TRUE(app_->raise_signal(gp_, signal_in("Gerrit Vlasblom")).ok());
   auto m = app_->plan_meeting(chair_, {meerburg_, "2026-11-30T10:00", "", {}, ""});
   auto item = app_->meeting_view(chair_, *m)->items.at(0).item;
-  RecordItemInput in{*m, item.id, item.version, "Gesprek met vlasblom gepland", Decision::kNone, {}, {}, "", false};
+  RecordItemInput in{*m, item.id, item.version, "Gesprek met vlasblom gepland", Decision::kNone, {}, {}, "", false, {}};
   auto r = app_->record_item(chair_, in);
   ASSERT_TRUE(r.ok());
   EXPECT_TRUE(r->name_warning);
@@ -75,7 +75,7 @@ TEST_F(MeetingsTest, OpenActionsComeBackOnTheNextAgenda) {
   ASSERT_TRUE(app_->raise_signal(gp_, signal_in("Bram")).ok());
   auto m1 = app_->plan_meeting(chair_, {meerburg_, "2026-11-30T10:00", "", {}, ""});
   auto item = app_->meeting_view(chair_, *m1)->items.at(0).item;
-  RecordItemInput in{*m1, item.id, item.version, "Wijkteam belt", Decision::kWijkteam, {}, agent_.id, "2026-12-10", false};
+  RecordItemInput in{*m1, item.id, item.version, "Wijkteam belt", Decision::kWijkteam, {}, agent_.id, "2026-12-10", false, {}};
   ASSERT_TRUE(app_->record_item(chair_, in).ok());
   auto m2 = app_->plan_meeting(chair_, {meerburg_, "2026-12-28T10:00", "", {}, ""});
   auto next = app_->meeting_view(chair_, *m2);
@@ -106,7 +106,7 @@ TEST_F(MeetingsTest, TheDecisionFormNamesEveryMissingFieldAtOnce) {
   ASSERT_TRUE(m.ok());
   auto item = app_->meeting_view(chair_, *m)->items.at(0).item;
   RecordItemInput in{*m, item.id, item.version, std::string(5000, 'x'), Decision::kPolice, std::nullopt,
-                     std::nullopt, "", false};
+                     std::nullopt, "", false, {}};
   in.regisseur = other_.id;  // not of this wijk
   auto r = app_->record_item(chair_, in);
   ASSERT_FALSE(r.ok());

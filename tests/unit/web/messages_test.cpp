@@ -29,7 +29,7 @@ bool formal(const std::string& text) {
 const std::set<std::string> kNotForPeers = {
     "login_intro", "error.login.missing", "figures_intro", "error.user.disable_self", "request_new_intro",
     "referrals_title", "referrals_intro", "referral_note_help", "link_intro", "link_once", "link_reveal_help",
-    "link_thanks", "error.referral.reason_required", "error.meeting.undecided", "decision_required_help"};
+    "link_thanks", "error.referral.reason_required", "error.meeting.undecided", "decision_required_help", "wishes_help"};
 
 TEST(Messages, EnglishHasEveryDutchKey) {
   const auto nl = load("nl"), en = load("en");
