@@ -246,3 +246,26 @@ TEST_F(BrigadeHttpTest, TheDemoHistoryEndsNowNotInTheFuture) {
 
 }  // namespace
 }  // namespace meedoen
+
+namespace meedoen {
+namespace {
+
+// Anouk de Graaf is inside at a visit in the demo: her start page says so first, with the way out
+// and the brigade's phone.
+TEST_F(HttpTest, APeerInsideAtAVisitSeesItOnTheStartPageWithCheckOutAndThePhone) {
+  auto anouk = client();
+  ASSERT_TRUE(anouk.login("peer.anouk"));
+  auto start = anouk.get("/");
+  ASSERT_EQ(start.status, 200);
+  EXPECT_NE(start.body.find("Je bent binnen"), std::string::npos);
+  EXPECT_NE(start.body.find("action=\"/uitchecken\""), std::string::npos);
+  EXPECT_NE(start.body.find("tel:071 512 34 56"), std::string::npos);
+  auto mo = client();
+  ASSERT_TRUE(mo.login("brigadier"));
+  auto other = mo.get("/");
+  ASSERT_EQ(other.status, 200);
+  EXPECT_EQ(other.body.find("Je bent binnen"), std::string::npos) << "a peer who is not inside";
+}
+
+}  // namespace
+}  // namespace meedoen

@@ -146,6 +146,7 @@ class HttpTest : public ::testing::Test {
     AppConfig cfg;
     cfg.db_path = (dir_ / "demo.db").string();
     cfg.key_file = (dir_ / "demo.key").string();
+    cfg.brigade_phone = "071 512 34 56";
     auto app = App::open(cfg);
     ASSERT_TRUE(app.ok());
     app_ = std::move(*app).release();

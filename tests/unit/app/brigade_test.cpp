@@ -554,3 +554,25 @@ TEST_F(BrigadeTest, AnOverlegRequestCarriesSafetyAndWishesToThePeerWhoGoes) {
 
 }  // namespace
 }  // namespace meedoen::testing
+
+namespace meedoen::testing {
+namespace {
+
+// Attempts without contact do not count toward the weekly cap unless the brigade says so.
+TEST_F(BrigadeTest, AttemptsWithoutContactCountTowardTheCapOnlyWhenSetSo) {
+  RequestId id = assigned(mo_);
+  const int before = app_->my_requests(mo_)->load;  // the request itself, not visited yet
+  ASSERT_TRUE(app_->log_visit(mo_, {id, "niet_thuis", "", "", "", "", "k-cap-1"}).ok());
+  ASSERT_TRUE(app_->log_visit(mo_, {id, "niet_opengedaan", "", "", "", "", "k-cap-2"}).ok());
+  EXPECT_EQ(app_->my_requests(mo_)->load, before - 1) << "visited now; the two attempts do not count";
+  AppConfig counting = app_->config();
+  counting.cap_counts_attempts = true;
+  auto other = App::open(counting, std::make_unique<FixedClock>(app_->now()));
+  ASSERT_TRUE(other.ok());
+  EXPECT_EQ((*other)->my_requests(mo_)->load, before + 1);
+  ASSERT_TRUE(app_->log_visit(mo_, {id, "contact", "", "", "", "", "k-cap-3"}).ok());
+  EXPECT_EQ(app_->my_requests(mo_)->load, before);
+}
+
+}  // namespace
+}  // namespace meedoen::testing
