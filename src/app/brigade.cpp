@@ -449,14 +449,8 @@ Result<MyRequests> App::my_requests(const User& user) {
       (a.state == AssignmentState::kOffered ? offered : active).push_back(std::move(*r));
   out.offered = request_rows(names, offered, t);
   out.active = request_rows(names, active, t);
-  std::vector<BrigadeRequest> past;
-  for (const auto& a : tx->assignments_for_peer(user.id, false))
-    if (a.state == AssignmentState::kEnded && a.responded_at != 0)
-      if (auto r = tx->get_request(a.request_id)) past.push_back(std::move(*r));
-  std::sort(past.begin(), past.end(), [](const auto& a, const auto& b) { return a.created_at > b.created_at; });
-  past.erase(std::unique(past.begin(), past.end(), [](const auto& a, const auto& b) { return a.id == b.id; }), past.end());
-  if (past.size() > 50) past.resize(50);
-  out.past = request_rows(names, past, t);
+  // The ten most recent: a look back, not an archive (the coordinator has the rest).
+  out.past = request_rows(names, tx->past_requests_of_peer(user.id, 10), t);
   if (auto c = tx->open_checkin(user.id)) {
     CheckinView cv{*c, user.display_name, {}, c->overdue(t, config_.checkout_grace_minutes)};
     if (auto r = tx->get_request(c->request_id))

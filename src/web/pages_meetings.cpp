@@ -16,6 +16,32 @@ struct ItemOverride {
   bool conflict = false;
 };
 
+// The options of one of the brigade's wishes as HTML (escaped here), `chosen` marked.
+template <class List>
+std::string option_html(Ctx& c, std::string_view prefix, const List& list, const std::string& chosen) {
+  std::string html;
+  for (const char* code : list) {
+    html += "<option value=\"";
+    html += code;
+    html += "\"";
+    if (chosen == code) html += " selected";
+    html += ">";
+    append_escaped(html, label(c, prefix, code));
+    html += "</option>";
+  }
+  return html;
+}
+
+constexpr std::array<const char*, 3> kPrefGenders = {"man", "vrouw", "anders"};
+
+// The language, gender and experience choices of an item's brigade part.
+void brigade_prefs(Ctx& c, json::object& o, const std::string& lang, const std::string& gender,
+                   const std::string& theme) {
+  o["b_lang_options"] = option_html(c, "lang_", kLanguages, lang);
+  o["b_gender_options"] = option_html(c, "gender_", kPrefGenders, gender);
+  o["b_theme_options"] = option_html(c, "theme_", kThemes, theme);
+}
+
 json::object meeting_model(Ctx& c, const MeetingView& v, const ItemOverride* ov) {
   json::object m(c.sp);
   m["id"] = v.meeting.id.value;
@@ -65,24 +91,6 @@ json::object meeting_model(Ctx& c, const MeetingView& v, const ItemOverride* ov)
       if (values[i] == chosen) out[i].as_object()["selected"] = true;
     return out;
   };
-  // The brigade's wishes in every item's form: the option lists once per page, raw HTML escaped
-  // here; an item shown again after an error gets its own copy with its choices marked.
-  auto option_html = [&](std::string_view prefix, const auto& list, const std::string& chosen) {
-    std::string html;
-    for (const char* code : list) {
-      html += "<option value=\"";
-      html += code;
-      html += "\"";
-      if (chosen == code) html += " selected";
-      html += ">";
-      append_escaped(html, label(c, prefix, code));
-      html += "</option>";
-    }
-    return html;
-  };
-  m["b_lang_options"] = option_html("lang_", kLanguages, "");
-  m["b_theme_options"] = option_html("theme_", kThemes, "");
-  m["b_gender_options"] = option_html("gender_", std::array<const char*, 3>{"man", "vrouw", "anders"}, "");
   json::array items(c.sp);
   int n = 0;
   for (const auto& iv : v.items) {
@@ -140,9 +148,7 @@ json::object meeting_model(Ctx& c, const MeetingView& v, const ItemOverride* ov)
         auto str = [&](const char* k) { return std::string(bo.at(k).as_string().c_str()); };
         o["b"] = bo;
         o["b_open"] = true;
-        o["b_lang_options"] = option_html("lang_", kLanguages, str("pref_language"));
-        o["b_theme_options"] = option_html("theme_", kThemes, str("pref_theme"));
-        o["b_gender_options"] = option_html("gender_", std::array<const char*, 3>{"man", "vrouw", "anders"}, str("pref_gender"));
+        brigade_prefs(c, o, str("pref_language"), str("pref_gender"), str("pref_theme"));
       }
       o["name_warning"] = ov->name_warning;
       o["conflict"] = ov->conflict;
@@ -428,6 +434,16 @@ Response meeting_update(Ctx& c) {
     return error_page(c, st.error());
   }
   return redirect("/overleggen/" + std::to_string(*id));
+}
+
+// The brigade part's choices of an agenda item's form, fetched (htmx) when the part opens.
+Response meeting_item_prefs(Ctx& c) {
+  auto item = c.id_param(1);
+  if (!c.id_param(0) || !item) return error_page(c, Error::invalid("error.bad_request"));
+  json::object m;
+  m["id"] = *item;
+  brigade_prefs(c, m, "", "", "");
+  return fragment(c, "brigade_prefs", std::move(m));
 }
 
 Response meeting_minutes(Ctx& c) {

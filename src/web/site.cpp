@@ -91,6 +91,7 @@ struct Site::Impl {
     add("POST", "/overleggen/{}/punten/{}/omhoog", true, [](Ctx& c) { return meeting_move(c, -1); });
     add("POST", "/overleggen/{}/punten/{}/omlaag", true, [](Ctx& c) { return meeting_move(c, 1); });
     add("POST", "/overleggen/{}/punten/{}", true, meeting_record_item);
+    add("GET", "/overleggen/{}/punten/{}/wensen", true, meeting_item_prefs);
     add("POST", "/overleggen/{}/aanwezigheid", true, meeting_attendance);
     add("POST", "/overleggen/{}/gegevens", true, meeting_update);
     add("GET", "/acties", true, actions_page);

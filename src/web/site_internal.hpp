@@ -130,6 +130,7 @@ Response meeting_record_item(Ctx& c);
 Response meeting_attendance(Ctx& c);
 Response meeting_update(Ctx& c);
 Response meeting_minutes(Ctx& c);
+Response meeting_item_prefs(Ctx& c);
 Response actions_page(Ctx& c);
 Response break_glass_page(Ctx& c);
 Response action_settle(Ctx& c);

@@ -29,6 +29,13 @@ TEST_F(MeetingsHttpTest, MarkingHeldWarnsAboutUndecidedItemsThenMovesTheMeetingT
   const std::string wijk = capture(form, "name=\"wijk\" value=\"([0-9]+)\"");
   const std::string when = capture(form, "name=\"starts_at\" value=\"([^\"]+)\"");
   ASSERT_FALSE(version.empty() || wijk.empty() || when.empty());
+  // Each undecided item's brigade part fetches its choices when it opens (htmx), as a fragment.
+  const std::string prefs = capture(page.body, "hx-get=\"(" + url + "/punten/[0-9]+/wensen)\"");
+  ASSERT_FALSE(prefs.empty());
+  auto part = chair.get(prefs);
+  EXPECT_EQ(part.status, 200);
+  EXPECT_NE(part.body.find("name=\"b_pref_theme\""), std::string::npos);
+  EXPECT_EQ(part.body.find("<html"), std::string::npos);
   const std::string fields = "version=" + version + "&wijk=" + wijk + "&starts_at=" + encode(when) + "&place=Matilo&held=1";
 
   auto warned = chair.post(url + "/gegevens", fields);

@@ -447,6 +447,15 @@ std::vector<Assignment> SqliteTx::assignments_for_request(RequestId id) {
   return collect<Assignment>(s, read_assignment);
 }
 
+std::vector<BrigadeRequest> SqliteTx::past_requests_of_peer(UserId peer, int limit) {
+  auto s = conn_->prepare(std::string("SELECT ") + kRequestCols +
+                          " FROM brigade_requests WHERE id IN (SELECT request_id FROM assignments "
+                          "WHERE peer = ? AND state = 'ended' AND responded_at != 0) "
+                          "ORDER BY created_at DESC, id DESC LIMIT ?");
+  s.bind_all(peer.value, limit);
+  return collect<BrigadeRequest>(s, read_request);
+}
+
 std::vector<Assignment> SqliteTx::assignments_for_peer(UserId peer, bool current_only) {
   auto s = conn_->prepare(
       std::string("SELECT ") + kAssignmentCols + " FROM assignments a WHERE peer = ? AND (? = 0 OR " +

@@ -130,6 +130,7 @@ class SqliteTx final : public Tx {
   void update_assignment(const Assignment& a) override;
   std::vector<Assignment> assignments_for_request(RequestId id) override;
   std::vector<Assignment> assignments_for_peer(UserId peer, bool current_only) override;
+  std::vector<BrigadeRequest> past_requests_of_peer(UserId peer, int limit) override;
   std::map<RequestId, std::vector<Assignment>> assignments_for_requests(const std::vector<RequestId>& ids) override;
   std::map<RequestId, std::pair<int, Timestamp>> visit_stats_for(const std::vector<RequestId>& ids) override;
   std::map<UserId, int> peer_loads(const std::vector<UserId>& peers, Timestamp since, bool count_attempts) override;
