@@ -564,8 +564,16 @@ Response my_requests_page(Ctx& c) {
   json::array offered, active;
   for (const auto& r : my->offered) offered.push_back(request_row_json(c, r));
   for (const auto& r : my->active) active.push_back(request_row_json(c, r));
+  // Past requests as one short line each: a look back, lighter than the rows above.
   json::array past;
-  for (const auto& r : my->past) past.push_back(request_row_json(c, r));
+  for (const auto& r : my->past) {
+    json::object o(c.sp);
+    o["id"] = r.request.id.value;
+    o["code"] = r.resident.code;
+    o["outcome_label"] = label(c, "outcome_", to_string(r.request.outcome));
+    o["created"] = format_date(r.request.created_at);
+    past.push_back(std::move(o));
+  }
   m["offered"] = offered;
   m["has_offered"] = !offered.empty();
   m["active"] = active;
