@@ -450,7 +450,18 @@ Result<MyRequests> App::my_requests(const User& user) {
   out.offered = request_rows(names, offered, t);
   out.active = request_rows(names, active, t);
   // The ten most recent: a look back, not an archive (the coordinator has the rest).
-  out.past = request_rows(names, tx->past_requests_of_peer(user.id, 10), t);
+  // Only what the short list shows: the request and its resident's code, in two statements.
+  auto past = tx->past_requests_of_peer(user.id, 10);
+  std::vector<ResidentId> past_residents;
+  for (const auto& r : past) past_residents.push_back(r.resident_id);
+  names.prefetch_residents(past_residents);
+  for (auto& r : past) {
+    if (std::any_of(out.past.begin(), out.past.end(), [&](const RequestRow& p) { return p.request.id == r.id; })) continue;
+    RequestRow row;
+    if (auto res = names.resident(r.resident_id)) row.resident = Internals::resident_view(names, *res);
+    row.request = std::move(r);
+    out.past.push_back(std::move(row));
+  }
   if (auto c = tx->open_checkin(user.id)) {
     CheckinView cv{*c, user.display_name, {}, c->overdue(t, config_.checkout_grace_minutes)};
     if (auto r = tx->get_request(c->request_id))
