@@ -464,10 +464,12 @@ std::vector<BrigadeRequest> SqliteTx::past_requests_of_peer(UserId peer, int lim
     }
     return "SELECT " + prefixed;
   }();
+  // The newest assignments first, on the small assignment rows; only those requests are read.
   auto s = conn_->prepare(sql +
-                          " FROM assignments a CROSS JOIN brigade_requests r ON r.id = a.request_id "
-                          "WHERE a.peer = ? AND a.state = 'ended' AND a.responded_at != 0 "
-                          "ORDER BY a.assigned_at DESC, a.id DESC LIMIT ?");
+                          " FROM (SELECT request_id, assigned_at, id FROM assignments "
+                          "WHERE peer = ? AND state = 'ended' AND responded_at != 0 "
+                          "ORDER BY assigned_at DESC, id DESC LIMIT ?) a "
+                          "CROSS JOIN brigade_requests r ON r.id = a.request_id ORDER BY a.assigned_at DESC, a.id DESC");
   s.bind_all(peer.value, limit);
   return collect<BrigadeRequest>(s, read_request);
 }
