@@ -137,6 +137,8 @@ class App {
   Result<RequestDetail> request_detail(const User& user, RequestId id);
   // The coordinator sets safety notes and wishes of a request before a peer is asked.
   Status update_request_wishes(const User& user, RequestId id, std::int64_t version, const BrigadeWishes& wishes);
+  // A peer's past requests (the ten most recent), by code only.
+  Result<std::vector<RequestRow>> past_requests(const User& user);
   Status assign_peers(const User& user, RequestId id, const std::vector<UserId>& peers);
   Status respond_assignment(const User& user, RequestId id, bool accept, const std::string& reason);
   Status end_assignment(const User& user, RequestId id, UserId peer, const std::string& reason);

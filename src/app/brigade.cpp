@@ -449,7 +449,24 @@ Result<MyRequests> App::my_requests(const User& user) {
       (a.state == AssignmentState::kOffered ? offered : active).push_back(std::move(*r));
   out.offered = request_rows(names, offered, t);
   out.active = request_rows(names, active, t);
-  // The ten most recent: a look back, not an archive (the coordinator has the rest).
+  if (auto c = tx->open_checkin(user.id)) {
+    CheckinView cv{*c, user.display_name, {}, c->overdue(t, config_.checkout_grace_minutes)};
+    if (auto r = tx->get_request(c->request_id))
+      if (auto res = names.resident(r->resident_id)) cv.resident_code = res->code;
+    out.checkin = cv;
+  }
+  out.profile = tx->get_peer_profile(user.id).value_or(PeerProfile{user.id, {}, {}, "onbekend", 4, true, {}});
+  out.load = tx->peer_loads({user.id}, start_of_local_week(t), config_.cap_counts_attempts)[user.id];
+  return out;
+}
+
+// The requests a peer did before (the ten most recent), pseudonymous: a page of its own, so that
+// "mijn verzoeken", opened many times a day, stays light.
+Result<std::vector<RequestRow>> App::past_requests(const User& user) {
+  if (user.role != Role::kPeer) return Error::forbidden();
+  auto tx = store_->begin(TxMode::kRead);
+  Lookups names(*tx);
+  MyRequests out;
   // Only what the short list shows: the request and its resident's code, in two statements.
   auto past = tx->past_requests_of_peer(user.id, 10);
   std::vector<ResidentId> past_residents;
@@ -462,15 +479,7 @@ Result<MyRequests> App::my_requests(const User& user) {
     row.request = std::move(r);
     out.past.push_back(std::move(row));
   }
-  if (auto c = tx->open_checkin(user.id)) {
-    CheckinView cv{*c, user.display_name, {}, c->overdue(t, config_.checkout_grace_minutes)};
-    if (auto r = tx->get_request(c->request_id))
-      if (auto res = names.resident(r->resident_id)) cv.resident_code = res->code;
-    out.checkin = cv;
-  }
-  out.profile = tx->get_peer_profile(user.id).value_or(PeerProfile{user.id, {}, {}, "onbekend", 4, true, {}});
-  out.load = tx->peer_loads({user.id}, start_of_local_week(t), config_.cap_counts_attempts)[user.id];
-  return out;
+  return std::move(out.past);
 }
 
 // --- visits and safety ---------------------------------------------------------------------

@@ -161,7 +161,7 @@ struct CoordinatorOverview {
 struct MyRequests {
   std::vector<RequestRow> offered;
   std::vector<RequestRow> active;
-  std::vector<RequestRow> past;  // the peer did these once: pseudonymous now, newest first
+  std::vector<RequestRow> past;  // only from past_requests(): the peer did these once, newest first
   std::optional<CheckinView> checkin;
   PeerProfile profile;
   int load = 0;

@@ -564,22 +564,11 @@ Response my_requests_page(Ctx& c) {
   json::array offered, active;
   for (const auto& r : my->offered) offered.push_back(request_row_json(c, r));
   for (const auto& r : my->active) active.push_back(request_row_json(c, r));
-  // Past requests as one short line each: a look back, lighter than the rows above.
-  json::array past;
-  for (const auto& r : my->past) {
-    json::object o(c.sp);
-    o["id"] = r.request.id.value;
-    o["code"] = r.resident.code;
-    o["outcome_label"] = label(c, "outcome_", to_string(r.request.outcome));
-    o["created"] = format_date(r.request.created_at);
-    past.push_back(std::move(o));
-  }
   m["offered"] = offered;
   m["has_offered"] = !offered.empty();
   m["active"] = active;
   m["has_active"] = !active.empty();
-  m["has_past"] = !past.empty();
-  m["past"] = std::move(past);
+
   m["none"] = offered.empty() && active.empty();
   m["load"] = my->load;
   m["cap"] = my->profile.weekly_cap;
@@ -595,6 +584,25 @@ Response my_requests_page(Ctx& c) {
   m["declined"] = c.req.query.get("afgezegd") == "1";
   m["saved_text"] = saved_text(c);
   return page(c, "my_requests", std::move(m), c.t("my_requests_title"));
+}
+
+// The requests a peer did before, by code only.
+Response my_past_requests_page(Ctx& c) {
+  auto list = c.app.past_requests(c.user());
+  if (!list) return error_page(c, list.error());
+  json::array past;
+  for (const auto& r : *list) {
+    json::object o(c.sp);
+    o["id"] = r.request.id.value;
+    o["code"] = r.resident.code;
+    o["outcome_label"] = label(c, "outcome_", to_string(r.request.outcome));
+    o["created"] = format_date(r.request.created_at);
+    past.push_back(std::move(o));
+  }
+  json::object m;
+  m["has_past"] = !past.empty();
+  m["past"] = std::move(past);
+  return page(c, "my_past_requests", std::move(m), c.t("your_past_requests"));
 }
 
 // --- the peer's week ------------------------------------------------------------------------

@@ -102,6 +102,7 @@ struct Site::Impl {
     add("POST", "/brigade/napraten/{}", true, brigade_debrief_handled);
     add("GET", "/verzoeken", true, my_requests_page);
     add("GET", "/verzoeken/nieuw", true, request_new_page);
+    add("GET", "/verzoeken/eerder", true, my_past_requests_page);
     add("POST", "/verzoeken", true, request_create);
     add("GET", "/verzoeken/{}", true, request_page);
     add("POST", "/verzoeken/{}/toewijzen", true, request_assign);

@@ -167,6 +167,7 @@ Response request_wishes(Ctx& c);
 Response checkout(Ctx& c);
 Response debrief_create(Ctx& c);
 Response my_requests_page(Ctx& c);
+Response my_past_requests_page(Ctx& c);
 Response availability_page(Ctx& c);
 Response availability_profile(Ctx& c);
 Response availability_week(Ctx& c);

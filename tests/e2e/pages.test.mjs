@@ -29,7 +29,7 @@ const CHAIR = [...PARTNER, '/overleggen/nieuw', '/beheer/wijken/{id}', '/inzage'
 const ASKER = [...PARTNER, '/verzoeken/nieuw'];
 // Peers: their requests and their week. A peer who is doing a request also reaches its referral
 // form; Mo Benali's first request is one that waits for his answer, so he does not.
-const PEER = [...OVERLEG, '/verzoeken', '/verzoeken/{id}', '/beschikbaarheid', '/beschikbaarheid?week'];
+const PEER = [...OVERLEG, '/verzoeken', '/verzoeken/{id}', '/verzoeken/eerder', '/beschikbaarheid', '/beschikbaarheid?week'];
 const COORDINATOR = [...PARTNER, '/brigade', '/brigade/cijfers', '/verzoeken/nieuw', '/verzoeken/{id}',
   '/verzoeken/{id}/verwijzen'];
 const ADMIN = ['/', '/beheer', '/beheer/gebruikers/{id}', '/beheer/wijken/{id}', '/inzage'];

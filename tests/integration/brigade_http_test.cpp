@@ -109,7 +109,9 @@ TEST_F(BrigadeHttpTest, APeerSeesOnlyTheirOwnAssignmentsAndIdentityOnlyWhileAssi
   EXPECT_EQ(after.body.find("Hooigracht"), std::string::npos);
   EXPECT_NE(after.body.find("Je werkte eerder aan dit verzoek"), std::string::npos);
   EXPECT_EQ(identity_reads(id, "peer.dennis"), 1);
-  auto past = dennis.get("/verzoeken");
+  EXPECT_NE(dennis.get("/verzoeken").body.find("href=\"/verzoeken/eerder\""), std::string::npos);
+  auto past = dennis.get("/verzoeken/eerder");
+  EXPECT_EQ(past.status, 200);
   EXPECT_NE(past.body.find("Eerder gedaan"), std::string::npos);
   EXPECT_NE(past.body.find("/verzoeken/" + std::to_string(id)), std::string::npos);
   auto stranger = other.get("/verzoeken/" + std::to_string(id));

@@ -155,10 +155,11 @@ TEST_F(BrigadeTest, IdentityOnlyForTheAcceptedPeerWhileAssignedAndEveryViewIsAud
   EXPECT_FALSE(after->identity.has_value());
   EXPECT_TRUE(after->outcomes.empty());
   EXPECT_EQ(identity_reads(resident, "mo.benali"), 3);
-  auto my = app_->my_requests(mo_);
-  ASSERT_TRUE(my.ok());
-  ASSERT_EQ(my->past.size(), 1u);
-  EXPECT_EQ(my->past.front().request.id, id);
+  auto past = app_->past_requests(mo_);
+  ASSERT_TRUE(past.ok());
+  ASSERT_EQ(past->size(), 1u);
+  EXPECT_EQ(past->front().request.id, id);
+  EXPECT_EQ(app_->past_requests(coord_).error().kind, ErrorKind::kForbidden);
   EXPECT_EQ(app_->request_detail(anouk_, id).error().message_key, "error.request.not_yours");
 }
 
