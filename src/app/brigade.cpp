@@ -200,15 +200,10 @@ Result<RequestId> App::create_request(const User& user, const NewRequestInput& i
   const std::string known = Internals::trim(in.known);
   if (known.empty()) return Error::invalid("error.request.known_required", "known");
   if (known.size() > kMaxKnown) return Error::invalid("error.too_long", "known");
-  if (in.safety_notes.size() > kMaxNote) return Error::invalid("error.too_long", "safety_notes");
+  if (const auto p = Internals::wishes_problems(in.wishes); !p.empty())
+    return Error::invalid(p.front().second, p.front().first);
   if (!one_of(in.gender, kGenders)) return Error::invalid("error.invalid_choice", "gender");
   if (!one_of(in.age_band, kAgeBands)) return Error::invalid("error.invalid_choice", "age_band");
-  if (!in.pref_language.empty() && !is_language(in.pref_language))
-    return Error::invalid("error.invalid_choice", "pref_language");
-  if (!in.pref_gender.empty() && !one_of(in.pref_gender, kGenders))
-    return Error::invalid("error.invalid_choice", "pref_gender");
-  if (!in.pref_theme.empty() && !is_theme(in.pref_theme))
-    return Error::invalid("error.invalid_choice", "pref_theme");
   const auto urgency = parse_urgency(in.urgency);
   if (!urgency) return Error::invalid("error.invalid_choice", "urgency");
   const Timestamp t = now();
@@ -216,7 +211,7 @@ Result<RequestId> App::create_request(const User& user, const NewRequestInput& i
   if (!Internals::trim(in.resident_code).empty() && !in.identity.empty())
     return Error::invalid("error.request.code_and_identity", "resident_code");
   // What is known goes to peers who may still say no: it must not name the resident.
-  if (const auto words = name_words(in.identity.name); mentions(known, words) || mentions(in.safety_notes, words))
+  if (const auto words = name_words(in.identity.name); mentions(known, words) || mentions(in.wishes.safety_notes, words))
     return Error::invalid("error.request.name_in_text", "known");
 
   auto tx = store_->begin(TxMode::kWrite);
@@ -230,7 +225,7 @@ Result<RequestId> App::create_request(const User& user, const NewRequestInput& i
   if (!resident) return resident.error();
   if (!Internals::trim(in.resident_code).empty()) {
     // An existing resident: look for their name through the blind index, without decrypting.
-    const auto hits = tx->residents_with_name_tokens(in.wijk, vault_->name_tokens(known + " " + in.safety_notes));
+    const auto hits = tx->residents_with_name_tokens(in.wijk, vault_->name_tokens(known + " " + in.wishes.safety_notes));
     if (std::find(hits.begin(), hits.end(), resident->id) != hits.end())
       return Error::invalid("error.request.name_in_text", "known");
   }
@@ -246,14 +241,7 @@ Result<RequestId> App::create_request(const User& user, const NewRequestInput& i
   r.source = user.role == Role::kHost ? "zelfregiecentrum" : "wijkteam";
   r.requested_by = user.id;
   r.known = known;
-  r.safety_aggression = in.safety_aggression;
-  r.safety_dog = in.safety_dog;
-  r.safety_addiction = in.safety_addiction;
-  r.safety_notes = Internals::trim(in.safety_notes);
-  r.pair_advised = in.pair_advised || in.safety_aggression;
-  r.pref_language = in.pref_language;
-  r.pref_gender = in.pref_gender == "onbekend" ? "" : in.pref_gender;
-  r.pref_theme = in.pref_theme;
+  Internals::apply_wishes(r, in.wishes);
   r.urgency = *urgency;
   r.created_at = r.updated_at = t;
   r.id = tx->insert_request(r);
@@ -466,20 +454,20 @@ Result<std::vector<RequestRow>> App::past_requests(const User& user) {
   if (user.role != Role::kPeer) return Error::forbidden();
   auto tx = store_->begin(TxMode::kRead);
   Lookups names(*tx);
-  MyRequests out;
+  std::vector<RequestRow> out;
   // Only what the short list shows: the request and its resident's code, in two statements.
   auto past = tx->past_requests_of_peer(user.id, 10);
   std::vector<ResidentId> past_residents;
   for (const auto& r : past) past_residents.push_back(r.resident_id);
   names.prefetch_residents(past_residents);
   for (auto& r : past) {
-    if (std::any_of(out.past.begin(), out.past.end(), [&](const RequestRow& p) { return p.request.id == r.id; })) continue;
+    if (std::any_of(out.begin(), out.end(), [&](const RequestRow& p) { return p.request.id == r.id; })) continue;
     RequestRow row;
     if (auto res = names.resident(r.resident_id)) row.resident = Internals::resident_view(names, *res);
     row.request = std::move(r);
-    out.past.push_back(std::move(row));
+    out.push_back(std::move(row));
   }
-  return std::move(out.past);
+  return out;
 }
 
 // --- visits and safety ---------------------------------------------------------------------

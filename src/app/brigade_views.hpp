@@ -49,14 +49,7 @@ struct NewRequestInput {
   std::string age_band = "onbekend";
   Identity identity;          // optional details of a new resident (address for the visit)
   std::string known;
-  bool safety_aggression = false;
-  bool safety_dog = false;
-  bool safety_addiction = false;
-  std::string safety_notes;
-  bool pair_advised = false;
-  std::string pref_language;
-  std::string pref_gender;
-  std::string pref_theme;
+  BrigadeWishes wishes;
   std::string urgency = "normaal";
 };
 
@@ -161,7 +154,6 @@ struct CoordinatorOverview {
 struct MyRequests {
   std::vector<RequestRow> offered;
   std::vector<RequestRow> active;
-  std::vector<RequestRow> past;  // only from past_requests(): the peer did these once, newest first
   std::optional<CheckinView> checkin;
   PeerProfile profile;
   int load = 0;

@@ -367,11 +367,11 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
       in.identity.name = std::string(pick(kFirstNames)) + " " + pick(kLastNames);
       in.identity.address = std::string(pick(kStreets)) + " " + std::to_string(10 + asked);
       in.known = kKnown[asked % std::size(kKnown)];
-      in.safety_dog = asked % 5 == 1;
-      in.safety_aggression = asked % 9 == 4;
-      in.safety_addiction = asked % 6 == 5;
-      if (asked % 7 == 3) in.pref_language = "ar";
-      if (asked % 5 == 2) in.pref_theme = "verslaving";
+      in.wishes.safety_dog = asked % 5 == 1;
+      in.wishes.safety_aggression = asked % 9 == 4;
+      in.wishes.safety_addiction = asked % 6 == 5;
+      if (asked % 7 == 3) in.wishes.pref_language = "ar";
+      if (asked % 5 == 2) in.wishes.pref_theme = "verslaving";
       in.urgency = asked % 6 == 0 ? "snel" : "normaal";
       ++asked;
       clock->advance(1800);

@@ -279,14 +279,7 @@ Response request_create(Ctx& c) {
   in.age_band = f.get("age_band").empty() ? "onbekend" : f.get("age_band");
   in.identity = {f.get("name"), f.get("address"), f.get("phone"), f.get("birth_year"), f.get("notes")};
   in.known = f.get("known");
-  in.safety_aggression = f.has("safety_aggression");
-  in.safety_dog = f.has("safety_dog");
-  in.safety_addiction = f.has("safety_addiction");
-  in.safety_notes = f.get("safety_notes");
-  in.pair_advised = f.has("pair_advised");
-  in.pref_language = f.get("pref_language");
-  in.pref_gender = f.get("pref_gender");
-  in.pref_theme = f.get("pref_theme");
+  in.wishes = wishes_from(f, "");
   in.urgency = f.get("urgency").empty() ? "normaal" : f.get("urgency");
   auto r = c.app.create_request(c.user(), in);
   if (!r) {
@@ -535,16 +528,7 @@ Response request_wishes(Ctx& c) {
   auto id = request_param(c);
   auto version = parse_id(c.req.form.get("version"));
   if (!id || !version) return error_page(c, Error::invalid("error.bad_request"));
-  const Params& f = c.req.form;
-  BrigadeWishes w;
-  w.safety_aggression = f.has("w_safety_aggression");
-  w.safety_dog = f.has("w_safety_dog");
-  w.safety_addiction = f.has("w_safety_addiction");
-  w.pair_advised = f.has("w_pair_advised");
-  w.safety_notes = f.get("w_safety_notes");
-  w.pref_language = f.get("w_pref_language");
-  w.pref_gender = f.get("w_pref_gender");
-  w.pref_theme = f.get("w_pref_theme");
+  const BrigadeWishes w = wishes_from(c.req.form, "w_");
   return request_form_result(c, *id, c.app.update_request_wishes(c.user(), *id, *version, w), "wishes", "wensen");
 }
 
@@ -573,14 +557,7 @@ Response my_requests_page(Ctx& c) {
   m["load"] = my->load;
   m["cap"] = my->profile.weekly_cap;
   m["cap_counts_attempts"] = c.app.config().cap_counts_attempts;
-  if (my->checkin) {
-    json::object ch;
-    ch["code"] = my->checkin->resident_code;
-    ch["request_id"] = my->checkin->checkin.request_id.value;
-    ch["back_by"] = format_datetime(my->checkin->checkin.expected_back);
-    ch["overdue"] = my->checkin->overdue;
-    m["checkin"] = ch;
-  }
+  if (my->checkin) m["checkin"] = checkin_json(c, *my->checkin);
   m["declined"] = c.req.query.get("afgezegd") == "1";
   m["saved_text"] = saved_text(c);
   return page(c, "my_requests", std::move(m), c.t("my_requests_title"));

@@ -321,14 +321,7 @@ Response meeting_record_item(Ctx& c) {
   }
   in.due_date = f.get("due_date");
   in.confirm_names = f.has("confirm_names");
-  in.brigade.safety_aggression = f.has("b_safety_aggression");
-  in.brigade.safety_dog = f.has("b_safety_dog");
-  in.brigade.safety_addiction = f.has("b_safety_addiction");
-  in.brigade.pair_advised = f.has("b_pair_advised");
-  in.brigade.safety_notes = f.get("b_safety_notes");
-  in.brigade.pref_language = f.get("b_pref_language");
-  in.brigade.pref_gender = f.get("b_pref_gender");
-  in.brigade.pref_theme = f.get("b_pref_theme");
+  in.brigade = wishes_from(f, "b_");
   ItemOverride ov;
   ov.item = in.item;
   for (const char* k : {"summary", "decision", "owner", "due_date", "regisseur"}) ov.values[k] = f.get(k);

@@ -53,15 +53,7 @@ Response start_page(Ctx& c) {
       m["load"] = my->load;
       m["cap"] = my->profile.weekly_cap;
       // Inside at a visit: the start page says so first, with the way out and who to call.
-      if (my->checkin) {
-        json::object ch;
-        ch["code"] = my->checkin->resident_code;
-        ch["request_id"] = my->checkin->checkin.request_id.value;
-        ch["back_by"] = format_datetime(my->checkin->checkin.expected_back);
-        ch["overdue"] = my->checkin->overdue;
-        ch["phone"] = c.app.config().brigade_phone;
-        m["checkin"] = ch;
-      }
+      if (my->checkin) m["checkin"] = checkin_json(c, *my->checkin, c.app.config().brigade_phone);
     }
   }
   if (c.user().role == Role::kCoordinator) {

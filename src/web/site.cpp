@@ -613,6 +613,29 @@ json::object identity_json(const Identity& i) {
   return o;
 }
 
+json::object checkin_json(Ctx& c, const CheckinView& v, const std::string& phone) {
+  json::object ch(c.sp);
+  ch["code"] = v.resident_code;
+  ch["request_id"] = v.checkin.request_id.value;
+  ch["back_by"] = format_datetime(v.checkin.expected_back);
+  ch["overdue"] = v.overdue;
+  if (!phone.empty()) ch["phone"] = phone;
+  return ch;
+}
+
+BrigadeWishes wishes_from(const Params& f, const std::string& prefix) {
+  BrigadeWishes w;
+  w.safety_aggression = f.has(prefix + "safety_aggression");
+  w.safety_dog = f.has(prefix + "safety_dog");
+  w.safety_addiction = f.has(prefix + "safety_addiction");
+  w.pair_advised = f.has(prefix + "pair_advised");
+  w.safety_notes = f.get(prefix + "safety_notes");
+  w.pref_language = f.get(prefix + "pref_language");
+  w.pref_gender = f.get(prefix + "pref_gender");
+  w.pref_theme = f.get(prefix + "pref_theme");
+  return w;
+}
+
 json::object action_json(Ctx& c, const ActionView& a) {
   json::object o(c.sp);
   o["id"] = a.action.id.value;

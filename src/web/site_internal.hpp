@@ -93,6 +93,10 @@ std::string resident_description(Ctx& c, const ResidentView& r);
 // (its text, who raised it, the meldcode badge).
 json::object signal_row_json(Ctx& c, const SignalRow& row, bool list_only = false);
 json::object identity_json(const Identity& i);
+// A peer's open check-in for a page: code, request, back by, overdue; the brigade's phone when given.
+json::object checkin_json(Ctx& c, const CheckinView& v, const std::string& phone = {});
+// The safety and wish fields of a form whose names start with `prefix` ("", "w_", "b_").
+BrigadeWishes wishes_from(const Params& f, const std::string& prefix);
 json::object action_json(Ctx& c, const ActionView& a);
 json::object meeting_summary_json(Ctx& c, const MeetingSummary& m);
 // The wijk and buurt choices of a form (signal, brigade request), with the chosen ones selected;

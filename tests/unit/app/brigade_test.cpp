@@ -75,9 +75,9 @@ TEST_F(BrigadeTest, ADirectRequestNeedsWhatIsKnownAndOneOpenRequestPerResident) 
   EXPECT_EQ(app_->create_request(noor_, in).error().field, "known");
   in.known = "Zorgen";
   EXPECT_EQ(app_->create_request(chair_, in).error().kind, ErrorKind::kForbidden) << "a chair asks through the overleg";
-  in.pref_language = "klingon";
+  in.wishes.pref_language = "klingon";
   EXPECT_EQ(app_->create_request(noor_, in).error().field, "pref_language");
-  in.pref_language = "ar";
+  in.wishes.pref_language = "ar";
   auto r = app_->create_request(noor_, in);
   ASSERT_TRUE(r.ok());
   auto d = app_->request_detail(coord_, *r);
