@@ -8,12 +8,12 @@ Result<std::vector<ActionView>> App::my_actions(const User& user) {
   auto tx = store_->begin(TxMode::kWrite);  // identity reveals are audited
   const Timestamp t = now();
   std::vector<ActionView> out;
-  for (const auto& a : tx->actions_for_owner(user.id)) {
+  for (const auto& a : tx->meetings().actions_for_owner(user.id)) {
     ActionView v{a, user.display_name, {}, {}, {}};
-    auto r = tx->get_resident(a.resident_id);
+    auto r = tx->residents().get_resident(a.resident_id);
     if (!r) continue;
     v.resident_code = r->code;
-    if (auto w = tx->get_wijk(a.wijk_id)) v.wijk_name = w->name;
+    if (auto w = tx->admin().get_wijk(a.wijk_id)) v.wijk_name = w->name;
     if (a.state == ActionState::kOpen) {
       ResidentRelation rel = Internals::relation(*tx, user, r->id);
       v.identity = Internals::reveal(*vault_, *tx, t, user, *r, rel,
@@ -33,7 +33,7 @@ Status App::settle_action(const User& user, ActionId id, ActionState state,
   if (state == ActionState::kNotDone && note.empty())
     return Error::invalid("error.action.note_required", "note");
   auto tx = store_->begin(TxMode::kWrite);
-  auto a = tx->get_action(id);
+  auto a = tx->meetings().get_action(id);
   if (!a) return Error::not_found();
   if (a->owner != user.id) return Error::forbidden();
   if (a->state != ActionState::kOpen) return Error::conflict("error.action.settled");
@@ -41,18 +41,18 @@ Status App::settle_action(const User& user, ActionId id, ActionState state,
   a->state = state;
   a->note = note;
   a->settled_at = t;
-  tx->update_action(*a);
-  tx->add_timeline({a->signal_id, t, user.id, "action_settled",
+  tx->meetings().update_action(*a);
+  tx->signals().add_timeline({a->signal_id, t, user.id, "action_settled",
                     std::string(to_string(state)) + (note.empty() ? "" : "|" + note)});
   bool any_open = false;
-  for (const auto& other : tx->actions_for_signal(a->signal_id))
+  for (const auto& other : tx->meetings().actions_for_signal(a->signal_id))
     any_open = any_open || other.state == ActionState::kOpen;
   if (!any_open) {
-    if (auto s = tx->get_signal(a->signal_id)) {
+    if (auto s = tx->signals().get_signal(a->signal_id)) {
       if (auto next = transition(s->state, SignalEvent::kActionsSettled)) {
         s->state = *next;
         s->updated_at = t;
-        tx->update_signal(*s);
+        tx->signals().update_signal(*s);
       }
     }
   }

@@ -23,9 +23,9 @@ Status validate_user_input(Tx& tx, const NewUserInput& in, bool new_user) {
   if (App::Internals::trim(in.display_name).empty() || in.display_name.size() > kMaxShortText)
     return Error::invalid("error.user.display_name", "display_name");
   if (!parse_role(in.role)) return Error::invalid("error.invalid_choice", "role");
-  if (!tx.get_org(in.org)) return Error::invalid("error.invalid_choice", "org");
+  if (!tx.admin().get_org(in.org)) return Error::invalid("error.invalid_choice", "org");
   for (auto w : in.wijken)
-    if (!tx.get_wijk(w)) return Error::invalid("error.invalid_choice", "wijken");
+    if (!tx.admin().get_wijk(w)) return Error::invalid("error.invalid_choice", "wijken");
   return Status::Ok();
 }
 
@@ -40,7 +40,7 @@ Status validate_password(const std::string& p) {
 Result<AdminOverview> App::admin_overview(const User& user) {
   if (!may_administer(user)) return Error::forbidden();
   auto tx = store_->begin(TxMode::kRead);
-  return AdminOverview{tx->list_users(), tx->list_orgs(), tx->list_wijken(), tx->default_categories()};
+  return AdminOverview{tx->accounts().list_users(), tx->admin().list_orgs(), tx->admin().list_wijken(), tx->admin().default_categories()};
 }
 
 Result<UserId> App::create_user(const User* actor, const NewUserInput& in) {
@@ -56,7 +56,7 @@ Result<UserId> App::create_user(const User* actor, const NewUserInput& in) {
   u.org_id = in.org;
   u.wijken = in.wijken;
   u.aandachtsfunctionaris = in.aandachtsfunctionaris;
-  auto id = tx->insert_user(u, hash);
+  auto id = tx->accounts().insert_user(u, hash);
   if (!id) return id.error();
   Internals::audit(*tx, now(), actor, "create_user", ResidentId(), "user:" + u.username, "");
   if (auto st = tx->commit(); !st) return st.error();
@@ -66,7 +66,7 @@ Result<UserId> App::create_user(const User* actor, const NewUserInput& in) {
 Status App::update_user(const User& actor, const NewUserInput& in, UserId id) {
   if (!may_administer(actor)) return Error::forbidden();
   auto tx = store_->begin(TxMode::kWrite);
-  auto u = tx->get_user(id);
+  auto u = tx->accounts().get_user(id);
   if (!u) return Error::not_found();
   if (auto st = validate_user_input(*tx, in, false); !st) return st;
   u->display_name = Internals::trim(in.display_name);
@@ -74,7 +74,7 @@ Status App::update_user(const User& actor, const NewUserInput& in, UserId id) {
   u->org_id = in.org;
   u->wijken = in.wijken;
   u->aandachtsfunctionaris = in.aandachtsfunctionaris;
-  tx->update_user(*u);
+  tx->accounts().update_user(*u);
   Internals::audit(*tx, now(), &actor, "change_user", ResidentId(), "user:" + u->username, "");
   auto st = tx->commit();
   sessions_->clear();  // sessions read before carry the account as it was
@@ -84,12 +84,12 @@ Status App::update_user(const User& actor, const NewUserInput& in, UserId id) {
 Status App::set_user_active(const User* actor, const std::string& username, bool active) {
   if (!allowed(actor)) return Error::forbidden();
   auto tx = store_->begin(TxMode::kWrite);
-  auto auth = tx->find_user_auth(username);
+  auto auth = tx->accounts().find_user_auth(username);
   if (!auth) return Error::not_found();
   if (actor && actor->id == auth->user.id && !active)
     return Error::invalid("error.user.disable_self", "username");
   auth->user.active = active;
-  tx->update_user(auth->user);
+  tx->accounts().update_user(auth->user);
   Internals::audit(*tx, now(), actor, active ? "enable_user" : "disable_user", ResidentId(),
                    "user:" + username, "");
   auto st = tx->commit();
@@ -103,9 +103,9 @@ Status App::reset_password(const User* actor, const std::string& username,
   if (auto st = validate_password(new_password); !st) return st;
   const std::string hash = hash_password(new_password);
   auto tx = store_->begin(TxMode::kWrite);
-  auto auth = tx->find_user_auth(username);
+  auto auth = tx->accounts().find_user_auth(username);
   if (!auth) return Error::not_found();
-  tx->set_password(auth->user.id, hash);
+  tx->accounts().set_password(auth->user.id, hash);
   Internals::audit(*tx, now(), actor, "reset_password", ResidentId(), "user:" + username, "");
   auto st = tx->commit();
   sessions_->clear();  // sessions read before carry the account as it was
@@ -118,7 +118,7 @@ Result<OrgId> App::create_org(const User* actor, const Organisation& org) {
   if (name.empty() || name.size() > kMaxShortText) return Error::invalid("error.org.name", "name");
   if (!is_org_kind(org.kind)) return Error::invalid("error.invalid_choice", "kind");
   auto tx = store_->begin(TxMode::kWrite);
-  auto id = tx->insert_org({OrgId(), name, org.kind});
+  auto id = tx->admin().insert_org({OrgId(), name, org.kind});
   if (!id) return id.error();
   Internals::audit(*tx, now(), actor, "create_org", ResidentId(), "org:" + name, "");
   if (auto st = tx->commit(); !st) return st.error();
@@ -135,17 +135,17 @@ Result<WijkId> App::create_wijk(const User& actor, const Wijk& wijk,
       w.default_place.size() > kMaxShortText)
     return Error::invalid("error.too_long", "rhythm");
   auto tx = store_->begin(TxMode::kWrite);
-  auto id = tx->insert_wijk(w);
+  auto id = tx->admin().insert_wijk(w);
   if (!id) return id.error();
   for (const auto& b : buurten) {
     const std::string name = Internals::trim(b);
     if (name.empty()) continue;
     if (name.size() > kMaxShortText) return Error::invalid("error.too_long", "buurten");
-    tx->insert_buurt({BuurtId(), *id, name});
+    tx->admin().insert_buurt({BuurtId(), *id, name});
   }
   // Every new wijk starts with its own copy of the configured default categories.
-  for (const auto& c : tx->default_categories())
-    tx->insert_category({CategoryId(), *id, c.label, c.meldcode, true});
+  for (const auto& c : tx->admin().default_categories())
+    tx->admin().insert_category({CategoryId(), *id, c.label, c.meldcode, true});
   if (auto st = tx->commit(); !st) return st.error();
   return id;
 }
@@ -155,7 +155,7 @@ Status App::add_default_category(const User& actor, const std::string& label_in,
   const std::string label = Internals::trim(label_in);
   if (label.empty() || label.size() > kMaxShortText) return Error::invalid("error.category.label", "label");
   auto tx = store_->begin(TxMode::kWrite);
-  auto id = tx->insert_default_category(label, meldcode);
+  auto id = tx->admin().insert_default_category(label, meldcode);
   if (!id) return id.error();
   return tx->commit();
 }
@@ -163,16 +163,16 @@ Status App::add_default_category(const User& actor, const std::string& label_in,
 Status App::remove_default_category(const User& actor, CategoryId id) {
   if (!may_administer(actor)) return Error::forbidden();
   auto tx = store_->begin(TxMode::kWrite);
-  if (!tx->delete_default_category(id)) return Error::not_found();
+  if (!tx->admin().delete_default_category(id)) return Error::not_found();
   return tx->commit();
 }
 
 Result<WijkConfig> App::wijk_config(const User& actor, WijkId id) {
   if (!may_administer(actor) && !may_chair(actor, id)) return Error::forbidden();
   auto tx = store_->begin(TxMode::kRead);
-  auto w = tx->get_wijk(id);
+  auto w = tx->admin().get_wijk(id);
   if (!w) return Error::not_found();
-  return WijkConfig{*w, tx->buurten(id), tx->list_orgs(), tx->partners(id), tx->categories(id)};
+  return WijkConfig{*w, tx->admin().buurten(id), tx->admin().list_orgs(), tx->admin().partners(id), tx->admin().categories(id)};
 }
 
 Status App::update_wijk_config(const User& actor, const WijkConfigInput& in) {
@@ -180,14 +180,14 @@ Status App::update_wijk_config(const User& actor, const WijkConfigInput& in) {
   if (in.rhythm.size() > kMaxShortText) return Error::invalid("error.too_long", "rhythm");
   if (in.default_place.size() > kMaxShortText) return Error::invalid("error.too_long", "default_place");
   auto tx = store_->begin(TxMode::kWrite);
-  auto w = tx->get_wijk(in.wijk);
+  auto w = tx->admin().get_wijk(in.wijk);
   if (!w) return Error::not_found();
   for (auto o : in.partners)
-    if (!tx->get_org(o)) return Error::invalid("error.invalid_choice", "partners");
+    if (!tx->admin().get_org(o)) return Error::invalid("error.invalid_choice", "partners");
   w->rhythm = Internals::trim(in.rhythm);
   w->default_place = Internals::trim(in.default_place);
-  tx->update_wijk(*w);
-  tx->set_partners(in.wijk, in.partners);
+  tx->admin().update_wijk(*w);
+  tx->admin().set_partners(in.wijk, in.partners);
   return tx->commit();
 }
 
@@ -197,8 +197,8 @@ Status App::add_category(const User& actor, WijkId wijk, const std::string& labe
   const std::string label = Internals::trim(label_in);
   if (label.empty() || label.size() > kMaxShortText) return Error::invalid("error.category.label", "label");
   auto tx = store_->begin(TxMode::kWrite);
-  if (!tx->get_wijk(wijk)) return Error::not_found();
-  tx->insert_category({CategoryId(), wijk, label, meldcode, true});
+  if (!tx->admin().get_wijk(wijk)) return Error::not_found();
+  tx->admin().insert_category({CategoryId(), wijk, label, meldcode, true});
   return tx->commit();
 }
 
@@ -208,10 +208,10 @@ Status App::update_category(const User& actor, WijkId wijk, CategoryId id, const
   const std::string label = Internals::trim(label_in);
   if (label.empty() || label.size() > kMaxShortText) return Error::invalid("error.category.label", "label");
   auto tx = store_->begin(TxMode::kWrite);
-  const auto cats = tx->categories(wijk);
+  const auto cats = tx->admin().categories(wijk);
   if (std::none_of(cats.begin(), cats.end(), [&](const Category& c) { return c.id == id; }))
     return Error::not_found();
-  tx->update_category({id, wijk, label, meldcode, active});
+  tx->admin().update_category({id, wijk, label, meldcode, active});
   return tx->commit();
 }
 

@@ -27,11 +27,11 @@ namespace {
 // sealed field. Refuses a key file that is missing for a database that already has sealed data.
 Result<std::unique_ptr<Vault>> open_vault(Store& store, const std::string& key_file, Timestamp now) {
   std::optional<std::vector<unsigned char>> check;
-  std::optional<Tx::SealedSample> sample;
+  std::optional<ResidentsStore::SealedSample> sample;
   {
     auto tx = store.begin(TxMode::kRead);
-    check = tx->vault_key_check();
-    sample = tx->any_sealed_field();
+    check = tx->residents().vault_key_check();
+    sample = tx->residents().any_sealed_field();
   }
   auto vault = Vault::open(key_file, /*may_create=*/!check && !sample);
   if (!vault) return vault.error();
@@ -44,12 +44,12 @@ Result<std::unique_ptr<Vault>> open_vault(Store& store, const std::string& key_f
     return Error{ErrorKind::kInternal, "error.vault.key_mismatch", {}, key_file};
   auto tx = store.begin(TxMode::kWrite);
   // Another process may have set it in between; then it must match too.
-  if (auto now_set = tx->vault_key_check()) {
+  if (auto now_set = tx->residents().vault_key_check()) {
     if (!(*vault)->matches_check(*now_set))
       return Error{ErrorKind::kInternal, "error.vault.key_mismatch", {}, key_file};
     return vault;
   }
-  tx->set_vault_key_check((*vault)->key_check(), now);
+  tx->residents().set_vault_key_check((*vault)->key_check(), now);
   if (auto st = tx->commit(); !st) return st.error();
   return vault;
 }
@@ -84,8 +84,8 @@ void App::maintain() {
   store_->maintain();
   try {
     auto tx = store_->begin(TxMode::kWrite);
-    tx->delete_sessions_idle_since(now() - config_.idle_timeout_seconds);
-    tx->purge_throttle(now() - 24 * 3600);
+    tx->accounts().delete_sessions_idle_since(now() - config_.idle_timeout_seconds);
+    tx->accounts().purge_throttle(now() - 24 * 3600);
     (void)tx->commit();
   } catch (const std::exception&) {
     // Busy now; the next pass tries again.
@@ -103,14 +103,14 @@ int App::schema_version() { return store_->schema_version(); }
 void App::Internals::audit(Tx& tx, Timestamp at, const User* user, const std::string& event,
                            ResidentId resident, const std::string& object,
                            const std::string& reason) {
-  const AuditHead head = tx.audit_head();
+  const AuditHead head = tx.audit().audit_head();
   AuditEntry e;
   e.seq = head.seq + 1;
   e.at = at;
   if (user) {
     e.user_id = user->id;
     std::string org;
-    if (auto o = tx.get_org(user->org_id)) org = o->name;
+    if (auto o = tx.admin().get_org(user->org_id)) org = o->name;
     e.user_label = user->username + " (" + std::string(to_string(user->role)) + ", " + org + ")";
   } else {
     e.user_label = "system";
@@ -121,7 +121,7 @@ void App::Internals::audit(Tx& tx, Timestamp at, const User* user, const std::st
   e.reason = reason;
   e.prev_hash = head.seq == 0 ? kGenesisHash : head.hash;
   e.hash = compute_audit_hash(e);
-  tx.insert_audit(e);
+  tx.audit().insert_audit(e);
 }
 
 namespace {
@@ -140,15 +140,15 @@ std::string name_of(const std::optional<Row>& row) {
 }  // namespace
 
 const std::string& Lookups::wijk(WijkId id) {
-  return memo(wijken_, id, [&] { return name_of(tx_.get_wijk(id)); });
+  return memo(wijken_, id, [&] { return name_of(tx_.admin().get_wijk(id)); });
 }
 
 const std::string& Lookups::buurt(BuurtId id) {
-  return memo(buurten_, id, [&] { return id.valid() ? name_of(tx_.get_buurt(id)) : std::string(); });
+  return memo(buurten_, id, [&] { return id.valid() ? name_of(tx_.admin().get_buurt(id)) : std::string(); });
 }
 
 const std::string& Lookups::org(OrgId id) {
-  return memo(orgs_, id, [&] { return name_of(tx_.get_org(id)); });
+  return memo(orgs_, id, [&] { return name_of(tx_.admin().get_org(id)); });
 }
 
 const std::string& Lookups::user(UserId id) {
@@ -156,12 +156,12 @@ const std::string& Lookups::user(UserId id) {
 }
 
 const std::vector<Category>& Lookups::categories(WijkId id) {
-  return memo(categories_, id, [&] { return tx_.categories(id); });
+  return memo(categories_, id, [&] { return tx_.admin().categories(id); });
 }
 
 std::optional<Resident> Lookups::resident(ResidentId id) {
   if (auto it = residents_.find(id); it != residents_.end()) return it->second;
-  auto r = tx_.get_resident(id);
+  auto r = tx_.residents().get_resident(id);
   if (r) residents_.emplace(id, *r);
   return r;
 }
@@ -176,7 +176,7 @@ void Lookups::prefetch_residents(const std::vector<ResidentId>& all) {
   std::vector<ResidentId> ids;
   for (auto id : all)
     if (!residents_.count(id)) ids.push_back(id);
-  for (auto& r : tx_.get_residents(ids)) residents_.emplace(r.id, std::move(r));
+  for (auto& r : tx_.residents().get_residents(ids)) residents_.emplace(r.id, std::move(r));
 }
 
 void Lookups::add_residents(std::vector<Resident> residents) {
@@ -204,7 +204,7 @@ SignalRow App::Internals::signal_row(Lookups& names, Signal signal, bool with_ra
 }
 
 std::optional<Identity> App::Internals::open_identity(const Vault& vault, Tx& tx, ResidentId id) {
-  const SealedIdentity sealed = tx.get_identity(id);
+  const SealedIdentity sealed = tx.residents().get_identity(id);
   Identity out;
   auto field = [&](const char* name, std::string& dest) {
     auto it = sealed.find(name);
@@ -231,9 +231,9 @@ SealedIdentity App::Internals::seal_identity(const Vault& vault, ResidentId id, 
 
 ResidentRelation App::Internals::relation(Tx& tx, const User& user, ResidentId resident) {
   ResidentRelation rel;
-  rel.raised_a_signal = tx.user_raised_signal_about(user.id, resident);
-  rel.has_open_action = tx.has_open_action(user.id, resident);
-  rel.is_assigned_peer = user.role == Role::kPeer && tx.is_assigned_peer(user.id, resident);
+  rel.raised_a_signal = tx.signals().user_raised_signal_about(user.id, resident);
+  rel.has_open_action = tx.meetings().has_open_action(user.id, resident);
+  rel.is_assigned_peer = user.role == Role::kPeer && tx.brigade().is_assigned_peer(user.id, resident);
   return rel;
 }
 
@@ -257,13 +257,13 @@ std::string App::Internals::new_pseudonym(Tx& tx) {
   for (;;) {
     std::string code = "R-";
     for (int i = 0; i < 4; ++i) code += kAlphabet[randombytes_uniform(sizeof kAlphabet - 1)];
-    if (!tx.find_resident_by_code(code)) return code;
+    if (!tx.residents().find_resident_by_code(code)) return code;
   }
 }
 
 std::string App::Internals::user_name(Tx& tx, UserId id) {
   if (!id.valid()) return {};
-  return tx.user_display_name(id).value_or(std::string());
+  return tx.accounts().user_display_name(id).value_or(std::string());
 }
 
 bool App::Internals::valid_email(const std::string& e) {
@@ -272,13 +272,13 @@ bool App::Internals::valid_email(const std::string& e) {
 }
 
 bool App::Internals::accepted_peer(Tx& tx, RequestId id, UserId peer) {
-  const auto all = tx.assignments_for_request(id);
+  const auto all = tx.brigade().assignments_for_request(id);
   return std::any_of(all.begin(), all.end(),
                      [&](const Assignment& a) { return a.peer == peer && a.state == AssignmentState::kAccepted; });
 }
 
 OrgId App::Internals::user_org(Tx& tx, UserId id) {
-  auto u = tx.get_user(id);
+  auto u = tx.accounts().get_user(id);
   return u ? u->org_id : OrgId();
 }
 
@@ -301,7 +301,7 @@ std::size_t App::Internals::word_count(const std::string& s) {
 }
 
 bool App::Internals::did_request_once(Tx& tx, RequestId request, UserId peer) {
-  for (const auto& a : tx.assignments_for_request(request))
+  for (const auto& a : tx.brigade().assignments_for_request(request))
     if (a.peer == peer && a.state == AssignmentState::kEnded && a.responded_at != 0) return true;
   return false;
 }
@@ -319,11 +319,11 @@ Result<std::vector<BreakGlassView>> App::break_glass_reviews(const User& user) {
   auto tx = store_->begin(TxMode::kRead);
   std::vector<BreakGlassView> out;
   Lookups names(*tx);
-  for (auto& e : tx->break_glass_entries(wijken, 200)) {
+  for (auto& e : tx->audit().break_glass_entries(wijken, 200)) {
     BreakGlassView v{e, {}, {}};
-    if (auto r = tx->get_resident(e.resident_id)) {
+    if (auto r = tx->residents().get_resident(e.resident_id)) {
       v.resident_code = r->code;
-      if (auto w = tx->get_wijk(r->wijk_id)) v.wijk_name = w->name;
+      if (auto w = tx->admin().get_wijk(r->wijk_id)) v.wijk_name = w->name;
     }
     out.push_back(std::move(v));
   }
@@ -357,7 +357,7 @@ Result<Resident> App::Internals::resident_for(const Vault& vault, Tx& tx, Timest
                                               const Identity& identity, const std::string& why) {
   const std::string code = trim(code_in);
   if (!code.empty()) {
-    auto existing = tx.find_resident_by_code(code);
+    auto existing = tx.residents().find_resident_by_code(code);
     if (!existing || existing->wijk_id != wijk)
       return Error::invalid("error.signal.unknown_resident", "resident_code");
     return *existing;
@@ -369,11 +369,11 @@ Result<Resident> App::Internals::resident_for(const Vault& vault, Tx& tx, Timest
   resident.gender = gender;
   resident.age_band = age_band;
   resident.created_at = t;
-  resident.id = tx.insert_resident(resident);
+  resident.id = tx.residents().insert_resident(resident);
   audit(tx, t, &user, "create", resident.id, "resident:" + resident.code, "");
   if (!identity.empty()) {
-    tx.put_identity(resident.id, seal_identity(vault, resident.id, identity));
-    tx.put_name_tokens(resident.id, vault.name_tokens(identity.name));
+    tx.residents().put_identity(resident.id, seal_identity(vault, resident.id, identity));
+    tx.residents().put_name_tokens(resident.id, vault.name_tokens(identity.name));
     audit(tx, t, &user, "create_identity", resident.id, "resident:" + resident.code, why);
   }
   return resident;
@@ -387,25 +387,25 @@ void App::Internals::feed_back_to_overleg(Tx& tx, const BrigadeRequest& r, Outco
                                           Timestamp t) {
   if (!r.action_id || to == Outcome::kDeclined) return;
   std::optional<Signal> s;
-  if (r.signal_id) s = tx.get_signal(*r.signal_id);
-  if (s && s->state == SignalState::kLinked && s->case_id) s = tx.get_signal(*s->case_id);
-  if (s) tx.add_timeline({s->id, t, user.id, "brigade_outcome", std::string(to_string(to))});
+  if (r.signal_id) s = tx.signals().get_signal(*r.signal_id);
+  if (s && s->state == SignalState::kLinked && s->case_id) s = tx.signals().get_signal(*s->case_id);
+  if (s) tx.signals().add_timeline({s->id, t, user.id, "brigade_outcome", std::string(to_string(to))});
   const bool reached = to == Outcome::kContact || to == Outcome::kCameAlong || to == Outcome::kReferredWijkteam ||
                        to == Outcome::kReferredOther || to == Outcome::kClosed;
-  if (auto a = tx.get_action(*r.action_id); a && a->state == ActionState::kOpen &&
+  if (auto a = tx.meetings().get_action(*r.action_id); a && a->state == ActionState::kOpen &&
                                              (reached || to == Outcome::kUnreachable)) {
     a->state = reached ? ActionState::kDone : ActionState::kNotDone;
     a->settled_at = t;
-    tx.update_action(*a);
+    tx.meetings().update_action(*a);
     if (s) {
-      tx.add_timeline({s->id, t, user.id, "action_settled", std::string(to_string(a->state)) + "|"});
+      tx.signals().add_timeline({s->id, t, user.id, "action_settled", std::string(to_string(a->state)) + "|"});
       bool any_open = false;
-      for (const auto& other : tx.actions_for_signal(s->id)) any_open = any_open || other.state == ActionState::kOpen;
+      for (const auto& other : tx.meetings().actions_for_signal(s->id)) any_open = any_open || other.state == ActionState::kOpen;
       if (!any_open)
         if (auto next = transition(s->state, SignalEvent::kActionsSettled)) {
           s->state = *next;
           s->updated_at = t;
-          tx.update_signal(*s);
+          tx.signals().update_signal(*s);
         }
       Internals::place_follow_up(tx, *s, a->id, t);
     }
@@ -413,9 +413,9 @@ void App::Internals::feed_back_to_overleg(Tx& tx, const BrigadeRequest& r, Outco
 }
 
 void App::Internals::note_referral_on_signal(Tx& tx, const Referral& r, UserId by, Timestamp t) {
-  auto req = tx.get_request(r.request_id);
+  auto req = tx.brigade().get_request(r.request_id);
   if (!req || !req->signal_id) return;
-  tx.add_timeline({*req->signal_id, t, by, "referral_answer", std::string(to_string(r.status))});
+  tx.signals().add_timeline({*req->signal_id, t, by, "referral_answer", std::string(to_string(r.status))});
 }
 
 void App::Internals::place_follow_up(Tx& tx, const Signal& s, ActionId action, Timestamp t) {
@@ -423,9 +423,9 @@ void App::Internals::place_follow_up(Tx& tx, const Signal& s, ActionId action, T
   mf.wijken = {s.wijk_id};
   mf.from = t;
   mf.limit = 5;
-  for (const auto& m : tx.list_meetings(mf)) {
+  for (const auto& m : tx.meetings().list_meetings(mf)) {
     if (m.held) continue;
-    const auto items = tx.agenda(m.id);
+    const auto items = tx.meetings().agenda(m.id);
     for (const auto& it : items)
       if (it.signal_id == s.id) return;
     AgendaItem item;
@@ -434,7 +434,7 @@ void App::Internals::place_follow_up(Tx& tx, const Signal& s, ActionId action, T
     item.action_id = action;
     item.kind = AgendaItemKind::kFollowUp;
     item.position = static_cast<int>(items.size()) + 1;
-    tx.insert_agenda_item(item);
+    tx.meetings().insert_agenda_item(item);
     return;
   }
 }
@@ -444,21 +444,21 @@ void App::Internals::place_on_next_meeting(Tx& tx, Signal& s, const User& user, 
   mf.wijken = {s.wijk_id};
   mf.from = t;
   mf.limit = 5;  // the first one not held yet
-  for (const auto& m : tx.list_meetings(mf)) {
+  for (const auto& m : tx.meetings().list_meetings(mf)) {
     if (m.held) continue;
     auto next = transition(s.state, SignalEvent::kPlaceOnAgenda);
     if (!next) return;
-    const auto items = tx.agenda(m.id);
+    const auto items = tx.meetings().agenda(m.id);
     AgendaItem item;
     item.meeting_id = m.id;
     item.signal_id = s.id;
     item.kind = AgendaItemKind::kNewSignal;
     item.position = static_cast<int>(items.size()) + 1;
-    tx.insert_agenda_item(item);
+    tx.meetings().insert_agenda_item(item);
     s.state = *next;
     s.updated_at = t;
-    tx.update_signal(s);
-    tx.add_timeline({s.id, t, user.id, "on_agenda", format_date(m.starts_at)});
+    tx.signals().update_signal(s);
+    tx.signals().add_timeline({s.id, t, user.id, "on_agenda", format_date(m.starts_at)});
     return;
   }
 }

@@ -23,7 +23,7 @@ SessionView App::start_session(const std::string& lang) {
   v.lang = lang == "en" ? "en" : "nl";
   SessionRecord rec{token_digest(v.token), std::nullopt, v.csrf, v.lang, now(), now()};
   auto tx = store_->begin(TxMode::kWrite);
-  tx->insert_session(rec);
+  tx->accounts().insert_session(rec);
   (void)tx->commit();
   return v;
 }
@@ -34,7 +34,7 @@ std::optional<SessionView> App::resume_session(const std::string& token) {
   const Timestamp t = now();
   auto touch = [&] {
     auto tx = store_->begin(TxMode::kWrite);
-    tx->touch_session(digest, t);
+    tx->accounts().touch_session(digest, t);
     (void)tx->commit();
   };
   if (auto hit = sessions_->get(digest, t); hit && t - hit->last_seen <= config_.idle_timeout_seconds) {
@@ -49,13 +49,13 @@ std::optional<SessionView> App::resume_session(const std::string& token) {
   std::optional<User> user;
   {
     auto tx = store_->begin(TxMode::kRead);
-    rec = tx->find_session(digest);
+    rec = tx->accounts().find_session(digest);
     if (!rec) return std::nullopt;
-    if (rec->user_id) user = tx->get_user(*rec->user_id);
+    if (rec->user_id) user = tx->accounts().get_user(*rec->user_id);
   }
   if (t - rec->last_seen > config_.idle_timeout_seconds || (rec->user_id && (!user || !user->active))) {
     auto tx = store_->begin(TxMode::kWrite);
-    tx->delete_session(digest);
+    tx->accounts().delete_session(digest);
     (void)tx->commit();
     return std::nullopt;
   }
@@ -92,7 +92,7 @@ struct Throttle {
     th.pair.key = token_digest("pair\n" + client + "\n" + username);
     th.client.key = token_digest("client\n" + client);
     th.name.key = token_digest("name\n" + username);
-    for (auto& row : tx.throttle_rows({th.pair.key, th.client.key, th.name.key})) {
+    for (auto& row : tx.accounts().throttle_rows({th.pair.key, th.client.key, th.name.key})) {
       for (ThrottleRow* mine : {&th.pair, &th.client, &th.name})
         if (mine->key == row.key) *mine = row;
     }
@@ -126,7 +126,7 @@ struct Throttle {
     }
     if (client.failures >= kClientMax) client.locked_until = t + kWindow;
     if (name.failures >= kNameMax) name.locked_until = t + kWindow;
-    for (const ThrottleRow* r : {&pair, &client, &name}) tx.put_throttle_row(*r);
+    for (const ThrottleRow* r : {&pair, &client, &name}) tx.accounts().put_throttle_row(*r);
     return locked_until(t);
   }
 };
@@ -151,7 +151,7 @@ Result<SessionView> App::login(const std::string& old_token, const std::string& 
   {
     auto tx = store_->begin(TxMode::kRead);
     th = Throttle::load(*tx, client, username, t);
-    auth = tx->find_user_auth(username);
+    auth = tx->accounts().find_user_auth(username);
   }
   // The same answer, known name or not, and before the password is looked at.
   if (const Timestamp until = th.locked_until(t)) return wait_error(until, t);
@@ -164,12 +164,12 @@ Result<SessionView> App::login(const std::string& old_token, const std::string& 
     if (until) return wait_error(until, t);
     return Error{ErrorKind::kUnauthenticated, "error.login.failed", {}, {}};
   }
-  tx->delete_throttle_row(th.pair.key);
+  tx->accounts().delete_throttle_row(th.pair.key);
   std::string lang = auth->user.lang;
   if (!old_token.empty()) {
     const std::string old_digest = token_digest(old_token);
-    if (auto old = tx->find_session(old_digest)) lang = old->lang;
-    tx->delete_session(old_digest);
+    if (auto old = tx->accounts().find_session(old_digest)) lang = old->lang;
+    tx->accounts().delete_session(old_digest);
     sessions_->erase(old_digest);
   }
   SessionView v;
@@ -177,8 +177,8 @@ Result<SessionView> App::login(const std::string& old_token, const std::string& 
   v.csrf = random_token();
   v.lang = lang;
   v.user = auth->user;
-  tx->insert_session({token_digest(v.token), auth->user.id, v.csrf, v.lang, t, t});
-  tx->delete_sessions_idle_since(t - config_.idle_timeout_seconds);
+  tx->accounts().insert_session({token_digest(v.token), auth->user.id, v.csrf, v.lang, t, t});
+  tx->accounts().delete_sessions_idle_since(t - config_.idle_timeout_seconds);
   Internals::audit(*tx, t, &auth->user, "login", ResidentId(), "user:" + username, "");
   (void)tx->commit();
   return v;
@@ -191,7 +191,7 @@ bool App::csrf_matches(const SessionView& session, const std::string& token) {
 void App::logout(const std::string& token) {
   if (token.empty()) return;
   auto tx = store_->begin(TxMode::kWrite);
-  tx->delete_session(token_digest(token));
+  tx->accounts().delete_session(token_digest(token));
   (void)tx->commit();
   sessions_->erase(token_digest(token));
 }
@@ -199,7 +199,7 @@ void App::logout(const std::string& token) {
 void App::set_language(const std::string& token, const std::string& lang) {
   if (token.empty() || (lang != "nl" && lang != "en")) return;
   auto tx = store_->begin(TxMode::kWrite);
-  tx->set_session_lang(token_digest(token), lang);
+  tx->accounts().set_session_lang(token_digest(token), lang);
   (void)tx->commit();
   sessions_->erase(token_digest(token));
 }

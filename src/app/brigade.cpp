@@ -39,7 +39,7 @@ bool absent_on(const std::vector<Absence>& absences, const std::string& date) {
 }
 
 std::optional<Assignment> current_assignment(Tx& tx, RequestId id, UserId peer) {
-  for (const auto& a : tx.assignments_for_request(id))
+  for (const auto& a : tx.brigade().assignments_for_request(id))
     if (a.peer == peer && a.current()) return a;
   return std::nullopt;
 }
@@ -99,7 +99,7 @@ void App::Internals::apply_wishes(BrigadeRequest& r, const BrigadeWishes& w) {
 void App::Internals::request_from_overleg(Tx& tx, Timestamp t, const User& chair, const Signal& s,
                                           const Action& action, const std::string& summary,
                                           const BrigadeWishes& wishes) {
-  if (tx.request_for_action(action.id)) return;
+  if (tx.brigade().request_for_action(action.id)) return;
   BrigadeRequest r;
   apply_wishes(r, wishes);
   r.resident_id = s.resident_id;
@@ -111,8 +111,8 @@ void App::Internals::request_from_overleg(Tx& tx, Timestamp t, const User& chair
   r.known = summary.substr(0, kMaxKnown);
   r.urgency = s.urgent ? Urgency::kUrgent : Urgency::kNormal;
   r.created_at = r.updated_at = t;
-  r.id = tx.insert_request(r);
-  tx.add_timeline({s.id, t, chair.id, "brigade_request", std::to_string(r.id.value)});
+  r.id = tx.brigade().insert_request(r);
+  tx.signals().add_timeline({s.id, t, chair.id, "brigade_request", std::to_string(r.id.value)});
   audit(tx, t, &chair, "create", s.resident_id, "request:" + std::to_string(r.id.value), "overleg decision");
 }
 
@@ -127,8 +127,8 @@ static std::vector<RequestRow> request_rows(Lookups& names, const std::vector<Br
     residents.push_back(r.resident_id);
   }
   names.prefetch_residents(residents);
-  auto assignments = names.tx().assignments_for_requests(ids);
-  const auto visits = names.tx().visit_stats_for(ids);
+  auto assignments = names.tx().brigade().assignments_for_requests(ids);
+  const auto visits = names.tx().brigade().visit_stats_for(ids);
   std::vector<RequestRow> out;
   out.reserve(requests.size());
   for (const auto& r : requests) {
@@ -149,29 +149,29 @@ static std::vector<PeerCandidate> candidates(Tx& tx, Lookups& names, const Briga
   const std::int64_t today = days_of(today_of(now));
   const std::string from = format_days(today);
   const std::string to = format_days(today + window - 1);
-  const auto current = tx.assignments_for_request(r.id);
-  const auto profiles = tx.list_peer_profiles();
+  const auto current = tx.brigade().assignments_for_request(r.id);
+  const auto profiles = tx.peers().list_peer_profiles();
   std::vector<UserId> ids;
   for (const auto& p : profiles) ids.push_back(p.user_id);
-  auto loads = tx.peer_loads(ids, start_of_local_week(now), count_attempts);
+  auto loads = tx.peers().peer_loads(ids, start_of_local_week(now), count_attempts);
   std::vector<PeerCandidate> out;
   for (const auto& profile : profiles) {
-    auto user = tx.get_user(profile.user_id);
+    auto user = tx.accounts().get_user(profile.user_id);
     if (!user || !may_be_assigned(*user)) continue;
     PeerCandidate c;
     c.peer = user->id;
     c.name = names.user(user->id);
     c.profile = profile;
     c.covers_wijk = user->in_wijk(r.wijk_id);
-    const auto absences = tx.absences(user->id, from);
+    const auto absences = tx.peers().absences(user->id, from);
     int absent_days = 0;
     for (int d = 0; d < window; ++d)
       if (absent_on(absences, format_days(today + d))) ++absent_days;
     c.absent_all_window = absent_days == window;
-    for (const auto& b : tx.on_call(user->id, from, to))
+    for (const auto& b : tx.peers().on_call(user->id, from, to))
       if (!absent_on(absences, b.date)) ++c.on_call_blocks;
     c.load_this_week = loads[user->id];
-    c.knew_resident = tx.peer_knew_resident(user->id, r.resident_id);
+    c.knew_resident = tx.brigade().peer_knew_resident(user->id, r.resident_id);
     c.already_assigned = std::any_of(current.begin(), current.end(),
                                      [&](const Assignment& a) { return a.peer == user->id && a.current(); });
     out.push_back(std::move(c));
@@ -186,9 +186,9 @@ Result<RequestFormData> App::request_form(const User& user) {
   RequestFormData out;
   for (auto w : user.wijken) {
     if (!may_request_visit(user, w)) continue;
-    auto wijk = tx->get_wijk(w);
+    auto wijk = tx->admin().get_wijk(w);
     if (!wijk) continue;
-    out.wijken.push_back({*wijk, tx->buurten(w), {}});
+    out.wijken.push_back({*wijk, tx->admin().buurten(w), {}});
   }
   if (out.wijken.empty()) return Error::forbidden();
   out.source = user.role == Role::kHost ? "zelfregiecentrum" : "wijkteam";
@@ -215,9 +215,9 @@ Result<RequestId> App::create_request(const User& user, const NewRequestInput& i
     return Error::invalid("error.request.name_in_text", "known");
 
   auto tx = store_->begin(TxMode::kWrite);
-  if (!tx->get_wijk(in.wijk)) return Error::not_found();
+  if (!tx->admin().get_wijk(in.wijk)) return Error::not_found();
   if (in.buurt.valid()) {
-    auto b = tx->get_buurt(in.buurt);
+    auto b = tx->admin().get_buurt(in.buurt);
     if (!b || b->wijk_id != in.wijk) return Error::invalid("error.invalid_choice", "buurt");
   }
   auto resident = Internals::resident_for(*vault_, *tx, t, user, in.wijk, in.buurt, in.resident_code,
@@ -225,7 +225,7 @@ Result<RequestId> App::create_request(const User& user, const NewRequestInput& i
   if (!resident) return resident.error();
   if (!Internals::trim(in.resident_code).empty()) {
     // An existing resident: look for their name through the blind index, without decrypting.
-    const auto hits = tx->residents_with_name_tokens(in.wijk, vault_->name_tokens(known + " " + in.wishes.safety_notes));
+    const auto hits = tx->residents().residents_with_name_tokens(in.wijk, vault_->name_tokens(known + " " + in.wishes.safety_notes));
     if (std::find(hits.begin(), hits.end(), resident->id) != hits.end())
       return Error::invalid("error.request.name_in_text", "known");
   }
@@ -233,7 +233,7 @@ Result<RequestId> App::create_request(const User& user, const NewRequestInput& i
   f.resident = resident->id;
   f.open_only = true;
   f.limit = 1;
-  if (!tx->list_requests(f).empty()) return Error::invalid("error.request.exists", "resident_code");
+  if (!tx->brigade().list_requests(f).empty()) return Error::invalid("error.request.exists", "resident_code");
 
   BrigadeRequest r;
   r.resident_id = resident->id;
@@ -244,7 +244,7 @@ Result<RequestId> App::create_request(const User& user, const NewRequestInput& i
   Internals::apply_wishes(r, in.wishes);
   r.urgency = *urgency;
   r.created_at = r.updated_at = t;
-  r.id = tx->insert_request(r);
+  r.id = tx->brigade().insert_request(r);
   Internals::audit(*tx, t, &user, "create", r.resident_id, "request:" + std::to_string(r.id.value), r.source);
   if (auto st = tx->commit(); !st) return st.error();
   return r.id;
@@ -252,7 +252,7 @@ Result<RequestId> App::create_request(const User& user, const NewRequestInput& i
 
 Result<RequestDetail> App::request_detail(const User& user, RequestId id) {
   auto tx = store_->begin(TxMode::kWrite);  // identity reveals are audited
-  auto r = tx->get_request(id);
+  auto r = tx->brigade().get_request(id);
   if (!r) return Error::not_found();
   const Timestamp t = now();
   RequestDetail d;
@@ -270,8 +270,8 @@ Result<RequestDetail> App::request_detail(const User& user, RequestId id) {
   Lookups names(*tx);
   d.row = std::move(request_rows(names, {*r}, t).front());
   d.requested_by_name = names.user(r->requested_by);
-  for (const auto& v : tx->visits_for_request(id)) d.visits.push_back({v, names.user(v.peer)});
-  for (const auto& ref : tx->referrals_for_request(id)) {
+  for (const auto& v : tx->brigade().visits_for_request(id)) d.visits.push_back({v, names.user(v.peer)});
+  for (const auto& ref : tx->referrals().referrals_for_request(id)) {
     ReferralView rv;
     rv.referral = ref;
     rv.resident_code = d.row.resident.code;
@@ -285,7 +285,7 @@ Result<RequestDetail> App::request_detail(const User& user, RequestId id) {
     for (auto o : all_outcomes())
       if (o != Outcome::kOpen) d.outcomes.push_back({o, outcome_transition(r->outcome, o).ok()});
   if (d.mine && d.mine->state == AssignmentState::kAccepted && !outcome_is_final(r->outcome)) {
-    auto resident = tx->get_resident(r->resident_id);
+    auto resident = tx->residents().get_resident(r->resident_id);
     if (resident) {
       ResidentRelation rel = Internals::relation(*tx, user, resident->id);
       d.identity = Internals::reveal(*vault_, *tx, t, user, *resident, rel,
@@ -294,13 +294,13 @@ Result<RequestDetail> App::request_detail(const User& user, RequestId id) {
   }
   // The peer who said yes reads what the raiser observed (pseudonymous, like the request).
   if (d.mine && d.mine->state == AssignmentState::kAccepted && r->signal_id)
-    if (auto sig = tx->get_signal(*r->signal_id)) d.signal_text = sig->description;
+    if (auto sig = tx->signals().get_signal(*r->signal_id)) d.signal_text = sig->description;
   if (d.is_coordinator && !outcome_is_final(r->outcome)) {
     d.may_edit_wishes = true;
-    for (const auto& a : tx->assignments_for_request(id)) d.may_edit_wishes = d.may_edit_wishes && !a.current();
+    for (const auto& a : tx->brigade().assignments_for_request(id)) d.may_edit_wishes = d.may_edit_wishes && !a.current();
   }
   if (user.role == Role::kPeer)
-    if (auto c = tx->open_checkin(user.id); c && c->request_id == id) d.checkin = c;
+    if (auto c = tx->brigade().open_checkin(user.id); c && c->request_id == id) d.checkin = c;
   d.visit_key = random_token().substr(0, 32);
   if (d.is_coordinator && !outcome_is_final(r->outcome) && r->outcome != Outcome::kDeclined) {
     RequestNeeds needs{r->urgency, r->pref_language, r->pref_gender, r->pref_theme};
@@ -314,20 +314,20 @@ Result<RequestDetail> App::request_detail(const User& user, RequestId id) {
 Status App::update_request_wishes(const User& user, RequestId id, std::int64_t version, const BrigadeWishes& w) {
   if (auto problems = Internals::wishes_problems(w); !problems.empty()) return Error::invalid_fields(std::move(problems));
   auto tx = store_->begin(TxMode::kWrite);
-  auto r = tx->get_request(id);
+  auto r = tx->brigade().get_request(id);
   if (!r) return Error::not_found();
   if (!may_coordinate(user, r->wijk_id)) return Error::forbidden();
   if (outcome_is_final(r->outcome)) return Error::conflict("error.request.closed");
-  for (const auto& a : tx->assignments_for_request(id))
+  for (const auto& a : tx->brigade().assignments_for_request(id))
     if (a.current()) return Error::conflict("error.request.already_asked");
   // Safety notes reach peers who may still say no: they must not name the resident.
-  const auto hits = tx->residents_with_name_tokens(r->wijk_id, vault_->name_tokens(w.safety_notes));
+  const auto hits = tx->residents().residents_with_name_tokens(r->wijk_id, vault_->name_tokens(w.safety_notes));
   if (std::find(hits.begin(), hits.end(), r->resident_id) != hits.end())
     return Error::invalid("error.request.name_in_text", "safety_notes");
   if (r->version != version) return Error::conflict("error.version_conflict");
   Internals::apply_wishes(*r, w);
   r->updated_at = now();
-  if (!tx->update_request(*r)) return Error::conflict("error.version_conflict");
+  if (!tx->brigade().update_request(*r)) return Error::conflict("error.version_conflict");
   Internals::audit(*tx, now(), &user, "change", r->resident_id, "request:" + std::to_string(id.value), "wishes");
   return tx->commit();
 }
@@ -337,7 +337,7 @@ Status App::assign_peers(const User& user, RequestId id, const std::vector<UserI
   if (peers.size() > 2) return Error::invalid("error.assign.at_most_two", "peer");
   if (peers.size() == 2 && peers[0] == peers[1]) return Error::invalid("error.assign.same_peer", "peer");
   auto tx = store_->begin(TxMode::kWrite);
-  auto r = tx->get_request(id);
+  auto r = tx->brigade().get_request(id);
   if (!r) return Error::not_found();
   if (!may_coordinate(user, r->wijk_id)) return Error::forbidden();
   if (outcome_is_final(r->outcome) || r->outcome == Outcome::kDeclined)
@@ -364,7 +364,7 @@ Status App::assign_peers(const User& user, RequestId id, const std::vector<UserI
     a.peer = peer;
     a.assigned_by = user.id;
     a.assigned_at = t;
-    a.id = tx->insert_assignment(a);
+    a.id = tx->brigade().insert_assignment(a);
     Internals::audit(*tx, t, &user, "assign", r->resident_id, "request:" + std::to_string(id.value),
                      "peer:" + std::to_string(peer.value));
     if (!c->profile.email.empty()) {
@@ -377,11 +377,11 @@ Status App::assign_peers(const User& user, RequestId id, const std::vector<UserI
                "/verzoeken/" + std::to_string(id.value) +
                "\r\n\r\nIn deze e-mail staan bewust geen gegevens van de bewoner.\r\n";
       m.created_at = t;
-      tx->insert_mail(m);
+      tx->mail().insert_mail(m);
     }
   }
   r->updated_at = t;
-  if (!tx->update_request(*r)) return Error::conflict("error.version_conflict");
+  if (!tx->brigade().update_request(*r)) return Error::conflict("error.version_conflict");
   return tx->commit();
 }
 
@@ -390,7 +390,7 @@ Status App::respond_assignment(const User& user, RequestId id, bool accept, cons
   if (!accept && reason.size() < 3) return Error::invalid("error.assign.reason_required", "reason");
   if (reason.size() > kMaxNote) return Error::invalid("error.too_long", "reason");
   auto tx = store_->begin(TxMode::kWrite);
-  auto r = tx->get_request(id);
+  auto r = tx->brigade().get_request(id);
   if (!r) return Error::not_found();
   auto a = current_assignment(*tx, id, user.id);
   if (!a) return Error::forbidden();
@@ -400,7 +400,7 @@ Status App::respond_assignment(const User& user, RequestId id, bool accept, cons
   a->reason = reason;
   a->responded_at = t;
   if (!accept) a->ended_at = t;
-  tx->update_assignment(*a);
+  tx->brigade().update_assignment(*a);
   Internals::audit(*tx, t, &user, accept ? "accept" : "decline", r->resident_id,
                    "request:" + std::to_string(id.value), reason);
   return tx->commit();
@@ -410,7 +410,7 @@ Status App::end_assignment(const User& user, RequestId id, UserId peer, const st
   const std::string reason = Internals::trim(reason_in);
   if (reason.size() > kMaxNote) return Error::invalid("error.too_long", "reason");
   auto tx = store_->begin(TxMode::kWrite);
-  auto r = tx->get_request(id);
+  auto r = tx->brigade().get_request(id);
   if (!r) return Error::not_found();
   if (!may_coordinate(user, r->wijk_id)) return Error::forbidden();
   auto a = current_assignment(*tx, id, peer);
@@ -419,7 +419,7 @@ Status App::end_assignment(const User& user, RequestId id, UserId peer, const st
   a->state = AssignmentState::kEnded;
   a->reason = reason;
   a->ended_at = t;
-  tx->update_assignment(*a);
+  tx->brigade().update_assignment(*a);
   Internals::audit(*tx, t, &user, "unassign", r->resident_id, "request:" + std::to_string(id.value),
                    "peer:" + std::to_string(peer.value));
   return tx->commit();
@@ -432,19 +432,19 @@ Result<MyRequests> App::my_requests(const User& user) {
   MyRequests out;
   Lookups names(*tx);
   std::vector<BrigadeRequest> offered, active;
-  for (const auto& a : tx->assignments_for_peer(user.id, true))
-    if (auto r = tx->get_request(a.request_id))
+  for (const auto& a : tx->brigade().assignments_for_peer(user.id, true))
+    if (auto r = tx->brigade().get_request(a.request_id))
       (a.state == AssignmentState::kOffered ? offered : active).push_back(std::move(*r));
   out.offered = request_rows(names, offered, t);
   out.active = request_rows(names, active, t);
-  if (auto c = tx->open_checkin(user.id)) {
+  if (auto c = tx->brigade().open_checkin(user.id)) {
     CheckinView cv{*c, user.display_name, {}, c->overdue(t, config_.checkout_grace_minutes)};
-    if (auto r = tx->get_request(c->request_id))
+    if (auto r = tx->brigade().get_request(c->request_id))
       if (auto res = names.resident(r->resident_id)) cv.resident_code = res->code;
     out.checkin = cv;
   }
-  out.profile = tx->get_peer_profile(user.id).value_or(PeerProfile{user.id, {}, {}, "onbekend", 4, true, {}});
-  out.load = tx->peer_loads({user.id}, start_of_local_week(t), config_.cap_counts_attempts)[user.id];
+  out.profile = tx->peers().get_peer_profile(user.id).value_or(PeerProfile{user.id, {}, {}, "onbekend", 4, true, {}});
+  out.load = tx->peers().peer_loads({user.id}, start_of_local_week(t), config_.cap_counts_attempts)[user.id];
   return out;
 }
 
@@ -456,7 +456,7 @@ Result<std::vector<RequestRow>> App::past_requests(const User& user) {
   Lookups names(*tx);
   std::vector<RequestRow> out;
   // Only what the short list shows: the request and its resident's code, in two statements.
-  auto past = tx->past_requests_of_peer(user.id, 10);
+  auto past = tx->brigade().past_requests_of_peer(user.id, 10);
   std::vector<ResidentId> past_residents;
   for (const auto& r : past) past_residents.push_back(r.resident_id);
   names.prefetch_residents(past_residents);
@@ -496,7 +496,7 @@ Result<LogVisitResult> App::log_visit(const User& user, const LogVisitInput& in)
     at = *parsed;
   }
   auto tx = store_->begin(TxMode::kWrite);
-  auto r = tx->get_request(in.request);
+  auto r = tx->brigade().get_request(in.request);
   if (!r) return Error::not_found();
   auto mine = current_assignment(*tx, r->id, user.id);
   if (!mine || mine->state != AssignmentState::kAccepted) return Error::forbidden();
@@ -512,19 +512,19 @@ Result<LogVisitResult> App::log_visit(const User& user, const LogVisitInput& in)
   v.next_step = next_step;
   v.idempotency_key = in.idempotency_key;
   v.created_at = t;
-  const auto [vid, created] = tx->insert_visit(v);
+  const auto [vid, created] = tx->brigade().insert_visit(v);
   if (!created) return LogVisitResult{vid, true};  // a retry: the visit is already there
   if (outcome_is_final(r->outcome)) return Error::conflict("error.request.closed");
   if (made_contact(*result) && (r->first_contact_at == 0 || at < r->first_contact_at)) {
     r->first_contact_at = at;
     if (r->outcome == Outcome::kOpen) {
       r->outcome = Outcome::kContact;
-      tx->add_request_outcome(r->id, t, user.id, Outcome::kContact, "");
+      tx->brigade().add_request_outcome(r->id, t, user.id, Outcome::kContact, "");
       Internals::feed_back_to_overleg(*tx, *r, Outcome::kContact, user, t);
     }
   }
   r->updated_at = t;
-  if (!tx->update_request(*r)) return Error::conflict("error.version_conflict");
+  if (!tx->brigade().update_request(*r)) return Error::conflict("error.version_conflict");
   Internals::audit(*tx, t, &user, "create", r->resident_id, "visit:" + std::to_string(vid.value),
                    std::string(to_string(*result)));
   if (auto st = tx->commit(); !st) return st.error();
@@ -535,17 +535,17 @@ Status App::check_in(const User& user, RequestId id, int minutes) {
   if (minutes < kMinCheckinMinutes || minutes > kMaxCheckinMinutes)
     return Error::invalid("error.checkin.minutes", "minutes");
   auto tx = store_->begin(TxMode::kWrite);
-  auto r = tx->get_request(id);
+  auto r = tx->brigade().get_request(id);
   if (!r) return Error::not_found();
   if (!Internals::accepted_peer(*tx, id, user.id)) return Error::forbidden();
-  if (tx->open_checkin(user.id)) return Error::conflict("error.checkin.open");
+  if (tx->brigade().open_checkin(user.id)) return Error::conflict("error.checkin.open");
   const Timestamp t = now();
   Checkin c;
   c.request_id = id;
   c.peer = user.id;
   c.started_at = t;
   c.expected_back = t + minutes * 60;
-  tx->insert_checkin(c);
+  tx->brigade().insert_checkin(c);
   Internals::audit(*tx, t, &user, "check_in", r->resident_id, "request:" + std::to_string(id.value),
                    std::to_string(minutes) + " min");
   return tx->commit();
@@ -553,10 +553,10 @@ Status App::check_in(const User& user, RequestId id, int minutes) {
 
 Status App::check_out(const User& user) {
   auto tx = store_->begin(TxMode::kWrite);
-  auto c = tx->open_checkin(user.id);
+  auto c = tx->brigade().open_checkin(user.id);
   if (!c) return Error::conflict("error.checkin.none");
   const Timestamp t = now();
-  tx->end_checkin(c->id, t);
+  tx->brigade().end_checkin(c->id, t);
   Internals::audit(*tx, t, &user, "check_out", ResidentId(), "request:" + std::to_string(c->request_id.value), "");
   return tx->commit();
 }
@@ -573,7 +573,7 @@ Status App::request_debrief(const User& user, std::optional<RequestId> id, const
   d.request_id = id;
   d.note = note;
   d.requested_at = t;
-  tx->insert_debrief(d);
+  tx->brigade().insert_debrief(d);
   Internals::audit(*tx, t, &user, "debrief_request", ResidentId(), id ? "request:" + std::to_string(id->value) : "", "");
   return tx->commit();
 }
@@ -582,13 +582,13 @@ Status App::handle_debrief(const User& user, DebriefId id) {
   if (user.role != Role::kCoordinator || !user.active) return Error::forbidden();
   auto tx = store_->begin(TxMode::kWrite);
   const Timestamp t = now();
-  const auto open = tx->open_debriefs();
+  const auto open = tx->brigade().open_debriefs();
   auto d = std::find_if(open.begin(), open.end(), [&](const Debrief& x) { return x.id == id; });
   if (d == open.end()) return Error::not_found();
-  const auto peers = tx->peers_in_wijken(user.wijken);
+  const auto peers = tx->peers().peers_in_wijken(user.wijken);
   if (std::none_of(peers.begin(), peers.end(), [&](const auto& p) { return p.first.id == d->peer; }))
     return Error::forbidden();
-  if (!tx->handle_debrief(id, user.id, t)) return Error::not_found();
+  if (!tx->brigade().handle_debrief(id, user.id, t)) return Error::not_found();
   Internals::audit(*tx, t, &user, "change", ResidentId(), "debrief:" + std::to_string(id.value), "handled");
   return tx->commit();
 }
@@ -605,7 +605,7 @@ Status App::set_outcome(const User& user, RequestId id, const std::string& code,
   if ((*to == Outcome::kClosed || *to == Outcome::kDeclined || *to == Outcome::kUnreachable) && note.size() < 3)
     return Error::invalid("error.outcome.note_required", "note");
   auto tx = store_->begin(TxMode::kWrite);
-  auto r = tx->get_request(id);
+  auto r = tx->brigade().get_request(id);
   if (!r) return Error::not_found();
   if (!may_coordinate(user, r->wijk_id) && !Internals::accepted_peer(*tx, id, user.id)) return Error::forbidden();
   if (r->version != version) return Error::conflict("error.version_conflict");
@@ -616,16 +616,16 @@ Status App::set_outcome(const User& user, RequestId id, const std::string& code,
   r->updated_at = t;
   if (*to == Outcome::kClosed || *to == Outcome::kDeclined) {
     r->closed_at = t;
-    for (auto a : tx->assignments_for_request(id)) {
+    for (auto a : tx->brigade().assignments_for_request(id)) {
       if (!a.current()) continue;
       a.state = AssignmentState::kEnded;
       a.ended_at = t;
       a.reason = std::string(to_string(*to));
-      tx->update_assignment(a);
+      tx->brigade().update_assignment(a);
     }
   }
-  if (!tx->update_request(*r)) return Error::conflict("error.version_conflict");
-  tx->add_request_outcome(id, t, user.id, *to, note);
+  if (!tx->brigade().update_request(*r)) return Error::conflict("error.version_conflict");
+  tx->brigade().add_request_outcome(id, t, user.id, *to, note);
   Internals::audit(*tx, t, &user, "change", r->resident_id, "request:" + std::to_string(id.value),
                    "outcome " + std::string(to_string(*to)));
 
@@ -635,28 +635,28 @@ Status App::set_outcome(const User& user, RequestId id, const std::string& code,
     // Informal options are exhausted: the case goes back to the wijk's overleg.
     const std::string back = "Vliegende Brigade: informele mogelijkheden uitgeput. " + note;
     std::optional<Signal> s;
-    if (r->signal_id) s = tx->get_signal(*r->signal_id);
+    if (r->signal_id) s = tx->signals().get_signal(*r->signal_id);
     // A signal linked to a case goes back as that case.
-    if (s && s->state == SignalState::kLinked && s->case_id) s = tx->get_signal(*s->case_id);
+    if (s && s->state == SignalState::kLinked && s->case_id) s = tx->signals().get_signal(*s->case_id);
     if (r->action_id) {
-      if (auto a = tx->get_action(*r->action_id); a && a->state == ActionState::kOpen) {
+      if (auto a = tx->meetings().get_action(*r->action_id); a && a->state == ActionState::kOpen) {
         a->state = ActionState::kNotDone;
         a->note = back.substr(0, kMaxNote);
         a->settled_at = t;
-        tx->update_action(*a);
-        if (s) tx->add_timeline({s->id, t, user.id, "action_settled", "not_done|" + a->note});
+        tx->meetings().update_action(*a);
+        if (s) tx->signals().add_timeline({s->id, t, user.id, "action_settled", "not_done|" + a->note});
       }
     }
     if (s && s->state != SignalState::kClosed && s->state != SignalState::kLinked) {
       bool any_open = false;
-      for (const auto& other : tx->actions_for_signal(s->id)) any_open = any_open || other.state == ActionState::kOpen;
+      for (const auto& other : tx->meetings().actions_for_signal(s->id)) any_open = any_open || other.state == ActionState::kOpen;
       if (!any_open)
         if (auto next = transition(s->state, SignalEvent::kActionsSettled)) s->state = *next;
       if (auto next = transition(s->state, SignalEvent::kReturnToOverleg)) {
         s->state = *next;
         s->updated_at = t;
-        tx->update_signal(*s);
-        tx->add_timeline({s->id, t, user.id, "returned", note});
+        tx->signals().update_signal(*s);
+        tx->signals().add_timeline({s->id, t, user.id, "returned", note});
         Internals::place_on_next_meeting(*tx, *s, user, t);
       }
     } else if (!s || s->state == SignalState::kClosed) {
@@ -670,13 +670,13 @@ Status App::set_outcome(const User& user, RequestId id, const std::string& code,
       n.org_id = Internals::user_org(*tx, r->requested_by);
       n.description = back.substr(0, kMaxDescription);
       n.created_at = n.updated_at = t;
-      if (auto open_case = tx->open_case_for_resident(r->resident_id)) {
+      if (auto open_case = tx->signals().open_case_for_resident(r->resident_id)) {
         n.state = SignalState::kLinked;
         n.case_id = open_case->id;
-        n.id = tx->insert_signal(n);
+        n.id = tx->signals().insert_signal(n);
       } else {
-        n.id = tx->insert_signal(n);
-        tx->add_timeline({n.id, t, user.id, "raised", ""});
+        n.id = tx->signals().insert_signal(n);
+        tx->signals().add_timeline({n.id, t, user.id, "raised", ""});
         Internals::place_on_next_meeting(*tx, n, user, t);
       }
       Internals::audit(*tx, t, &user, "create", r->resident_id, "signal:" + std::to_string(n.id.value),
@@ -701,20 +701,20 @@ Result<CoordinatorOverview> App::coordinator_overview(const User& user) {
   f.open_only = true;
   f.limit = 300;
   std::set<UserId> peers_in_view;
-  const auto peers = tx->peers_in_wijken(user.wijken);
+  const auto peers = tx->peers().peers_in_wijken(user.wijken);
   std::vector<UserId> peer_ids;
   for (const auto& [peer, p] : peers) {
     peers_in_view.insert(peer.id);
     peer_ids.push_back(peer.id);
     names.add_user(peer.id, peer.display_name);
   }
-  out.open_requests = request_rows(names, tx->list_requests(f), t);
+  out.open_requests = request_rows(names, tx->brigade().list_requests(f), t);
   const std::string monday = format_date(start_of_local_week(t));
   const std::string sunday = format_days(days_of(monday) + 6);
   const std::string today = today_of(t);
-  auto loads = tx->peer_loads(peer_ids, start_of_local_week(t), config_.cap_counts_attempts);
-  auto on_call = tx->on_call_counts(peer_ids, monday, sunday);
-  const auto absent = tx->absent_on(peer_ids, today);
+  auto loads = tx->peers().peer_loads(peer_ids, start_of_local_week(t), config_.cap_counts_attempts);
+  auto on_call = tx->peers().on_call_counts(peer_ids, monday, sunday);
+  const auto absent = tx->peers().absent_on(peer_ids, today);
   for (const auto& [peer, p] : peers) {
     PeerLoad pl;
     pl.peer = peer;
@@ -726,8 +726,8 @@ Result<CoordinatorOverview> App::coordinator_overview(const User& user) {
   }
   // A check-in concerns the coordinator when the visit is in one of their wijken, whoever the peer
   // is (the ranking may send a peer from elsewhere); the pseudonym only then.
-  for (const auto& c : tx->open_checkins()) {
-    auto r = tx->get_request(c.request_id);
+  for (const auto& c : tx->brigade().open_checkins()) {
+    auto r = tx->brigade().get_request(c.request_id);
     const bool here = r && user.in_wijk(r->wijk_id);
     if (!here && !peers_in_view.count(c.peer)) continue;
     CheckinView cv{c, names.user(c.peer), {}, c.overdue(t, config_.checkout_grace_minutes)};
@@ -737,9 +737,9 @@ Result<CoordinatorOverview> App::coordinator_overview(const User& user) {
   }
   std::stable_sort(out.checkins.begin(), out.checkins.end(),
                    [](const CheckinView& a, const CheckinView& b) { return a.overdue > b.overdue; });
-  for (const auto& d : tx->open_debriefs())
+  for (const auto& d : tx->brigade().open_debriefs())
     if (peers_in_view.count(d.peer)) out.debriefs.push_back({d, names.user(d.peer)});
-  for (const auto& ref : tx->unanswered_referrals(user.wijken, t - static_cast<Timestamp>(config_.referral_response_days) * 86400)) {
+  for (const auto& ref : tx->referrals().unanswered_referrals(user.wijken, t - static_cast<Timestamp>(config_.referral_response_days) * 86400)) {
     if (!ref.no_response(t, config_.referral_response_days)) continue;
     ReferralView rv;
     rv.referral = ref;
@@ -760,7 +760,7 @@ Result<BrigadeFigures> App::brigade_figures(const User& user, int months) {
   const Timestamp t = now();
   std::vector<WijkId> wijken = user.wijken;
   if (user.role == Role::kFunder && wijken.empty())
-    for (const auto& w : tx->list_wijken()) wijken.push_back(w.id);
+    for (const auto& w : tx->admin().list_wijken()) wijken.push_back(w.id);
   if (wijken.empty()) return Error::forbidden();
   // From the first day of the month `months - 1` back.
   const std::string today = today_of(t);
@@ -773,7 +773,7 @@ Result<BrigadeFigures> App::brigade_figures(const User& user, int months) {
   char first[32];
   std::snprintf(first, sizeof first, "%04d-%02d-01", y, m);
   const Timestamp from = parse_local_datetime(std::string(first) + "T00:00").value_or(0);
-  const auto rows = tx->funnel(wijken, from, t + 1);
+  const auto rows = tx->figures().funnel(wijken, from, t + 1);
   Lookups names(*tx);
   BrigadeFigures out;
   out.months = months;
@@ -835,12 +835,12 @@ Result<BrigadeFigures> App::brigade_figures(const User& user, int months) {
 
 std::vector<OutboxMail> App::pending_mail(int limit) {
   auto tx = store_->begin(TxMode::kRead);
-  return tx->pending_mail(now(), limit);
+  return tx->mail().pending_mail(now(), limit);
 }
 
 void App::mark_mail(std::int64_t id, bool sent, const std::string& error) {
   auto tx = store_->begin(TxMode::kWrite);
-  tx->mark_mail(id, sent, now(), error.substr(0, 500));
+  tx->mail().mark_mail(id, sent, now(), error.substr(0, 500));
   (void)tx->commit();
 }
 

@@ -90,14 +90,14 @@ Status App::generate_dataset(int wijken, int residents, int years, unsigned seed
       std::vector<BrigadeRequest> open;
       {
         auto tx = store_->begin(TxMode::kRead);
-        open = tx->list_requests(f);
+        open = tx->brigade().list_requests(f);
       }
       for (const auto& r : open) {
         const User& peer = w.peers[static_cast<std::size_t>(r.id.value) % w.peers.size()];
         bool assigned = false;
         {
           auto tx = store_->begin(TxMode::kRead);
-          for (const auto& a : tx->assignments_for_request(r.id)) assigned = assigned || a.current();
+          for (const auto& a : tx->brigade().assignments_for_request(r.id)) assigned = assigned || a.current();
         }
         if (!assigned) {
           clock->advance(60);
@@ -112,7 +112,7 @@ Status App::generate_dataset(int wijken, int residents, int years, unsigned seed
         if (cycle >= cycles - 3) continue;  // recent work stays open
         auto version = [&]() {
           auto tx = store_->begin(TxMode::kRead);
-          return tx->get_request(r.id)->version;
+          return tx->brigade().get_request(r.id)->version;
         };
         if (fate < 3) {
           if (auto st = set_outcome(peer, r.id, "meegekomen", "", version()); !st) return st;
@@ -201,7 +201,7 @@ Status App::generate_dataset(int wijken, int residents, int years, unsigned seed
     for (auto& w : ws) {
       for (const auto& m : w.members) {
         auto tx = store_->begin(TxMode::kRead);
-        auto acts = tx->actions_for_owner(m.id);
+        auto acts = tx->meetings().actions_for_owner(m.id);
         tx.reset();
         for (const auto& a : acts)
           if (a.state == ActionState::kOpen && chance(80))
@@ -213,7 +213,7 @@ Status App::generate_dataset(int wijken, int residents, int years, unsigned seed
       std::vector<Signal> discussed;
       {
         auto tx = store_->begin(TxMode::kRead);
-        discussed = tx->list_signals(f);
+        discussed = tx->signals().list_signals(f);
       }
       for (const auto& s : discussed)
         if (chance(70)) (void)close_signal(w.chair, s.id, "Afgerond: bewoner heeft contact.");

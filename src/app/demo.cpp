@@ -98,7 +98,7 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
   {
     auto tx = store_->begin(TxMode::kWrite);
     for (const auto& o : kOrgs) {
-      auto id = tx->insert_org({OrgId(), o.name, o.kind});
+      auto id = tx->admin().insert_org({OrgId(), o.name, o.kind});
       if (!id) return id.error();
       org[o.kind + std::string(":") + o.name] = *id;
     }
@@ -117,7 +117,7 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
   User admin_user;
   {
     auto tx = store_->begin(TxMode::kRead);
-    admin_user = *tx->get_user(*admin_id);
+    admin_user = *tx->accounts().get_user(*admin_id);
   }
   struct DemoWijk {
     const char* name;
@@ -189,7 +189,7 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
     auto id = create_user(nullptr, {d.username, d.name, kDemoPassword, d.role, org_of(d.org), d.wijken, d.officer});
     if (!id) return id.error();
     auto tx = store_->begin(TxMode::kRead);
-    u[d.username] = *tx->get_user(*id);
+    u[d.username] = *tx->accounts().get_user(*id);
   }
   if (logins) {
     logins->emplace_back("beheer", kDemoPassword);
@@ -360,7 +360,7 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
       in.wijk = w;
       {
         auto tx = store_->begin(TxMode::kRead);
-        in.buurt = tx->buurten(w).front().id;
+        in.buurt = tx->admin().buurten(w).front().id;
       }
       in.gender = asked % 2 ? "vrouw" : "man";
       in.age_band = kAgeBands[asked % 4];
@@ -498,7 +498,7 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
       std::optional<BrigadeRequest> r;
       {
         auto tx = store_->begin(TxMode::kRead);
-        r = tx->request_for_action(a.action.id);
+        r = tx->brigade().request_for_action(a.action.id);
       }
       if (r && r->first_contact_at != 0)
         if (auto st = settle_action(coordinator, a.action.id, ActionState::kDone,
@@ -570,7 +570,7 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
       std::vector<Signal> discussed;
       {
         auto tx = store_->begin(TxMode::kRead);
-        discussed = tx->list_signals(f);
+        discussed = tx->signals().list_signals(f);
       }
       for (std::size_t i = 0; i < discussed.size(); i += 3)
         (void)close_signal(chair, discussed[i].id,

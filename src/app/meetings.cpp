@@ -16,8 +16,8 @@ int extend_agenda(Tx& tx, const Meeting& m, Timestamp t, UserId by) {
   f.wijk = m.wijk_id;
   f.state = SignalState::kNew;
   f.limit = 500;
-  c.new_signals = tx.list_signals(f);
-  c.open_actions = tx.open_actions_in_wijk(m.wijk_id);
+  c.new_signals = tx.signals().list_signals(f);
+  c.open_actions = tx.meetings().open_actions_in_wijk(m.wijk_id);
   {
     // Since the wijk's last meeting that was held before this one.
     MeetingFilter past;
@@ -26,15 +26,15 @@ int extend_agenda(Tx& tx, const Meeting& m, Timestamp t, UserId by) {
     past.descending = true;
     past.limit = 10;
     Timestamp since = 0;
-    for (const auto& pm : tx.list_meetings(past))
+    for (const auto& pm : tx.meetings().list_meetings(past))
       if (pm.held && pm.id != m.id) {
         since = pm.starts_at;
         break;
       }
-    c.brigade_feedback = tx.brigade_settled_actions(m.wijk_id, since);
+    c.brigade_feedback = tx.meetings().brigade_settled_actions(m.wijk_id, since);
   }
-  c.already_on_agenda = tx.signals_pending_on_agendas(m.wijk_id);
-  auto items = tx.agenda(m.id);
+  c.already_on_agenda = tx.meetings().signals_pending_on_agendas(m.wijk_id);
+  auto items = tx.meetings().agenda(m.id);
   for (const auto& i : items) c.already_on_agenda.push_back(i.signal_id);
   int position = static_cast<int>(items.size());
   int added = 0;
@@ -45,16 +45,16 @@ int extend_agenda(Tx& tx, const Meeting& m, Timestamp t, UserId by) {
     item.action_id = p.action_id;
     item.kind = p.kind;
     item.position = ++position;
-    tx.insert_agenda_item(item);
+    tx.meetings().insert_agenda_item(item);
     ++added;
-    auto s = tx.get_signal(p.signal_id);
+    auto s = tx.signals().get_signal(p.signal_id);
     if (!s) continue;
     if (auto next = transition(s->state, SignalEvent::kPlaceOnAgenda)) {
       s->state = *next;
       s->updated_at = t;
-      tx.update_signal(*s);
+      tx.signals().update_signal(*s);
     }
-    tx.add_timeline({s->id, t, by, "on_agenda", format_date(m.starts_at)});
+    tx.signals().add_timeline({s->id, t, by, "on_agenda", format_date(m.starts_at)});
   }
   return added;
 }
@@ -66,7 +66,7 @@ Status validate_meeting_input(Tx& tx, const PlanMeetingInput& in, Timestamp* sta
   if (in.place.size() > kMaxPlace) return Error::invalid("error.too_long", "place");
   if (in.notes.size() > kMaxSummary) return Error::invalid("error.too_long", "notes");
   for (auto o : in.invited)
-    if (!tx.get_org(o)) return Error::invalid("error.invalid_choice", "invited");
+    if (!tx.admin().get_org(o)) return Error::invalid("error.invalid_choice", "invited");
   return Status::Ok();
 }
 
@@ -79,8 +79,8 @@ Result<MeetingList> App::list_meetings(const User& user) {
   MeetingList out;
   const Timestamp today = start_of_local_day(now());
   auto summarise = [&](const Meeting& m) {
-    MeetingSummary s{m, {}, static_cast<int>(tx->agenda(m.id).size()), may_chair(user, m.wijk_id)};
-    if (auto w = tx->get_wijk(m.wijk_id)) s.wijk_name = w->name;
+    MeetingSummary s{m, {}, static_cast<int>(tx->meetings().agenda(m.id).size()), may_chair(user, m.wijk_id)};
+    if (auto w = tx->admin().get_wijk(m.wijk_id)) s.wijk_name = w->name;
     return s;
   };
   MeetingFilter up;
@@ -89,14 +89,14 @@ Result<MeetingList> App::list_meetings(const User& user) {
   up.limit = 50;
   // A meeting marked held is past, also on its own day: it leaves "gepland" for the list with minutes.
   std::vector<MeetingSummary> held_today;
-  for (const auto& m : tx->list_meetings(up)) (m.held ? held_today : out.upcoming).push_back(summarise(m));
+  for (const auto& m : tx->meetings().list_meetings(up)) (m.held ? held_today : out.upcoming).push_back(summarise(m));
   MeetingFilter past;
   past.wijken = readable;
   past.to = today;
   past.descending = true;
   past.limit = 50;
   out.past = std::move(held_today);
-  for (const auto& m : tx->list_meetings(past)) out.past.push_back(summarise(m));
+  for (const auto& m : tx->meetings().list_meetings(past)) out.past.push_back(summarise(m));
   out.may_plan = std::any_of(user.wijken.begin(), user.wijken.end(),
                              [&](WijkId w) { return may_chair(user, w); });
   return out;
@@ -107,60 +107,60 @@ Result<MeetingFormData> App::meeting_form(const User& user) {
   MeetingFormData out;
   for (auto w : user.wijken) {
     if (!may_chair(user, w)) continue;
-    if (auto wijk = tx->get_wijk(w)) {
+    if (auto wijk = tx->admin().get_wijk(w)) {
       out.wijken.push_back(*wijk);
-      out.partners.emplace_back(w, tx->partners(w));
+      out.partners.emplace_back(w, tx->admin().partners(w));
     }
   }
   if (out.wijken.empty()) return Error::forbidden();
-  out.orgs = tx->list_orgs();
+  out.orgs = tx->admin().list_orgs();
   return out;
 }
 
 Result<MeetingId> App::plan_meeting(const User& user, const PlanMeetingInput& in) {
   if (!may_chair(user, in.wijk)) return Error::forbidden();
   auto tx = store_->begin(TxMode::kWrite);
-  auto wijk = tx->get_wijk(in.wijk);
+  auto wijk = tx->admin().get_wijk(in.wijk);
   if (!wijk) return Error::not_found();
   Meeting m;
   if (auto st = validate_meeting_input(*tx, in, &m.starts_at); !st) return st.error();
   m.wijk_id = in.wijk;
   m.place = Internals::trim(in.place).empty() ? wijk->default_place : Internals::trim(in.place);
   m.notes = in.notes;
-  m.invited = in.invited.empty() ? tx->partners(in.wijk) : in.invited;
-  m.id = tx->insert_meeting(m);
+  m.invited = in.invited.empty() ? tx->admin().partners(in.wijk) : in.invited;
+  m.id = tx->meetings().insert_meeting(m);
   extend_agenda(*tx, m, now(), user.id);
   if (auto st = tx->commit(); !st) return st.error();
   return m.id;
 }
 
 static Result<MeetingView> load_meeting(Tx& tx, const User& user, MeetingId id) {
-  auto m = tx.get_meeting(id);
+  auto m = tx.meetings().get_meeting(id);
   if (!m) return Error::not_found();
   if (!may_view_wijk(user, m->wijk_id)) return Error::forbidden();
   MeetingView v;
   v.meeting = *m;
-  v.wijk = tx.get_wijk(m->wijk_id).value_or(Wijk{});
+  v.wijk = tx.admin().get_wijk(m->wijk_id).value_or(Wijk{});
   v.may_chair = may_chair(user, m->wijk_id);
   Lookups names(tx);
-  const auto agenda = tx.agenda(id);
+  const auto agenda = tx.meetings().agenda(id);
   std::vector<SignalId> ids;
   for (const auto& item : agenda) ids.push_back(item.signal_id);
-  auto signals = tx.get_signals(ids);
+  auto signals = tx.signals().get_signals(ids);
   names.prefetch_residents(signals);
-  const auto recorded = tx.actions_of_meeting(id);
+  const auto recorded = tx.meetings().actions_of_meeting(id);
   for (const auto& item : agenda) {
     AgendaItemView iv;
     iv.item = item;
     auto s = std::find_if(signals.begin(), signals.end(), [&](const Signal& g) { return g.id == item.signal_id; });
     if (s != signals.end()) iv.signal = App::Internals::signal_row(names, *s);
     if (item.action_id) {
-      iv.follow_up = tx.get_action(*item.action_id);
+      iv.follow_up = tx.meetings().get_action(*item.action_id);
       if (iv.follow_up) iv.follow_up_owner = names.user(iv.follow_up->owner);
-      if (auto req = tx.request_for_action(*item.action_id)) {
+      if (auto req = tx.brigade().request_for_action(*item.action_id)) {
         AgendaItemView::BrigadeFeedback fb;
         fb.outcome = req->outcome;
-        for (const auto& ref : tx.referrals_for_request(req->id))
+        for (const auto& ref : tx.referrals().referrals_for_request(req->id))
           fb.referrals.push_back({names.org(ref.to_org), ref.status, ref.intake_date});
         iv.brigade = std::move(fb);
       }
@@ -171,10 +171,10 @@ static Result<MeetingView> load_meeting(Tx& tx, const User& user, MeetingId id) 
     v.items.push_back(std::move(iv));
   }
   std::set<OrgId> shown;
-  const auto present = tx.attendance(id);
+  const auto present = tx.meetings().attendance(id);
   auto add_org = [&](OrgId o, bool invited) {
     if (!shown.insert(o).second) return;
-    auto org = tx.get_org(o);
+    auto org = tx.admin().get_org(o);
     if (!org) return;
     AttendanceRow row{*org, invited, false, {}};
     for (const auto& p : present)
@@ -185,9 +185,9 @@ static Result<MeetingView> load_meeting(Tx& tx, const User& user, MeetingId id) 
     v.attendance.push_back(row);
   };
   for (auto o : m->invited) add_org(o, true);
-  for (auto o : tx.partners(m->wijk_id)) add_org(o, false);
+  for (auto o : tx.admin().partners(m->wijk_id)) add_org(o, false);
   for (const auto& p : present) add_org(p.org_id, false);
-  v.wijk_users = tx.users_in_wijk(m->wijk_id);
+  v.wijk_users = tx.accounts().users_in_wijk(m->wijk_id);
   return v;
 }
 
@@ -203,7 +203,7 @@ Result<MeetingView> App::minutes(const User& user, MeetingId id) {
 
 Status App::refresh_agenda(const User& user, MeetingId id) {
   auto tx = store_->begin(TxMode::kWrite);
-  auto m = tx->get_meeting(id);
+  auto m = tx->meetings().get_meeting(id);
   if (!m) return Error::not_found();
   if (!may_chair(user, m->wijk_id)) return Error::forbidden();
   if (m->held) return Error::conflict("error.meeting.held");
@@ -213,33 +213,33 @@ Status App::refresh_agenda(const User& user, MeetingId id) {
 
 Status App::move_agenda_item(const User& user, MeetingId id, AgendaItemId item, int delta) {
   auto tx = store_->begin(TxMode::kWrite);
-  auto m = tx->get_meeting(id);
+  auto m = tx->meetings().get_meeting(id);
   if (!m) return Error::not_found();
   if (!may_chair(user, m->wijk_id)) return Error::forbidden();
   std::vector<AgendaItemId> order;
-  for (const auto& i : tx->agenda(id)) order.push_back(i.id);
+  for (const auto& i : tx->meetings().agenda(id)) order.push_back(i.id);
   auto it = std::find(order.begin(), order.end(), item);
   if (it == order.end()) return Error::not_found();
   const auto from = static_cast<std::size_t>(it - order.begin());
   const auto to = static_cast<std::int64_t>(from) + delta;
   if (to < 0 || to >= static_cast<std::int64_t>(order.size())) return Status::Ok();
-  tx->set_agenda_positions(reorder(order, from, static_cast<std::size_t>(to)));
+  tx->meetings().set_agenda_positions(reorder(order, from, static_cast<std::size_t>(to)));
   return tx->commit();
 }
 
 Result<RecordItemResult> App::record_item(const User& user, const RecordItemInput& in) {
   auto tx = store_->begin(TxMode::kWrite);
-  auto m = tx->get_meeting(in.meeting);
+  auto m = tx->meetings().get_meeting(in.meeting);
   if (!m) return Error::not_found();
   if (!may_view_wijk(user, m->wijk_id)) return Error::forbidden();
   if (!may_chair(user, m->wijk_id)) return Error::forbidden();
   if (m->held) return Error::conflict("error.meeting.held");
-  auto item = tx->get_agenda_item(in.item);
+  auto item = tx->meetings().get_agenda_item(in.item);
   if (!item || item->meeting_id != in.meeting) return Error::not_found();
-  auto s = tx->get_signal(item->signal_id);
+  auto s = tx->signals().get_signal(item->signal_id);
   if (!s) return Error::not_found();
 
-  const auto wijk_users = tx->users_in_wijk(m->wijk_id);
+  const auto wijk_users = tx->accounts().users_in_wijk(m->wijk_id);
   auto in_wijk = [&](UserId u) {
     return std::any_of(wijk_users.begin(), wijk_users.end(), [&](const User& w) { return w.id == u; });
   };
@@ -256,7 +256,7 @@ Result<RecordItemResult> App::record_item(const User& user, const RecordItemInpu
     for (auto& p : Internals::wishes_problems(in.brigade)) problems.push_back(std::move(p));
     // Safety notes reach peers who may still say no: they must not name the resident.
     if (!in.brigade.safety_notes.empty()) {
-      const auto hits = tx->residents_with_name_tokens(m->wijk_id, vault_->name_tokens(in.brigade.safety_notes));
+      const auto hits = tx->residents().residents_with_name_tokens(m->wijk_id, vault_->name_tokens(in.brigade.safety_notes));
       if (std::find(hits.begin(), hits.end(), s->resident_id) != hits.end())
         problems.emplace_back("safety_notes", "error.request.name_in_text");
     }
@@ -266,7 +266,7 @@ Result<RecordItemResult> App::record_item(const User& user, const RecordItemInpu
   RecordItemResult result;
   const std::string summary = Internals::trim(in.summary);
   if (!in.confirm_names && !summary.empty()) {
-    const auto hits = tx->residents_with_name_tokens(m->wijk_id, vault_->name_tokens(summary));
+    const auto hits = tx->residents().residents_with_name_tokens(m->wijk_id, vault_->name_tokens(summary));
     if (!hits.empty()) {
       result.name_warning = true;
       return result;
@@ -278,11 +278,11 @@ Result<RecordItemResult> App::record_item(const User& user, const RecordItemInpu
   item->decision = in.decision;
   item->recorded = in.decision != Decision::kNone;
   item->version = in.version;
-  if (!tx->update_agenda_item(*item)) return Error::conflict("error.meeting.version_conflict");
+  if (!tx->meetings().update_agenda_item(*item)) return Error::conflict("error.meeting.version_conflict");
 
   if (in.decision != Decision::kNone) {
     bool has_item_action = false;
-    for (const auto& a : tx->actions_for_signal(s->id))
+    for (const auto& a : tx->meetings().actions_for_signal(s->id))
       if (a.meeting_id == std::optional<MeetingId>(m->id) && a.state == ActionState::kOpen)
         has_item_action = true;
     if (needs_action && !has_item_action) {
@@ -295,10 +295,10 @@ Result<RecordItemResult> App::record_item(const User& user, const RecordItemInpu
       a.owner = *in.owner;
       a.due_date = in.due_date;
       a.created_at = t;
-      result.action = tx->insert_action(a);
+      result.action = tx->meetings().insert_action(a);
       a.id = *result.action;
       if (in.decision == Decision::kBrigade) Internals::request_from_overleg(*tx, t, user, *s, a, summary, in.brigade);
-      tx->add_timeline({s->id, t, user.id, "action",
+      tx->signals().add_timeline({s->id, t, user.id, "action",
                         std::string(to_string(in.decision)) + "|" + Internals::user_name(*tx, a.owner) +
                             "|" + a.due_date});
     }
@@ -307,8 +307,8 @@ Result<RecordItemResult> App::record_item(const User& user, const RecordItemInpu
     if (auto next = transition(s->state, ev)) s->state = *next;
     if (in.regisseur) s->regisseur = in.regisseur;
     s->updated_at = t;
-    tx->update_signal(*s);
-    if (first_record) tx->add_timeline({s->id, t, user.id, "discussed", std::string(to_string(in.decision))});
+    tx->signals().update_signal(*s);
+    if (first_record) tx->signals().add_timeline({s->id, t, user.id, "discussed", std::string(to_string(in.decision))});
     Internals::audit(*tx, t, &user, "change", s->resident_id, "signal:" + std::to_string(s->id.value),
                      "overleg decision");
   }
@@ -320,23 +320,23 @@ Result<RecordItemResult> App::record_item(const User& user, const RecordItemInpu
 Status App::record_attendance(const User& user, MeetingId id, std::int64_t version,
                               const std::vector<Attendance>& rows) {
   auto tx = store_->begin(TxMode::kWrite);
-  auto m = tx->get_meeting(id);
+  auto m = tx->meetings().get_meeting(id);
   if (!m) return Error::not_found();
   if (!may_chair(user, m->wijk_id)) return Error::forbidden();
   for (const auto& r : rows) {
-    if (!tx->get_org(r.org_id)) return Error::invalid("error.invalid_choice", "attendance");
+    if (!tx->admin().get_org(r.org_id)) return Error::invalid("error.invalid_choice", "attendance");
     if (r.person.size() > kMaxShortText) return Error::invalid("error.too_long", "attendance");
   }
   m->version = version;
-  if (!tx->update_meeting(*m)) return Error::conflict("error.meeting.version_conflict");
-  tx->set_attendance(id, rows);
+  if (!tx->meetings().update_meeting(*m)) return Error::conflict("error.meeting.version_conflict");
+  tx->meetings().set_attendance(id, rows);
   return tx->commit();
 }
 
 Status App::update_meeting(const User& user, MeetingId id, std::int64_t version,
                            const PlanMeetingInput& in, bool held, bool confirm_undecided) {
   auto tx = store_->begin(TxMode::kWrite);
-  auto m = tx->get_meeting(id);
+  auto m = tx->meetings().get_meeting(id);
   if (!m) return Error::not_found();
   if (!may_chair(user, m->wijk_id)) return Error::forbidden();
   Timestamp starts = 0;
@@ -348,24 +348,24 @@ Status App::update_meeting(const User& user, MeetingId id, std::int64_t version,
   const bool closing = held && !m->held;
   if (closing && !confirm_undecided) {
     int undecided = 0;
-    for (const auto& item : tx->agenda(id)) undecided += item.recorded ? 0 : 1;
+    for (const auto& item : tx->meetings().agenda(id)) undecided += item.recorded ? 0 : 1;
     if (undecided > 0) return Error{ErrorKind::kConflict, "error.meeting.undecided", {}, std::to_string(undecided)};
   }
   m->held = held || m->held;
   m->version = version;
-  if (!tx->update_meeting(*m)) return Error::conflict("error.meeting.version_conflict");
+  if (!tx->meetings().update_meeting(*m)) return Error::conflict("error.meeting.version_conflict");
   if (closing) {
     // What the table did not get to goes back, so the next agenda takes it up again.
     const Timestamp t = now();
-    for (const auto& item : tx->agenda(id)) {
+    for (const auto& item : tx->meetings().agenda(id)) {
       if (item.recorded) continue;
-      tx->delete_agenda_item(item.id);
-      auto s = tx->get_signal(item.signal_id);
+      tx->meetings().delete_agenda_item(item.id);
+      auto s = tx->signals().get_signal(item.signal_id);
       if (!s) continue;
       if (auto next = transition(s->state, SignalEvent::kRemoveFromAgenda)) {
         s->state = *next;
         s->updated_at = t;
-        tx->update_signal(*s);
+        tx->signals().update_signal(*s);
       }
     }
   }

@@ -10,10 +10,10 @@ Result<StartPage> App::start_page(const User& user) {
   {
     auto tx = store_->begin(TxMode::kRead);
     for (auto w : user.wijken)
-      if (auto wijk = tx->get_wijk(w)) p.wijken.push_back(*wijk);
+      if (auto wijk = tx->admin().get_wijk(w)) p.wijken.push_back(*wijk);
     if (user.role == Role::kFunder) {
       // Aggregates only: open and closed signals per wijk, suppressed below the threshold.
-      for (const auto& w : tx->list_wijken()) {
+      for (const auto& w : tx->admin().list_wijken()) {
         SignalFilter open;
         open.wijk = w.id;
         open.open_only = true;
@@ -22,8 +22,8 @@ Result<StartPage> App::start_page(const User& user) {
         all.wijk = w.id;
         all.include_meldcode = true;
         all.include_linked = true;
-        p.figures.push_back({w.name, "figures.open_signals", suppressed(tx->count_signals(open))});
-        p.figures.push_back({w.name, "figures.all_signals", suppressed(tx->count_signals(all))});
+        p.figures.push_back({w.name, "figures.open_signals", suppressed(tx->signals().count_signals(open))});
+        p.figures.push_back({w.name, "figures.all_signals", suppressed(tx->signals().count_signals(all))});
       }
       return p;
     }
@@ -35,18 +35,18 @@ Result<StartPage> App::start_page(const User& user) {
       mine.include_meldcode = true;
       mine.include_linked = true;
       mine.limit = 5;
-      for (const auto& s : tx->list_signals(mine)) p.my_signals.push_back(Internals::signal_row(*tx, s));
+      for (const auto& s : tx->signals().list_signals(mine)) p.my_signals.push_back(Internals::signal_row(*tx, s));
       SignalFilter fresh;
       fresh.wijken = readable;
       fresh.state = SignalState::kNew;
-      if (p.reads_overleg) p.new_signals = tx->count_signals(fresh);
+      if (p.reads_overleg) p.new_signals = tx->signals().count_signals(fresh);
       if (user.role == Role::kChair && p.reads_overleg) {
         SignalFilter urgent;
         urgent.wijken = readable;
         urgent.urgent_only = true;
         urgent.open_only = true;
         urgent.limit = 20;
-        for (const auto& s : tx->list_signals(urgent))
+        for (const auto& s : tx->signals().list_signals(urgent))
           if (s.state == SignalState::kNew || s.state == SignalState::kOnAgenda)
             p.urgent.push_back(Internals::signal_row(*tx, s));
       }
@@ -55,16 +55,16 @@ Result<StartPage> App::start_page(const User& user) {
         meld.org = user.org_id;
         meld.include_meldcode = true;
         meld.open_only = true;
-        for (const auto& s : tx->list_signals(meld))
+        for (const auto& s : tx->signals().list_signals(meld))
           if (s.meldcode && s.raised_by != user.id) p.my_signals.push_back(Internals::signal_row(*tx, s));
       }
       MeetingFilter mf;
       mf.wijken = readable;
       mf.from = start_of_local_day(now());
       mf.limit = 3;
-      for (const auto& m : p.reads_overleg ? tx->list_meetings(mf) : std::vector<Meeting>{}) {
-        MeetingSummary s{m, {}, static_cast<int>(tx->agenda(m.id).size()), may_chair(user, m.wijk_id)};
-        if (auto w = tx->get_wijk(m.wijk_id)) s.wijk_name = w->name;
+      for (const auto& m : p.reads_overleg ? tx->meetings().list_meetings(mf) : std::vector<Meeting>{}) {
+        MeetingSummary s{m, {}, static_cast<int>(tx->meetings().agenda(m.id).size()), may_chair(user, m.wijk_id)};
+        if (auto w = tx->admin().get_wijk(m.wijk_id)) s.wijk_name = w->name;
         p.next_meetings.push_back(std::move(s));
       }
     }
@@ -79,30 +79,30 @@ Result<StartPage> App::start_page(const User& user) {
 
 Result<WijkOverview> App::wijk_overview(const User& user, WijkId id) {
   auto tx = store_->begin(TxMode::kRead);
-  auto wijk = tx->get_wijk(id);
+  auto wijk = tx->admin().get_wijk(id);
   if (!wijk) return Error::not_found();
   if (!may_view_wijk(user, id)) return Error::forbidden();
   WijkOverview o;
   o.wijk = *wijk;
-  o.buurten = tx->buurten(id);
-  for (auto org : tx->partners(id))
-    if (auto org_row = tx->get_org(org)) o.partners.push_back(*org_row);
-  for (const auto& c : tx->categories(id))
+  o.buurten = tx->admin().buurten(id);
+  for (auto org : tx->admin().partners(id))
+    if (auto org_row = tx->admin().get_org(org)) o.partners.push_back(*org_row);
+  for (const auto& c : tx->admin().categories(id))
     if (c.active) o.categories.push_back(c);
   for (auto st : {SignalState::kNew, SignalState::kOnAgenda, SignalState::kDiscussed,
                   SignalState::kActionsRunning, SignalState::kClosed}) {
     SignalFilter f;
     f.wijk = id;
     f.state = st;
-    o.by_state.emplace_back(std::string(to_string(st)), tx->count_signals(f));
+    o.by_state.emplace_back(std::string(to_string(st)), tx->signals().count_signals(f));
   }
   MeetingFilter mf;
   mf.wijken = {id};
   mf.from = start_of_local_day(now());
   mf.limit = 5;
-  for (const auto& m : tx->list_meetings(mf))
-    o.meetings.push_back({m, wijk->name, static_cast<int>(tx->agenda(m.id).size()), may_chair(user, id)});
-  o.members = tx->users_in_wijk(id);
+  for (const auto& m : tx->meetings().list_meetings(mf))
+    o.meetings.push_back({m, wijk->name, static_cast<int>(tx->meetings().agenda(m.id).size()), may_chair(user, id)});
+  o.members = tx->accounts().users_in_wijk(id);
   return o;
 }
 

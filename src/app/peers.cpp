@@ -24,15 +24,15 @@ Result<PeerSettings> App::peer_settings(const User& user, const std::string& wee
   const std::int64_t today = parse_date(format_date(t)).value_or(0);
   PeerSettings out;
   out.user = user;
-  out.profile = tx->get_peer_profile(user.id).value_or(PeerProfile{user.id, {"nl"}, {}, "onbekend", 4, true, {}});
-  if (auto o = tx->get_org(user.org_id)) out.org_name = o->name;
+  out.profile = tx->peers().get_peer_profile(user.id).value_or(PeerProfile{user.id, {"nl"}, {}, "onbekend", 4, true, {}});
+  if (auto o = tx->admin().get_org(user.org_id)) out.org_name = o->name;
   for (auto w : user.wijken)
-    if (auto wijk = tx->get_wijk(w)) out.wijk_names.push_back(wijk->name);
+    if (auto wijk = tx->admin().get_wijk(w)) out.wijk_names.push_back(wijk->name);
   out.week = format_days(monday);
   out.prev_week = format_days(monday - 7);
   out.next_week = format_days(monday + 7);
-  const auto blocks = tx->on_call(user.id, out.week, format_days(monday + 6));
-  const auto absences = tx->absences(user.id, format_days(std::min(monday, today)));
+  const auto blocks = tx->peers().on_call(user.id, out.week, format_days(monday + 6));
+  const auto absences = tx->peers().absences(user.id, format_days(std::min(monday, today)));
   for (int d = 0; d < 7; ++d) {
     WeekDay day;
     day.date = format_days(monday + d);
@@ -65,14 +65,14 @@ Status App::save_peer_profile(const User& user, const PeerProfileInput& in) {
   const std::string email = Internals::trim(in.email);
   if (!email.empty() && !Internals::valid_email(email)) return Error::invalid("error.email", "email");
   auto tx = store_->begin(TxMode::kWrite);
-  PeerProfile p = tx->get_peer_profile(user.id).value_or(PeerProfile{});
+  PeerProfile p = tx->peers().get_peer_profile(user.id).value_or(PeerProfile{});
   p.user_id = user.id;
   p.languages = in.languages;
   p.themes = in.themes;
   p.gender = in.gender;
   p.weekly_cap = in.weekly_cap;
   p.email = email;
-  tx->put_peer_profile(p);
+  tx->peers().put_peer_profile(p);
   Internals::audit(*tx, now(), &user, "change", ResidentId(), "peer:" + std::to_string(user.id.value), "profile");
   return tx->commit();
 }
@@ -94,7 +94,7 @@ Status App::save_on_call(const User& user, const std::string& week, const std::v
     if (*d >= first) keep.push_back({format_days(*d), b.part});
   }
   auto tx = store_->begin(TxMode::kWrite);
-  if (first <= monday + 6) tx->set_on_call(user.id, from, to, keep);
+  if (first <= monday + 6) tx->peers().set_on_call(user.id, from, to, keep);
   return tx->commit();
 }
 
@@ -108,14 +108,14 @@ Status App::add_absence(const User& user, const Absence& a) {
   if (a.note.size() > kMaxShortText) return Error::invalid("error.too_long", "note");
   auto tx = store_->begin(TxMode::kWrite);
   // Stored in the one canonical form, since they are compared as text.
-  tx->insert_absence(user.id, {0, format_days(*from), format_days(*to), Internals::trim(a.note)});
+  tx->peers().insert_absence(user.id, {0, format_days(*from), format_days(*to), Internals::trim(a.note)});
   return tx->commit();
 }
 
 Status App::remove_absence(const User& user, std::int64_t id) {
   if (user.role != Role::kPeer || !user.active) return Error::forbidden();
   auto tx = store_->begin(TxMode::kWrite);
-  if (!tx->delete_absence(user.id, id)) return Error::not_found();
+  if (!tx->peers().delete_absence(user.id, id)) return Error::not_found();
   return tx->commit();
 }
 

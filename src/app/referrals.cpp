@@ -54,7 +54,7 @@ void mail_link(Tx& tx, const Referral& r, const std::string& org_name, Timestamp
                const std::string& base_url, bool reminder) {
   const std::string token = random_token();
   const Timestamp expires = t + static_cast<Timestamp>(link_days) * 86400;
-  tx.insert_referral_token({token_digest(token), r.id, expires, 0});
+  tx.referrals().insert_referral_token({token_digest(token), r.id, expires, 0});
   OutboxMail m;
   m.to = r.to_email;
   m.subject = std::string(reminder ? "Herinnering: verwijzing" : "Verwijzing") + " via Meedoen voor " + org_name;
@@ -66,21 +66,21 @@ void mail_link(Tx& tx, const Referral& r, const std::string& org_name, Timestamp
            base_url + "/verwijzing/" + token + "\r\n\r\nDe link werkt een keer en verloopt op " +
            format_date(expires) + ".\r\nIn deze e-mail staan bewust geen gegevens van de bewoner.\r\n";
   m.created_at = t;
-  tx.insert_mail(m);
+  tx.mail().insert_mail(m);
 }
 
 }  // namespace
 
 Result<ReferralFormData> App::referral_form(const User& user, RequestId id) {
   auto tx = store_->begin(TxMode::kRead);
-  auto r = tx->get_request(id);
+  auto r = tx->brigade().get_request(id);
   if (!r) return Error::not_found();
   if (!may_coordinate(user, r->wijk_id) && !Internals::accepted_peer(*tx, id, user.id)) return Error::forbidden();
   Lookups names(*tx);
   ReferralFormData out;
   out.request.request = *r;
   if (auto res = names.resident(r->resident_id)) out.request.resident = Internals::resident_view(names, *res);
-  for (const auto& o : tx->list_orgs())
+  for (const auto& o : tx->admin().list_orgs())
     if (o.kind != "gemeente" && o.kind != "bewoners") out.orgs.push_back(o);
   return out;
 }
@@ -96,12 +96,12 @@ Result<ReferralCreated> App::create_referral(const User& user, const NewReferral
   const auto form = parse_consent_form(in.consent_form);
   if (!form) return Error::invalid("error.invalid_choice", "consent_form");
   auto tx = store_->begin(TxMode::kWrite);
-  auto r = tx->get_request(in.request);
+  auto r = tx->brigade().get_request(in.request);
   if (!r) return Error::not_found();
   if (!may_coordinate(user, r->wijk_id) && !Internals::accepted_peer(*tx, in.request, user.id))
     return Error::forbidden();
   if (outcome_is_final(r->outcome)) return Error::conflict("error.request.closed");
-  auto org = tx->get_org(in.to_org);
+  auto org = tx->admin().get_org(in.to_org);
   if (!org || org->kind == "gemeente" || org->kind == "bewoners")
     return Error::invalid("error.invalid_choice", "to_org");
   // For the kinds of help that are an organisation kind, the organisation must be of that kind, so
@@ -129,7 +129,7 @@ Result<ReferralCreated> App::create_referral(const User& user, const NewReferral
   ref.story = story;
   ref.consent = consent;
   ref.created_at = ref.updated_at = t;
-  ref.id = tx->insert_referral(ref);
+  ref.id = tx->referrals().insert_referral(ref);
   Internals::audit(*tx, t, &user, "share", r->resident_id, "referral:" + std::to_string(ref.id.value),
                    "consent " + std::string(to_string(consent.form)) + " " + consent.date + " to " + org->name +
                        (email.empty() ? std::string() : " (link to " + email + ")"));
@@ -140,14 +140,14 @@ Result<ReferralCreated> App::create_referral(const User& user, const NewReferral
       r->outcome != Outcome::kCameAlong) {
     r->outcome = next;
     r->updated_at = t;
-    if (!tx->update_request(*r)) return Error::conflict("error.version_conflict");
-    tx->add_request_outcome(r->id, t, user.id, next, "");
+    if (!tx->brigade().update_request(*r)) return Error::conflict("error.version_conflict");
+    tx->brigade().add_request_outcome(r->id, t, user.id, next, "");
     Internals::feed_back_to_overleg(*tx, *r, next, user, t);
   }
 
   ReferralCreated out;
   out.id = ref.id;
-  for (const auto& u : tx->list_users())
+  for (const auto& u : tx->accounts().list_users())
     out.inbox = out.inbox || (u.active && u.org_id == org->id && u.role != Role::kPeer);
   if (!email.empty()) {
     mail_link(*tx, ref, org->name, t, config_.referral_link_days, config_.base_url, false);
@@ -164,7 +164,7 @@ Result<std::vector<ReferralView>> App::referral_inbox(const User& user) {
   const Timestamp t = now();
   Lookups names(*tx);
   std::vector<ReferralView> out;
-  for (const auto& r : tx->referrals_to_org(user.org_id)) {
+  for (const auto& r : tx->referrals().referrals_to_org(user.org_id)) {
     if (!may_view_referral(user, r)) continue;
     ReferralView v = view_of(names, r, t, config_.referral_response_days);
     v.may_answer = may_answer_referral(user, r) && (r.status == ReferralStatus::kSent ||
@@ -172,7 +172,7 @@ Result<std::vector<ReferralView>> App::referral_inbox(const User& user) {
                                                     r.status == ReferralStatus::kIntakePlanned);
     if (r.consent.fields.any_identity() && r.status != ReferralStatus::kDeclined &&
         r.status != ReferralStatus::kIntakeDone) {
-      if (auto res = tx->get_resident(r.resident_id)) {
+      if (auto res = tx->residents().get_resident(r.resident_id)) {
         ResidentRelation rel;
         rel.referral_recipient = true;
         if (auto id = Internals::reveal(*vault_, *tx, t, user, *res, rel,
@@ -188,13 +188,13 @@ Result<std::vector<ReferralView>> App::referral_inbox(const User& user) {
 
 Status App::answer_referral(const User& user, ReferralId id, const ReferralAnswer& answer) {
   auto tx = store_->begin(TxMode::kWrite);
-  auto r = tx->get_referral(id);
+  auto r = tx->referrals().get_referral(id);
   if (!r) return Error::not_found();
   if (!may_answer_referral(user, *r)) return Error::forbidden();
   const Timestamp t = now();
   if (auto st = apply_answer(*r, answer, t); !st) return st;
-  tx->update_referral(*r);
-  tx->retire_referral_tokens(r->id, t);  // answered: a link still out there shows nothing more
+  tx->referrals().update_referral(*r);
+  tx->referrals().retire_referral_tokens(r->id, t);  // answered: a link still out there shows nothing more
   Internals::note_referral_on_signal(*tx, *r, user.id, t);
   Internals::audit(*tx, t, &user, "change", r->resident_id, "referral:" + std::to_string(id.value),
                    std::string(to_string(r->status)));
@@ -203,7 +203,7 @@ Status App::answer_referral(const User& user, ReferralId id, const ReferralAnswe
 
 Status App::remind_referral(const User& user, ReferralId id) {
   auto tx = store_->begin(TxMode::kWrite);
-  auto r = tx->get_referral(id);
+  auto r = tx->referrals().get_referral(id);
   if (!r) return Error::not_found();
   if (!Internals::accepted_peer(*tx, r->request_id, user.id) && !may_coordinate(user, r->wijk_id))
     return Error::forbidden();
@@ -212,11 +212,11 @@ Status App::remind_referral(const User& user, ReferralId id) {
   if (auto st = check_consent(r->consent, parse_date(format_date(now())).value_or(0)); !st) return st;
   if (r->to_email.empty()) return Error::invalid("error.referral.no_email");
   const Timestamp t = now();
-  auto org = tx->get_org(r->to_org);
-  tx->retire_referral_tokens(r->id, t);
+  auto org = tx->admin().get_org(r->to_org);
+  tx->referrals().retire_referral_tokens(r->id, t);
   mail_link(*tx, *r, org ? org->name : std::string(), t, config_.referral_link_days, config_.base_url, true);
   r->reminded_at = t;
-  tx->update_referral(*r);
+  tx->referrals().update_referral(*r);
   Internals::audit(*tx, t, &user, "change", r->resident_id, "referral:" + std::to_string(id.value), "reminder");
   return tx->commit();
 }
@@ -224,7 +224,7 @@ Status App::remind_referral(const User& user, ReferralId id) {
 Result<ReferralLinkView> App::referral_by_token(const std::string& token, bool reveal) {
   if (token.empty() || token.size() > 100) return Error::not_found();
   auto tx = store_->begin(TxMode::kWrite);
-  auto tok = tx->find_referral_token(token_digest(token));
+  auto tok = tx->referrals().find_referral_token(token_digest(token));
   if (!tok) return Error::not_found();
   const Timestamp t = now();
   ReferralLinkView out;
@@ -237,17 +237,17 @@ Result<ReferralLinkView> App::referral_by_token(const std::string& token, bool r
     out.expired = true;
     return out;
   }
-  auto r = tx->get_referral(tok->referral_id);
+  auto r = tx->referrals().get_referral(tok->referral_id);
   if (!r) return Error::not_found();
   if (r->status == ReferralStatus::kSent) {
     r->status = ReferralStatus::kReceived;
     r->updated_at = t;
-    tx->update_referral(*r);
+    tx->referrals().update_referral(*r);
   }
   Lookups names(*tx);
   out.view = view_of(names, *r, t, config_.referral_response_days);
   out.view.may_answer = true;
-  auto request = tx->get_request(r->request_id);
+  auto request = tx->brigade().get_request(r->request_id);
   out.may_reveal = r->consent.fields.any_identity() && request && !outcome_is_final(request->outcome);
   if (reveal && out.may_reveal) {
     if (auto full = Internals::open_identity(*vault_, *tx, r->resident_id)) {
@@ -265,16 +265,16 @@ Status App::answer_referral_by_token(const std::string& token, const ReferralAns
   if (token.empty() || token.size() > 100) return Error::not_found();
   auto tx = store_->begin(TxMode::kWrite);
   const std::string digest = token_digest(token);
-  auto tok = tx->find_referral_token(digest);
+  auto tok = tx->referrals().find_referral_token(digest);
   if (!tok) return Error::not_found();
   const Timestamp t = now();
   if (tok->used_at != 0) return Error::conflict("error.link.used");
   if (t >= tok->expires_at) return Error::conflict("error.link.expired");
-  auto r = tx->get_referral(tok->referral_id);
+  auto r = tx->referrals().get_referral(tok->referral_id);
   if (!r) return Error::not_found();
   if (auto st = apply_answer(*r, answer, t); !st) return st;
-  if (!tx->use_referral_token(digest, t)) return Error::conflict("error.link.used");
-  tx->update_referral(*r);
+  if (!tx->referrals().use_referral_token(digest, t)) return Error::conflict("error.link.used");
+  tx->referrals().update_referral(*r);
   Internals::note_referral_on_signal(*tx, *r, UserId(), t);
   Internals::audit(*tx, t, nullptr, "change", r->resident_id, "referral:" + std::to_string(r->id.value),
                    std::string(to_string(r->status)) + " via one-time link");

@@ -17,15 +17,15 @@ Result<SignalFormData> App::signal_form(const User& user) {
   SignalFormData out;
   for (auto w : user.wijken) {
     if (!may_raise_signal(user, w)) continue;
-    auto wijk = tx->get_wijk(w);
+    auto wijk = tx->admin().get_wijk(w);
     if (!wijk) continue;
-    WijkChoice c{*wijk, tx->buurten(w), {}};
-    for (auto& cat : tx->categories(w))
+    WijkChoice c{*wijk, tx->admin().buurten(w), {}};
+    for (auto& cat : tx->admin().categories(w))
       if (cat.active) c.categories.push_back(cat);
     out.wijken.push_back(std::move(c));
   }
   if (out.wijken.empty()) return Error::forbidden();
-  if (auto o = tx->get_org(user.org_id)) out.org_name = o->name;
+  if (auto o = tx->admin().get_org(user.org_id)) out.org_name = o->name;
   return out;
 }
 
@@ -34,7 +34,7 @@ bool App::meldcode_suggested(WijkId wijk, const std::string& text,
   if (text_suggests_meldcode(text)) return true;
   if (categories.empty()) return false;
   auto tx = store_->begin(TxMode::kRead);
-  for (const auto& c : tx->categories(wijk))
+  for (const auto& c : tx->admin().categories(wijk))
     if (c.meldcode && std::find(categories.begin(), categories.end(), c.id) != categories.end())
       return true;
   return false;
@@ -51,13 +51,13 @@ Result<RaiseResult> App::raise_signal(const User& user, const RaiseSignalInput& 
   if (auto st = Internals::validate_identity(in.identity, t); !st) return st.error();
 
   auto tx = store_->begin(TxMode::kWrite);
-  if (!tx->get_wijk(in.wijk)) return Error::not_found();
+  if (!tx->admin().get_wijk(in.wijk)) return Error::not_found();
   if (in.buurt.valid()) {
-    auto b = tx->get_buurt(in.buurt);
+    auto b = tx->admin().get_buurt(in.buurt);
     if (!b || b->wijk_id != in.wijk) return Error::invalid("error.invalid_choice", "buurt");
   }
   bool meldcode_category = false;
-  const auto cats = tx->categories(in.wijk);
+  const auto cats = tx->admin().categories(in.wijk);
   for (auto id : in.categories) {
     auto it = std::find_if(cats.begin(), cats.end(), [&](const Category& c) { return c.id == id; });
     if (it == cats.end() || !it->active) return Error::invalid("error.invalid_choice", "categories");
@@ -89,21 +89,21 @@ Result<RaiseResult> App::raise_signal(const User& user, const RaiseSignalInput& 
   s.categories = in.categories;
   s.created_at = s.updated_at = t;
   std::optional<Signal> open_case;
-  if (!meldcode) open_case = tx->open_case_for_resident(resident.id);
+  if (!meldcode) open_case = tx->signals().open_case_for_resident(resident.id);
   if (open_case) {
     s.state = SignalState::kLinked;
     s.case_id = open_case->id;
     if (in.urgent && !open_case->urgent) {
       open_case->urgent = true;  // an urgent addition makes the case urgent
       open_case->updated_at = t;
-      tx->update_signal(*open_case);
+      tx->signals().update_signal(*open_case);
     }
   }
-  s.id = tx->insert_signal(s);
-  tx->add_timeline({s.id, t, user.id, "raised", ""});
+  s.id = tx->signals().insert_signal(s);
+  tx->signals().add_timeline({s.id, t, user.id, "raised", ""});
   Internals::audit(*tx, t, &user, "create", resident.id, "signal:" + std::to_string(s.id.value), "");
   if (open_case) {
-    tx->add_timeline({open_case->id, t, user.id, "linked", std::to_string(s.id.value)});
+    tx->signals().add_timeline({open_case->id, t, user.id, "linked", std::to_string(s.id.value)});
     result.linked_to = open_case->id;
   } else if (!meldcode) {
     // New signals go on the next planned meeting of the wijk straight away.
@@ -138,18 +138,18 @@ Result<SignalList> App::list_signals(const User& user, const SignalQuery& q) {
   }
   constexpr int kPageSize = 50;
   SignalList out;
-  out.total = tx->count_signals(f);
+  out.total = tx->signals().count_signals(f);
   out.pages = std::max(1, (out.total + kPageSize - 1) / kPageSize);
   out.page = std::clamp(q.page, 1, out.pages);
   f.limit = kPageSize;
   f.offset = (out.page - 1) * kPageSize;
   Lookups names(*tx);
-  auto page = tx->list_signal_page(f);
+  auto page = tx->signals().list_signal_page(f);
   names.add_residents(std::move(page.residents));
   out.rows.reserve(page.signals.size());
   for (auto& s : page.signals) out.rows.push_back(Internals::signal_row(names, std::move(s), false));
   for (auto w : readable)
-    if (auto wijk = tx->get_wijk(w)) out.wijken.push_back(*wijk);
+    if (auto wijk = tx->admin().get_wijk(w)) out.wijken.push_back(*wijk);
   if (q.wijk) out.categories = names.categories(*q.wijk);
   return out;
 }
@@ -162,11 +162,11 @@ Result<SignalDetail> App::signal_detail(const User& user, SignalId id,
     return Error::invalid("error.signal.break_glass_reason", "reason");
   if (reason.size() > kMaxCloseReason) return Error::invalid("error.too_long", "reason");
   auto tx = store_->begin(TxMode::kWrite);
-  auto s = tx->get_signal(id);
+  auto s = tx->signals().get_signal(id);
   if (!s) return Error::not_found();
   if (!Internals::may_see_signal(user, *s)) return Error::forbidden();
   if (breaking && !may_break_glass(user, s->wijk_id)) return Error::forbidden();
-  auto resident = tx->get_resident(s->resident_id);
+  auto resident = tx->residents().get_resident(s->resident_id);
   if (!resident) return Error::not_found();
   const Timestamp t = now();
 
@@ -180,14 +180,14 @@ Result<SignalDetail> App::signal_detail(const User& user, SignalId id,
   d.is_meldcode_officer = s->meldcode && may_view_meldcode_signal(user, *s);
   const bool open = s->state != SignalState::kClosed && s->state != SignalState::kLinked;
   d.may_close = open && (s->meldcode ? d.is_meldcode_officer : may_chair(user, s->wijk_id));
-  for (const auto& l : tx->linked_signals(id)) d.linked.push_back(Internals::signal_row(*tx, l));
-  for (const auto& e : tx->timeline(id))
+  for (const auto& l : tx->signals().linked_signals(id)) d.linked.push_back(Internals::signal_row(*tx, l));
+  for (const auto& e : tx->signals().timeline(id))
     d.timeline.push_back({e.at, e.kind, e.text, Internals::user_name(*tx, e.user_id)});
-  for (const auto& a : tx->actions_for_signal(id)) {
+  for (const auto& a : tx->meetings().actions_for_signal(id)) {
     ActionView v{a, Internals::user_name(*tx, a.owner), resident->code, d.row.wijk_name, {}};
     d.actions.push_back(std::move(v));
   }
-  if (s->meldcode) d.meldcode_steps = tx->meldcode_steps(id);
+  if (s->meldcode) d.meldcode_steps = tx->signals().meldcode_steps(id);
   if (s->regisseur) d.regisseur_name = Internals::user_name(*tx, *s->regisseur);
   if (auto st = tx->commit(); !st) return st.error();  // no identity without its audit entry
   return d;
@@ -196,7 +196,7 @@ Result<SignalDetail> App::signal_detail(const User& user, SignalId id,
 Status App::close_signal(const User& user, SignalId id, const std::string& reason_in) {
   const std::string reason = Internals::trim(reason_in);
   auto tx = store_->begin(TxMode::kWrite);
-  auto s = tx->get_signal(id);
+  auto s = tx->signals().get_signal(id);
   if (!s) return Error::not_found();
   if (!Internals::may_see_signal(user, *s)) return Error::forbidden();
   const bool allowed = s->meldcode ? may_view_meldcode_signal(user, *s) : may_chair(user, s->wijk_id);
@@ -206,13 +206,13 @@ Status App::close_signal(const User& user, SignalId id, const std::string& reaso
   s->state = SignalState::kClosed;
   s->close_reason = reason;
   s->updated_at = t;
-  tx->update_signal(*s);
-  tx->add_timeline({id, t, user.id, "closed", reason});
-  for (auto linked : tx->linked_signals(id)) {
+  tx->signals().update_signal(*s);
+  tx->signals().add_timeline({id, t, user.id, "closed", reason});
+  for (auto linked : tx->signals().linked_signals(id)) {
     linked.state = SignalState::kClosed;
     linked.close_reason = reason;
     linked.updated_at = t;
-    tx->update_signal(linked);
+    tx->signals().update_signal(linked);
   }
   Internals::audit(*tx, t, &user, "change", s->resident_id, "signal:" + std::to_string(id.value),
                    "closed");
@@ -227,18 +227,18 @@ Status App::record_meldcode_step(const User& user, SignalId id, int step, const 
   if (rationale.empty()) return Error::invalid("error.meldcode.rationale_required", "rationale");
   if (rationale.size() > kMaxDescription) return Error::invalid("error.too_long", "rationale");
   auto tx = store_->begin(TxMode::kWrite);
-  auto s = tx->get_signal(id);
+  auto s = tx->signals().get_signal(id);
   if (!s) return Error::not_found();
   if (!s->meldcode || !may_view_meldcode_signal(user, *s)) return Error::forbidden();
   if (s->state == SignalState::kClosed) return Error::conflict("error.signal.already_closed");
   const Timestamp t = now();
-  tx->insert_meldcode_step(id, {step, date, rationale, user.id, t});
+  tx->signals().insert_meldcode_step(id, {step, date, rationale, user.id, t});
   if (step == kMeldcodeWeighStep) {
     s->meldcode_weighed = true;
     s->updated_at = t;
-    tx->update_signal(*s);
+    tx->signals().update_signal(*s);
   }
-  tx->add_timeline({id, t, user.id, "meldcode", std::to_string(step)});
+  tx->signals().add_timeline({id, t, user.id, "meldcode", std::to_string(step)});
   Internals::audit(*tx, t, &user, "change", s->resident_id, "signal:" + std::to_string(id.value),
                    "meldcode step " + std::to_string(step));
   return tx->commit();

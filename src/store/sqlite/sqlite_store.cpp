@@ -71,8 +71,8 @@ class SqliteStore final : public Store {
 
   std::unique_ptr<Tx> begin(TxMode mode) override {
     // The Tx gives the connection back when it ends, and also when BEGIN itself fails.
-    return std::make_unique<SqliteTx>(take(), mode,
-                                      [this](std::unique_ptr<Connection> c) { give(std::move(c)); });
+    return std::make_unique<SqliteTx>(
+        take(), mode, [this](std::unique_ptr<Connection> c) { give(std::move(c)); });
   }
 
   std::vector<HealthCheck> health() override {
@@ -96,7 +96,8 @@ class SqliteStore final : public Store {
     struct statvfs vfs {};
     HealthCheck space{"disk_space", true, {}};
     if (::statvfs(dir.c_str(), &vfs) == 0) {
-      const auto free_bytes = static_cast<std::int64_t>(vfs.f_bavail) * static_cast<std::int64_t>(vfs.f_frsize);
+      const auto free_bytes =
+          static_cast<std::int64_t>(vfs.f_bavail) * static_cast<std::int64_t>(vfs.f_frsize);
       if ((vfs.f_flag & ST_RDONLY) != 0) {
         writable.ok = false;
         writable.detail = "the file system is read-only";
@@ -266,7 +267,8 @@ class SqliteStore final : public Store {
 }  // namespace
 }  // namespace sqlite
 
-Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, const StoreOptions& options) {
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path,
+                                                 const StoreOptions& options) {
   // Memory statistics take one process-wide mutex on every allocation inside SQLite; with several
   // request threads that lock was a hot spot. Nothing here reads the statistics. Must run before
   // the first connection opens.

@@ -41,7 +41,7 @@ class SqliteStoreTest : public ::testing::Test {
       m.subject = "s";
       m.body = std::string(bytes, static_cast<char>('a' + i % 26));
       m.created_at = 1;
-      tx->insert_mail(m);
+      tx->mail().insert_mail(m);
       ASSERT_TRUE(tx->commit().ok());
     }
   }
@@ -76,7 +76,7 @@ TEST_F(SqliteStoreTest, TheWalShrinksBackAfterABurstOfWrites) {
     // A reader that keeps its snapshot through the burst stops checkpoints from resetting the log,
     // as a busy server's readers do.
     auto reader = store_->begin(TxMode::kRead);
-    ASSERT_TRUE(reader->pending_mail(0, 1).empty());
+    ASSERT_TRUE(reader->mail().pending_mail(0, 1).empty());
     write_mail(60, 200 * 1024);
     EXPECT_GT(wal_size(), 8u * 1024 * 1024);
   }
@@ -93,7 +93,7 @@ TEST_F(SqliteStoreTest, BackupIsAConsistentCopyAndRefusesToOverwrite) {
   ASSERT_TRUE(copy.ok());
   EXPECT_EQ((*copy)->integrity_problems(), "");
   auto tx = (*copy)->begin(TxMode::kRead);
-  EXPECT_EQ(tx->pending_mail(100, 100).size(), 20u);
+  EXPECT_EQ(tx->mail().pending_mail(100, 100).size(), 20u);
 }
 
 TEST_F(SqliteStoreTest, HealthReportsEachCheck) {

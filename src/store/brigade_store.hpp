@@ -1,0 +1,63 @@
+// The Vliegende Brigade's requests, assignments, visits, check-ins and debriefs.
+// One area of the store, reached from a transaction as tx.brigade().
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "domain/brigade.hpp"
+
+namespace meedoen {
+
+struct RequestFilter {
+  std::vector<WijkId> wijken;  // empty = all
+  bool open_only = false;      // outcome not closed
+  std::optional<ResidentId> resident;
+  int limit = 200;
+};
+
+class BrigadeStore {
+ public:
+  virtual ~BrigadeStore() = default;
+
+  virtual RequestId insert_request(const BrigadeRequest& r) = 0;
+  virtual std::optional<BrigadeRequest> get_request(RequestId id) = 0;
+  // Same version rule as update_meeting.
+  virtual bool update_request(const BrigadeRequest& r) = 0;
+  virtual std::vector<BrigadeRequest> list_requests(const RequestFilter& f) = 0;
+  virtual std::optional<BrigadeRequest> request_for_action(ActionId id) = 0;
+  virtual void add_request_outcome(RequestId id, Timestamp at, UserId by, Outcome o,
+                                   const std::string& note) = 0;
+  virtual AssignmentId insert_assignment(const Assignment& a) = 0;
+  virtual std::optional<Assignment> get_assignment(AssignmentId id) = 0;
+  virtual void update_assignment(const Assignment& a) = 0;
+  virtual std::vector<Assignment> assignments_for_request(RequestId id) = 0;
+  virtual std::vector<Assignment> assignments_for_peer(UserId peer, bool current_only) = 0;
+  // The requests `peer` accepted once and no longer holds, newest first, in one statement.
+  virtual std::vector<BrigadeRequest> past_requests_of_peer(UserId peer, int limit) = 0;
+  // For a page of requests or peers at once (one statement per 50 ids instead of one per row).
+  virtual std::map<RequestId, std::vector<Assignment>> assignments_for_requests(
+      const std::vector<RequestId>& ids) = 0;
+  virtual std::map<RequestId, std::pair<int, Timestamp>> visit_stats_for(
+      const std::vector<RequestId>& ids) = 0;
+  // Whether `peer` holds an accepted assignment on an open request about `resident`.
+  virtual bool is_assigned_peer(UserId peer, ResidentId resident) = 0;
+  // Whether `peer` was ever assigned to (and accepted) a request about `resident`.
+  virtual bool peer_knew_resident(UserId peer, ResidentId resident) = 0;
+  // Inserts the visit unless the peer already logged one with the same idempotency key; returns
+  // the id of the visit either way, and whether it was new.
+  virtual std::pair<VisitId, bool> insert_visit(const Visit& v) = 0;
+  virtual std::vector<Visit> visits_for_request(RequestId id) = 0;
+  virtual CheckinId insert_checkin(const Checkin& c) = 0;
+  virtual std::optional<Checkin> open_checkin(UserId peer) = 0;
+  virtual void end_checkin(CheckinId id, Timestamp at) = 0;
+  virtual std::vector<Checkin> open_checkins() = 0;
+  virtual DebriefId insert_debrief(const Debrief& d) = 0;
+  virtual std::vector<Debrief> open_debriefs() = 0;
+  virtual bool handle_debrief(DebriefId id, UserId by, Timestamp at) = 0;
+};
+
+}  // namespace meedoen

@@ -1,0 +1,48 @@
+// The Vliegende Brigade's peers: profiles, on-call blocks, absences and load.
+// One area of the store, reached from a transaction as tx.peers().
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "domain/brigade.hpp"
+#include "domain/entities.hpp"
+
+namespace meedoen {
+
+class PeersStore {
+ public:
+  virtual ~PeersStore() = default;
+
+  virtual std::optional<PeerProfile> get_peer_profile(UserId id) = 0;
+  virtual void put_peer_profile(const PeerProfile& p) = 0;
+  virtual std::vector<PeerProfile> list_peer_profiles() = 0;
+  // Active peer workers who work in any of `wijken`, with their profiles (users' wijken not
+  // filled).
+  virtual std::vector<std::pair<User, PeerProfile>> peers_in_wijken(
+      const std::vector<WijkId>& wijken) = 0;
+  // On-call blocks of `peer` with from <= date <= to (YYYY-MM-DD).
+  virtual std::vector<OnCallBlock> on_call(UserId peer, const std::string& from,
+                                           const std::string& to) = 0;
+  // Replaces the peer's blocks between from and to by `blocks`.
+  virtual void set_on_call(UserId peer, const std::string& from, const std::string& to,
+                           const std::vector<OnCallBlock>& blocks) = 0;
+  // Absences of `peer` that end on or after `from`.
+  virtual std::vector<Absence> absences(UserId peer, const std::string& from) = 0;
+  virtual std::int64_t insert_absence(UserId peer, const Absence& a) = 0;
+  virtual bool delete_absence(UserId peer, std::int64_t id) = 0;
+  // Visits since `since` plus offered or accepted assignments without a visit yet, per peer.
+  // Per peer: visits since `since` (attempts without contact only when `count_attempts`), plus
+  // requests they hold without a visit yet. What the weekly cap is weighed against.
+  virtual std::map<UserId, int> peer_loads(const std::vector<UserId>& peers, Timestamp since,
+                                           bool count_attempts) = 0;
+  virtual std::map<UserId, int> on_call_counts(const std::vector<UserId>& peers,
+                                               const std::string& from, const std::string& to) = 0;
+  virtual std::set<UserId> absent_on(const std::vector<UserId>& peers, const std::string& date) = 0;
+};
+
+}  // namespace meedoen

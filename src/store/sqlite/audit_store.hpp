@@ -1,0 +1,24 @@
+// The SQLite implementation of AuditStore. Internal to store/sqlite.
+#pragma once
+
+#include "store/audit_store.hpp"
+#include "store/sqlite/connection.hpp"
+
+namespace meedoen::sqlite {
+
+class SqliteAudit final : public AuditStore {
+ public:
+  explicit SqliteAudit(Connection& conn) : conn_(&conn) {}
+
+  AuditHead audit_head() override;
+  void insert_audit(const AuditEntry& e) override;
+  void for_each_audit(const std::function<void(const AuditEntry&)>& fn) override;
+  std::vector<AuditEntry> audit_for_resident(ResidentId id) override;
+  std::vector<AuditEntry> break_glass_entries(const std::vector<WijkId>& wijken,
+                                              int limit) override;
+
+ private:
+  Connection* conn_;
+};
+
+}  // namespace meedoen::sqlite

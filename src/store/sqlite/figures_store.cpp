@@ -1,0 +1,40 @@
+#include "store/sqlite/figures_store.hpp"
+
+#include "store/sqlite/rows.hpp"
+
+namespace meedoen::sqlite {
+
+std::vector<FunnelRow> SqliteFigures::funnel(const std::vector<WijkId>& wijken, Timestamp from,
+                                             Timestamp to) {
+  const std::string sql =
+      "SELECT r.wijk_id, r.created_at, COALESCE(s.created_at, r.created_at), "
+      "EXISTS (SELECT 1 FROM visits v WHERE v.request_id = r.id), r.first_contact_at, "
+      "EXISTS (SELECT 1 FROM request_outcomes o WHERE o.request_id = r.id AND o.outcome = "
+      "'meegekomen'), "
+      "EXISTS (SELECT 1 FROM referrals f WHERE f.request_id = r.id), "
+      "EXISTS (SELECT 1 FROM referrals f WHERE f.request_id = r.id AND f.status IN "
+      "('intake_gepland', 'intake_gedaan')) "
+      "FROM brigade_requests r LEFT JOIN signals s ON s.id = r.signal_id "
+      "WHERE " +
+      wijk_clause("r.wijk_id", wijken) +
+      " AND r.created_at >= ? AND r.created_at < ? "
+      "ORDER BY r.created_at";
+  auto s = conn_->prepare(sql);
+  s.bind_all(from, to);
+  std::vector<FunnelRow> out;
+  while (s.step()) {
+    FunnelRow f;
+    f.wijk = WijkId(s.i64(0));
+    f.created_at = s.i64(1);
+    f.origin_at = s.i64(2);
+    f.visited = s.flag(3);
+    f.first_contact_at = s.i64(4);
+    f.came_along = s.flag(5);
+    f.referred = s.flag(6);
+    f.intake_confirmed = s.flag(7);
+    out.push_back(f);
+  }
+  return out;
+}
+
+}  // namespace meedoen::sqlite
