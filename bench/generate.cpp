@@ -25,7 +25,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   const auto t0 = std::chrono::steady_clock::now();
-  if (auto st = (*app)->generate_dataset(wijken, residents, years, seed); !st) {
+  if (auto st = (*app)->demo().generate(wijken, residents, years, seed); !st) {
     std::cerr << "failed: " << st.error().message_key << " " << st.error().field << "\n";
     return 1;
   }

@@ -20,7 +20,7 @@ Status validate_user_input(Tx& tx, const NewUserInput& in, bool new_user) {
       if (!std::isalnum(c) && c != '.' && c != '-' && c != '_')
         return Error::invalid("error.user.username", "username");
   }
-  if (App::Internals::trim(in.display_name).empty() || in.display_name.size() > kMaxShortText)
+  if (Internals::trim(in.display_name).empty() || in.display_name.size() > kMaxShortText)
     return Error::invalid("error.user.display_name", "display_name");
   if (!parse_role(in.role)) return Error::invalid("error.invalid_choice", "role");
   if (!tx.admin().get_org(in.org)) return Error::invalid("error.invalid_choice", "org");
@@ -37,17 +37,17 @@ Status validate_password(const std::string& p) {
 
 }  // namespace
 
-Result<AdminOverview> App::admin_overview(const User& user) {
+Result<AdminOverview> Admin::overview(const User& user) {
   if (!may_administer(user)) return Error::forbidden();
-  auto tx = store_->begin(TxMode::kRead);
+  auto tx = ctx_.store->begin(TxMode::kRead);
   return AdminOverview{tx->accounts().list_users(), tx->admin().list_orgs(), tx->admin().list_wijken(), tx->admin().default_categories()};
 }
 
-Result<UserId> App::create_user(const User* actor, const NewUserInput& in) {
+Result<UserId> Admin::create_user(const User* actor, const NewUserInput& in) {
   if (!allowed(actor)) return Error::forbidden();
   if (auto st = validate_password(in.password); !st) return st.error();
   const std::string hash = hash_password(in.password);
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   if (auto st = validate_user_input(*tx, in, true); !st) return st.error();
   User u;
   u.username = in.username;
@@ -63,9 +63,9 @@ Result<UserId> App::create_user(const User* actor, const NewUserInput& in) {
   return id;
 }
 
-Status App::update_user(const User& actor, const NewUserInput& in, UserId id) {
+Status Admin::update_user(const User& actor, const NewUserInput& in, UserId id) {
   if (!may_administer(actor)) return Error::forbidden();
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   auto u = tx->accounts().get_user(id);
   if (!u) return Error::not_found();
   if (auto st = validate_user_input(*tx, in, false); !st) return st;
@@ -77,13 +77,13 @@ Status App::update_user(const User& actor, const NewUserInput& in, UserId id) {
   tx->accounts().update_user(*u);
   Internals::audit(*tx, now(), &actor, "change_user", ResidentId(), "user:" + u->username, "");
   auto st = tx->commit();
-  sessions_->clear();  // sessions read before carry the account as it was
+  ctx_.sessions->clear();  // sessions read before carry the account as it was
   return st;
 }
 
-Status App::set_user_active(const User* actor, const std::string& username, bool active) {
+Status Admin::set_user_active(const User* actor, const std::string& username, bool active) {
   if (!allowed(actor)) return Error::forbidden();
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   auto auth = tx->accounts().find_user_auth(username);
   if (!auth) return Error::not_found();
   if (actor && actor->id == auth->user.id && !active)
@@ -93,31 +93,31 @@ Status App::set_user_active(const User* actor, const std::string& username, bool
   Internals::audit(*tx, now(), actor, active ? "enable_user" : "disable_user", ResidentId(),
                    "user:" + username, "");
   auto st = tx->commit();
-  sessions_->clear();  // sessions read before carry the account as it was
+  ctx_.sessions->clear();  // sessions read before carry the account as it was
   return st;
 }
 
-Status App::reset_password(const User* actor, const std::string& username,
+Status Admin::reset_password(const User* actor, const std::string& username,
                            const std::string& new_password) {
   if (!allowed(actor)) return Error::forbidden();
   if (auto st = validate_password(new_password); !st) return st;
   const std::string hash = hash_password(new_password);
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   auto auth = tx->accounts().find_user_auth(username);
   if (!auth) return Error::not_found();
   tx->accounts().set_password(auth->user.id, hash);
   Internals::audit(*tx, now(), actor, "reset_password", ResidentId(), "user:" + username, "");
   auto st = tx->commit();
-  sessions_->clear();  // sessions read before carry the account as it was
+  ctx_.sessions->clear();  // sessions read before carry the account as it was
   return st;
 }
 
-Result<OrgId> App::create_org(const User* actor, const Organisation& org) {
+Result<OrgId> Admin::create_org(const User* actor, const Organisation& org) {
   if (!allowed(actor)) return Error::forbidden();
   const std::string name = Internals::trim(org.name);
   if (name.empty() || name.size() > kMaxShortText) return Error::invalid("error.org.name", "name");
   if (!is_org_kind(org.kind)) return Error::invalid("error.invalid_choice", "kind");
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   auto id = tx->admin().insert_org({OrgId(), name, org.kind});
   if (!id) return id.error();
   Internals::audit(*tx, now(), actor, "create_org", ResidentId(), "org:" + name, "");
@@ -125,7 +125,7 @@ Result<OrgId> App::create_org(const User* actor, const Organisation& org) {
   return id;
 }
 
-Result<WijkId> App::create_wijk(const User& actor, const Wijk& wijk,
+Result<WijkId> Admin::create_wijk(const User& actor, const Wijk& wijk,
                                 const std::vector<std::string>& buurten) {
   if (!may_administer(actor)) return Error::forbidden();
   Wijk w = wijk;
@@ -134,7 +134,7 @@ Result<WijkId> App::create_wijk(const User& actor, const Wijk& wijk,
   if (w.district.size() > kMaxShortText || w.rhythm.size() > kMaxShortText ||
       w.default_place.size() > kMaxShortText)
     return Error::invalid("error.too_long", "rhythm");
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   auto id = tx->admin().insert_wijk(w);
   if (!id) return id.error();
   for (const auto& b : buurten) {
@@ -150,36 +150,36 @@ Result<WijkId> App::create_wijk(const User& actor, const Wijk& wijk,
   return id;
 }
 
-Status App::add_default_category(const User& actor, const std::string& label_in, bool meldcode) {
+Status Admin::add_default_category(const User& actor, const std::string& label_in, bool meldcode) {
   if (!may_administer(actor)) return Error::forbidden();
   const std::string label = Internals::trim(label_in);
   if (label.empty() || label.size() > kMaxShortText) return Error::invalid("error.category.label", "label");
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   auto id = tx->admin().insert_default_category(label, meldcode);
   if (!id) return id.error();
   return tx->commit();
 }
 
-Status App::remove_default_category(const User& actor, CategoryId id) {
+Status Admin::remove_default_category(const User& actor, CategoryId id) {
   if (!may_administer(actor)) return Error::forbidden();
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   if (!tx->admin().delete_default_category(id)) return Error::not_found();
   return tx->commit();
 }
 
-Result<WijkConfig> App::wijk_config(const User& actor, WijkId id) {
+Result<WijkConfig> Admin::wijk_config(const User& actor, WijkId id) {
   if (!may_administer(actor) && !may_chair(actor, id)) return Error::forbidden();
-  auto tx = store_->begin(TxMode::kRead);
+  auto tx = ctx_.store->begin(TxMode::kRead);
   auto w = tx->admin().get_wijk(id);
   if (!w) return Error::not_found();
   return WijkConfig{*w, tx->admin().buurten(id), tx->admin().list_orgs(), tx->admin().partners(id), tx->admin().categories(id)};
 }
 
-Status App::update_wijk_config(const User& actor, const WijkConfigInput& in) {
+Status Admin::update_wijk_config(const User& actor, const WijkConfigInput& in) {
   if (!may_administer(actor) && !may_chair(actor, in.wijk)) return Error::forbidden();
   if (in.rhythm.size() > kMaxShortText) return Error::invalid("error.too_long", "rhythm");
   if (in.default_place.size() > kMaxShortText) return Error::invalid("error.too_long", "default_place");
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   auto w = tx->admin().get_wijk(in.wijk);
   if (!w) return Error::not_found();
   for (auto o : in.partners)
@@ -191,23 +191,23 @@ Status App::update_wijk_config(const User& actor, const WijkConfigInput& in) {
   return tx->commit();
 }
 
-Status App::add_category(const User& actor, WijkId wijk, const std::string& label_in,
+Status Admin::add_category(const User& actor, WijkId wijk, const std::string& label_in,
                          bool meldcode) {
   if (!may_administer(actor) && !may_chair(actor, wijk)) return Error::forbidden();
   const std::string label = Internals::trim(label_in);
   if (label.empty() || label.size() > kMaxShortText) return Error::invalid("error.category.label", "label");
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   if (!tx->admin().get_wijk(wijk)) return Error::not_found();
   tx->admin().insert_category({CategoryId(), wijk, label, meldcode, true});
   return tx->commit();
 }
 
-Status App::update_category(const User& actor, WijkId wijk, CategoryId id, const std::string& label_in,
+Status Admin::update_category(const User& actor, WijkId wijk, CategoryId id, const std::string& label_in,
                             bool meldcode, bool active) {
   if (!may_administer(actor) && !may_chair(actor, wijk)) return Error::forbidden();
   const std::string label = Internals::trim(label_in);
   if (label.empty() || label.size() > kMaxShortText) return Error::invalid("error.category.label", "label");
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   const auto cats = tx->admin().categories(wijk);
   if (std::none_of(cats.begin(), cats.end(), [&](const Category& c) { return c.id == id; }))
     return Error::not_found();

@@ -12,11 +12,9 @@ namespace meedoen {
 
 App::App(AppConfig config, std::unique_ptr<Store> store, std::unique_ptr<Vault> vault,
          std::unique_ptr<Clock> clock)
-    : config_(std::move(config)),
-      store_(std::move(store)),
-      vault_(std::move(vault)),
-      clock_(std::move(clock)),
-      sessions_(std::make_unique<SessionCache>(config_.session_cache_seconds)) {}
+    : ctx_{std::move(config), std::move(store), std::move(vault), std::move(clock), nullptr} {
+  ctx_.sessions = std::make_unique<SessionCache>(ctx_.config.session_cache_seconds);
+}
 
 App::~App() = default;
 
@@ -72,35 +70,9 @@ Result<std::unique_ptr<App>> App::open(const AppConfig& config, std::unique_ptr<
   }
 }
 
-std::vector<HealthCheck> App::health() { return store_->health(); }
-
-bool App::healthy() {
-  for (const auto& c : health())
-    if (!c.ok) return false;
-  return true;
-}
-
-void App::maintain() {
-  store_->maintain();
-  try {
-    auto tx = store_->begin(TxMode::kWrite);
-    tx->accounts().delete_sessions_idle_since(now() - config_.idle_timeout_seconds);
-    tx->accounts().purge_throttle(now() - 24 * 3600);
-    (void)tx->commit();
-  } catch (const std::exception&) {
-    // Busy now; the next pass tries again.
-  }
-}
-
-Status App::backup(const std::string& dest) { return store_->backup_to(dest); }
-
-std::string App::integrity_problems() { return store_->integrity_problems(); }
-
-int App::schema_version() { return store_->schema_version(); }
-
 // --- internals -------------------------------------------------------------------------------
 
-void App::Internals::audit(Tx& tx, Timestamp at, const User* user, const std::string& event,
+void Internals::audit(Tx& tx, Timestamp at, const User* user, const std::string& event,
                            ResidentId resident, const std::string& object,
                            const std::string& reason) {
   const AuditHead head = tx.audit().audit_head();
@@ -152,7 +124,7 @@ const std::string& Lookups::org(OrgId id) {
 }
 
 const std::string& Lookups::user(UserId id) {
-  return memo(users_, id, [&] { return App::Internals::user_name(tx_, id); });
+  return memo(users_, id, [&] { return Internals::user_name(tx_, id); });
 }
 
 const std::vector<Category>& Lookups::categories(WijkId id) {
@@ -183,11 +155,11 @@ void Lookups::add_residents(std::vector<Resident> residents) {
   for (auto& r : residents) residents_.emplace(r.id, std::move(r));
 }
 
-ResidentView App::Internals::resident_view(Lookups& names, const Resident& r) {
+ResidentView Internals::resident_view(Lookups& names, const Resident& r) {
   return {r.id, r.code, r.gender, r.age_band, names.buurt(r.buurt_id), names.wijk(r.wijk_id)};
 }
 
-SignalRow App::Internals::signal_row(Lookups& names, Signal signal, bool with_raiser) {
+SignalRow Internals::signal_row(Lookups& names, Signal signal, bool with_raiser) {
   SignalRow row;
   row.signal = std::move(signal);
   const Signal& s = row.signal;
@@ -203,7 +175,7 @@ SignalRow App::Internals::signal_row(Lookups& names, Signal signal, bool with_ra
   return row;
 }
 
-std::optional<Identity> App::Internals::open_identity(const Vault& vault, Tx& tx, ResidentId id) {
+std::optional<Identity> Internals::open_identity(const Vault& vault, Tx& tx, ResidentId id) {
   const SealedIdentity sealed = tx.residents().get_identity(id);
   Identity out;
   auto field = [&](const char* name, std::string& dest) {
@@ -219,7 +191,7 @@ std::optional<Identity> App::Internals::open_identity(const Vault& vault, Tx& tx
   return out;
 }
 
-SealedIdentity App::Internals::seal_identity(const Vault& vault, ResidentId id, const Identity& i) {
+SealedIdentity Internals::seal_identity(const Vault& vault, ResidentId id, const Identity& i) {
   SealedIdentity s;
   s["name"] = vault.seal(id, "name", i.name);
   s["address"] = vault.seal(id, "address", i.address);
@@ -229,7 +201,7 @@ SealedIdentity App::Internals::seal_identity(const Vault& vault, ResidentId id, 
   return s;
 }
 
-ResidentRelation App::Internals::relation(Tx& tx, const User& user, ResidentId resident) {
+ResidentRelation Internals::relation(Tx& tx, const User& user, ResidentId resident) {
   ResidentRelation rel;
   rel.raised_a_signal = tx.signals().user_raised_signal_about(user.id, resident);
   rel.has_open_action = tx.meetings().has_open_action(user.id, resident);
@@ -237,7 +209,7 @@ ResidentRelation App::Internals::relation(Tx& tx, const User& user, ResidentId r
   return rel;
 }
 
-std::optional<Identity> App::Internals::reveal(const Vault& vault, Tx& tx, Timestamp at,
+std::optional<Identity> Internals::reveal(const Vault& vault, Tx& tx, Timestamp at,
                                                const User& user, const Resident& resident,
                                                const ResidentRelation& rel,
                                                const std::string& object, const std::string& why,
@@ -252,7 +224,7 @@ std::optional<Identity> App::Internals::reveal(const Vault& vault, Tx& tx, Times
   return identity;
 }
 
-std::string App::Internals::new_pseudonym(Tx& tx) {
+std::string Internals::new_pseudonym(Tx& tx) {
   static constexpr char kAlphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
   for (;;) {
     std::string code = "R-";
@@ -261,35 +233,35 @@ std::string App::Internals::new_pseudonym(Tx& tx) {
   }
 }
 
-std::string App::Internals::user_name(Tx& tx, UserId id) {
+std::string Internals::user_name(Tx& tx, UserId id) {
   if (!id.valid()) return {};
   return tx.accounts().user_display_name(id).value_or(std::string());
 }
 
-bool App::Internals::valid_email(const std::string& e) {
+bool Internals::valid_email(const std::string& e) {
   if (e.size() > 200 || e.find('@') == std::string::npos) return false;
   return std::none_of(e.begin(), e.end(), [](unsigned char c) { return c <= ' ' || c == ',' || c == ';'; });
 }
 
-bool App::Internals::accepted_peer(Tx& tx, RequestId id, UserId peer) {
+bool Internals::accepted_peer(Tx& tx, RequestId id, UserId peer) {
   const auto all = tx.brigade().assignments_for_request(id);
   return std::any_of(all.begin(), all.end(),
                      [&](const Assignment& a) { return a.peer == peer && a.state == AssignmentState::kAccepted; });
 }
 
-OrgId App::Internals::user_org(Tx& tx, UserId id) {
+OrgId Internals::user_org(Tx& tx, UserId id) {
   auto u = tx.accounts().get_user(id);
   return u ? u->org_id : OrgId();
 }
 
-std::string App::Internals::trim(const std::string& s) {
+std::string Internals::trim(const std::string& s) {
   auto b = std::find_if_not(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
   auto e = std::find_if_not(s.rbegin(), s.rend(), [](unsigned char c) { return std::isspace(c); });
   if (b >= e.base()) return {};
   return std::string(b, e.base());
 }
 
-std::size_t App::Internals::word_count(const std::string& s) {
+std::size_t Internals::word_count(const std::string& s) {
   std::size_t n = 0;
   bool in_word = false;
   for (unsigned char c : s) {
@@ -300,42 +272,18 @@ std::size_t App::Internals::word_count(const std::string& s) {
   return n;
 }
 
-bool App::Internals::did_request_once(Tx& tx, RequestId request, UserId peer) {
+bool Internals::did_request_once(Tx& tx, RequestId request, UserId peer) {
   for (const auto& a : tx.brigade().assignments_for_request(request))
     if (a.peer == peer && a.state == AssignmentState::kEnded && a.responded_at != 0) return true;
   return false;
 }
 
-bool App::reads_overleg(const User& user) { return !viewable_wijken(user).empty(); }
-
-Result<std::vector<BreakGlassView>> App::break_glass_reviews(const User& user) {
-  if (!may_review_break_glass(user)) return Error::forbidden();
-  std::vector<WijkId> wijken;
-  if (user.role != Role::kAdmin) {
-    for (auto w : user.wijken)
-      if (may_chair(user, w)) wijken.push_back(w);
-    if (wijken.empty()) return Error::forbidden();  // an empty filter would mean "every wijk"
-  }
-  auto tx = store_->begin(TxMode::kRead);
-  std::vector<BreakGlassView> out;
-  Lookups names(*tx);
-  for (auto& e : tx->audit().break_glass_entries(wijken, 200)) {
-    BreakGlassView v{e, {}, {}};
-    if (auto r = tx->residents().get_resident(e.resident_id)) {
-      v.resident_code = r->code;
-      if (auto w = tx->admin().get_wijk(r->wijk_id)) v.wijk_name = w->name;
-    }
-    out.push_back(std::move(v));
-  }
-  return out;
-}
-
-bool App::Internals::may_see_signal(const User& user, const Signal& s) {
+bool Internals::may_see_signal(const User& user, const Signal& s) {
   if (s.meldcode) return may_view_meldcode_signal(user, s);
   return may_view_wijk(user, s.wijk_id) || s.raised_by == user.id;
 }
 
-Status App::Internals::validate_identity(const Identity& i, Timestamp now) {
+Status Internals::validate_identity(const Identity& i, Timestamp now) {
   if (i.name.size() > kMaxShortText) return Error::invalid("error.too_long", "name");
   if (i.address.size() > kMaxShortText) return Error::invalid("error.too_long", "address");
   if (i.phone.size() > 40) return Error::invalid("error.too_long", "phone");
@@ -351,7 +299,7 @@ Status App::Internals::validate_identity(const Identity& i, Timestamp now) {
 }
 
 
-Result<Resident> App::Internals::resident_for(const Vault& vault, Tx& tx, Timestamp t, const User& user,
+Result<Resident> Internals::resident_for(const Vault& vault, Tx& tx, Timestamp t, const User& user,
                                               WijkId wijk, BuurtId buurt, const std::string& code_in,
                                               const std::string& gender, const std::string& age_band,
                                               const Identity& identity, const std::string& why) {
@@ -383,7 +331,7 @@ Result<Resident> App::Internals::resident_for(const Vault& vault, Tx& tx, Timest
 // history and next agenda say so ("terugkoppeling"). Only codes are stored: the peer's note stays
 // with the brigade, as it may say more than the overleg should read. A decline is handled by
 // set_outcome (the case goes back to the overleg).
-void App::Internals::feed_back_to_overleg(Tx& tx, const BrigadeRequest& r, Outcome to, const User& user,
+void Internals::feed_back_to_overleg(Tx& tx, const BrigadeRequest& r, Outcome to, const User& user,
                                           Timestamp t) {
   if (!r.action_id || to == Outcome::kDeclined) return;
   std::optional<Signal> s;
@@ -412,13 +360,13 @@ void App::Internals::feed_back_to_overleg(Tx& tx, const BrigadeRequest& r, Outco
   }
 }
 
-void App::Internals::note_referral_on_signal(Tx& tx, const Referral& r, UserId by, Timestamp t) {
+void Internals::note_referral_on_signal(Tx& tx, const Referral& r, UserId by, Timestamp t) {
   auto req = tx.brigade().get_request(r.request_id);
   if (!req || !req->signal_id) return;
   tx.signals().add_timeline({*req->signal_id, t, by, "referral_answer", std::string(to_string(r.status))});
 }
 
-void App::Internals::place_follow_up(Tx& tx, const Signal& s, ActionId action, Timestamp t) {
+void Internals::place_follow_up(Tx& tx, const Signal& s, ActionId action, Timestamp t) {
   MeetingFilter mf;
   mf.wijken = {s.wijk_id};
   mf.from = t;
@@ -439,7 +387,7 @@ void App::Internals::place_follow_up(Tx& tx, const Signal& s, ActionId action, T
   }
 }
 
-void App::Internals::place_on_next_meeting(Tx& tx, Signal& s, const User& user, Timestamp t) {
+void Internals::place_on_next_meeting(Tx& tx, Signal& s, const User& user, Timestamp t) {
   MeetingFilter mf;
   mf.wijken = {s.wijk_id};
   mf.from = t;

@@ -76,7 +76,7 @@ bool mentions(const std::string& text, const std::vector<std::string>& words) {
 
 // --- shared helpers -------------------------------------------------------------------------
 
-std::vector<std::pair<std::string, std::string>> App::Internals::wishes_problems(const BrigadeWishes& w) {
+std::vector<std::pair<std::string, std::string>> Internals::wishes_problems(const BrigadeWishes& w) {
   std::vector<std::pair<std::string, std::string>> out;
   if (w.safety_notes.size() > kMaxNote) out.emplace_back("safety_notes", "error.too_long");
   if (!w.pref_language.empty() && !is_language(w.pref_language)) out.emplace_back("pref_language", "error.invalid_choice");
@@ -85,7 +85,7 @@ std::vector<std::pair<std::string, std::string>> App::Internals::wishes_problems
   return out;
 }
 
-void App::Internals::apply_wishes(BrigadeRequest& r, const BrigadeWishes& w) {
+void Internals::apply_wishes(BrigadeRequest& r, const BrigadeWishes& w) {
   r.safety_aggression = w.safety_aggression;
   r.safety_dog = w.safety_dog;
   r.safety_addiction = w.safety_addiction;
@@ -96,7 +96,7 @@ void App::Internals::apply_wishes(BrigadeRequest& r, const BrigadeWishes& w) {
   r.pref_theme = w.pref_theme;
 }
 
-void App::Internals::request_from_overleg(Tx& tx, Timestamp t, const User& chair, const Signal& s,
+void Internals::request_from_overleg(Tx& tx, Timestamp t, const User& chair, const Signal& s,
                                           const Action& action, const std::string& summary,
                                           const BrigadeWishes& wishes) {
   if (tx.brigade().request_for_action(action.id)) return;
@@ -134,7 +134,7 @@ static std::vector<RequestRow> request_rows(Lookups& names, const std::vector<Br
   for (const auto& r : requests) {
     RequestRow row;
     row.request = r;
-    if (auto res = names.resident(r.resident_id)) row.resident = App::Internals::resident_view(names, *res);
+    if (auto res = names.resident(r.resident_id)) row.resident = Internals::resident_view(names, *res);
     for (const auto& a : assignments[r.id]) row.assignments.push_back({a, names.user(a.peer)});
     row.age_days = static_cast<int>((now - r.created_at) / 86400);
     if (auto v = visits.find(r.id); v != visits.end()) std::tie(row.visits, row.last_visit) = v->second;
@@ -181,8 +181,8 @@ static std::vector<PeerCandidate> candidates(Tx& tx, Lookups& names, const Briga
 
 // --- requests ------------------------------------------------------------------------------
 
-Result<RequestFormData> App::request_form(const User& user) {
-  auto tx = store_->begin(TxMode::kRead);
+Result<RequestFormData> Brigade::request_form(const User& user) {
+  auto tx = ctx_.store->begin(TxMode::kRead);
   RequestFormData out;
   for (auto w : user.wijken) {
     if (!may_request_visit(user, w)) continue;
@@ -195,7 +195,7 @@ Result<RequestFormData> App::request_form(const User& user) {
   return out;
 }
 
-Result<RequestId> App::create_request(const User& user, const NewRequestInput& in) {
+Result<RequestId> Brigade::create_request(const User& user, const NewRequestInput& in) {
   if (!may_request_visit(user, in.wijk)) return Error::forbidden();
   const std::string known = Internals::trim(in.known);
   if (known.empty()) return Error::invalid("error.request.known_required", "known");
@@ -214,18 +214,18 @@ Result<RequestId> App::create_request(const User& user, const NewRequestInput& i
   if (const auto words = name_words(in.identity.name); mentions(known, words) || mentions(in.wishes.safety_notes, words))
     return Error::invalid("error.request.name_in_text", "known");
 
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   if (!tx->admin().get_wijk(in.wijk)) return Error::not_found();
   if (in.buurt.valid()) {
     auto b = tx->admin().get_buurt(in.buurt);
     if (!b || b->wijk_id != in.wijk) return Error::invalid("error.invalid_choice", "buurt");
   }
-  auto resident = Internals::resident_for(*vault_, *tx, t, user, in.wijk, in.buurt, in.resident_code,
+  auto resident = Internals::resident_for(*ctx_.vault, *tx, t, user, in.wijk, in.buurt, in.resident_code,
                                           in.gender, in.age_band, in.identity, "brigade_request");
   if (!resident) return resident.error();
   if (!Internals::trim(in.resident_code).empty()) {
     // An existing resident: look for their name through the blind index, without decrypting.
-    const auto hits = tx->residents().residents_with_name_tokens(in.wijk, vault_->name_tokens(known + " " + in.wishes.safety_notes));
+    const auto hits = tx->residents().residents_with_name_tokens(in.wijk, ctx_.vault->name_tokens(known + " " + in.wishes.safety_notes));
     if (std::find(hits.begin(), hits.end(), resident->id) != hits.end())
       return Error::invalid("error.request.name_in_text", "known");
   }
@@ -250,8 +250,8 @@ Result<RequestId> App::create_request(const User& user, const NewRequestInput& i
   return r.id;
 }
 
-Result<RequestDetail> App::request_detail(const User& user, RequestId id) {
-  auto tx = store_->begin(TxMode::kWrite);  // identity reveals are audited
+Result<RequestDetail> Brigade::request_detail(const User& user, RequestId id) {
+  auto tx = ctx_.store->begin(TxMode::kWrite);  // identity reveals are audited
   auto r = tx->brigade().get_request(id);
   if (!r) return Error::not_found();
   const Timestamp t = now();
@@ -277,7 +277,7 @@ Result<RequestDetail> App::request_detail(const User& user, RequestId id) {
     rv.resident_code = d.row.resident.code;
     rv.to_org_name = names.org(ref.to_org);
     rv.referred_by_name = names.user(ref.referred_by);
-    rv.no_response = ref.no_response(t, config_.referral_response_days);
+    rv.no_response = ref.no_response(t, ctx_.config.referral_response_days);
     d.referrals.push_back(std::move(rv));
   }
   const bool may_set_outcome = d.is_coordinator || (d.mine && d.mine->state == AssignmentState::kAccepted);
@@ -288,7 +288,7 @@ Result<RequestDetail> App::request_detail(const User& user, RequestId id) {
     auto resident = tx->residents().get_resident(r->resident_id);
     if (resident) {
       ResidentRelation rel = Internals::relation(*tx, user, resident->id);
-      d.identity = Internals::reveal(*vault_, *tx, t, user, *resident, rel,
+      d.identity = Internals::reveal(*ctx_.vault, *tx, t, user, *resident, rel,
                                      "request:" + std::to_string(id.value), "visit");
     }
   }
@@ -304,16 +304,16 @@ Result<RequestDetail> App::request_detail(const User& user, RequestId id) {
   d.visit_key = random_token().substr(0, 32);
   if (d.is_coordinator && !outcome_is_final(r->outcome) && r->outcome != Outcome::kDeclined) {
     RequestNeeds needs{r->urgency, r->pref_language, r->pref_gender, r->pref_theme};
-    d.suggestions = rank_peers(needs, candidates(*tx, names, *r, t, config_.cap_counts_attempts));
+    d.suggestions = rank_peers(needs, candidates(*tx, names, *r, t, ctx_.config.cap_counts_attempts));
   }
   // An identity is only shown when its audit entry is safely stored.
   if (auto st = tx->commit(); !st) return st.error();
   return d;
 }
 
-Status App::update_request_wishes(const User& user, RequestId id, std::int64_t version, const BrigadeWishes& w) {
+Status Brigade::update_wishes(const User& user, RequestId id, std::int64_t version, const BrigadeWishes& w) {
   if (auto problems = Internals::wishes_problems(w); !problems.empty()) return Error::invalid_fields(std::move(problems));
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   auto r = tx->brigade().get_request(id);
   if (!r) return Error::not_found();
   if (!may_coordinate(user, r->wijk_id)) return Error::forbidden();
@@ -321,7 +321,7 @@ Status App::update_request_wishes(const User& user, RequestId id, std::int64_t v
   for (const auto& a : tx->brigade().assignments_for_request(id))
     if (a.current()) return Error::conflict("error.request.already_asked");
   // Safety notes reach peers who may still say no: they must not name the resident.
-  const auto hits = tx->residents().residents_with_name_tokens(r->wijk_id, vault_->name_tokens(w.safety_notes));
+  const auto hits = tx->residents().residents_with_name_tokens(r->wijk_id, ctx_.vault->name_tokens(w.safety_notes));
   if (std::find(hits.begin(), hits.end(), r->resident_id) != hits.end())
     return Error::invalid("error.request.name_in_text", "safety_notes");
   if (r->version != version) return Error::conflict("error.version_conflict");
@@ -332,11 +332,11 @@ Status App::update_request_wishes(const User& user, RequestId id, std::int64_t v
   return tx->commit();
 }
 
-Status App::assign_peers(const User& user, RequestId id, const std::vector<UserId>& peers) {
+Status Brigade::assign_peers(const User& user, RequestId id, const std::vector<UserId>& peers) {
   if (peers.empty()) return Error::invalid("error.assign.choose", "peer");
   if (peers.size() > 2) return Error::invalid("error.assign.at_most_two", "peer");
   if (peers.size() == 2 && peers[0] == peers[1]) return Error::invalid("error.assign.same_peer", "peer");
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   auto r = tx->brigade().get_request(id);
   if (!r) return Error::not_found();
   if (!may_coordinate(user, r->wijk_id)) return Error::forbidden();
@@ -344,7 +344,7 @@ Status App::assign_peers(const User& user, RequestId id, const std::vector<UserI
     return Error::conflict("error.request.closed");
   const Timestamp t = now();
   Lookups names(*tx);
-  const auto pool = candidates(*tx, names, *r, t, config_.cap_counts_attempts);
+  const auto pool = candidates(*tx, names, *r, t, ctx_.config.cap_counts_attempts);
   for (auto peer : peers) {
     auto c = std::find_if(pool.begin(), pool.end(), [&](const PeerCandidate& pc) { return pc.peer == peer; });
     if (c == pool.end()) return Error::invalid("error.invalid_choice", "peer");
@@ -373,7 +373,7 @@ Status App::assign_peers(const User& user, RequestId id, const std::vector<UserI
       m.to = c->profile.email;
       m.subject = "Nieuw verzoek voor de Vliegende Brigade";
       m.body = "Hallo " + c->name + ",\r\n\r\nEr staat een nieuw verzoek voor je klaar in wijk " +
-               names.wijk(r->wijk_id) + ".\r\nBekijk het en zeg ja of nee:\r\n" + config_.base_url +
+               names.wijk(r->wijk_id) + ".\r\nBekijk het en zeg ja of nee:\r\n" + ctx_.config.base_url +
                "/verzoeken/" + std::to_string(id.value) +
                "\r\n\r\nIn deze e-mail staan bewust geen gegevens van de bewoner.\r\n";
       m.created_at = t;
@@ -385,11 +385,11 @@ Status App::assign_peers(const User& user, RequestId id, const std::vector<UserI
   return tx->commit();
 }
 
-Status App::respond_assignment(const User& user, RequestId id, bool accept, const std::string& reason_in) {
+Status Brigade::respond_assignment(const User& user, RequestId id, bool accept, const std::string& reason_in) {
   const std::string reason = Internals::trim(reason_in);
   if (!accept && reason.size() < 3) return Error::invalid("error.assign.reason_required", "reason");
   if (reason.size() > kMaxNote) return Error::invalid("error.too_long", "reason");
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   auto r = tx->brigade().get_request(id);
   if (!r) return Error::not_found();
   auto a = current_assignment(*tx, id, user.id);
@@ -406,10 +406,10 @@ Status App::respond_assignment(const User& user, RequestId id, bool accept, cons
   return tx->commit();
 }
 
-Status App::end_assignment(const User& user, RequestId id, UserId peer, const std::string& reason_in) {
+Status Brigade::end_assignment(const User& user, RequestId id, UserId peer, const std::string& reason_in) {
   const std::string reason = Internals::trim(reason_in);
   if (reason.size() > kMaxNote) return Error::invalid("error.too_long", "reason");
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   auto r = tx->brigade().get_request(id);
   if (!r) return Error::not_found();
   if (!may_coordinate(user, r->wijk_id)) return Error::forbidden();
@@ -425,9 +425,9 @@ Status App::end_assignment(const User& user, RequestId id, UserId peer, const st
   return tx->commit();
 }
 
-Result<MyRequests> App::my_requests(const User& user) {
+Result<MyRequests> Brigade::my_requests(const User& user) {
   if (user.role != Role::kPeer) return Error::forbidden();
-  auto tx = store_->begin(TxMode::kRead);
+  auto tx = ctx_.store->begin(TxMode::kRead);
   const Timestamp t = now();
   MyRequests out;
   Lookups names(*tx);
@@ -438,21 +438,21 @@ Result<MyRequests> App::my_requests(const User& user) {
   out.offered = request_rows(names, offered, t);
   out.active = request_rows(names, active, t);
   if (auto c = tx->brigade().open_checkin(user.id)) {
-    CheckinView cv{*c, user.display_name, {}, c->overdue(t, config_.checkout_grace_minutes)};
+    CheckinView cv{*c, user.display_name, {}, c->overdue(t, ctx_.config.checkout_grace_minutes)};
     if (auto r = tx->brigade().get_request(c->request_id))
       if (auto res = names.resident(r->resident_id)) cv.resident_code = res->code;
     out.checkin = cv;
   }
   out.profile = tx->peers().get_peer_profile(user.id).value_or(PeerProfile{user.id, {}, {}, "onbekend", 4, true, {}});
-  out.load = tx->peers().peer_loads({user.id}, start_of_local_week(t), config_.cap_counts_attempts)[user.id];
+  out.load = tx->peers().peer_loads({user.id}, start_of_local_week(t), ctx_.config.cap_counts_attempts)[user.id];
   return out;
 }
 
 // The requests a peer did before (the ten most recent), pseudonymous: a page of its own, so that
 // "mijn verzoeken", opened many times a day, stays light.
-Result<std::vector<RequestRow>> App::past_requests(const User& user) {
+Result<std::vector<RequestRow>> Brigade::past_requests(const User& user) {
   if (user.role != Role::kPeer) return Error::forbidden();
-  auto tx = store_->begin(TxMode::kRead);
+  auto tx = ctx_.store->begin(TxMode::kRead);
   Lookups names(*tx);
   std::vector<RequestRow> out;
   // Only what the short list shows: the request and its resident's code, in two statements.
@@ -472,7 +472,7 @@ Result<std::vector<RequestRow>> App::past_requests(const User& user) {
 
 // --- visits and safety ---------------------------------------------------------------------
 
-Result<LogVisitResult> App::log_visit(const User& user, const LogVisitInput& in) {
+Result<LogVisitResult> Brigade::log_visit(const User& user, const LogVisitInput& in) {
   const auto result = parse_visit_result(in.result);
   if (!result) return Error::invalid("error.visit.result_required", "result");
   VisitKind kind = VisitKind::kUnknown;
@@ -495,7 +495,7 @@ Result<LogVisitResult> App::log_visit(const User& user, const LogVisitInput& in)
     if (*parsed < t - 60LL * 86400) return Error::invalid("error.visit.too_old", "when");
     at = *parsed;
   }
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   auto r = tx->brigade().get_request(in.request);
   if (!r) return Error::not_found();
   auto mine = current_assignment(*tx, r->id, user.id);
@@ -531,10 +531,10 @@ Result<LogVisitResult> App::log_visit(const User& user, const LogVisitInput& in)
   return LogVisitResult{vid, false};
 }
 
-Status App::check_in(const User& user, RequestId id, int minutes) {
+Status Brigade::check_in(const User& user, RequestId id, int minutes) {
   if (minutes < kMinCheckinMinutes || minutes > kMaxCheckinMinutes)
     return Error::invalid("error.checkin.minutes", "minutes");
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   auto r = tx->brigade().get_request(id);
   if (!r) return Error::not_found();
   if (!Internals::accepted_peer(*tx, id, user.id)) return Error::forbidden();
@@ -551,8 +551,8 @@ Status App::check_in(const User& user, RequestId id, int minutes) {
   return tx->commit();
 }
 
-Status App::check_out(const User& user) {
-  auto tx = store_->begin(TxMode::kWrite);
+Status Brigade::check_out(const User& user) {
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   auto c = tx->brigade().open_checkin(user.id);
   if (!c) return Error::conflict("error.checkin.none");
   const Timestamp t = now();
@@ -561,11 +561,11 @@ Status App::check_out(const User& user) {
   return tx->commit();
 }
 
-Status App::request_debrief(const User& user, std::optional<RequestId> id, const std::string& note_in) {
+Status Brigade::request_debrief(const User& user, std::optional<RequestId> id, const std::string& note_in) {
   if (user.role != Role::kPeer) return Error::forbidden();
   const std::string note = Internals::trim(note_in);
   if (note.size() > kMaxNote) return Error::invalid("error.too_long", "note");
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   if (id && !current_assignment(*tx, *id, user.id)) return Error::forbidden();
   const Timestamp t = now();
   Debrief d;
@@ -578,9 +578,9 @@ Status App::request_debrief(const User& user, std::optional<RequestId> id, const
   return tx->commit();
 }
 
-Status App::handle_debrief(const User& user, DebriefId id) {
+Status Brigade::handle_debrief(const User& user, DebriefId id) {
   if (user.role != Role::kCoordinator || !user.active) return Error::forbidden();
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   const Timestamp t = now();
   const auto open = tx->brigade().open_debriefs();
   auto d = std::find_if(open.begin(), open.end(), [&](const Debrief& x) { return x.id == id; });
@@ -595,7 +595,7 @@ Status App::handle_debrief(const User& user, DebriefId id) {
 
 // --- outcomes ------------------------------------------------------------------------------
 
-Status App::set_outcome(const User& user, RequestId id, const std::string& code, const std::string& note_in,
+Status Brigade::set_outcome(const User& user, RequestId id, const std::string& code, const std::string& note_in,
                         std::int64_t version) {
   if (code.empty()) return Error::invalid("error.outcome.choose", "outcome");
   const auto to = parse_outcome(code);
@@ -604,7 +604,7 @@ Status App::set_outcome(const User& user, RequestId id, const std::string& code,
   if (note.size() > kMaxNote) return Error::invalid("error.too_long", "note");
   if ((*to == Outcome::kClosed || *to == Outcome::kDeclined || *to == Outcome::kUnreachable) && note.size() < 3)
     return Error::invalid("error.outcome.note_required", "note");
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   auto r = tx->brigade().get_request(id);
   if (!r) return Error::not_found();
   if (!may_coordinate(user, r->wijk_id) && !Internals::accepted_peer(*tx, id, user.id)) return Error::forbidden();
@@ -688,13 +688,13 @@ Status App::set_outcome(const User& user, RequestId id, const std::string& code,
 
 // --- coordinator ---------------------------------------------------------------------------
 
-Result<CoordinatorOverview> App::coordinator_overview(const User& user) {
+Result<CoordinatorOverview> Brigade::overview(const User& user) {
   if (user.role != Role::kCoordinator || !user.active || user.wijken.empty()) return Error::forbidden();
-  auto tx = store_->begin(TxMode::kRead);
+  auto tx = ctx_.store->begin(TxMode::kRead);
   const Timestamp t = now();
   CoordinatorOverview out;
-  out.grace_minutes = config_.checkout_grace_minutes;
-  out.response_days = config_.referral_response_days;
+  out.grace_minutes = ctx_.config.checkout_grace_minutes;
+  out.response_days = ctx_.config.referral_response_days;
   Lookups names(*tx);
   RequestFilter f;
   f.wijken = user.wijken;
@@ -712,7 +712,7 @@ Result<CoordinatorOverview> App::coordinator_overview(const User& user) {
   const std::string monday = format_date(start_of_local_week(t));
   const std::string sunday = format_days(days_of(monday) + 6);
   const std::string today = today_of(t);
-  auto loads = tx->peers().peer_loads(peer_ids, start_of_local_week(t), config_.cap_counts_attempts);
+  auto loads = tx->peers().peer_loads(peer_ids, start_of_local_week(t), ctx_.config.cap_counts_attempts);
   auto on_call = tx->peers().on_call_counts(peer_ids, monday, sunday);
   const auto absent = tx->peers().absent_on(peer_ids, today);
   for (const auto& [peer, p] : peers) {
@@ -730,7 +730,7 @@ Result<CoordinatorOverview> App::coordinator_overview(const User& user) {
     auto r = tx->brigade().get_request(c.request_id);
     const bool here = r && user.in_wijk(r->wijk_id);
     if (!here && !peers_in_view.count(c.peer)) continue;
-    CheckinView cv{c, names.user(c.peer), {}, c.overdue(t, config_.checkout_grace_minutes)};
+    CheckinView cv{c, names.user(c.peer), {}, c.overdue(t, ctx_.config.checkout_grace_minutes)};
     if (here)
       if (auto res = names.resident(r->resident_id)) cv.resident_code = res->code;
     out.checkins.push_back(std::move(cv));
@@ -739,8 +739,8 @@ Result<CoordinatorOverview> App::coordinator_overview(const User& user) {
                    [](const CheckinView& a, const CheckinView& b) { return a.overdue > b.overdue; });
   for (const auto& d : tx->brigade().open_debriefs())
     if (peers_in_view.count(d.peer)) out.debriefs.push_back({d, names.user(d.peer)});
-  for (const auto& ref : tx->referrals().unanswered_referrals(user.wijken, t - static_cast<Timestamp>(config_.referral_response_days) * 86400)) {
-    if (!ref.no_response(t, config_.referral_response_days)) continue;
+  for (const auto& ref : tx->referrals().unanswered_referrals(user.wijken, t - static_cast<Timestamp>(ctx_.config.referral_response_days) * 86400)) {
+    if (!ref.no_response(t, ctx_.config.referral_response_days)) continue;
     ReferralView rv;
     rv.referral = ref;
     if (auto res = names.resident(ref.resident_id)) rv.resident_code = res->code;
@@ -753,10 +753,10 @@ Result<CoordinatorOverview> App::coordinator_overview(const User& user) {
   return out;
 }
 
-Result<BrigadeFigures> App::brigade_figures(const User& user, int months) {
+Result<BrigadeFigures> Brigade::figures(const User& user, int months) {
   if (!may_view_brigade_figures(user)) return Error::forbidden();
   months = std::clamp(months, 1, 24);
-  auto tx = store_->begin(TxMode::kRead);
+  auto tx = ctx_.store->begin(TxMode::kRead);
   const Timestamp t = now();
   std::vector<WijkId> wijken = user.wijken;
   if (user.role == Role::kFunder && wijken.empty())
@@ -832,16 +832,5 @@ Result<BrigadeFigures> App::brigade_figures(const User& user, int months) {
 }
 
 // --- mail ----------------------------------------------------------------------------------
-
-std::vector<OutboxMail> App::pending_mail(int limit) {
-  auto tx = store_->begin(TxMode::kRead);
-  return tx->mail().pending_mail(now(), limit);
-}
-
-void App::mark_mail(std::int64_t id, bool sent, const std::string& error) {
-  auto tx = store_->begin(TxMode::kWrite);
-  tx->mail().mark_mail(id, sent, now(), error.substr(0, 500));
-  (void)tx->commit();
-}
 
 }  // namespace meedoen

@@ -6,20 +6,20 @@
 
 namespace meedoen {
 
-Status App::generate_dataset(int wijken, int residents, int years, unsigned seed) {
+Status Demo::generate(int wijken, int residents, int years, unsigned seed) {
   if (wijken < 1 || residents < 1 || years < 1) return Error::invalid("error.invalid_choice");
   std::mt19937 rng(seed);
   auto chance = [&](int percent) { return std::uniform_int_distribution<int>(0, 99)(rng) < percent; };
   constexpr std::int64_t kDay = 86400;
-  const Timestamp real_now = clock_->now();
+  const Timestamp real_now = ctx_.clock->now();
   const int cycles = years * 13;
-  SimulatedClock clock(clock_, start_of_local_day(real_now) - cycles * 28 * kDay + 9 * 3600);
+  SimulatedClock clock(ctx_.clock, start_of_local_day(real_now) - cycles * 28 * kDay + 9 * 3600);
 
-  auto org = create_org(nullptr, {OrgId(), "Bench Gemeente", "gemeente"});
+  auto org = app_.admin().create_org(nullptr, {OrgId(), "Bench Gemeente", "gemeente"});
   if (!org) return org.error();
-  if (auto id = create_user(nullptr, {"bench.admin", "Bench Admin", "bench-password", "admin", *org, {}, false}); !id)
+  if (auto id = app_.admin().create_user(nullptr, {"bench.admin", "Bench Admin", "bench-password", "admin", *org, {}, false}); !id)
     return id.error();
-  auto admin = login("", "bench.admin", "bench-password");
+  auto admin = app_.accounts().login("", "bench.admin", "bench-password");
   if (!admin) return admin.error();
   const User admin_user = *admin->user;
 
@@ -34,7 +34,7 @@ Status App::generate_dataset(int wijken, int residents, int years, unsigned seed
   std::vector<W> ws;
   for (int i = 1; i <= wijken; ++i) {
     const std::string n = std::to_string(i);
-    auto wid = create_wijk(admin_user, {WijkId(), "Wijk " + n, "District " + n, "Elke vier weken", "Buurthuis " + n},
+    auto wid = app_.admin().create_wijk(admin_user, {WijkId(), "Wijk " + n, "District " + n, "Elke vier weken", "Buurthuis " + n},
                            {"Noord " + n, "Zuid " + n});
     if (!wid) return wid.error();
     W w;
@@ -43,21 +43,21 @@ Status App::generate_dataset(int wijken, int residents, int years, unsigned seed
     const char* roles[] = {"chair", "member", "member", "wijkteam", "member"};
     for (int k = 0; k < 5; ++k) {
       const std::string username = "bench." + n + "." + std::to_string(k);
-      auto uid = create_user(nullptr, {username, "Bench " + n + "." + std::to_string(k), "bench-password", roles[k], *org, {w.id}, false});
+      auto uid = app_.admin().create_user(nullptr, {username, "Bench " + n + "." + std::to_string(k), "bench-password", roles[k], *org, {w.id}, false});
       if (!uid) return uid.error();
-      auto s = login("", username, "bench-password");
+      auto s = app_.accounts().login("", username, "bench-password");
       if (!s) return s.error();
       (k == 0 ? w.chair : w.members.emplace_back()) = *s->user;
     }
     // Three peer workers per wijk for the Vliegende Brigade.
     for (int k = 0; k < 3; ++k) {
       const std::string username = "bench.peer." + n + "." + std::to_string(k);
-      auto uid = create_user(nullptr, {username, "Peer " + n + "." + std::to_string(k), "bench-password", "peer", *org, {w.id}, false});
+      auto uid = app_.admin().create_user(nullptr, {username, "Peer " + n + "." + std::to_string(k), "bench-password", "peer", *org, {w.id}, false});
       if (!uid) return uid.error();
-      auto s = login("", username, "bench-password");
+      auto s = app_.accounts().login("", username, "bench-password");
       if (!s) return s.error();
       w.peers.push_back(*s->user);
-      if (auto st = save_peer_profile(w.peers.back(), {{"nl"}, {}, k % 2 ? "vrouw" : "man", 20, ""}); !st) return st;
+      if (auto st = app_.peers().save_profile(w.peers.back(), {{"nl"}, {}, k % 2 ? "vrouw" : "man", 20, ""}); !st) return st;
     }
     ws.push_back(std::move(w));
   }
@@ -68,16 +68,16 @@ Status App::generate_dataset(int wijken, int residents, int years, unsigned seed
     all_wijken.push_back(w.id);
     if (first_three.size() < 3) first_three.push_back(w.id);
   }
-  if (auto id = create_user(nullptr, {"bench.coordinator", "Bench Coordinator", "bench-password", "coordinator", *org, all_wijken, false}); !id)
+  if (auto id = app_.admin().create_user(nullptr, {"bench.coordinator", "Bench Coordinator", "bench-password", "coordinator", *org, all_wijken, false}); !id)
     return id.error();
-  if (auto id = create_user(nullptr, {"bench.coord.1", "Bench Coordinator 1", "bench-password", "coordinator", *org, first_three, false}); !id)
+  if (auto id = app_.admin().create_user(nullptr, {"bench.coord.1", "Bench Coordinator 1", "bench-password", "coordinator", *org, first_three, false}); !id)
     return id.error();
-  const User coordinator = *login("", "bench.coordinator", "bench-password")->user;
-  auto team_org = create_org(nullptr, {OrgId(), "Bench Wijkteam", "sociaal_wijkteam"});
+  const User coordinator = *app_.accounts().login("", "bench.coordinator", "bench-password")->user;
+  auto team_org = app_.admin().create_org(nullptr, {OrgId(), "Bench Wijkteam", "sociaal_wijkteam"});
   if (!team_org) return team_org.error();
-  if (auto id = create_user(nullptr, {"bench.wijkteam", "Bench Wijkteam", "bench-password", "wijkteam", *team_org, all_wijken, false}); !id)
+  if (auto id = app_.admin().create_user(nullptr, {"bench.wijkteam", "Bench Wijkteam", "bench-password", "wijkteam", *team_org, all_wijken, false}); !id)
     return id.error();
-  const User team = *login("", "bench.wijkteam", "bench-password")->user;
+  const User team = *app_.accounts().login("", "bench.wijkteam", "bench-password")->user;
 
   // The brigade's work after a meeting: every request without a peer gets one of its wijk, who
   // says yes and visits; most requests end within the cycle, the last cycles' stay open.
@@ -89,45 +89,45 @@ Status App::generate_dataset(int wijken, int residents, int years, unsigned seed
       f.limit = 1000;
       std::vector<BrigadeRequest> open;
       {
-        auto tx = store_->begin(TxMode::kRead);
+        auto tx = ctx_.store->begin(TxMode::kRead);
         open = tx->brigade().list_requests(f);
       }
       for (const auto& r : open) {
         const User& peer = w.peers[static_cast<std::size_t>(r.id.value) % w.peers.size()];
         bool assigned = false;
         {
-          auto tx = store_->begin(TxMode::kRead);
+          auto tx = ctx_.store->begin(TxMode::kRead);
           for (const auto& a : tx->brigade().assignments_for_request(r.id)) assigned = assigned || a.current();
         }
         if (!assigned) {
           clock->advance(60);
-          if (auto st = assign_peers(coordinator, r.id, {peer.id}); !st) return st;
-          if (auto st = respond_assignment(peer, r.id, true, ""); !st) return st;
+          if (auto st = app_.brigade().assign_peers(coordinator, r.id, {peer.id}); !st) return st;
+          if (auto st = app_.brigade().respond_assignment(peer, r.id, true, ""); !st) return st;
         }
         const int fate = static_cast<int>(r.id.value % 10);
         clock->advance(300);
         LogVisitInput visit{r.id, fate < 8 ? "contact" : "niet_thuis", "huisbezoek", "", "", "",
                             "v-" + std::to_string(r.id.value) + "-" + std::to_string(cycle)};
-        if (auto v = log_visit(peer, visit); !v) return v.error();
+        if (auto v = app_.brigade().log_visit(peer, visit); !v) return v.error();
         if (cycle >= cycles - 3) continue;  // recent work stays open
         auto version = [&]() {
-          auto tx = store_->begin(TxMode::kRead);
+          auto tx = ctx_.store->begin(TxMode::kRead);
           return tx->brigade().get_request(r.id)->version;
         };
         if (fate < 3) {
-          if (auto st = set_outcome(peer, r.id, "meegekomen", "", version()); !st) return st;
+          if (auto st = app_.brigade().set_outcome(peer, r.id, "meegekomen", "", version()); !st) return st;
         } else if (fate < 5) {
           NewReferralInput ref{r.id, "sociaal_wijkteam", *team_org, "", "Wil hulp bij geldzaken.", {}, "mondeling"};
           ref.consent = {"bewoner", format_date(clock->now()), "Hulp bij geldzaken", "", ConsentForm::kVerbal,
                          {false, false, false, true}};
-          auto c = create_referral(peer, ref);
+          auto c = app_.referrals().create(peer, ref);
           if (!c) return c.error();
           // The partner answers referrals; some of the last weeks' still wait and are flagged.
           if (fate == 3 || cycle < cycles - 5)
-            if (auto st = answer_referral(team, c->id, {"intake_gepland", format_date(clock->now() + 7 * kDay), ""}); !st)
+            if (auto st = app_.referrals().answer(team, c->id, {"intake_gepland", format_date(clock->now() + 7 * kDay), ""}); !st)
               return st;
         }
-        if (auto st = set_outcome(peer, r.id, "gesloten", "Afgerond.", version()); !st) return st;
+        if (auto st = app_.brigade().set_outcome(peer, r.id, "gesloten", "Afgerond.", version()); !st) return st;
       }
     }
     return Status::Ok();
@@ -138,7 +138,7 @@ Status App::generate_dataset(int wijken, int residents, int years, unsigned seed
     for (auto& w : ws) {
       // Every resident gets a first signal somewhere in the years; some get a second one later.
       const int fresh = (w.residents * (cycle + 1)) / cycles - (w.residents * cycle) / cycles;
-      auto form = signal_form(w.members[0]);
+      auto form = app_.signals().form(w.members[0]);
       if (!form) return form.error();
       const auto& choice = form->wijken.front();
       for (int k = 0; k < fresh + (chance(30) ? 1 : 0); ++k) {
@@ -159,7 +159,7 @@ Status App::generate_dataset(int wijken, int residents, int years, unsigned seed
         in.categories.push_back(choice.categories[static_cast<std::size_t>(k) % 7].id);
         in.urgent = chance(10);
         const User& raiser = w.members[static_cast<std::size_t>(k) % w.members.size()];
-        auto r = raise_signal(raiser, in);
+        auto r = app_.signals().raise(raiser, in);
         if (!r) return r.error();
         if (!repeat) w.codes.push_back(r->resident_code);
       }
@@ -168,7 +168,7 @@ Status App::generate_dataset(int wijken, int residents, int years, unsigned seed
     std::vector<MeetingId> meetings;
     for (auto& w : ws) {
       const Timestamp when = start_of_local_day(clock->now()) + 7 * kDay + 10 * 3600;
-      auto id = plan_meeting(w.chair, {w.id, format_datetime_input(when), "", {}, ""});
+      auto id = app_.meetings().plan(w.chair, {w.id, format_datetime_input(when), "", {}, ""});
       if (!id) return id.error();
       meetings.push_back(*id);
     }
@@ -177,7 +177,7 @@ Status App::generate_dataset(int wijken, int residents, int years, unsigned seed
     clock->advance(7 * kDay + 2 * 3600);
     for (std::size_t i = 0; i < ws.size(); ++i) {
       auto& w = ws[i];
-      auto view = meeting_view(w.chair, meetings[i]);
+      auto view = app_.meetings().view(w.chair, meetings[i]);
       if (!view) return view.error();
       for (const auto& iv : view->items) {
         static const Decision kCycle[] = {Decision::kBrigade, Decision::kWijkteam, Decision::kKeepEye,
@@ -188,35 +188,35 @@ Status App::generate_dataset(int wijken, int residents, int years, unsigned seed
           in.owner = w.members[static_cast<std::size_t>(iv.item.id.value) % w.members.size()].id;
           in.due_date = format_date(clock->now() + 21 * kDay);
         }
-        auto r = record_item(w.chair, in);
+        auto r = app_.meetings().record_item(w.chair, in);
         if (!r) return r.error();
       }
-      auto fresh = meeting_view(w.chair, meetings[i]);
+      auto fresh = app_.meetings().view(w.chair, meetings[i]);
       PlanMeetingInput keep{w.id, format_datetime_input(fresh->meeting.starts_at), fresh->meeting.place, {}, ""};
-      if (auto st = update_meeting(w.chair, meetings[i], fresh->meeting.version, keep, true); !st) return st;
+      if (auto st = app_.meetings().update(w.chair, meetings[i], fresh->meeting.version, keep, true); !st) return st;
     }
     clock->advance(kDay);
     if (auto st = brigade(cycle); !st) return st;
     clock->advance(2 * kDay);
     for (auto& w : ws) {
       for (const auto& m : w.members) {
-        auto tx = store_->begin(TxMode::kRead);
+        auto tx = ctx_.store->begin(TxMode::kRead);
         auto acts = tx->meetings().actions_for_owner(m.id);
         tx.reset();
         for (const auto& a : acts)
           if (a.state == ActionState::kOpen && chance(80))
-            (void)settle_action(m, a.id, ActionState::kDone, "Contact gehad.");
+            (void)app_.meetings().settle_action(m, a.id, ActionState::kDone, "Contact gehad.");
       }
       SignalFilter f;
       f.wijk = w.id;
       f.state = SignalState::kDiscussed;
       std::vector<Signal> discussed;
       {
-        auto tx = store_->begin(TxMode::kRead);
+        auto tx = ctx_.store->begin(TxMode::kRead);
         discussed = tx->signals().list_signals(f);
       }
       for (const auto& s : discussed)
-        if (chance(70)) (void)close_signal(w.chair, s.id, "Afgerond: bewoner heeft contact.");
+        if (chance(70)) (void)app_.signals().close(w.chair, s.id, "Afgerond: bewoner heeft contact.");
     }
     clock->advance(start + 28 * kDay - clock->now());
   }

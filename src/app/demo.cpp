@@ -84,19 +84,19 @@ const char* kDeclineReasons[] = {"Ik ken deze bewoner van vroeger; liever iemand
 
 }  // namespace
 
-Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) {
+Status Demo::load(std::vector<std::pair<std::string, std::string>>* logins) {
   std::mt19937 rng(20190601);
   auto pick = [&](auto& arr) -> decltype(auto) {
     return arr[std::uniform_int_distribution<std::size_t>(0, std::size(arr) - 1)(rng)];
   };
-  const Timestamp real_now = clock_->now();
+  const Timestamp real_now = ctx_.clock->now();
   const Timestamp t0 = start_of_local_day(real_now) - 120 * kDay + 9 * 3600;
-  SimulatedClock clock(clock_, t0);
+  SimulatedClock clock(ctx_.clock, t0);
 
   // Organisations.
   std::map<std::string, OrgId> org;
   {
-    auto tx = store_->begin(TxMode::kWrite);
+    auto tx = ctx_.store->begin(TxMode::kWrite);
     for (const auto& o : kOrgs) {
       auto id = tx->admin().insert_org({OrgId(), o.name, o.kind});
       if (!id) return id.error();
@@ -112,11 +112,11 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
 
   // An administrator first, so the wijken are made through the admin use case.
   NewUserInput admin{"beheer", "Beheerder Gemeente", kDemoPassword, "admin", org_of("Gemeente"), {}, false};
-  auto admin_id = create_user(nullptr, admin);
+  auto admin_id = app_.admin().create_user(nullptr, admin);
   if (!admin_id) return admin_id.error();
   User admin_user;
   {
-    auto tx = store_->begin(TxMode::kRead);
+    auto tx = ctx_.store->begin(TxMode::kRead);
     admin_user = *tx->accounts().get_user(*admin_id);
   }
   struct DemoWijk {
@@ -141,7 +141,7 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
   };
   std::vector<WijkId> wijk_ids;
   for (const auto& w : wijken) {
-    auto id = create_wijk(admin_user, {WijkId(), w.name, w.district, w.rhythm, w.place}, w.buurten);
+    auto id = app_.admin().create_wijk(admin_user, {WijkId(), w.name, w.district, w.rhythm, w.place}, w.buurten);
     if (!id) return id.error();
     wijk_ids.push_back(*id);
     WijkConfigInput cfg{*id, w.rhythm, w.place,
@@ -152,7 +152,7 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
     // read its list (see the access policy).
     if (std::string(w.name) != "Stevenshof")
       for (const char* o : {"Zelfregiecentrum", "Lumen"}) cfg.partners.push_back(org_of(o));
-    if (auto st = update_wijk_config(admin_user, cfg); !st) return st;
+    if (auto st = app_.admin().update_wijk_config(admin_user, cfg); !st) return st;
   }
   const WijkId meerburg = wijk_ids[0], merenwijk = wijk_ids[1], stevenshof = wijk_ids[2];
 
@@ -186,9 +186,9 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
   };
   std::map<std::string, User> u;
   for (const auto& d : users) {
-    auto id = create_user(nullptr, {d.username, d.name, kDemoPassword, d.role, org_of(d.org), d.wijken, d.officer});
+    auto id = app_.admin().create_user(nullptr, {d.username, d.name, kDemoPassword, d.role, org_of(d.org), d.wijken, d.officer});
     if (!id) return id.error();
-    auto tx = store_->begin(TxMode::kRead);
+    auto tx = ctx_.store->begin(TxMode::kRead);
     u[d.username] = *tx->accounts().get_user(*id);
   }
   if (logins) {
@@ -231,7 +231,7 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
   auto raise = [&](WijkId w, bool urgent, bool repeat) -> Status {
     const auto& who = raisers.at(w);
     const User& raiser = u.at(who[std::uniform_int_distribution<std::size_t>(0, who.size() - 1)(rng)]);
-    Result<SignalFormData> form = signal_form(raiser);
+    Result<SignalFormData> form = app_.signals().form(raiser);
     if (!form) return form.error();
     const WijkChoice* choice = nullptr;
     for (const auto& c : form->wijken)
@@ -259,7 +259,7 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
       if (!c.meldcode) usable.push_back(c);
     in.categories.push_back(pick(usable).id);
     in.urgent = urgent;
-    auto r = raise_signal(raiser, in);
+    auto r = app_.signals().raise(raiser, in);
     if (!r) return r.error();
     if (in.resident_code.empty()) {
       codes[w].push_back(r->resident_code);
@@ -270,15 +270,15 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
 
   auto run_meeting = [&](WijkId w, MeetingId id) -> Status {
     const User& chair = u.at(chairs.at(w));
-    auto view = meeting_view(chair, id);
+    auto view = app_.meetings().view(chair, id);
     if (!view) return view.error();
     std::vector<Attendance> att;
     for (const auto& row : view->attendance) {
       const bool present = row.org.kind != "verslavingszorg" || std::uniform_int_distribution<int>(0, 1)(rng);
       att.push_back({row.org.id, present, ""});
     }
-    if (auto st = record_attendance(chair, id, view->meeting.version, att); !st) return st;
-    view = meeting_view(chair, id);
+    if (auto st = app_.meetings().record_attendance(chair, id, view->meeting.version, att); !st) return st;
+    view = app_.meetings().view(chair, id);
     int n = 0;
     for (const auto& iv : view->items) {
       RecordItemInput in;
@@ -309,13 +309,13 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
       }
       in.regisseur = u.at("wijkteam").id;
       in.confirm_names = true;
-      auto r = record_item(chair, in);
+      auto r = app_.meetings().record_item(chair, in);
       if (!r) return r.error();
     }
-    view = meeting_view(chair, id);
+    view = app_.meetings().view(chair, id);
     PlanMeetingInput keep{w, format_datetime_input(view->meeting.starts_at), view->meeting.place,
                           view->meeting.invited, "Goed overleg. Volgende keer de terugkoppelingen eerst."};
-    return update_meeting(chair, id, view->meeting.version, keep, true, /*confirm_undecided=*/true);
+    return app_.meetings().update(chair, id, view->meeting.version, keep, true, /*confirm_undecided=*/true);
   };
 
   // --- The Vliegende Brigade: peers, requests, visits, outcomes and referrals ----------------
@@ -331,7 +331,7 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
       {"peer.dennis", {{"nl", "pap"}, {"schulden"}, "man", 3, ""}},
   };
   for (const auto& p : peers)
-    if (auto st = save_peer_profile(u.at(p.username), p.profile); !st) return st;
+    if (auto st = app_.peers().save_profile(u.at(p.username), p.profile); !st) return st;
   // Each peer is on call on some day parts of this week and the next.
   auto set_weeks = [&]() -> Status {
     for (std::size_t i = 0; i < peers.size(); ++i) {
@@ -344,7 +344,7 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
           blocks.push_back({date, DayPart::kMorning});
           blocks.push_back({date, i % 2 ? DayPart::kAfternoon : DayPart::kEvening});
         }
-        if (auto st = save_on_call(u.at(peers[i].username), format_date(monday), blocks); !st) return st;
+        if (auto st = app_.peers().save_on_call(u.at(peers[i].username), format_date(monday), blocks); !st) return st;
       }
     }
     return Status::Ok();
@@ -359,7 +359,7 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
       NewRequestInput in;
       in.wijk = w;
       {
-        auto tx = store_->begin(TxMode::kRead);
+        auto tx = ctx_.store->begin(TxMode::kRead);
         in.buurt = tx->admin().buurten(w).front().id;
       }
       in.gender = asked % 2 ? "vrouw" : "man";
@@ -375,25 +375,25 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
       in.urgency = asked % 6 == 0 ? "snel" : "normaal";
       ++asked;
       clock->advance(1800);
-      if (auto r = create_request(who, in); !r) return r.error();
+      if (auto r = app_.brigade().create_request(who, in); !r) return r.error();
     }
     return Status::Ok();
   };
   auto dispatch = [&]() -> Status {
-    auto ov = coordinator_overview(coordinator);
+    auto ov = app_.brigade().overview(coordinator);
     if (!ov) return ov.error();
     for (const auto& row : ov->open_requests) {
       if (std::any_of(row.assignments.begin(), row.assignments.end(),
                       [](const AssignmentView& a) { return a.assignment.current(); }))
         continue;
-      auto d = request_detail(coordinator, row.request.id);
+      auto d = app_.brigade().request_detail(coordinator, row.request.id);
       if (!d) return d.error();
       std::vector<UserId> chosen;
       for (const auto& s : d->suggestions)
         if (s.eligible && chosen.size() < (row.request.pair_advised ? 2u : 1u)) chosen.push_back(s.peer);
       if (chosen.empty()) continue;
       clock->advance(600);
-      if (auto st = assign_peers(coordinator, row.request.id, chosen); !st) return st;
+      if (auto st = app_.brigade().assign_peers(coordinator, row.request.id, chosen); !st) return st;
     }
     return Status::Ok();
   };
@@ -401,12 +401,12 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
   auto respond = [&](const std::string& except = {}) -> Status {
     for (const auto& p : peers) {
       if (p.username == except) continue;
-      auto my = my_requests(u.at(p.username));
+      auto my = app_.brigade().my_requests(u.at(p.username));
       if (!my) return my.error();
       for (const auto& row : my->offered) {
         const bool yes = ++answers % 9 != 0;
         clock->advance(900);
-        if (auto st = respond_assignment(u.at(p.username), row.request.id, yes,
+        if (auto st = app_.brigade().respond_assignment(u.at(p.username), row.request.id, yes,
                                          yes ? "" : kDeclineReasons[answers % 2]);
             !st)
           return st;
@@ -419,7 +419,7 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
   auto visit_round = [&]() -> Status {
     for (const auto& p : peers) {
       const User& peer = u.at(p.username);
-      auto my = my_requests(peer);
+      auto my = app_.brigade().my_requests(peer);
       if (!my) return my.error();
       for (const auto& row : my->active) {
         const BrigadeRequest& r = row.request;
@@ -432,11 +432,11 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
           LogVisitInput in{r.id, contact ? "contact" : (fate % 2 ? "niet_opengedaan" : "niet_thuis"),
                            "huisbezoek", "", contact ? "Koffie gedronken, over de buurt gepraat." : "",
                            contact ? "Volgende week weer langs." : "Briefje in de bus gedaan.", key};
-          if (auto v = log_visit(peer, in); !v) return v.error();
+          if (auto v = app_.brigade().log_visit(peer, in); !v) return v.error();
           if (hard_to_reach && row.visits >= 1) {
-            auto d = request_detail(peer, r.id);
+            auto d = app_.brigade().request_detail(peer, r.id);
             if (!d) return d.error();
-            if (auto st = set_outcome(peer, r.id, "onbereikbaar",
+            if (auto st = app_.brigade().set_outcome(peer, r.id, "onbereikbaar",
                                       "Drie keer geprobeerd; buren zeggen dat hij verhuisd is.", d->row.request.version);
                 !st)
               return st;
@@ -445,15 +445,15 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
         }
         if (r.outcome != Outcome::kContact) continue;
         LogVisitInput in{r.id, "contact", fate % 2 ? "buiten" : "centrum", "", "Samen een rondje gelopen.", "", key};
-        if (auto v = log_visit(peer, in); !v) return v.error();
-        auto version = [&]() { return request_detail(peer, r.id)->row.request.version; };
+        if (auto v = app_.brigade().log_visit(peer, in); !v) return v.error();
+        auto version = [&]() { return app_.brigade().request_detail(peer, r.id)->row.request.version; };
         if (fate == 7) {
-          if (auto st = set_outcome(peer, r.id, "afgewezen", "Wil geen contact meer met de brigade.", version()); !st)
+          if (auto st = app_.brigade().set_outcome(peer, r.id, "afgewezen", "Wil geen contact meer met de brigade.", version()); !st)
             return st;
           continue;
         }
         if (fate % 2 == 0)
-          if (auto st = set_outcome(peer, r.id, "meegekomen", "Samen naar de inloop geweest; wil volgende week weer.",
+          if (auto st = app_.brigade().set_outcome(peer, r.id, "meegekomen", "Samen naar de inloop geweest; wil volgende week weer.",
                                     version());
               !st)
             return st;
@@ -469,7 +469,7 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
           ref.consent = {"bewoner", format_date(clock->now()), "Hulp bij post en geldzaken", "", ConsentForm::kVerbal,
                          {true, false, true, true}};
           ref.consent_form = "mondeling";
-          if (auto c = create_referral(peer, ref); !c) return c.error();
+          if (auto c = app_.referrals().create(peer, ref); !c) return c.error();
         }
       }
     }
@@ -480,7 +480,7 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
   auto follow_up = [&]() -> Status {
     int k = 0;
     for (const char* partner : {"wijkteam", "ggz"}) {
-      auto inbox = referral_inbox(u.at(partner));
+      auto inbox = app_.referrals().inbox(u.at(partner));
       if (!inbox) return inbox.error();
       for (const auto& v : *inbox) {
         if (!v.may_answer || ++k % 4 == 0) continue;
@@ -488,20 +488,20 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
         ReferralAnswer a = v.referral.status == ReferralStatus::kIntakePlanned
                                ? ReferralAnswer{"intake_gedaan", "", "Intake gehad; begeleiding gestart."}
                                : ReferralAnswer{"intake_gepland", format_date(clock->now() + 5 * kDay), ""};
-        if (auto st = answer_referral(u.at(partner), v.referral.id, a); !st) return st;
+        if (auto st = app_.referrals().answer(u.at(partner), v.referral.id, a); !st) return st;
       }
     }
-    auto acts = my_actions(coordinator);
+    auto acts = app_.meetings().my_actions(coordinator);
     if (!acts) return acts.error();
     for (const auto& a : *acts) {
       if (a.action.state != ActionState::kOpen) continue;
       std::optional<BrigadeRequest> r;
       {
-        auto tx = store_->begin(TxMode::kRead);
+        auto tx = ctx_.store->begin(TxMode::kRead);
         r = tx->brigade().request_for_action(a.action.id);
       }
       if (r && r->first_contact_at != 0)
-        if (auto st = settle_action(coordinator, a.action.id, ActionState::kDone,
+        if (auto st = app_.meetings().settle_action(coordinator, a.action.id, ActionState::kDone,
                                     "Vliegende Brigade heeft contact; zie het verzoek.");
             !st)
           return st;
@@ -538,7 +538,7 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
     Timestamp last = clock->now();
     for (auto w : wijk_ids) {
       const Timestamp when = meeting_time(w, clock->now() + kDay);
-      auto id = plan_meeting(u.at(chairs.at(w)), {w, format_datetime_input(when), "", {}, ""});
+      auto id = app_.meetings().plan(u.at(chairs.at(w)), {w, format_datetime_input(when), "", {}, ""});
       if (!id) return id.error();
       planned.emplace_back(w, *id);
       last = std::max(last, when);
@@ -550,14 +550,14 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
     clock->advance(3 * kDay);
     for (const auto& [name, user] : u) {
       if (name == "coordinator") continue;  // the brigade's actions follow its requests (below)
-      auto acts = my_actions(user);
+      auto acts = app_.meetings().my_actions(user);
       if (!acts) continue;
       int k = 0;
       for (const auto& a : *acts) {
         if (a.action.state != ActionState::kOpen || a.action.created_at > clock->now() - 2 * kDay) continue;
         if (k++ % 3 == 2) continue;
         const bool done = k % 4 != 0;
-        (void)settle_action(user, a.action.id, done ? ActionState::kDone : ActionState::kNotDone,
+        (void)app_.meetings().settle_action(user, a.action.id, done ? ActionState::kDone : ActionState::kNotDone,
                             done ? "Contact gehad; bewoner staat open voor een volgende afspraak."
                                  : "Drie keer aangebeld, niet opengedaan.");
       }
@@ -569,11 +569,11 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
       f.state = SignalState::kDiscussed;
       std::vector<Signal> discussed;
       {
-        auto tx = store_->begin(TxMode::kRead);
+        auto tx = ctx_.store->begin(TxMode::kRead);
         discussed = tx->signals().list_signals(f);
       }
       for (std::size_t i = 0; i < discussed.size(); i += 3)
-        (void)close_signal(chair, discussed[i].id,
+        (void)app_.signals().close(chair, discussed[i].id,
                            "Bewoner heeft nu contact met het wijkteam en komt naar de inloop.");
     }
     if (auto st = brigade_days(3); !st) return st;
@@ -587,7 +587,7 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
     if (auto st = raise(w, w == meerburg, false); !st) return st;
   for (auto w : {meerburg, merenwijk}) {
     const Timestamp when = meeting_time(w, real_now + kDay);
-    auto id = plan_meeting(u.at(chairs.at(w)), {w, format_datetime_input(when), "", {}, ""});
+    auto id = app_.meetings().plan(u.at(chairs.at(w)), {w, format_datetime_input(when), "", {}, ""});
     if (!id) return id.error();
   }
   for (auto w : {meerburg, merenwijk, stevenshof}) {
@@ -603,24 +603,24 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
   // Two requests that came in this morning wait for the coordinator; Mo Benali has one request
   // waiting for his answer.
   if (auto st = direct_requests(2); !st) return st;
-  if (auto mo = my_requests(u.at("brigadier")); mo && mo->offered.empty()) {
-    auto ov = coordinator_overview(coordinator);
+  if (auto mo = app_.brigade().my_requests(u.at("brigadier")); mo && mo->offered.empty()) {
+    auto ov = app_.brigade().overview(coordinator);
     if (!ov) return ov.error();
     if (!ov->open_requests.empty())
-      (void)assign_peers(coordinator, ov->open_requests.back().request.id, {u.at("brigadier").id});
+      (void)app_.brigade().assign_peers(coordinator, ov->open_requests.back().request.id, {u.at("brigadier").id});
   }
   if (auto st = visit_round(); !st) return st;
   {
-    auto hassan = my_requests(u.at("peer.hassan"));
+    auto hassan = app_.brigade().my_requests(u.at("peer.hassan"));
     std::optional<RequestId> about;
     if (hassan && !hassan->active.empty()) about = hassan->active.front().request.id;
-    if (auto st = request_debrief(u.at("peer.hassan"), about, "Zwaar bezoek gehad; wil er even over praten."); !st)
+    if (auto st = app_.brigade().request_debrief(u.at("peer.hassan"), about, "Zwaar bezoek gehad; wil er even over praten."); !st)
       return st;
   }
   // A meldcode signal on the private track of the GGZ's designated officer.
   {
     const User& raiser = u.at("ggz");
-    auto form = signal_form(raiser);
+    auto form = app_.signals().form(raiser);
     if (!form) return form.error();
     RaiseSignalInput in;
     in.wijk = meerburg;
@@ -631,9 +631,9 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
     in.identity.address = "Meerburgerkade 12";
     in.description = kMeldcodeConcern;
     in.meldcode_confirmed = true;
-    auto r = raise_signal(raiser, in);
+    auto r = app_.signals().raise(raiser, in);
     if (!r) return r.error();
-    if (auto st = record_meldcode_step(raiser, r->signal_id, 1, format_date(clock->now()),
+    if (auto st = app_.signals().record_meldcode_step(raiser, r->signal_id, 1, format_date(clock->now()),
                                        "Signalen in kaart gebracht: meldingen van buren, geen eigen waarneming.");
         !st)
       return st;
@@ -641,8 +641,8 @@ Status App::load_demo(std::vector<std::pair<std::string, std::string>>* logins) 
   // Last, so it is recent: Anouk went in for a visit an hour and a half ago, expecting to be out
   // in an hour, and has not checked out.
   if (clock->now() < real_now - 90 * 60) clock->advance(real_now - 90 * 60 - clock->now());
-  if (auto my = my_requests(u.at("peer.anouk")); my && !my->active.empty())
-    if (auto st = check_in(u.at("peer.anouk"), my->active.front().request.id, 60); !st) return st;
+  if (auto my = app_.brigade().my_requests(u.at("peer.anouk")); my && !my->active.empty())
+    if (auto st = app_.brigade().check_in(u.at("peer.anouk"), my->active.front().request.id, 60); !st) return st;
   return Status::Ok();
 }
 

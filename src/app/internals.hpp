@@ -63,7 +63,7 @@ class SimulatedClock {
   FixedClock* clock_ = nullptr;
 };
 
-struct App::Internals {
+struct Internals {
   // Appends to the audit chain inside `tx`. REQUIRES: tx is a write transaction.
   static void audit(Tx& tx, Timestamp at, const User* user, const std::string& event,
                     ResidentId resident, const std::string& object, const std::string& reason);

@@ -72,10 +72,10 @@ Status validate_meeting_input(Tx& tx, const PlanMeetingInput& in, Timestamp* sta
 
 }  // namespace
 
-Result<MeetingList> App::list_meetings(const User& user) {
+Result<MeetingList> Meetings::list(const User& user) {
   const std::vector<WijkId> readable = viewable_wijken(user);
   if (readable.empty()) return Error::forbidden();  // an empty filter would mean "every wijk"
-  auto tx = store_->begin(TxMode::kRead);
+  auto tx = ctx_.store->begin(TxMode::kRead);
   MeetingList out;
   const Timestamp today = start_of_local_day(now());
   auto summarise = [&](const Meeting& m) {
@@ -102,8 +102,8 @@ Result<MeetingList> App::list_meetings(const User& user) {
   return out;
 }
 
-Result<MeetingFormData> App::meeting_form(const User& user) {
-  auto tx = store_->begin(TxMode::kRead);
+Result<MeetingFormData> Meetings::form(const User& user) {
+  auto tx = ctx_.store->begin(TxMode::kRead);
   MeetingFormData out;
   for (auto w : user.wijken) {
     if (!may_chair(user, w)) continue;
@@ -117,9 +117,9 @@ Result<MeetingFormData> App::meeting_form(const User& user) {
   return out;
 }
 
-Result<MeetingId> App::plan_meeting(const User& user, const PlanMeetingInput& in) {
+Result<MeetingId> Meetings::plan(const User& user, const PlanMeetingInput& in) {
   if (!may_chair(user, in.wijk)) return Error::forbidden();
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   auto wijk = tx->admin().get_wijk(in.wijk);
   if (!wijk) return Error::not_found();
   Meeting m;
@@ -153,7 +153,7 @@ static Result<MeetingView> load_meeting(Tx& tx, const User& user, MeetingId id) 
     AgendaItemView iv;
     iv.item = item;
     auto s = std::find_if(signals.begin(), signals.end(), [&](const Signal& g) { return g.id == item.signal_id; });
-    if (s != signals.end()) iv.signal = App::Internals::signal_row(names, *s);
+    if (s != signals.end()) iv.signal = Internals::signal_row(names, *s);
     if (item.action_id) {
       iv.follow_up = tx.meetings().get_action(*item.action_id);
       if (iv.follow_up) iv.follow_up_owner = names.user(iv.follow_up->owner);
@@ -191,18 +191,18 @@ static Result<MeetingView> load_meeting(Tx& tx, const User& user, MeetingId id) 
   return v;
 }
 
-Result<MeetingView> App::meeting_view(const User& user, MeetingId id) {
-  auto tx = store_->begin(TxMode::kRead);
+Result<MeetingView> Meetings::view(const User& user, MeetingId id) {
+  auto tx = ctx_.store->begin(TxMode::kRead);
   return load_meeting(*tx, user, id);
 }
 
-Result<MeetingView> App::minutes(const User& user, MeetingId id) {
-  auto tx = store_->begin(TxMode::kRead);
+Result<MeetingView> Meetings::minutes(const User& user, MeetingId id) {
+  auto tx = ctx_.store->begin(TxMode::kRead);
   return load_meeting(*tx, user, id);
 }
 
-Status App::refresh_agenda(const User& user, MeetingId id) {
-  auto tx = store_->begin(TxMode::kWrite);
+Status Meetings::refresh_agenda(const User& user, MeetingId id) {
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   auto m = tx->meetings().get_meeting(id);
   if (!m) return Error::not_found();
   if (!may_chair(user, m->wijk_id)) return Error::forbidden();
@@ -211,8 +211,8 @@ Status App::refresh_agenda(const User& user, MeetingId id) {
   return tx->commit();
 }
 
-Status App::move_agenda_item(const User& user, MeetingId id, AgendaItemId item, int delta) {
-  auto tx = store_->begin(TxMode::kWrite);
+Status Meetings::move_agenda_item(const User& user, MeetingId id, AgendaItemId item, int delta) {
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   auto m = tx->meetings().get_meeting(id);
   if (!m) return Error::not_found();
   if (!may_chair(user, m->wijk_id)) return Error::forbidden();
@@ -227,8 +227,8 @@ Status App::move_agenda_item(const User& user, MeetingId id, AgendaItemId item, 
   return tx->commit();
 }
 
-Result<RecordItemResult> App::record_item(const User& user, const RecordItemInput& in) {
-  auto tx = store_->begin(TxMode::kWrite);
+Result<RecordItemResult> Meetings::record_item(const User& user, const RecordItemInput& in) {
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   auto m = tx->meetings().get_meeting(in.meeting);
   if (!m) return Error::not_found();
   if (!may_view_wijk(user, m->wijk_id)) return Error::forbidden();
@@ -256,7 +256,7 @@ Result<RecordItemResult> App::record_item(const User& user, const RecordItemInpu
     for (auto& p : Internals::wishes_problems(in.brigade)) problems.push_back(std::move(p));
     // Safety notes reach peers who may still say no: they must not name the resident.
     if (!in.brigade.safety_notes.empty()) {
-      const auto hits = tx->residents().residents_with_name_tokens(m->wijk_id, vault_->name_tokens(in.brigade.safety_notes));
+      const auto hits = tx->residents().residents_with_name_tokens(m->wijk_id, ctx_.vault->name_tokens(in.brigade.safety_notes));
       if (std::find(hits.begin(), hits.end(), s->resident_id) != hits.end())
         problems.emplace_back("safety_notes", "error.request.name_in_text");
     }
@@ -266,7 +266,7 @@ Result<RecordItemResult> App::record_item(const User& user, const RecordItemInpu
   RecordItemResult result;
   const std::string summary = Internals::trim(in.summary);
   if (!in.confirm_names && !summary.empty()) {
-    const auto hits = tx->residents().residents_with_name_tokens(m->wijk_id, vault_->name_tokens(summary));
+    const auto hits = tx->residents().residents_with_name_tokens(m->wijk_id, ctx_.vault->name_tokens(summary));
     if (!hits.empty()) {
       result.name_warning = true;
       return result;
@@ -317,9 +317,9 @@ Result<RecordItemResult> App::record_item(const User& user, const RecordItemInpu
   return result;
 }
 
-Status App::record_attendance(const User& user, MeetingId id, std::int64_t version,
+Status Meetings::record_attendance(const User& user, MeetingId id, std::int64_t version,
                               const std::vector<Attendance>& rows) {
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   auto m = tx->meetings().get_meeting(id);
   if (!m) return Error::not_found();
   if (!may_chair(user, m->wijk_id)) return Error::forbidden();
@@ -333,9 +333,9 @@ Status App::record_attendance(const User& user, MeetingId id, std::int64_t versi
   return tx->commit();
 }
 
-Status App::update_meeting(const User& user, MeetingId id, std::int64_t version,
+Status Meetings::update(const User& user, MeetingId id, std::int64_t version,
                            const PlanMeetingInput& in, bool held, bool confirm_undecided) {
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   auto m = tx->meetings().get_meeting(id);
   if (!m) return Error::not_found();
   if (!may_chair(user, m->wijk_id)) return Error::forbidden();
@@ -369,6 +369,63 @@ Status App::update_meeting(const User& user, MeetingId id, std::int64_t version,
       }
     }
   }
+  return tx->commit();
+}
+
+Result<std::vector<ActionView>> Meetings::my_actions(const User& user) {
+  auto tx = ctx_.store->begin(TxMode::kWrite);  // identity reveals are audited
+  const Timestamp t = now();
+  std::vector<ActionView> out;
+  for (const auto& a : tx->meetings().actions_for_owner(user.id)) {
+    ActionView v{a, user.display_name, {}, {}, {}};
+    auto r = tx->residents().get_resident(a.resident_id);
+    if (!r) continue;
+    v.resident_code = r->code;
+    if (auto w = tx->admin().get_wijk(a.wijk_id)) v.wijk_name = w->name;
+    if (a.state == ActionState::kOpen) {
+      ResidentRelation rel = Internals::relation(*tx, user, r->id);
+      v.identity = Internals::reveal(*ctx_.vault, *tx, t, user, *r, rel,
+                                     "action:" + std::to_string(a.id.value), "");
+    }
+    out.push_back(std::move(v));
+  }
+  if (auto st = tx->commit(); !st) return st.error();  // no identity without its audit entry
+  return out;
+}
+
+Status Meetings::settle_action(const User& user, ActionId id, ActionState state,
+                          const std::string& note_in) {
+  const std::string note = Internals::trim(note_in);
+  if (state == ActionState::kOpen) return Error::invalid("error.invalid_choice", "state");
+  if (note.size() > kMaxNote) return Error::invalid("error.too_long", "note");
+  if (state == ActionState::kNotDone && note.empty())
+    return Error::invalid("error.action.note_required", "note");
+  auto tx = ctx_.store->begin(TxMode::kWrite);
+  auto a = tx->meetings().get_action(id);
+  if (!a) return Error::not_found();
+  if (a->owner != user.id) return Error::forbidden();
+  if (a->state != ActionState::kOpen) return Error::conflict("error.action.settled");
+  const Timestamp t = now();
+  a->state = state;
+  a->note = note;
+  a->settled_at = t;
+  tx->meetings().update_action(*a);
+  tx->signals().add_timeline({a->signal_id, t, user.id, "action_settled",
+                    std::string(to_string(state)) + (note.empty() ? "" : "|" + note)});
+  bool any_open = false;
+  for (const auto& other : tx->meetings().actions_for_signal(a->signal_id))
+    any_open = any_open || other.state == ActionState::kOpen;
+  if (!any_open) {
+    if (auto s = tx->signals().get_signal(a->signal_id)) {
+      if (auto next = transition(s->state, SignalEvent::kActionsSettled)) {
+        s->state = *next;
+        s->updated_at = t;
+        tx->signals().update_signal(*s);
+      }
+    }
+  }
+  Internals::audit(*tx, t, &user, "change", a->resident_id, "action:" + std::to_string(id.value),
+                   std::string(to_string(state)));
   return tx->commit();
 }
 

@@ -15,10 +15,10 @@ std::int64_t monday_of(const std::string& week, Timestamp now) {
 
 }  // namespace
 
-Result<PeerSettings> App::peer_settings(const User& user, const std::string& week) {
+Result<PeerSettings> Peers::settings(const User& user, const std::string& week) {
   if (user.role != Role::kPeer || !user.active) return Error::forbidden();
   if (!week.empty() && !parse_date(week)) return Error::invalid("error.bad_request");
-  auto tx = store_->begin(TxMode::kRead);
+  auto tx = ctx_.store->begin(TxMode::kRead);
   const Timestamp t = now();
   const std::int64_t monday = monday_of(week, t);
   const std::int64_t today = parse_date(format_date(t)).value_or(0);
@@ -49,7 +49,7 @@ Result<PeerSettings> App::peer_settings(const User& user, const std::string& wee
   return out;
 }
 
-Status App::save_peer_profile(const User& user, const PeerProfileInput& in) {
+Status Peers::save_profile(const User& user, const PeerProfileInput& in) {
   if (user.role != Role::kPeer || !user.active) return Error::forbidden();
   for (const auto& l : in.languages)
     if (!is_language(l)) return Error::invalid("error.invalid_choice", "languages");
@@ -64,7 +64,7 @@ Status App::save_peer_profile(const User& user, const PeerProfileInput& in) {
   }
   const std::string email = Internals::trim(in.email);
   if (!email.empty() && !Internals::valid_email(email)) return Error::invalid("error.email", "email");
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   PeerProfile p = tx->peers().get_peer_profile(user.id).value_or(PeerProfile{});
   p.user_id = user.id;
   p.languages = in.languages;
@@ -77,7 +77,7 @@ Status App::save_peer_profile(const User& user, const PeerProfileInput& in) {
   return tx->commit();
 }
 
-Status App::save_on_call(const User& user, const std::string& week, const std::vector<OnCallBlock>& blocks) {
+Status Peers::save_on_call(const User& user, const std::string& week, const std::vector<OnCallBlock>& blocks) {
   if (user.role != Role::kPeer || !user.active) return Error::forbidden();
   const auto day = parse_date(week);
   if (!day) return Error::invalid("error.bad_request");
@@ -93,12 +93,12 @@ Status App::save_on_call(const User& user, const std::string& week, const std::v
     if (!d || *d < monday || *d > monday + 6) return Error::invalid("error.bad_request");
     if (*d >= first) keep.push_back({format_days(*d), b.part});
   }
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   if (first <= monday + 6) tx->peers().set_on_call(user.id, from, to, keep);
   return tx->commit();
 }
 
-Status App::add_absence(const User& user, const Absence& a) {
+Status Peers::add_absence(const User& user, const Absence& a) {
   if (user.role != Role::kPeer || !user.active) return Error::forbidden();
   const auto from = parse_date(a.from);
   const auto to = parse_date(a.to);
@@ -106,15 +106,15 @@ Status App::add_absence(const User& user, const Absence& a) {
   if (!to || *to < *from) return Error::invalid("error.absence.dates", "to");
   if (*to - *from > 366) return Error::invalid("error.absence.too_long", "to");
   if (a.note.size() > kMaxShortText) return Error::invalid("error.too_long", "note");
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   // Stored in the one canonical form, since they are compared as text.
   tx->peers().insert_absence(user.id, {0, format_days(*from), format_days(*to), Internals::trim(a.note)});
   return tx->commit();
 }
 
-Status App::remove_absence(const User& user, std::int64_t id) {
+Status Peers::remove_absence(const User& user, std::int64_t id) {
   if (user.role != Role::kPeer || !user.active) return Error::forbidden();
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   if (!tx->peers().delete_absence(user.id, id)) return Error::not_found();
   return tx->commit();
 }

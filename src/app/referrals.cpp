@@ -34,7 +34,7 @@ Status apply_answer(Referral& r, const ReferralAnswer& a, Timestamp now) {
   const auto to = parse_referral_status(a.status);
   if (!to || *to == ReferralStatus::kSent || *to == ReferralStatus::kReceived)
     return Error::invalid("error.invalid_choice", "status");
-  const std::string note = App::Internals::trim(a.note);
+  const std::string note = Internals::trim(a.note);
   if (note.size() > kMaxNote) return Error::invalid("error.too_long", "note");
   if (*to == ReferralStatus::kDeclined && note.size() < 3)
     return Error::invalid("error.referral.reason_required", "note");
@@ -71,8 +71,8 @@ void mail_link(Tx& tx, const Referral& r, const std::string& org_name, Timestamp
 
 }  // namespace
 
-Result<ReferralFormData> App::referral_form(const User& user, RequestId id) {
-  auto tx = store_->begin(TxMode::kRead);
+Result<ReferralFormData> Referrals::form(const User& user, RequestId id) {
+  auto tx = ctx_.store->begin(TxMode::kRead);
   auto r = tx->brigade().get_request(id);
   if (!r) return Error::not_found();
   if (!may_coordinate(user, r->wijk_id) && !Internals::accepted_peer(*tx, id, user.id)) return Error::forbidden();
@@ -85,7 +85,7 @@ Result<ReferralFormData> App::referral_form(const User& user, RequestId id) {
   return out;
 }
 
-Result<ReferralCreated> App::create_referral(const User& user, const NewReferralInput& in) {
+Result<ReferralCreated> Referrals::create(const User& user, const NewReferralInput& in) {
   if (!is_referral_kind(in.kind)) return Error::invalid("error.invalid_choice", "kind");
   const std::string email = Internals::trim(in.to_email);
   if (!email.empty() && !Internals::valid_email(email)) return Error::invalid("error.email", "to_email");
@@ -95,7 +95,7 @@ Result<ReferralCreated> App::create_referral(const User& user, const NewReferral
     return Error::invalid("error.consent.story_not_covered", "story");
   const auto form = parse_consent_form(in.consent_form);
   if (!form) return Error::invalid("error.invalid_choice", "consent_form");
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   auto r = tx->brigade().get_request(in.request);
   if (!r) return Error::not_found();
   if (!may_coordinate(user, r->wijk_id) && !Internals::accepted_peer(*tx, in.request, user.id))
@@ -150,23 +150,23 @@ Result<ReferralCreated> App::create_referral(const User& user, const NewReferral
   for (const auto& u : tx->accounts().list_users())
     out.inbox = out.inbox || (u.active && u.org_id == org->id && u.role != Role::kPeer);
   if (!email.empty()) {
-    mail_link(*tx, ref, org->name, t, config_.referral_link_days, config_.base_url, false);
+    mail_link(*tx, ref, org->name, t, ctx_.config.referral_link_days, ctx_.config.base_url, false);
     out.link_sent = true;
   }
   if (auto st = tx->commit(); !st) return st.error();
   return out;
 }
 
-Result<std::vector<ReferralView>> App::referral_inbox(const User& user) {
+Result<std::vector<ReferralView>> Referrals::inbox(const User& user) {
   if (!user.active || user.role == Role::kFunder || user.role == Role::kAdmin || user.role == Role::kPeer)
     return Error::forbidden();
-  auto tx = store_->begin(TxMode::kWrite);  // identity reveals are audited
+  auto tx = ctx_.store->begin(TxMode::kWrite);  // identity reveals are audited
   const Timestamp t = now();
   Lookups names(*tx);
   std::vector<ReferralView> out;
   for (const auto& r : tx->referrals().referrals_to_org(user.org_id)) {
     if (!may_view_referral(user, r)) continue;
-    ReferralView v = view_of(names, r, t, config_.referral_response_days);
+    ReferralView v = view_of(names, r, t, ctx_.config.referral_response_days);
     v.may_answer = may_answer_referral(user, r) && (r.status == ReferralStatus::kSent ||
                                                     r.status == ReferralStatus::kReceived ||
                                                     r.status == ReferralStatus::kIntakePlanned);
@@ -175,7 +175,7 @@ Result<std::vector<ReferralView>> App::referral_inbox(const User& user) {
       if (auto res = tx->residents().get_resident(r.resident_id)) {
         ResidentRelation rel;
         rel.referral_recipient = true;
-        if (auto id = Internals::reveal(*vault_, *tx, t, user, *res, rel,
+        if (auto id = Internals::reveal(*ctx_.vault, *tx, t, user, *res, rel,
                                         "referral:" + std::to_string(r.id.value), "inbox"))
           v.identity = consented(*id, r.consent.fields);
       }
@@ -186,8 +186,8 @@ Result<std::vector<ReferralView>> App::referral_inbox(const User& user) {
   return out;
 }
 
-Status App::answer_referral(const User& user, ReferralId id, const ReferralAnswer& answer) {
-  auto tx = store_->begin(TxMode::kWrite);
+Status Referrals::answer(const User& user, ReferralId id, const ReferralAnswer& answer) {
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   auto r = tx->referrals().get_referral(id);
   if (!r) return Error::not_found();
   if (!may_answer_referral(user, *r)) return Error::forbidden();
@@ -201,8 +201,8 @@ Status App::answer_referral(const User& user, ReferralId id, const ReferralAnswe
   return tx->commit();
 }
 
-Status App::remind_referral(const User& user, ReferralId id) {
-  auto tx = store_->begin(TxMode::kWrite);
+Status Referrals::remind(const User& user, ReferralId id) {
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   auto r = tx->referrals().get_referral(id);
   if (!r) return Error::not_found();
   if (!Internals::accepted_peer(*tx, r->request_id, user.id) && !may_coordinate(user, r->wijk_id))
@@ -214,16 +214,16 @@ Status App::remind_referral(const User& user, ReferralId id) {
   const Timestamp t = now();
   auto org = tx->admin().get_org(r->to_org);
   tx->referrals().retire_referral_tokens(r->id, t);
-  mail_link(*tx, *r, org ? org->name : std::string(), t, config_.referral_link_days, config_.base_url, true);
+  mail_link(*tx, *r, org ? org->name : std::string(), t, ctx_.config.referral_link_days, ctx_.config.base_url, true);
   r->reminded_at = t;
   tx->referrals().update_referral(*r);
   Internals::audit(*tx, t, &user, "change", r->resident_id, "referral:" + std::to_string(id.value), "reminder");
   return tx->commit();
 }
 
-Result<ReferralLinkView> App::referral_by_token(const std::string& token, bool reveal) {
+Result<ReferralLinkView> Referrals::by_token(const std::string& token, bool reveal) {
   if (token.empty() || token.size() > 100) return Error::not_found();
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   auto tok = tx->referrals().find_referral_token(token_digest(token));
   if (!tok) return Error::not_found();
   const Timestamp t = now();
@@ -245,12 +245,12 @@ Result<ReferralLinkView> App::referral_by_token(const std::string& token, bool r
     tx->referrals().update_referral(*r);
   }
   Lookups names(*tx);
-  out.view = view_of(names, *r, t, config_.referral_response_days);
+  out.view = view_of(names, *r, t, ctx_.config.referral_response_days);
   out.view.may_answer = true;
   auto request = tx->brigade().get_request(r->request_id);
   out.may_reveal = r->consent.fields.any_identity() && request && !outcome_is_final(request->outcome);
   if (reveal && out.may_reveal) {
-    if (auto full = Internals::open_identity(*vault_, *tx, r->resident_id)) {
+    if (auto full = Internals::open_identity(*ctx_.vault, *tx, r->resident_id)) {
       out.view.identity = consented(*full, r->consent.fields);
       Internals::audit(*tx, t, nullptr, "read_identity", r->resident_id,
                        "referral:" + std::to_string(r->id.value),
@@ -261,9 +261,9 @@ Result<ReferralLinkView> App::referral_by_token(const std::string& token, bool r
   return out;
 }
 
-Status App::answer_referral_by_token(const std::string& token, const ReferralAnswer& answer) {
+Status Referrals::answer_by_token(const std::string& token, const ReferralAnswer& answer) {
   if (token.empty() || token.size() > 100) return Error::not_found();
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   const std::string digest = token_digest(token);
   auto tok = tx->referrals().find_referral_token(digest);
   if (!tok) return Error::not_found();

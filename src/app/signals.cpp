@@ -12,8 +12,8 @@ bool one_of(const std::string& v, const auto& options) {
 
 }  // namespace
 
-Result<SignalFormData> App::signal_form(const User& user) {
-  auto tx = store_->begin(TxMode::kRead);
+Result<SignalFormData> Signals::form(const User& user) {
+  auto tx = ctx_.store->begin(TxMode::kRead);
   SignalFormData out;
   for (auto w : user.wijken) {
     if (!may_raise_signal(user, w)) continue;
@@ -29,18 +29,18 @@ Result<SignalFormData> App::signal_form(const User& user) {
   return out;
 }
 
-bool App::meldcode_suggested(WijkId wijk, const std::string& text,
+bool Signals::meldcode_suggested(WijkId wijk, const std::string& text,
                              const std::vector<CategoryId>& categories) {
   if (text_suggests_meldcode(text)) return true;
   if (categories.empty()) return false;
-  auto tx = store_->begin(TxMode::kRead);
+  auto tx = ctx_.store->begin(TxMode::kRead);
   for (const auto& c : tx->admin().categories(wijk))
     if (c.meldcode && std::find(categories.begin(), categories.end(), c.id) != categories.end())
       return true;
   return false;
 }
 
-Result<RaiseResult> App::raise_signal(const User& user, const RaiseSignalInput& in) {
+Result<RaiseResult> Signals::raise(const User& user, const RaiseSignalInput& in) {
   if (!may_raise_signal(user, in.wijk)) return Error::forbidden();
   const std::string description = Internals::trim(in.description);
   if (description.empty()) return Error::invalid("error.signal.description_required", "description");
@@ -50,7 +50,7 @@ Result<RaiseResult> App::raise_signal(const User& user, const RaiseSignalInput& 
   const Timestamp t = now();
   if (auto st = Internals::validate_identity(in.identity, t); !st) return st.error();
 
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   if (!tx->admin().get_wijk(in.wijk)) return Error::not_found();
   if (in.buurt.valid()) {
     auto b = tx->admin().get_buurt(in.buurt);
@@ -72,7 +72,7 @@ Result<RaiseResult> App::raise_signal(const User& user, const RaiseSignalInput& 
   }
   const bool meldcode = meldcode_points && in.meldcode_confirmed;
 
-  auto resident_r = Internals::resident_for(*vault_, *tx, t, user, in.wijk, in.buurt, in.resident_code,
+  auto resident_r = Internals::resident_for(*ctx_.vault, *tx, t, user, in.wijk, in.buurt, in.resident_code,
                                             in.gender, in.age_band, in.identity, "raised_signal");
   if (!resident_r) return resident_r.error();
   const Resident resident = *resident_r;
@@ -116,14 +116,14 @@ Result<RaiseResult> App::raise_signal(const User& user, const RaiseSignalInput& 
   return result;
 }
 
-Result<SignalList> App::list_signals(const User& user, const SignalQuery& q) {
+Result<SignalList> Signals::list(const User& user, const SignalQuery& q) {
   if (!works_in_overleg(user.role)) return Error::forbidden();
   if (q.wijk && !may_view_wijk(user, *q.wijk) && !q.mine) return Error::forbidden();
   if (q.code.size() > 20) return Error::invalid("error.too_long", "code");
   // One's own signals in every wijk one raises in; the wijk's list only where one reads it.
   const std::vector<WijkId> readable = q.mine ? user.wijken : viewable_wijken(user);
   if (readable.empty()) return Error::forbidden();  // an empty filter would mean "every wijk"
-  auto tx = store_->begin(TxMode::kRead);
+  auto tx = ctx_.store->begin(TxMode::kRead);
   SignalFilter f;
   f.wijk = q.wijk;
   if (!q.wijk) f.wijken = readable;  // a chosen wijk was checked above
@@ -154,14 +154,14 @@ Result<SignalList> App::list_signals(const User& user, const SignalQuery& q) {
   return out;
 }
 
-Result<SignalDetail> App::signal_detail(const User& user, SignalId id,
+Result<SignalDetail> Signals::detail(const User& user, SignalId id,
                                         const std::string& break_glass_reason) {
   const std::string reason = Internals::trim(break_glass_reason);
   const bool breaking = !break_glass_reason.empty();
   if (breaking && (reason.size() < kMinBreakGlassReason || Internals::word_count(reason) < kMinBreakGlassWords))
     return Error::invalid("error.signal.break_glass_reason", "reason");
   if (reason.size() > kMaxCloseReason) return Error::invalid("error.too_long", "reason");
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   auto s = tx->signals().get_signal(id);
   if (!s) return Error::not_found();
   if (!Internals::may_see_signal(user, *s)) return Error::forbidden();
@@ -174,7 +174,7 @@ Result<SignalDetail> App::signal_detail(const User& user, SignalId id,
   d.row = Internals::signal_row(*tx, *s);
   ResidentRelation rel = Internals::relation(*tx, user, resident->id);
   rel.broke_glass = breaking;
-  d.identity = Internals::reveal(*vault_, *tx, t, user, *resident, rel,
+  d.identity = Internals::reveal(*ctx_.vault, *tx, t, user, *resident, rel,
                                  "signal:" + std::to_string(id.value), reason, &d.identity_reason);
   d.may_break_glass = !d.identity && may_break_glass(user, s->wijk_id);
   d.is_meldcode_officer = s->meldcode && may_view_meldcode_signal(user, *s);
@@ -193,9 +193,9 @@ Result<SignalDetail> App::signal_detail(const User& user, SignalId id,
   return d;
 }
 
-Status App::close_signal(const User& user, SignalId id, const std::string& reason_in) {
+Status Signals::close(const User& user, SignalId id, const std::string& reason_in) {
   const std::string reason = Internals::trim(reason_in);
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   auto s = tx->signals().get_signal(id);
   if (!s) return Error::not_found();
   if (!Internals::may_see_signal(user, *s)) return Error::forbidden();
@@ -219,14 +219,14 @@ Status App::close_signal(const User& user, SignalId id, const std::string& reaso
   return tx->commit();
 }
 
-Status App::record_meldcode_step(const User& user, SignalId id, int step, const std::string& date,
+Status Signals::record_meldcode_step(const User& user, SignalId id, int step, const std::string& date,
                                  const std::string& rationale_in) {
   const std::string rationale = Internals::trim(rationale_in);
   if (step < 1 || step > kMeldcodeSteps) return Error::invalid("error.invalid_choice", "step");
   if (!parse_date(date)) return Error::invalid("error.date", "date");
   if (rationale.empty()) return Error::invalid("error.meldcode.rationale_required", "rationale");
   if (rationale.size() > kMaxDescription) return Error::invalid("error.too_long", "rationale");
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   auto s = tx->signals().get_signal(id);
   if (!s) return Error::not_found();
   if (!s->meldcode || !may_view_meldcode_signal(user, *s)) return Error::forbidden();

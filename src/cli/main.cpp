@@ -180,23 +180,23 @@ int main(int argc, char** argv) {
 
   if (*migrate) {
     auto app = open_app(cfg);
-    std::cout << "schema version " << app->schema_version() << "\n";
+    std::cout << "schema version " << app->operations().schema_version() << "\n";
     return 0;
   }
   if (*backup) {
     auto app = open_app(cfg);
-    if (auto st = app->backup(backup_file); !st) {
+    if (auto st = app->operations().backup(backup_file); !st) {
       std::cerr << "meedoen: backup failed: " << st.error().message_key << " " << st.error().detail << "\n";
       return 1;
     }
     AppConfig copy_cfg = cfg;
     copy_cfg.db_path = backup_file;
     auto copy = open_app(copy_cfg);
-    if (const auto problems = copy->integrity_problems(); !problems.empty()) {
+    if (const auto problems = copy->operations().integrity_problems(); !problems.empty()) {
       std::cerr << "meedoen: the copy failed its integrity check:\n" << problems;
       return 1;
     }
-    const auto r = copy->verify_audit();
+    const auto r = copy->audit().verify();
     if (!r.ok) {
       std::cerr << "meedoen: the copy's audit chain is broken at entry " << r.first_bad_seq << ": " << r.problem << "\n";
       return 1;
@@ -225,8 +225,8 @@ int main(int argc, char** argv) {
       AppConfig staged_cfg = cfg;
       staged_cfg.db_path = staged;
       auto app = open_app(staged_cfg);
-      const auto problems = app->integrity_problems();
-      const auto r = app->verify_audit();
+      const auto problems = app->operations().integrity_problems();
+      const auto r = app->audit().verify();
       if (!problems.empty() || !r.ok) {
         std::cerr << "meedoen: the backup failed its checks; nothing was changed.\n" << problems << r.problem << "\n";
         std::filesystem::remove(staged, ec);
@@ -246,7 +246,7 @@ int main(int argc, char** argv) {
   if (*demo) {
     auto app = open_app(cfg);
     std::vector<std::pair<std::string, std::string>> logins;
-    if (auto st = app->load_demo(&logins); !st) return fail(st.error());
+    if (auto st = app->demo().load(&logins); !st) return fail(st.error());
     std::cout << "Demo data loaded. Log in at http://" << listen << " with (password for all: "
               << (logins.empty() ? "" : logins.front().second) << "):\n";
     for (const auto& [u, p] : logins) std::cout << "  " << u << "\n";
@@ -256,33 +256,33 @@ int main(int argc, char** argv) {
     auto app = open_app(cfg);
     nu.org = meedoen::OrgId(org_id);
     for (auto w : wijk_ids) nu.wijken.emplace_back(w);
-    auto id = app->create_user(nullptr, nu);
+    auto id = app->admin().create_user(nullptr, nu);
     if (!id) return fail(id.error());
     std::cout << "user " << nu.username << " added (id " << id->value << ")\n";
     return 0;
   }
   if (*org_add) {
     auto app = open_app(cfg);
-    auto id = app->create_org(nullptr, new_org);
+    auto id = app->admin().create_org(nullptr, new_org);
     if (!id) return fail(id.error());
     std::cout << "organisation " << new_org.name << " added (id " << id->value << ")\n";
     return 0;
   }
   if (*user_disable) {
     auto app = open_app(cfg);
-    if (auto st = app->set_user_active(nullptr, username, false); !st) return fail(st.error());
+    if (auto st = app->admin().set_user_active(nullptr, username, false); !st) return fail(st.error());
     std::cout << "user " << username << " disabled\n";
     return 0;
   }
   if (*user_reset) {
     auto app = open_app(cfg);
-    if (auto st = app->reset_password(nullptr, username, new_password); !st) return fail(st.error());
+    if (auto st = app->admin().reset_password(nullptr, username, new_password); !st) return fail(st.error());
     std::cout << "password of " << username << " reset\n";
     return 0;
   }
   if (*verify) {
     auto app = open_app(cfg);
-    const auto r = app->verify_audit();
+    const auto r = app->audit().verify();
     if (!r.ok) {
       std::cerr << "audit chain BROKEN at entry " << r.first_bad_seq << ": " << r.problem << "\n";
       return 1;
@@ -306,7 +306,7 @@ int main(int argc, char** argv) {
     so.address = listen.substr(0, colon);
     so.port = static_cast<unsigned short>(std::stoi(listen.substr(colon + 1)));
     so.threads = threads;
-    so.housekeeping = [&app] { app->maintain(); };
+    so.housekeeping = [&app] { app->operations().maintain(); };
     try {
       meedoen::web::Site site(*app, {root, secure_cookies, trusted_proxy});
       meedoen::web::Server server(so, [&site](const meedoen::web::Request& r) { return site.handle(r); });

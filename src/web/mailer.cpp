@@ -181,9 +181,9 @@ struct Mailer::Impl {
     while (!stopping) {
       lock.unlock();
       try {
-        for (const auto& m : app.pending_mail(20)) {
+        for (const auto& m : app.mail().pending(20)) {
           const std::string error = smtp_send(opt, m);
-          app.mark_mail(m.id, error.empty(), error);
+          app.mail().mark(m.id, error.empty(), error);
           if (error.empty())
             spdlog::info("mail {} sent", m.id);
           else

@@ -100,7 +100,7 @@ json::object request_row_json(Ctx& c, const RequestRow& row, bool list_only) {
 // --- coordinator ---------------------------------------------------------------------------
 
 Response brigade_page(Ctx& c) {
-  auto ov = c.app.coordinator_overview(c.user());
+  auto ov = c.app.brigade().overview(c.user());
   if (!ov) return error_page(c, ov.error());
   json::object m(c.sp);
   json::array open(c.sp), unassigned(c.sp), peers(c.sp), checkins(c.sp), debriefs(c.sp), referrals(c.sp);
@@ -173,7 +173,7 @@ Response brigade_page(Ctx& c) {
 Response brigade_debrief_handled(Ctx& c) {
   auto id = c.id_param(0);
   if (!id) return error_page(c, Error::invalid("error.bad_request"));
-  auto st = c.app.handle_debrief(c.user(), DebriefId(*id));
+  auto st = c.app.brigade().handle_debrief(c.user(), DebriefId(*id));
   if (!st) return error_page(c, st.error());
   return redirect("/brigade");
 }
@@ -185,7 +185,7 @@ Response brigade_figures_page(Ctx& c) {
     if (!n || *n > 24) return error_page(c, Error::invalid("error.bad_request"));
     months = static_cast<int>(*n);
   }
-  auto f = c.app.brigade_figures(c.user(), months);
+  auto f = c.app.brigade().figures(c.user(), months);
   if (!f) return error_page(c, f.error());
   auto block = [&](const FunnelMonth& fm) {
     json::object o;
@@ -238,7 +238,7 @@ static json::object request_form_values(const Request& req) {
 }
 
 static Response render_request_form(Ctx& c, json::object values, json::object errors, int status) {
-  auto form = c.app.request_form(c.user());
+  auto form = c.app.brigade().request_form(c.user());
   if (!form) return error_page(c, form.error());
   const std::string chosen_wijk = values["wijk"].as_string().c_str();
   const std::string chosen_buurt = values["buurt"].as_string().c_str();
@@ -281,7 +281,7 @@ Response request_create(Ctx& c) {
   in.known = f.get("known");
   in.wishes = wishes_from(f, "");
   in.urgency = f.get("urgency").empty() ? "normaal" : f.get("urgency");
-  auto r = c.app.create_request(c.user(), in);
+  auto r = c.app.brigade().create_request(c.user(), in);
   if (!r) {
     if (r.error().kind == ErrorKind::kInvalid) return render_request_form(c, values, field_errors(c, r.error()), 422);
     return error_page(c, r.error());
@@ -290,7 +290,7 @@ Response request_create(Ctx& c) {
 }
 
 static Response render_request(Ctx& c, RequestId id, json::object extra, int status) {
-  auto d = c.app.request_detail(c.user(), id);
+  auto d = c.app.brigade().request_detail(c.user(), id);
   if (!d) return error_page(c, d.error());
   json::object m = std::move(extra);
   const BrigadeRequest& r = d->row.request;
@@ -464,14 +464,14 @@ Response request_assign(Ctx& c) {
   std::vector<UserId> peers;
   for (auto p : parse_ids(c.req.form.all("peer"), &ok)) peers.emplace_back(p);
   if (!ok) return error_page(c, Error::invalid("error.bad_request"));
-  return request_form_result(c, *id, c.app.assign_peers(c.user(), *id, peers), "assign", "toegewezen");
+  return request_form_result(c, *id, c.app.brigade().assign_peers(c.user(), *id, peers), "assign", "toegewezen");
 }
 
 Response request_unassign(Ctx& c) {
   auto id = request_param(c);
   auto peer = parse_id(c.req.form.get("peer"));
   if (!id || !peer) return error_page(c, Error::invalid("error.bad_request"));
-  return request_form_result(c, *id, c.app.end_assignment(c.user(), *id, UserId(*peer), c.req.form.get("reason")),
+  return request_form_result(c, *id, c.app.brigade().end_assignment(c.user(), *id, UserId(*peer), c.req.form.get("reason")),
                              "assign", "beeindigd");
 }
 
@@ -480,7 +480,7 @@ Response request_respond(Ctx& c) {
   if (!id) return error_page(c, Error::invalid("error.bad_request"));
   const std::string answer = c.req.form.get("answer");
   if (answer != "ja" && answer != "nee") return error_page(c, Error::invalid("error.bad_request"));
-  const Status st = c.app.respond_assignment(c.user(), *id, answer == "ja", c.req.form.get("reason"));
+  const Status st = c.app.brigade().respond_assignment(c.user(), *id, answer == "ja", c.req.form.get("reason"));
   if (st && answer == "nee") return redirect("/verzoeken?afgezegd=1");
   return request_form_result(c, *id, st, "respond", answer == "ja" ? "aangenomen" : "");
 }
@@ -491,7 +491,7 @@ Response request_visit(Ctx& c) {
   const Params& f = c.req.form;
   LogVisitInput in{*id, f.get("result"), f.get("kind"), f.get("when"), f.get("note"), f.get("next_step"),
                    f.get("key")};
-  auto r = c.app.log_visit(c.user(), in);
+  auto r = c.app.brigade().log_visit(c.user(), in);
   if (!r) return request_form_result(c, *id, r.error(), "visit", "");
   return redirect("/verzoeken/" + std::to_string(id->value) + "?opgeslagen=bezoek");
 }
@@ -501,11 +501,11 @@ Response request_checkin(Ctx& c) {
   auto minutes = parse_id(c.req.form.get("minutes"));
   if (!id) return error_page(c, Error::invalid("error.bad_request"));
   const int n = minutes && *minutes < 100000 ? static_cast<int>(*minutes) : 0;
-  return request_form_result(c, *id, c.app.check_in(c.user(), *id, n), "checkin", "ingecheckt");
+  return request_form_result(c, *id, c.app.brigade().check_in(c.user(), *id, n), "checkin", "ingecheckt");
 }
 
 Response checkout(Ctx& c) {
-  auto st = c.app.check_out(c.user());
+  auto st = c.app.brigade().check_out(c.user());
   if (!st) return error_page(c, st.error());
   const std::string back = local_path(c.req.form.get("back"), "/verzoeken");
   return redirect(back + (back.find('?') == std::string::npos ? "?" : "&") + "opgeslagen=uitgecheckt");
@@ -518,7 +518,7 @@ Response debrief_create(Ctx& c) {
     if (!n) return error_page(c, Error::invalid("error.bad_request"));
     id = RequestId(*n);
   }
-  auto st = c.app.request_debrief(c.user(), id, c.req.form.get("debrief_note"));
+  auto st = c.app.brigade().request_debrief(c.user(), id, c.req.form.get("debrief_note"));
   if (id) return request_form_result(c, *id, st, "debrief", "napraten");
   if (!st) return error_page(c, st.error());
   return redirect("/verzoeken?opgeslagen=napraten");
@@ -529,20 +529,20 @@ Response request_wishes(Ctx& c) {
   auto version = parse_id(c.req.form.get("version"));
   if (!id || !version) return error_page(c, Error::invalid("error.bad_request"));
   const BrigadeWishes w = wishes_from(c.req.form, "w_");
-  return request_form_result(c, *id, c.app.update_request_wishes(c.user(), *id, *version, w), "wishes", "wensen");
+  return request_form_result(c, *id, c.app.brigade().update_wishes(c.user(), *id, *version, w), "wishes", "wensen");
 }
 
 Response request_outcome(Ctx& c) {
   auto id = request_param(c);
   auto version = parse_id(c.req.form.get("version"));
   if (!id || !version) return error_page(c, Error::invalid("error.bad_request"));
-  return request_form_result(c, *id, c.app.set_outcome(c.user(), *id, c.req.form.get("outcome"),
+  return request_form_result(c, *id, c.app.brigade().set_outcome(c.user(), *id, c.req.form.get("outcome"),
                                                        c.req.form.get("outcome_note"), *version),
                              "outcome", "uitkomst");
 }
 
 Response my_requests_page(Ctx& c) {
-  auto my = c.app.my_requests(c.user());
+  auto my = c.app.brigade().my_requests(c.user());
   if (!my) return error_page(c, my.error());
   json::object m;
   json::array offered, active;
@@ -565,7 +565,7 @@ Response my_requests_page(Ctx& c) {
 
 // The requests a peer did before, by code only.
 Response my_past_requests_page(Ctx& c) {
-  auto list = c.app.past_requests(c.user());
+  auto list = c.app.brigade().past_requests(c.user());
   if (!list) return error_page(c, list.error());
   json::array past;
   for (const auto& r : *list) {
@@ -585,7 +585,7 @@ Response my_past_requests_page(Ctx& c) {
 // --- the peer's week ------------------------------------------------------------------------
 
 static Response render_availability(Ctx& c, const std::string& week, json::object extra, int status) {
-  auto s = c.app.peer_settings(c.user(), week);
+  auto s = c.app.peers().settings(c.user(), week);
   if (!s) return error_page(c, s.error());
   json::object m = std::move(extra);
   m["cap_counts_attempts"] = c.app.config().cap_counts_attempts;
@@ -670,7 +670,7 @@ Response availability_profile(Ctx& c) {
   auto cap = parse_id(f.get("weekly_cap"));
   in.weekly_cap = cap && *cap <= 1000 ? static_cast<int>(*cap) : 0;
   in.email = f.get("email");
-  return availability_result(c, c.app.save_peer_profile(c.user(), in), f.get("week"), "profile");
+  return availability_result(c, c.app.peers().save_profile(c.user(), in), f.get("week"), "profile");
 }
 
 Response availability_week(Ctx& c) {
@@ -683,19 +683,19 @@ Response availability_week(Ctx& c) {
     if (!part) return error_page(c, Error::invalid("error.bad_request"));
     blocks.push_back({v.substr(0, bar), *part});
   }
-  return availability_result(c, c.app.save_on_call(c.user(), f.get("week"), blocks), f.get("week"), "week");
+  return availability_result(c, c.app.peers().save_on_call(c.user(), f.get("week"), blocks), f.get("week"), "week");
 }
 
 Response availability_absence(Ctx& c) {
   const Params& f = c.req.form;
   Absence a{0, f.get("from"), f.get("to"), f.get("note")};
-  return availability_result(c, c.app.add_absence(c.user(), a), f.get("week"), "absence");
+  return availability_result(c, c.app.peers().add_absence(c.user(), a), f.get("week"), "absence");
 }
 
 Response availability_absence_delete(Ctx& c) {
   auto id = c.id_param(0);
   if (!id) return error_page(c, Error::invalid("error.bad_request"));
-  return availability_result(c, c.app.remove_absence(c.user(), *id), c.req.form.get("week"), "absence");
+  return availability_result(c, c.app.peers().remove_absence(c.user(), *id), c.req.form.get("week"), "absence");
 }
 
 }  // namespace meedoen::web

@@ -187,7 +187,7 @@ json::object meeting_model(Ctx& c, const MeetingView& v, const ItemOverride* ov)
 }
 
 Response render_meeting(Ctx& c, MeetingId id, const ItemOverride* ov, json::object extra, int status) {
-  auto v = c.app.meeting_view(c.user(), id);
+  auto v = c.app.meetings().view(c.user(), id);
   if (!v) return error_page(c, v.error());
   json::object m = meeting_model(c, *v, ov);
   for (auto& [k, val] : extra) m[k] = val;
@@ -208,7 +208,7 @@ std::optional<PlanMeetingInput> plan_input(Ctx& c, bool* ok) {
 }  // namespace
 
 Response meetings_page(Ctx& c) {
-  auto list = c.app.list_meetings(c.user());
+  auto list = c.app.meetings().list(c.user());
   if (!list) return error_page(c, list.error());
   json::object m;
   json::array up, past;
@@ -222,7 +222,7 @@ Response meetings_page(Ctx& c) {
 }
 
 static Response render_meeting_form(Ctx& c, const PlanMeetingInput& in, json::object errors, int status) {
-  auto form = c.app.meeting_form(c.user());
+  auto form = c.app.meetings().form(c.user());
   if (!form) return error_page(c, form.error());
   json::object m;
   json::array wijken;
@@ -265,7 +265,7 @@ Response meeting_create(Ctx& c) {
   bool ok = true;
   auto in = plan_input(c, &ok);
   if (!ok) return error_page(c, Error::invalid("error.bad_request"));
-  auto id = c.app.plan_meeting(c.user(), *in);
+  auto id = c.app.meetings().plan(c.user(), *in);
   if (!id) {
     if (id.error().kind == ErrorKind::kInvalid) return render_meeting_form(c, *in, field_errors(c, id.error()), 422);
     return error_page(c, id.error());
@@ -282,7 +282,7 @@ Response meeting_page(Ctx& c) {
 Response meeting_refresh(Ctx& c) {
   auto id = c.id_param(0);
   if (!id) return error_page(c, Error::invalid("error.bad_request"));
-  if (auto st = c.app.refresh_agenda(c.user(), MeetingId(*id)); !st) return error_page(c, st.error());
+  if (auto st = c.app.meetings().refresh_agenda(c.user(), MeetingId(*id)); !st) return error_page(c, st.error());
   return redirect("/overleggen/" + std::to_string(*id) + "#agenda");
 }
 
@@ -290,7 +290,7 @@ Response meeting_move(Ctx& c, int delta) {
   auto id = c.id_param(0);
   auto item = c.id_param(1);
   if (!id || !item) return error_page(c, Error::invalid("error.bad_request"));
-  if (auto st = c.app.move_agenda_item(c.user(), MeetingId(*id), AgendaItemId(*item), delta); !st)
+  if (auto st = c.app.meetings().move_agenda_item(c.user(), MeetingId(*id), AgendaItemId(*item), delta); !st)
     return error_page(c, st.error());
   return redirect("/overleggen/" + std::to_string(*id) + "#punt-" + std::to_string(*item));
 }
@@ -337,7 +337,7 @@ Response meeting_record_item(Ctx& c) {
     b["pref_theme"] = in.brigade.pref_theme;
     ov.values["b"] = std::move(b);
   }
-  auto r = c.app.record_item(c.user(), in);
+  auto r = c.app.meetings().record_item(c.user(), in);
   if (!r) {
     if (r.error().kind == ErrorKind::kInvalid) {
       ov.errors = field_errors(c, r.error());
@@ -372,7 +372,7 @@ Response meeting_attendance(Ctx& c) {
     rows.push_back(a);
   }
   if (!ok) return error_page(c, Error::invalid("error.bad_request"));
-  auto st = c.app.record_attendance(c.user(), MeetingId(*id), *version, rows);
+  auto st = c.app.meetings().record_attendance(c.user(), MeetingId(*id), *version, rows);
   if (!st) {
     if (st.error().kind == ErrorKind::kConflict || st.error().kind == ErrorKind::kInvalid) {
       json::object extra;
@@ -391,11 +391,11 @@ Response meeting_update(Ctx& c) {
   bool ok = true;
   auto in = plan_input(c, &ok);
   if (!ok) return error_page(c, Error::invalid("error.bad_request"));
-  auto st = c.app.update_meeting(c.user(), MeetingId(*id), *version, *in, c.req.form.get("held") == "1",
+  auto st = c.app.meetings().update(c.user(), MeetingId(*id), *version, *in, c.req.form.get("held") == "1",
                                  c.req.form.get("confirm_undecided") == "1");
   if (!st && st.error().message_key == "error.meeting.undecided") {
     // Before undecided items go to the next agenda, the chair sees them, urgent ones first.
-    auto v = c.app.meeting_view(c.user(), MeetingId(*id));
+    auto v = c.app.meetings().view(c.user(), MeetingId(*id));
     if (!v) return error_page(c, v.error());
     std::vector<const AgendaItemView*> open;
     for (const auto& iv : v->items)
@@ -442,7 +442,7 @@ Response meeting_item_prefs(Ctx& c) {
 Response meeting_minutes(Ctx& c) {
   auto id = c.id_param(0);
   if (!id) return error_page(c, Error::invalid("error.bad_request"));
-  auto v = c.app.minutes(c.user(), MeetingId(*id));
+  auto v = c.app.meetings().minutes(c.user(), MeetingId(*id));
   if (!v) return error_page(c, v.error());
   json::object m = meeting_model(c, *v, nullptr);
   m["title"] = c.t("minutes_title") + " " + v->wijk.name + " " + format_date(v->meeting.starts_at);

@@ -4,7 +4,7 @@
 namespace meedoen::web {
 
 Response start_page(Ctx& c) {
-  auto p = c.app.start_page(c.user());
+  auto p = c.app.start().page(c.user());
   if (!p) return error_page(c, p.error());
   json::object m;
   m["name"] = c.user().display_name;
@@ -43,7 +43,7 @@ Response start_page(Ctx& c) {
   m["figures"] = figures;
   m["new_signals"] = p->new_signals;
   if (c.user().role == Role::kPeer) {
-    if (auto my = c.app.my_requests(c.user())) {
+    if (auto my = c.app.brigade().my_requests(c.user())) {
       json::array offers;
       for (const auto& r : my->offered) offers.push_back(request_row_json(c, r));
       m["offers"] = offers;
@@ -57,7 +57,7 @@ Response start_page(Ctx& c) {
     }
   }
   if (c.user().role == Role::kCoordinator) {
-    if (auto ov = c.app.coordinator_overview(c.user())) {
+    if (auto ov = c.app.brigade().overview(c.user())) {
       int unassigned = 0, overdue = 0;
       for (const auto& r : ov->open_requests) {
         bool current = false;
@@ -80,7 +80,7 @@ Response start_page(Ctx& c) {
 Response wijk_page(Ctx& c) {
   auto id = c.id_param(0);
   if (!id) return error_page(c, Error::invalid("error.bad_request"));
-  auto o = c.app.wijk_overview(c.user(), WijkId(*id));
+  auto o = c.app.start().wijk_overview(c.user(), WijkId(*id));
   if (!o) return error_page(c, o.error());
   json::object m;
   m["id"] = o->wijk.id.value;
@@ -122,7 +122,7 @@ Response wijk_page(Ctx& c) {
 }
 
 static Response render_actions(Ctx& c, json::object extra, int status) {
-  auto list = c.app.my_actions(c.user());
+  auto list = c.app.meetings().my_actions(c.user());
   if (!list) return error_page(c, list.error());
   json::object m = std::move(extra);
   json::array open, done;
@@ -137,7 +137,7 @@ Response actions_page(Ctx& c) { return render_actions(c, {}, 200); }
 
 // The break-glass reveals, for the chair and the privacy officer to review.
 Response break_glass_page(Ctx& c) {
-  auto list = c.app.break_glass_reviews(c.user());
+  auto list = c.app.audit().break_glass_reviews(c.user());
   if (!list) return error_page(c, list.error());
   json::array rows;
   for (const auto& v : *list) {
@@ -164,7 +164,7 @@ Response action_settle(Ctx& c) {
   if (!id) return error_page(c, Error::invalid("error.bad_request"));
   auto state = parse_action_state(c.req.form.get("state"));
   if (!state) return error_page(c, Error::invalid("error.bad_request"));
-  auto st = c.app.settle_action(c.user(), ActionId(*id), *state, c.req.form.get("note"));
+  auto st = c.app.meetings().settle_action(c.user(), ActionId(*id), *state, c.req.form.get("note"));
   if (!st) {
     if (st.error().kind == ErrorKind::kInvalid) {
       json::object extra;
@@ -193,7 +193,7 @@ static json::array roles_json(Ctx& c, std::optional<Role> selected) {
 }
 
 static Response render_admin(Ctx& c, json::object extra, int status) {
-  auto o = c.app.admin_overview(c.user());
+  auto o = c.app.admin().overview(c.user());
   if (!o) return error_page(c, o.error());
   json::object m = std::move(extra);
   std::map<std::int64_t, std::string> org_names, wijk_names;
@@ -283,18 +283,18 @@ static std::optional<NewUserInput> user_form(const Params& f) {
 Response admin_user_create(Ctx& c) {
   auto in = user_form(c.req.form);
   if (!in) return error_page(c, Error::invalid("error.bad_request"));
-  auto id = c.app.create_user(&c.user(), *in);
+  auto id = c.app.admin().create_user(&c.user(), *in);
   return admin_result(c, id ? Status::Ok() : Status(id.error()), "gebruikers");
 }
 
 Response admin_user_active(Ctx& c) {
   const std::string username = c.req.form.get("username");
-  auto st = c.app.set_user_active(&c.user(), username, c.req.form.get("active") == "1");
+  auto st = c.app.admin().set_user_active(&c.user(), username, c.req.form.get("active") == "1");
   return admin_result(c, st, "gebruikers");
 }
 
 static Response render_user(Ctx& c, std::int64_t id, json::object extra, int status) {
-  auto o = c.app.admin_overview(c.user());
+  auto o = c.app.admin().overview(c.user());
   if (!o) return error_page(c, o.error());
   auto u = std::find_if(o->users.begin(), o->users.end(), [&](const User& x) { return x.id.value == id; });
   if (u == o->users.end()) return error_page(c, Error::not_found());
@@ -342,33 +342,33 @@ Response admin_user_update(Ctx& c) {
   if (!id) return error_page(c, Error::invalid("error.bad_request"));
   auto in = user_form(c.req.form);
   if (!in) return error_page(c, Error::invalid("error.bad_request"));
-  return user_result(c, *id, c.app.update_user(c.user(), *in, UserId(*id)));
+  return user_result(c, *id, c.app.admin().update_user(c.user(), *in, UserId(*id)));
 }
 
 Response admin_user_password(Ctx& c) {
   auto id = c.id_param(0);
   if (!id) return error_page(c, Error::invalid("error.bad_request"));
-  auto o = c.app.admin_overview(c.user());
+  auto o = c.app.admin().overview(c.user());
   if (!o) return error_page(c, o.error());
   auto u = std::find_if(o->users.begin(), o->users.end(), [&](const User& x) { return x.id.value == *id; });
   if (u == o->users.end()) return error_page(c, Error::not_found());
-  return user_result(c, *id, c.app.reset_password(&c.user(), u->username, c.req.form.get("password")));
+  return user_result(c, *id, c.app.admin().reset_password(&c.user(), u->username, c.req.form.get("password")));
 }
 
 Response admin_org_create(Ctx& c) {
-  auto id = c.app.create_org(&c.user(), {OrgId(), c.req.form.get("name"), c.req.form.get("kind")});
+  auto id = c.app.admin().create_org(&c.user(), {OrgId(), c.req.form.get("name"), c.req.form.get("kind")});
   return admin_result(c, id ? Status::Ok() : Status(id.error()), "organisaties");
 }
 
 Response admin_default_category_create(Ctx& c) {
-  return admin_result(c, c.app.add_default_category(c.user(), c.req.form.get("label"), c.req.form.has("meldcode")),
+  return admin_result(c, c.app.admin().add_default_category(c.user(), c.req.form.get("label"), c.req.form.has("meldcode")),
                       "standaard");
 }
 
 Response admin_default_category_delete(Ctx& c) {
   auto id = c.id_param(0);
   if (!id) return error_page(c, Error::invalid("error.bad_request"));
-  return admin_result(c, c.app.remove_default_category(c.user(), CategoryId(*id)), "standaard");
+  return admin_result(c, c.app.admin().remove_default_category(c.user(), CategoryId(*id)), "standaard");
 }
 
 Response admin_wijk_create(Ctx& c) {
@@ -381,13 +381,13 @@ Response admin_wijk_create(Ctx& c) {
     buurten.push_back(all.substr(pos, end - pos));
     pos = end + 1;
   }
-  auto id = c.app.create_wijk(c.user(), {WijkId(), c.req.form.get("name"), c.req.form.get("district"), c.req.form.get("rhythm"), c.req.form.get("place")}, buurten);
+  auto id = c.app.admin().create_wijk(c.user(), {WijkId(), c.req.form.get("name"), c.req.form.get("district"), c.req.form.get("rhythm"), c.req.form.get("place")}, buurten);
   if (id) return redirect("/beheer/wijken/" + std::to_string(id->value));
   return admin_result(c, Status(id.error()), "wijken");
 }
 
 static Response render_wijk_config(Ctx& c, WijkId id, json::object extra, int status) {
-  auto cfg = c.app.wijk_config(c.user(), id);
+  auto cfg = c.app.admin().wijk_config(c.user(), id);
   if (!cfg) return error_page(c, cfg.error());
   json::object m = std::move(extra);
   m["id"] = cfg->wijk.id.value;
@@ -439,13 +439,13 @@ Response admin_wijk_update(Ctx& c) {
   in.default_place = c.req.form.get("place");
   for (auto o : parse_ids(c.req.form.all("partners"), &ok)) in.partners.emplace_back(o);
   if (!ok) return error_page(c, Error::invalid("error.bad_request"));
-  return wijk_config_result(c, in.wijk, c.app.update_wijk_config(c.user(), in));
+  return wijk_config_result(c, in.wijk, c.app.admin().update_wijk_config(c.user(), in));
 }
 
 Response admin_category_create(Ctx& c) {
   auto id = c.id_param(0);
   if (!id) return error_page(c, Error::invalid("error.bad_request"));
-  return wijk_config_result(c, WijkId(*id), c.app.add_category(c.user(), WijkId(*id), c.req.form.get("label"), c.req.form.has("meldcode")));
+  return wijk_config_result(c, WijkId(*id), c.app.admin().add_category(c.user(), WijkId(*id), c.req.form.get("label"), c.req.form.has("meldcode")));
 }
 
 Response admin_category_update(Ctx& c) {
@@ -453,7 +453,7 @@ Response admin_category_update(Ctx& c) {
   auto cat = c.id_param(1);
   if (!id || !cat) return error_page(c, Error::invalid("error.bad_request"));
   return wijk_config_result(c, WijkId(*id),
-                            c.app.update_category(c.user(), WijkId(*id), CategoryId(*cat), c.req.form.get("label"),
+                            c.app.admin().update_category(c.user(), WijkId(*id), CategoryId(*cat), c.req.form.get("label"),
                                                   c.req.form.has("meldcode"), c.req.form.has("active")));
 }
 

@@ -62,7 +62,7 @@ json::object referral_form_values(const Request& req) {
 }
 
 Response render_referral_form(Ctx& c, RequestId id, json::object values, json::object errors, int status) {
-  auto form = c.app.referral_form(c.user(), id);
+  auto form = c.app.referrals().form(c.user(), id);
   if (!form) return error_page(c, form.error());
   auto str = [&](const char* k) { return std::string(values[k].as_string().c_str()); };
   json::object m;
@@ -140,7 +140,7 @@ Response referral_create(Ctx& c) {
   in.consent.purpose = f.get("consent_purpose");
   in.consent.fields = {f.has("share_name"), f.has("share_address"), f.has("share_phone"), f.has("share_story")};
   in.consent_form = f.get("consent_form");
-  auto r = c.app.create_referral(c.user(), in);
+  auto r = c.app.referrals().create(c.user(), in);
   if (!r) {
     if (r.error().kind == ErrorKind::kInvalid)
       return render_referral_form(c, in.request, values, field_errors(c, r.error()), 422);
@@ -152,7 +152,7 @@ Response referral_create(Ctx& c) {
 
 static Response render_inbox(Ctx& c, json::object extra, int status, ReferralId retry = {},
                              const std::string& retry_error = {}) {
-  auto inbox = c.app.referral_inbox(c.user());
+  auto inbox = c.app.referrals().inbox(c.user());
   if (!inbox) return error_page(c, inbox.error());
   json::object m = std::move(extra);
   json::array open, done;
@@ -175,7 +175,7 @@ Response referrals_page(Ctx& c) { return render_inbox(c, {}, 200); }
 Response referral_answer(Ctx& c) {
   auto id = c.id_param(0);
   if (!id) return error_page(c, Error::invalid("error.bad_request"));
-  auto st = c.app.answer_referral(c.user(), ReferralId(*id), answer_from(c.req.form));
+  auto st = c.app.referrals().answer(c.user(), ReferralId(*id), answer_from(c.req.form));
   if (st) return redirect("/verwijzingen?opgeslagen=1");
   if (st.error().kind != ErrorKind::kInvalid && st.error().kind != ErrorKind::kConflict) return error_page(c, st.error());
   return render_inbox(c, {}, st.error().kind == ErrorKind::kConflict ? 409 : 422, ReferralId(*id),
@@ -185,7 +185,7 @@ Response referral_answer(Ctx& c) {
 Response referral_remind(Ctx& c) {
   auto id = c.id_param(0);
   if (!id) return error_page(c, Error::invalid("error.bad_request"));
-  auto st = c.app.remind_referral(c.user(), ReferralId(*id));
+  auto st = c.app.referrals().remind(c.user(), ReferralId(*id));
   if (!st) return error_page(c, st.error());
   std::string back = local_path(c.req.form.get("back"), "/brigade");
   if (back.find('?') != std::string::npos) back = "/brigade";
@@ -195,7 +195,7 @@ Response referral_remind(Ctx& c) {
 static Response render_link(Ctx& c, const std::string& token, json::object extra, int status,
                             bool reveal = false, const std::string& retry_error = {}) {
   ensure_session(c);  // the page's forms need a CSRF token
-  auto v = c.app.referral_by_token(token, reveal);
+  auto v = c.app.referrals().by_token(token, reveal);
   if (!v) {
     json::object m;
     m["gone"] = true;
@@ -233,7 +233,7 @@ Response referral_link_reveal(Ctx& c) {
 Response referral_link_answer(Ctx& c) {
   if (c.params.empty()) return error_page(c, Error::not_found());
   const std::string token = c.params[0];
-  auto st = c.app.answer_referral_by_token(token, answer_from(c.req.form));
+  auto st = c.app.referrals().answer_by_token(token, answer_from(c.req.form));
   if (st) {
     json::object m;
     m["thanks"] = true;

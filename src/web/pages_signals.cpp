@@ -31,7 +31,7 @@ json::object form_values(const Request& req) {
 }
 
 Response render_form(Ctx& c, json::object values, json::object errors, bool meldcode, int status) {
-  auto form = c.app.signal_form(c.user());
+  auto form = c.app.signals().form(c.user());
   if (!form) return error_page(c, form.error());
   std::vector<std::string> chosen = c.req.form.all("categories");
   std::string chosen_wijk = values["wijk"].as_string().c_str();
@@ -95,7 +95,7 @@ Response signals_page(Ctx& c) {
   q.urgent_only = p.get("urgent") == "1";
   q.mine = p.get("mijn") == "1";
   q.code = p.get("code");
-  auto list = c.app.list_signals(c.user(), q);
+  auto list = c.app.signals().list(c.user(), q);
   if (!list) return error_page(c, list.error());
   json::object m(c.sp);
   json::array rows(c.sp);
@@ -157,7 +157,7 @@ Response signal_new_page(Ctx& c) {
 
 // The chosen wijk's buurten and categories, for the signal form when the wijk changes (htmx).
 Response signal_wijk_parts(Ctx& c) {
-  auto form = c.app.signal_form(c.user());
+  auto form = c.app.signals().form(c.user());
   if (!form) return error_page(c, form.error());
   json::object m;
   m["wijken"] = wijk_choices_json(c, form->wijken, c.req.query.get("wijk"), "", {});
@@ -170,7 +170,7 @@ Response signal_meldcode_check(Ctx& c) {
   std::vector<CategoryId> cats;
   for (auto id : parse_ids(c.req.form.all("categories"), &ok)) cats.emplace_back(id);
   json::object m;
-  m["meldcode"] = wijk && c.app.meldcode_suggested(WijkId(*wijk), c.req.form.get("description"), cats);
+  m["meldcode"] = wijk && c.app.signals().meldcode_suggested(WijkId(*wijk), c.req.form.get("description"), cats);
   return fragment(c, "meldcode_panel", std::move(m));
 }
 
@@ -197,7 +197,7 @@ Response signal_create(Ctx& c) {
   in.urgent = f.has("urgent");
   in.meldcode_confirmed = f.get("meldcode_choice") == "meldcode";
   in.meldcode_declined = f.get("meldcode_choice") == "geen";
-  auto r = c.app.raise_signal(c.user(), in);
+  auto r = c.app.signals().raise(c.user(), in);
   if (!r) {
     if (r.error().kind == ErrorKind::kInvalid)
       return render_form(c, values, field_errors(c, r.error()), false, 422);
@@ -294,7 +294,7 @@ static Response render_signal(Ctx& c, const SignalDetail& d, json::object extra,
 Response signal_page(Ctx& c) {
   auto id = c.id_param(0);
   if (!id) return error_page(c, Error::invalid("error.bad_request"));
-  auto d = c.app.signal_detail(c.user(), SignalId(*id));
+  auto d = c.app.signals().detail(c.user(), SignalId(*id));
   if (!d) return error_page(c, d.error());
   return render_signal(c, *d, {}, 200);
 }
@@ -303,10 +303,10 @@ Response signal_break_glass(Ctx& c) {
   auto id = c.id_param(0);
   if (!id) return error_page(c, Error::invalid("error.bad_request"));
   const std::string reason = c.req.form.get("reason");
-  auto d = c.app.signal_detail(c.user(), SignalId(*id), reason.empty() ? " " : reason);
+  auto d = c.app.signals().detail(c.user(), SignalId(*id), reason.empty() ? " " : reason);
   if (!d) {
     if (d.error().kind != ErrorKind::kInvalid) return error_page(c, d.error());
-    auto plain = c.app.signal_detail(c.user(), SignalId(*id));
+    auto plain = c.app.signals().detail(c.user(), SignalId(*id));
     if (!plain) return error_page(c, plain.error());
     json::object extra;
     extra["errors"] = field_errors(c, d.error());
@@ -320,10 +320,10 @@ Response signal_close(Ctx& c) {
   auto id = c.id_param(0);
   if (!id) return error_page(c, Error::invalid("error.bad_request"));
   const std::string reason = c.req.form.get("reason");
-  auto st = c.app.close_signal(c.user(), SignalId(*id), reason);
+  auto st = c.app.signals().close(c.user(), SignalId(*id), reason);
   if (!st) {
     if (st.error().kind != ErrorKind::kInvalid) return error_page(c, st.error());
-    auto d = c.app.signal_detail(c.user(), SignalId(*id));
+    auto d = c.app.signals().detail(c.user(), SignalId(*id));
     if (!d) return error_page(c, d.error());
     json::object extra;
     extra["close_errors"] = field_errors(c, st.error());
@@ -338,11 +338,11 @@ Response signal_meldcode_step(Ctx& c) {
   if (!id) return error_page(c, Error::invalid("error.bad_request"));
   auto step = parse_id(c.req.form.get("step"));
   const std::string rationale = c.req.form.get("rationale");
-  auto st = c.app.record_meldcode_step(c.user(), SignalId(*id), step ? static_cast<int>(*step) : 0,
+  auto st = c.app.signals().record_meldcode_step(c.user(), SignalId(*id), step ? static_cast<int>(*step) : 0,
                                        c.req.form.get("date"), rationale);
   if (!st) {
     if (st.error().kind != ErrorKind::kInvalid) return error_page(c, st.error());
-    auto d = c.app.signal_detail(c.user(), SignalId(*id));
+    auto d = c.app.signals().detail(c.user(), SignalId(*id));
     if (!d) return error_page(c, d.error());
     json::object extra;
     extra["step_errors"] = field_errors(c, st.error());

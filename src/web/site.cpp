@@ -170,7 +170,7 @@ struct Site::Impl {
 
   Response login(Ctx& c) {
     const std::string username = c.req.form.get("username");
-    auto r = c.app.login(c.req.cookie(kCookie), username, c.req.form.get("password"), c.client);
+    auto r = c.app.accounts().login(c.req.cookie(kCookie), username, c.req.form.get("password"), c.client);
     if (!r) {
       const int status = r.error().kind == ErrorKind::kTooMany ? 429 : (r.error().kind == ErrorKind::kInvalid ? 422 : 401);
       return login_page(c, username, c.t(r.error().message_key, r.error().detail), status);
@@ -181,7 +181,7 @@ struct Site::Impl {
   }
 
   Response logout(Ctx& c) {
-    c.app.logout(c.req.cookie(kCookie));
+    c.app.accounts().logout(c.req.cookie(kCookie));
     // The log-in page makes a new session when it is shown; the old cookie is cleared.
     c.session = SessionView{};
     c.new_cookie = "deleted; Max-Age=0";
@@ -190,7 +190,7 @@ struct Site::Impl {
 
   Response language(Ctx& c) {
     const std::string lang = c.req.form.get("lang");
-    c.app.set_language(c.req.cookie(kCookie), lang);
+    c.app.accounts().set_language(c.req.cookie(kCookie), lang);
     return redirect(local_path(c.req.form.get("back"), "/"));
   }
 
@@ -246,7 +246,7 @@ struct Site::Impl {
     try {
       // A session exists only once a form needs its CSRF token (see ensure_session), so
       // anonymous visitors and scanners leave no rows behind.
-      if (auto s = app.resume_session(req.cookie(kCookie))) c.session = *s;
+      if (auto s = app.accounts().resume_session(req.cookie(kCookie))) c.session = *s;
       r = route(c);
     } catch (const Unavailable& e) {
       spdlog::warn("database unavailable for {} {}: {}", req.method, req.path.substr(0, 40), e.what());
@@ -307,7 +307,7 @@ struct Site::Impl {
   Response health_page() {
     std::vector<HealthCheck> checks;
     try {
-      checks = app.health();
+      checks = app.operations().health();
     } catch (const std::exception& e) {
       checks.push_back({"connection", false, e.what()});
     }
@@ -351,7 +351,7 @@ struct Site::Impl {
     if (req.method != "GET" && req.method != "HEAD") {
       std::string token = req.form.get("_csrf");
       if (token.empty()) token = req.header("x-csrf-token");
-      if (!App::csrf_matches(c.session, token)) {
+      if (!Accounts::csrf_matches(c.session, token)) {
         Error e{ErrorKind::kForbidden, "error.csrf", {}, {}};
         return error_page(c, e);
       }
@@ -377,7 +377,7 @@ Response Site::handle(const Request& request) { return impl_->handle(request); }
 
 void ensure_session(Ctx& c) {
   if (!c.session.csrf.empty()) return;
-  c.session = c.app.start_session(c.session.lang.empty() ? "nl" : c.session.lang);
+  c.session = c.app.accounts().start_session(c.session.lang.empty() ? "nl" : c.session.lang);
   c.new_cookie = c.session.token;
 }
 
@@ -469,7 +469,7 @@ static json::object layout_model(Ctx& c, const std::string& title) {
     user["role"] = role_label(c, u.role);
     m["user"] = std::move(user);
     m["in_overleg"] = works_in_overleg(u.role) && !u.wijken.empty();
-    m["reads_overleg"] = App::reads_overleg(u);
+    m["reads_overleg"] = Accounts::reads_overleg(u);
     m["reviews_break_glass"] = u.role == Role::kChair || u.role == Role::kAdmin;
     m["is_admin"] = u.role == Role::kAdmin;
     m["is_peer"] = u.role == Role::kPeer;

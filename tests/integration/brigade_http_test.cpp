@@ -9,7 +9,7 @@ namespace {
 class BrigadeHttpTest : public HttpTest {
  protected:
   static UserId user_id(const std::string& username) {
-    auto s = app_->login("", username, "meedoen-demo");
+    auto s = app_->accounts().login("", username, "meedoen-demo");
     return s.ok() ? s->user->id : UserId();
   }
 
@@ -48,13 +48,13 @@ class BrigadeHttpTest : public HttpTest {
   }
 
   int identity_reads(int request, const std::string& username) {
-    auto admin = app_->login("", "beheer", "meedoen-demo");
+    auto admin = app_->accounts().login("", "beheer", "meedoen-demo");
     int resident = 0;
     {
-      auto coordinator = app_->login("", "coordinator", "meedoen-demo");
-      resident = static_cast<int>(app_->request_detail(*coordinator->user, RequestId(request))->row.request.resident_id.value);
+      auto coordinator = app_->accounts().login("", "coordinator", "meedoen-demo");
+      resident = static_cast<int>(app_->brigade().request_detail(*coordinator->user, RequestId(request))->row.request.resident_id.value);
     }
-    auto audit = app_->resident_audit(*admin->user, ResidentId(resident));
+    auto audit = app_->audit().for_resident(*admin->user, ResidentId(resident));
     int n = 0;
     for (const auto& e : *audit) n += e.event == "read_identity" && e.user_label.rfind(username + " ", 0) == 0;
     return n;
@@ -128,8 +128,8 @@ TEST_F(BrigadeHttpTest, AVisitPostedTwiceIsRecordedOnce) {
   const std::string form = "result=contact&key=" + std::string(m[1]);
   EXPECT_EQ(hassan.post("/verzoeken/" + std::to_string(id) + "/bezoeken", form).status, 303);
   EXPECT_EQ(hassan.post("/verzoeken/" + std::to_string(id) + "/bezoeken", form).status, 303);
-  auto coordinator = app_->login("", "coordinator", "meedoen-demo");
-  EXPECT_EQ(app_->request_detail(*coordinator->user, RequestId(id))->visits.size(), 1u);
+  auto coordinator = app_->accounts().login("", "coordinator", "meedoen-demo");
+  EXPECT_EQ(app_->brigade().request_detail(*coordinator->user, RequestId(id))->visits.size(), 1u);
   // No result: a clear message and the page again, nothing saved.
   auto bad = hassan.post("/verzoeken/" + std::to_string(id) + "/bezoeken", "result=&key=abc-1&note=" + encode("mijn notitie"));
   EXPECT_EQ(bad.status, 422);
@@ -150,7 +150,7 @@ TEST_F(BrigadeHttpTest, TheReferralLinkIsSingleUseAndExpires) {
   ASSERT_EQ(sent.status, 303) << sent.body;
 
   auto token_of = [](const std::string& to) {
-    for (const auto& mail : app_->pending_mail(1000)) {
+    for (const auto& mail : app_->mail().pending(1000)) {
       if (mail.to != to) continue;
       EXPECT_EQ(mail.body.find("Linda"), std::string::npos) << "no identity in mail";
       auto at = mail.body.find("/verwijzing/");

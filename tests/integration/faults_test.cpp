@@ -21,7 +21,7 @@ class FaultTest : public ::testing::Test {
     auto app = App::open(cfg);
     ASSERT_TRUE(app.ok()) << app.error().message_key << " " << app.error().detail;
     app_ = std::move(*app);
-    ASSERT_TRUE(app_->load_demo(nullptr).ok());
+    ASSERT_TRUE(app_->demo().load(nullptr).ok());
     site_ = std::make_unique<web::Site>(*app_, web::SiteOptions{MEEDOEN_SOURCE_DIR, false, "127.0.0.1"});
     web::ServerOptions so;
     so.port = 0;
@@ -139,7 +139,7 @@ TEST_F(FaultTest, ExpiredSessionsAreRemovedByHousekeeping) {
   ASSERT_TRUE(c.login("huisarts"));
   Holder h(db());
   ASSERT_EQ(h.exec("UPDATE sessions SET last_seen = 1"), SQLITE_OK);
-  app_->maintain();
+  app_->operations().maintain();
   sqlite3_stmt* st = nullptr;
   sqlite3_prepare_v2(h.db, "SELECT count(*) FROM sessions", -1, &st, nullptr);
   sqlite3_step(st);

@@ -150,7 +150,7 @@ class HttpTest : public ::testing::Test {
     auto app = App::open(cfg);
     ASSERT_TRUE(app.ok());
     app_ = std::move(*app).release();
-    ASSERT_TRUE(app_->load_demo(nullptr).ok());
+    ASSERT_TRUE(app_->demo().load(nullptr).ok());
     site_ = new web::Site(*app_, {MEEDOEN_SOURCE_DIR, false, ""});
     web::ServerOptions so;
     so.port = 0;

@@ -23,7 +23,7 @@ class DemoTest : public ::testing::Test {
     cfg.key_file = (dir_ / "d.key").string();
     auto app = App::open(cfg);
     ASSERT_TRUE(app.ok());
-    ASSERT_TRUE((*app)->load_demo(nullptr).ok());
+    ASSERT_TRUE((*app)->demo().load(nullptr).ok());
   }
   static void TearDownTestSuite() { std::filesystem::remove_all(dir_); }
 

@@ -20,7 +20,7 @@ class VaultKeyTest : public ::testing::Test {
     cfg_.key_file = (dir_ / "k.key").string();
     auto app = App::open(cfg_);
     ASSERT_TRUE(app.ok()) << app.error().message_key;
-    ASSERT_TRUE((*app)->load_demo(nullptr).ok());  // residents with sealed names
+    ASSERT_TRUE((*app)->demo().load(nullptr).ok());  // residents with sealed names
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 

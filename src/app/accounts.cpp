@@ -16,45 +16,45 @@ const std::string& dummy_hash() {
 }
 }  // namespace
 
-SessionView App::start_session(const std::string& lang) {
+SessionView Accounts::start_session(const std::string& lang) {
   SessionView v;
   v.token = random_token();
   v.csrf = random_token();
   v.lang = lang == "en" ? "en" : "nl";
   SessionRecord rec{token_digest(v.token), std::nullopt, v.csrf, v.lang, now(), now()};
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   tx->accounts().insert_session(rec);
   (void)tx->commit();
   return v;
 }
 
-std::optional<SessionView> App::resume_session(const std::string& token) {
+std::optional<SessionView> Accounts::resume_session(const std::string& token) {
   if (token.empty() || token.size() > 100) return std::nullopt;
   const std::string digest = token_digest(token);
   const Timestamp t = now();
   auto touch = [&] {
-    auto tx = store_->begin(TxMode::kWrite);
+    auto tx = ctx_.store->begin(TxMode::kWrite);
     tx->accounts().touch_session(digest, t);
     (void)tx->commit();
   };
-  if (auto hit = sessions_->get(digest, t); hit && t - hit->last_seen <= config_.idle_timeout_seconds) {
+  if (auto hit = ctx_.sessions->get(digest, t); hit && t - hit->last_seen <= ctx_.config.idle_timeout_seconds) {
     if (t - hit->last_seen >= kTouchEvery) {
       touch();
-      sessions_->touched(digest, t);
+      ctx_.sessions->touched(digest, t);
     }
     return hit->view;
   }
-  sessions_->erase(digest);
+  ctx_.sessions->erase(digest);
   std::optional<SessionRecord> rec;
   std::optional<User> user;
   {
-    auto tx = store_->begin(TxMode::kRead);
+    auto tx = ctx_.store->begin(TxMode::kRead);
     rec = tx->accounts().find_session(digest);
     if (!rec) return std::nullopt;
     if (rec->user_id) user = tx->accounts().get_user(*rec->user_id);
   }
-  if (t - rec->last_seen > config_.idle_timeout_seconds || (rec->user_id && (!user || !user->active))) {
-    auto tx = store_->begin(TxMode::kWrite);
+  if (t - rec->last_seen > ctx_.config.idle_timeout_seconds || (rec->user_id && (!user || !user->active))) {
+    auto tx = ctx_.store->begin(TxMode::kWrite);
     tx->accounts().delete_session(digest);
     (void)tx->commit();
     return std::nullopt;
@@ -68,7 +68,7 @@ std::optional<SessionView> App::resume_session(const std::string& token) {
   v.user = user;
   v.csrf = rec->csrf;
   v.lang = rec->lang;
-  sessions_->put(digest, {v, last_seen, t});
+  ctx_.sessions->put(digest, {v, last_seen, t});
   return v;
 }
 
@@ -139,7 +139,7 @@ Error wait_error(Timestamp until, Timestamp t) {
 
 }  // namespace
 
-Result<SessionView> App::login(const std::string& old_token, const std::string& username,
+Result<SessionView> Accounts::login(const std::string& old_token, const std::string& username,
                                const std::string& password, const std::string& client) {
   if (username.empty() || password.empty())
     return Error::invalid("error.login.missing", username.empty() ? "username" : "password");
@@ -149,16 +149,16 @@ Result<SessionView> App::login(const std::string& old_token, const std::string& 
   std::optional<UserAuth> auth;
   Throttle th;
   {
-    auto tx = store_->begin(TxMode::kRead);
+    auto tx = ctx_.store->begin(TxMode::kRead);
     th = Throttle::load(*tx, client, username, t);
     auth = tx->accounts().find_user_auth(username);
   }
   // The same answer, known name or not, and before the password is looked at.
   if (const Timestamp until = th.locked_until(t)) return wait_error(until, t);
   const bool ok = verify_password(auth ? auth->password_hash : dummy_hash(), password);
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   if (!auth || !ok || !auth->user.active) {
-    const Timestamp until = th.fail(*tx, t, config_.max_failed_logins);
+    const Timestamp until = th.fail(*tx, t, ctx_.config.max_failed_logins);
     if (auth) Internals::audit(*tx, t, &auth->user, "login_failed", ResidentId(), "user:" + username, "");
     (void)tx->commit();
     if (until) return wait_error(until, t);
@@ -170,7 +170,7 @@ Result<SessionView> App::login(const std::string& old_token, const std::string& 
     const std::string old_digest = token_digest(old_token);
     if (auto old = tx->accounts().find_session(old_digest)) lang = old->lang;
     tx->accounts().delete_session(old_digest);
-    sessions_->erase(old_digest);
+    ctx_.sessions->erase(old_digest);
   }
   SessionView v;
   v.token = random_token();
@@ -178,30 +178,32 @@ Result<SessionView> App::login(const std::string& old_token, const std::string& 
   v.lang = lang;
   v.user = auth->user;
   tx->accounts().insert_session({token_digest(v.token), auth->user.id, v.csrf, v.lang, t, t});
-  tx->accounts().delete_sessions_idle_since(t - config_.idle_timeout_seconds);
+  tx->accounts().delete_sessions_idle_since(t - ctx_.config.idle_timeout_seconds);
   Internals::audit(*tx, t, &auth->user, "login", ResidentId(), "user:" + username, "");
   (void)tx->commit();
   return v;
 }
 
-bool App::csrf_matches(const SessionView& session, const std::string& token) {
+bool Accounts::csrf_matches(const SessionView& session, const std::string& token) {
   return secrets_equal(session.csrf, token);
 }
 
-void App::logout(const std::string& token) {
+void Accounts::logout(const std::string& token) {
   if (token.empty()) return;
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   tx->accounts().delete_session(token_digest(token));
   (void)tx->commit();
-  sessions_->erase(token_digest(token));
+  ctx_.sessions->erase(token_digest(token));
 }
 
-void App::set_language(const std::string& token, const std::string& lang) {
+void Accounts::set_language(const std::string& token, const std::string& lang) {
   if (token.empty() || (lang != "nl" && lang != "en")) return;
-  auto tx = store_->begin(TxMode::kWrite);
+  auto tx = ctx_.store->begin(TxMode::kWrite);
   tx->accounts().set_session_lang(token_digest(token), lang);
   (void)tx->commit();
-  sessions_->erase(token_digest(token));
+  ctx_.sessions->erase(token_digest(token));
 }
+
+bool Accounts::reads_overleg(const User& user) { return !viewable_wijken(user).empty(); }
 
 }  // namespace meedoen

@@ -1,14 +1,15 @@
 // Start pages per role ("what needs me now") and the wijk overview.
 #include "app/internals.hpp"
+#include "app/meetings.hpp"
 #include "report/figures.hpp"
 
 namespace meedoen {
 
-Result<StartPage> App::start_page(const User& user) {
+Result<StartPage> Start::page(const User& user) {
   StartPage p;
   p.user = user;
   {
-    auto tx = store_->begin(TxMode::kRead);
+    auto tx = ctx_.store->begin(TxMode::kRead);
     for (auto w : user.wijken)
       if (auto wijk = tx->admin().get_wijk(w)) p.wijken.push_back(*wijk);
     if (user.role == Role::kFunder) {
@@ -69,7 +70,7 @@ Result<StartPage> App::start_page(const User& user) {
       }
     }
   }
-  auto actions = my_actions(user);
+  auto actions = Meetings(ctx_).my_actions(user);
   if (actions) {
     for (auto& a : *actions)
       if (a.action.state == ActionState::kOpen) p.my_actions.push_back(std::move(a));
@@ -77,8 +78,8 @@ Result<StartPage> App::start_page(const User& user) {
   return p;
 }
 
-Result<WijkOverview> App::wijk_overview(const User& user, WijkId id) {
-  auto tx = store_->begin(TxMode::kRead);
+Result<WijkOverview> Start::wijk_overview(const User& user, WijkId id) {
+  auto tx = ctx_.store->begin(TxMode::kRead);
   auto wijk = tx->admin().get_wijk(id);
   if (!wijk) return Error::not_found();
   if (!may_view_wijk(user, id)) return Error::forbidden();

@@ -1,0 +1,18 @@
+#include "app/mail.hpp"
+
+#include "app/internals.hpp"
+
+namespace meedoen {
+
+std::vector<OutboxMail> Mail::pending(int limit) {
+  auto tx = ctx_.store->begin(TxMode::kRead);
+  return tx->mail().pending_mail(now(), limit);
+}
+
+void Mail::mark(std::int64_t id, bool sent, const std::string& error) {
+  auto tx = ctx_.store->begin(TxMode::kWrite);
+  tx->mail().mark_mail(id, sent, now(), error.substr(0, 500));
+  (void)tx->commit();
+}
+
+}  // namespace meedoen

@@ -1,0 +1,37 @@
+// Running the server: health, housekeeping, backup and integrity.
+// One area of the use cases, reached as app.operations().
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "app/context.hpp"
+#include "domain/health.hpp"
+
+namespace meedoen {
+
+class Operations {
+ public:
+  explicit Operations(AppContext& ctx) : ctx_(ctx) {}
+
+  // Each check of whether the database can be written now (for /healthz); writes nothing.
+  std::vector<HealthCheck> health();
+  bool healthy();
+  int schema_version();
+  // Housekeeping for a running server, every few seconds: shrinks the write-ahead log after a
+  // burst and removes expired sessions. Never throws.
+  void maintain();
+  // A consistent copy of the database at `dest`, taken while the server runs.
+  Status backup(const std::string& dest);
+  // The database's integrity check; empty when sound.
+  std::string integrity_problems();
+
+ private:
+  Timestamp now() const { return ctx_.clock->now(); }
+
+  AppContext& ctx_;
+};
+
+}  // namespace meedoen
