@@ -1,24 +1,9 @@
 // Signal pages: the list with filters, the raise form (with the meldcode steps when they apply),
 // the detail page with its timeline, break-the-glass, closing and the meldcode track.
-#include "web/site_internal.hpp"
+#include "web/pages/pages.hpp"
 
 namespace meedoen::web {
 
-// The catalogue key of a timeline event's kind, spelled out (no key is assembled at run time, so
-// a test can check them all): an event of a kind not listed reads "Bijgewerkt", never a raw key.
-const char* timeline_key(std::string_view kind) {
-  static constexpr std::pair<std::string_view, const char*> kKeys[] = {
-      {"raised", "timeline_raised"},       {"linked", "timeline_linked"},
-      {"on_agenda", "timeline_on_agenda"}, {"discussed", "timeline_discussed"},
-      {"action", "timeline_action"},       {"action_settled", "timeline_action_settled"},
-      {"meldcode", "timeline_meldcode"},   {"closed", "timeline_closed"},
-      {"brigade_request", "timeline_brigade_request"}, {"returned", "timeline_returned"},
-      {"brigade_outcome", "timeline_brigade_outcome"}, {"referral_answer", "timeline_referral_answer"},
-  };
-  for (const auto& [k, key] : kKeys)
-    if (k == kind) return key;
-  return "timeline_other";
-}
 namespace {
 
 json::object form_values(const Request& req) {

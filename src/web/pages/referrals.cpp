@@ -1,6 +1,6 @@
 // Referrals: the peer's form with the resident's consent, the partner's inbox, and the one-time
 // link for a partner without an account.
-#include "web/site_internal.hpp"
+#include "web/pages/pages.hpp"
 
 namespace meedoen::web {
 namespace {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 
-#include "web/site_internal.hpp"
+#include "web/pages/pages.hpp"
 
 namespace meedoen::web {
 namespace {
@@ -286,7 +286,7 @@ Response meeting_refresh(Ctx& c) {
   return redirect("/overleggen/" + std::to_string(*id) + "#agenda");
 }
 
-Response meeting_move(Ctx& c, int delta) {
+static Response meeting_move(Ctx& c, int delta) {
   auto id = c.id_param(0);
   auto item = c.id_param(1);
   if (!id || !item) return error_page(c, Error::invalid("error.bad_request"));
@@ -294,6 +294,9 @@ Response meeting_move(Ctx& c, int delta) {
     return error_page(c, st.error());
   return redirect("/overleggen/" + std::to_string(*id) + "#punt-" + std::to_string(*item));
 }
+
+Response meeting_move_up(Ctx& c) { return meeting_move(c, -1); }
+Response meeting_move_down(Ctx& c) { return meeting_move(c, 1); }
 
 Response meeting_record_item(Ctx& c) {
   auto id = c.id_param(0);
@@ -447,6 +450,39 @@ Response meeting_minutes(Ctx& c) {
   json::object m = meeting_model(c, *v, nullptr);
   m["title"] = c.t("minutes_title") + " " + v->wijk.name + " " + format_date(v->meeting.starts_at);
   return fragment(c, "minutes", std::move(m));
+}
+
+static Response render_actions(Ctx& c, json::object extra, int status) {
+  auto list = c.app.meetings().my_actions(c.user());
+  if (!list) return error_page(c, list.error());
+  json::object m = std::move(extra);
+  json::array open, done;
+  for (const auto& a : *list) (a.action.state == ActionState::kOpen ? open : done).push_back(action_json(c, a));
+  m["open"] = open;
+  m["done"] = done;
+  m["no_open"] = open.empty();
+  return page(c, "actions", std::move(m), c.t("actions_title"), status);
+}
+
+Response actions_page(Ctx& c) { return render_actions(c, {}, 200); }
+
+Response action_settle(Ctx& c) {
+  auto id = c.id_param(0);
+  if (!id) return error_page(c, Error::invalid("error.bad_request"));
+  auto state = parse_action_state(c.req.form.get("state"));
+  if (!state) return error_page(c, Error::invalid("error.bad_request"));
+  auto st = c.app.meetings().settle_action(c.user(), ActionId(*id), *state, c.req.form.get("note"));
+  if (!st) {
+    if (st.error().kind == ErrorKind::kInvalid) {
+      json::object extra;
+      extra["error_id"] = *id;
+      extra["error"] = c.t(st.error().message_key);
+      extra["note_value"] = c.req.form.get("note");
+      return render_actions(c, extra, 422);
+    }
+    return error_page(c, st.error());
+  }
+  return redirect("/acties");
 }
 
 }  // namespace meedoen::web

@@ -1,0 +1,72 @@
+// The request context: everything a page handler needs for one request (the request, the app,
+// the session and its texts, the path parameters, the arena for the page's view model).
+#pragma once
+
+#include <boost/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/accounts.hpp"
+#include "web/http.hpp"
+#include "web/view.hpp"
+
+namespace meedoen {
+class App;
+}
+
+namespace meedoen::web {
+
+namespace json = boost::json;
+
+// The name of the session cookie.
+inline constexpr const char* kCookie = "meedoen_session";
+
+// Everything a handler needs for one request.
+struct Ctx {
+  const Request& req;
+  App& app;
+  const Views& views;
+  SessionView session;
+  std::vector<std::string> params;  // path parameters in order
+  std::string new_cookie;           // set when the session was created or replaced
+  // Where the page's JSON view model lives: a per-request arena (monotonic resource), so the
+  // many small strings and objects of a list page cost a pointer bump instead of malloc/free.
+  // Build hot models with `json::object o(c.sp)` and move them into containers of the same arena.
+  json::storage_ptr sp;
+
+  // catalogue()'s memo (public only so that Ctx stays an aggregate).
+  mutable const json::object* catalogue_ = nullptr;
+  mutable std::string catalogue_lang_;
+  // The client's address (behind the trusted proxy, from X-Forwarded-For), for log-in throttling.
+  std::string client;
+
+  const User& user() const { return *session.user; }
+  // The catalogue for this request: the session's language, and in Dutch the informal form of
+  // address ("je", messages/nl-je.json) for peer workers, the formal "u" for every other role.
+  const std::string& text_lang() const {
+    static const std::string kInformal = "nl-je";
+    if (session.lang == "nl" && session.user && session.user->role == Role::kPeer) return kInformal;
+    return session.lang;
+  }
+  std::string t(const std::string& key, const std::string& arg = {}) const {
+    return views.message(text_lang(), key, arg);
+  }
+  // The path parameter `i` as an id; nullopt when it is not a positive number.
+  std::optional<std::int64_t> id_param(std::size_t i) const;
+  // The message catalogue of the session's language, found once per request (lists look up
+  // labels for every row).
+  const json::object& catalogue() const {
+    if (!catalogue_ || catalogue_lang_ != text_lang()) {
+      catalogue_ = &views.catalogue(text_lang());
+      catalogue_lang_ = text_lang();
+    }
+    return *catalogue_;
+  }
+};
+
+// Makes sure the request has a stored session, so a form gets its CSRF token; for pages with a
+// form that anonymous visitors post (log-in, a partner's one-time link).
+void ensure_session(Ctx& c);
+
+}  // namespace meedoen::web

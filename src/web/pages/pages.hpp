@@ -1,0 +1,106 @@
+// The page handlers, one file per area in web/pages/ (the same names as in app/ and store/). Each
+// takes the request context and returns the response; the route table (web/routes.cpp) maps a
+// method and path to one of them.
+#pragma once
+
+#include "app/app.hpp"
+#include "web/context.hpp"
+#include "web/forms.hpp"
+#include "web/models.hpp"
+#include "web/render.hpp"
+
+namespace meedoen::web {
+
+// accounts.cpp: log-in, log-out, language.
+Response login_page(Ctx& c);
+Response login(Ctx& c);
+Response logout(Ctx& c);
+Response language(Ctx& c);
+
+// start.cpp
+Response start_page(Ctx& c);
+Response wijk_page(Ctx& c);
+
+// signals.cpp
+Response signals_page(Ctx& c);
+Response signal_new_page(Ctx& c);
+Response signal_create(Ctx& c);
+Response signal_meldcode_check(Ctx& c);
+Response signal_wijk_parts(Ctx& c);
+Response signal_page(Ctx& c);
+Response signal_break_glass(Ctx& c);
+Response signal_close(Ctx& c);
+Response signal_meldcode_step(Ctx& c);
+
+// meetings.cpp: the overleg, and "mijn acties".
+Response meetings_page(Ctx& c);
+Response meeting_new_page(Ctx& c);
+Response meeting_create(Ctx& c);
+Response meeting_page(Ctx& c);
+Response meeting_refresh(Ctx& c);
+Response meeting_move_up(Ctx& c);
+Response meeting_move_down(Ctx& c);
+Response meeting_record_item(Ctx& c);
+Response meeting_attendance(Ctx& c);
+Response meeting_update(Ctx& c);
+Response meeting_minutes(Ctx& c);
+Response meeting_item_prefs(Ctx& c);
+Response actions_page(Ctx& c);
+Response action_settle(Ctx& c);
+
+// audit.cpp
+Response break_glass_page(Ctx& c);
+
+// brigade.cpp: the coordinator's overview and figures, requests, visits, "mijn verzoeken".
+Response brigade_page(Ctx& c);
+Response brigade_debrief_handled(Ctx& c);
+Response brigade_figures_page(Ctx& c);
+Response request_new_page(Ctx& c);
+Response request_create(Ctx& c);
+Response request_page(Ctx& c);
+Response request_assign(Ctx& c);
+Response request_unassign(Ctx& c);
+Response request_respond(Ctx& c);
+Response request_visit(Ctx& c);
+Response request_checkin(Ctx& c);
+Response request_outcome(Ctx& c);
+Response request_wishes(Ctx& c);
+Response checkout(Ctx& c);
+Response debrief_create(Ctx& c);
+Response my_requests_page(Ctx& c);
+Response my_past_requests_page(Ctx& c);
+
+// peers.cpp: the peer's own week.
+Response availability_page(Ctx& c);
+Response availability_profile(Ctx& c);
+Response availability_week(Ctx& c);
+Response availability_absence(Ctx& c);
+Response availability_absence_delete(Ctx& c);
+
+// referrals.cpp: the inbox, and the one-time link for a partner without an account.
+Response referral_new_page(Ctx& c);
+Response referral_create(Ctx& c);
+Response referrals_page(Ctx& c);
+Response referral_answer(Ctx& c);
+Response referral_remind(Ctx& c);
+Response referral_link_page(Ctx& c);
+Response referral_link_answer(Ctx& c);
+Response referral_link_reveal(Ctx& c);
+
+// admin.cpp
+Response admin_page(Ctx& c);
+Response admin_user_create(Ctx& c);
+Response admin_user_active(Ctx& c);
+Response admin_user_page(Ctx& c);
+Response admin_user_update(Ctx& c);
+Response admin_user_password(Ctx& c);
+Response admin_org_create(Ctx& c);
+Response admin_wijk_create(Ctx& c);
+Response admin_wijk_page(Ctx& c);
+Response admin_wijk_update(Ctx& c);
+Response admin_category_create(Ctx& c);
+Response admin_category_update(Ctx& c);
+Response admin_default_category_create(Ctx& c);
+Response admin_default_category_delete(Ctx& c);
+
+}  // namespace meedoen::web

@@ -1,0 +1,129 @@
+#include "web/render.hpp"
+
+#include <algorithm>
+
+#include "app/app.hpp"
+
+namespace meedoen::web {
+
+static json::object layout_model(Ctx& c, const std::string& title) {
+  json::object m(c.sp);
+  m["title"] = title;
+  m["lang"] = c.session.lang;
+  m["csrf"] = c.session.csrf;
+  // The language switch returns here with a GET, so after a POST it goes to the start page.
+  m["path"] = c.req.method == "GET" ? c.req.target : std::string("/");
+  m["lang_en"] = c.session.lang == "en";
+  if (c.session.user) {
+    const User& u = c.user();
+    json::object user(c.sp);
+    user["name"] = u.display_name;
+    user["role"] = role_label(c, u.role);
+    m["user"] = std::move(user);
+    m["in_overleg"] = works_in_overleg(u.role) && !u.wijken.empty();
+    m["reads_overleg"] = Accounts::reads_overleg(u);
+    m["reviews_break_glass"] = u.role == Role::kChair || u.role == Role::kAdmin;
+    m["is_admin"] = u.role == Role::kAdmin;
+    m["is_peer"] = u.role == Role::kPeer;
+    m["is_coordinator"] = u.role == Role::kCoordinator;
+    m["may_request"] = (u.role == Role::kWijkteam || u.role == Role::kHost) && !u.wijken.empty();
+    m["has_inbox"] = u.role != Role::kPeer && u.role != Role::kFunder && u.role != Role::kAdmin;
+    m["sees_figures"] = u.role == Role::kFunder;
+  }
+  return m;
+}
+
+Response page(Ctx& c, const std::string& tmpl, json::object model, const std::string& title, int status) {
+  model["csrf"] = c.session.csrf;
+  model["lang"] = c.session.lang;
+  Response r;
+  r.status = status;
+  r.set("Content-Type", "text/html; charset=utf-8");
+  r.body = c.views.render_page(tmpl, model, layout_model(c, title), c.text_lang());
+  return r;
+}
+
+Response fragment(Ctx& c, const std::string& tmpl, json::object model, int status) {
+  model["csrf"] = c.session.csrf;
+  model["lang"] = c.session.lang;
+  Response r;
+  r.status = status;
+  r.set("Content-Type", "text/html; charset=utf-8");
+  r.body = c.views.render(tmpl, model, c.text_lang());
+  return r;
+}
+
+int status_for(const Error& e) {
+  switch (e.kind) {
+    case ErrorKind::kInvalid: return e.message_key == "error.bad_request" ? 400 : 422;
+    case ErrorKind::kNotFound: return 404;
+    case ErrorKind::kForbidden: return 403;
+    case ErrorKind::kConflict: return 409;
+    case ErrorKind::kUnauthenticated: return 401;
+    case ErrorKind::kTooMany: return 429;
+    case ErrorKind::kInternal: return 500;
+  }
+  return 500;
+}
+
+Response error_page(Ctx& c, const Error& e) {
+  json::object m;
+  m["message"] = c.t(e.message_key, e.detail);
+  m["status"] = status_for(e);
+  if (c.req.is_htmx()) return fragment(c, "error_fragment", std::move(m), status_for(e));
+  return page(c, "error", std::move(m), c.t("error_title"), status_for(e));
+}
+
+Response form_result(Ctx& c, const Status& st, const std::string& to,
+                     const std::function<Response(json::object extra, int status)>& again) {
+  if (st) return redirect(to);
+  if (st.error().kind != ErrorKind::kInvalid) return error_page(c, st.error());
+  json::object extra;
+  extra["error"] = c.t(st.error().message_key, st.error().detail);
+  return again(std::move(extra), 422);
+}
+
+json::object field_errors(Ctx& c, const Error& e) {
+  json::object o;
+  o[e.field.empty() ? "form" : e.field] = c.t(e.message_key, e.detail);
+  for (const auto& [field, key] : e.fields) o[field.empty() ? "form" : field] = c.t(key, e.detail);
+  return o;
+}
+
+std::string_view label(const Ctx& c, std::string_view prefix, std::string_view name) {
+  char key[96];
+  if (prefix.size() + name.size() > sizeof key) return name;
+  std::copy(prefix.begin(), prefix.end(), key);
+  std::copy(name.begin(), name.end(), key + prefix.size());
+  const json::value* text = c.catalogue().if_contains(std::string_view(key, prefix.size() + name.size()));
+  return text && text->is_string() ? std::string_view(text->get_string()) : name;
+}
+
+std::string state_label(Ctx& c, SignalState s) { return std::string(label(c, "state_", to_string(s))); }
+
+std::string decision_label(Ctx& c, Decision d) { return std::string(label(c, "decision_", to_string(d))); }
+
+std::string role_label(Ctx& c, Role r) { return std::string(label(c, "role_", to_string(r))); }
+json::array options(Ctx& c, const std::string& prefix, const std::vector<std::string>& codes,
+                    const std::vector<std::string>& selected) {
+  json::array out;
+  for (const auto& code : codes) {
+    json::object o;
+    o["value"] = code;
+    o["label"] = c.t(prefix + code);
+    o["selected"] = std::find(selected.begin(), selected.end(), code) != selected.end();
+    out.push_back(o);
+  }
+  return out;
+}
+
+// The confirmation after a form, from the "opgeslagen" query parameter; empty when unknown.
+std::string saved_text(Ctx& c) {
+  const std::string code = c.req.query.get("opgeslagen");
+  if (code.empty() || code.size() > 30) return {};
+  const std::string key = "saved_" + code;
+  const std::string text = c.t(key);
+  return text == key ? std::string() : text;
+}
+
+}  // namespace meedoen::web
