@@ -2,7 +2,6 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -24,10 +23,13 @@ std::string read_file(const std::filesystem::path& p) {
 Views::Views(const std::string& root) {
   namespace fs = std::filesystem;
   const fs::path base(root);
-  for (const auto& e : fs::directory_iterator(base / "templates")) {
-    if (e.path().extension() != ".mustache") continue;
+  // Named by their path under templates/ without the extension: "signals/list", "layout".
+  const fs::path templates = base / "templates";
+  for (const auto& e : fs::recursive_directory_iterator(templates)) {
+    if (!e.is_regular_file() || e.path().extension() != ".mustache") continue;
     try {
-      templates_.emplace(e.path().stem().string(), Template(read_file(e.path())));
+      const fs::path name = fs::relative(e.path(), templates).replace_extension();
+      templates_.emplace(name.generic_string(), Template(read_file(e.path())));
     } catch (const std::runtime_error& err) {
       throw std::runtime_error("template " + e.path().string() + ": " + err.what());
     }
@@ -35,7 +37,8 @@ Views::Views(const std::string& root) {
   for (const auto& [name, t] : templates_)
     for (const auto& partial : t.partials())
       if (!templates_.count(partial))
-        throw std::runtime_error("template " + name + " includes {{> " + partial + "}}, which does not exist");
+        throw std::runtime_error("template " + name + " includes {{> " + partial +
+                                 "}}, which does not exist");
   {
     // The layout in two halves around {{{body}}}, so a page renders into one string. Each half
     // must parse on its own: the body may not sit inside a section.
@@ -48,8 +51,8 @@ Views::Views(const std::string& root) {
       layout_head_ = std::make_unique<Template>(src.substr(0, at));
       layout_tail_ = std::make_unique<Template>(src.substr(at + 10));
     } catch (const std::runtime_error& err) {
-      throw std::runtime_error("template " + layout.string() + ": {{{body}}} must not sit inside a section (" +
-                               err.what() + ")");
+      throw std::runtime_error("template " + layout.string() +
+                               ": {{{body}}} must not sit inside a section (" + err.what() + ")");
     }
   }
   std::map<std::string, boost::json::object> catalogues;
@@ -57,7 +60,8 @@ Views::Views(const std::string& root) {
     if (e.path().extension() != ".json") continue;
     boost::json::error_code ec;
     auto v = boost::json::parse(read_file(e.path()), ec);
-    if (ec || !v.is_object()) throw std::runtime_error("message catalogue " + e.path().string() + " is not a JSON object");
+    if (ec || !v.is_object())
+      throw std::runtime_error("message catalogue " + e.path().string() + " is not a JSON object");
     catalogues[e.path().stem().string()] = v.get_object();
   }
   if (!catalogues.count("nl")) throw std::runtime_error("messages/nl.json is missing");
@@ -118,12 +122,14 @@ const boost::json::object& Views::catalogue(const std::string& lang) const {
   return base(lang).object->at("t").get_object();
 }
 
-const boost::json::string* Views::find_message(const std::string& lang, std::string_view key) const {
+const boost::json::string* Views::find_message(const std::string& lang,
+                                               std::string_view key) const {
   const boost::json::value* v = catalogue(lang).if_contains(key);
   return v && v->is_string() ? &v->get_string() : nullptr;
 }
 
-std::string Views::message(const std::string& lang, const std::string& key, const std::string& arg) const {
+std::string Views::message(const std::string& lang, const std::string& key,
+                           const std::string& arg) const {
   const boost::json::string* v = find_message(lang, key);
   if (!v) return key;
   std::string s(*v);

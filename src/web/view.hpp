@@ -1,10 +1,9 @@
-// Rendering: logic-less templates (templates/*.mustache, HTML-escaped by default, see
+// Rendering: logic-less templates (templates/<area>/*.mustache, HTML-escaped by default, see
 // template.hpp) filled from a JSON view model, and the message catalogue (messages/nl.json,
 // messages/en.json) every user-visible text comes from. Templates read texts as {{t.key}}.
 #pragma once
 
 #include <boost/json/object.hpp>
-
 #include <map>
 #include <memory>
 #include <string>
@@ -15,8 +14,9 @@ namespace meedoen::web {
 
 class Views {
  public:
-  // Loads every templates/*.mustache and messages/*.json under `root`; throws std::runtime_error
-  // naming the file when one is missing or invalid. Immutable after: safe to share across threads.
+  // Loads every templates/**/*.mustache (named "<area>/<name>") and messages/*.json under `root`;
+  // throws std::runtime_error naming the file when one is missing or invalid. Immutable after: safe
+  // to share across threads.
   explicit Views(const std::string& root);
   ~Views();
 
@@ -28,7 +28,8 @@ class Views {
   std::string render_page(const std::string& name, const boost::json::object& model,
                           const boost::json::object& layout, const std::string& lang) const;
   // A message of the catalogue, with "{0}" replaced by `arg`; the key itself when it is missing.
-  std::string message(const std::string& lang, const std::string& key, const std::string& arg = {}) const;
+  std::string message(const std::string& lang, const std::string& key,
+                      const std::string& arg = {}) const;
   // The catalogue's text for `key` as written (Dutch fills any gap), without a copy; nullptr when
   // it is missing. It lives as long as the Views.
   const boost::json::string* find_message(const std::string& lang, std::string_view key) const;

@@ -11,7 +11,7 @@ Response render_login(Ctx& c, const std::string& username, const std::string& er
   json::object m;
   m["username"] = username;
   if (!error.empty()) m["error"] = error;
-  return page(c, "login", std::move(m), c.t("login_title"), status);
+  return page(c, "accounts/login", std::move(m), c.t("login_title"), status);
 }
 
 }  // namespace

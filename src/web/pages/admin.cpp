@@ -73,7 +73,7 @@ static Response render_admin(Ctx& c, json::object extra, int status) {
     defaults.push_back(co);
   }
   m["default_categories"] = defaults;
-  return page(c, "admin", std::move(m), c.t("admin_title"), status);
+  return page(c, "admin/overview", std::move(m), c.t("admin_title"), status);
 }
 
 Response admin_page(Ctx& c) { return render_admin(c, {}, 200); }
@@ -146,7 +146,7 @@ static Response render_user(Ctx& c, std::int64_t id, json::object extra, int sta
   m["roles"] = roles_json(c, u->role);
   m["orgs"] = orgs;
   m["wijken"] = wijken;
-  return page(c, "admin_user", std::move(m), c.t("edit_user") + " " + u->username, status);
+  return page(c, "admin/user", std::move(m), c.t("edit_user") + " " + u->username, status);
 }
 
 Response admin_user_page(Ctx& c) {
@@ -240,7 +240,7 @@ static Response render_wijk_config(Ctx& c, WijkId id, json::object extra, int st
   }
   m["orgs"] = orgs;
   m["categories"] = cats;
-  return page(c, "admin_wijk", std::move(m), c.t("wijk_config_title") + " " + cfg->wijk.name, status);
+  return page(c, "admin/wijk", std::move(m), c.t("wijk_config_title") + " " + cfg->wijk.name, status);
 }
 
 Response admin_wijk_page(Ctx& c) {

@@ -24,6 +24,6 @@ Response break_glass_page(Ctx& c) {
   json::object m;
   m["has_rows"] = !rows.empty();
   m["rows"] = std::move(rows);
-  return page(c, "break_glass", std::move(m), c.t("break_glass_review_title"));
+  return page(c, "audit/break_glass", std::move(m), c.t("break_glass_review_title"));
 }
 }  // namespace meedoen::web

@@ -74,7 +74,7 @@ Response brigade_page(Ctx& c) {
   m["saved_text"] = saved_text(c);
   m["grace"] = ov->grace_minutes;
   m["response_days"] = ov->response_days;
-  return page(c, "brigade", std::move(m), c.t("brigade_title"));
+  return page(c, "brigade/overview", std::move(m), c.t("brigade_title"));
 }
 
 Response brigade_debrief_handled(Ctx& c) {
@@ -128,7 +128,7 @@ Response brigade_figures_page(Ctx& c) {
   m["empty"] = rows.empty();
   m["month_choices"] = month_choices;
   m["months"] = f->months;
-  return page(c, "brigade_figures", std::move(m), c.t("brigade_figures_title"));
+  return page(c, "brigade/figures", std::move(m), c.t("brigade_figures_title"));
 }
 
 // --- requests ------------------------------------------------------------------------------
@@ -164,7 +164,7 @@ static Response render_request_form(Ctx& c, json::object values, json::object er
   m["themes"] = options(c, "theme_", codes(kThemes), {str("pref_theme")});
   m["urgencies"] = options(c, "urgency_", {"normaal", "snel", "spoed"},
                            {str("urgency").empty() ? "normaal" : str("urgency")});
-  return page(c, "request_new", std::move(m), c.t("request_new_title"), status);
+  return page(c, "brigade/request_new", std::move(m), c.t("request_new_title"), status);
 }
 
 Response request_new_page(Ctx& c) { return render_request_form(c, request_form_values(c.req), {}, 200); }
@@ -333,7 +333,7 @@ static Response render_request(Ctx& c, RequestId id, json::object extra, int sta
   m["has_suggestions"] = !sugg.empty();
   m["new"] = c.req.query.get("nieuw") == "1";
   m["saved_text"] = saved_text(c);
-  return page(c, "request", std::move(m), c.t("request_title", d->row.resident.code), status);
+  return page(c, "brigade/request", std::move(m), c.t("request_title", d->row.resident.code), status);
 }
 
 static std::optional<RequestId> request_param(Ctx& c) {
@@ -467,7 +467,7 @@ Response my_requests_page(Ctx& c) {
   if (my->checkin) m["checkin"] = checkin_json(c, *my->checkin);
   m["declined"] = c.req.query.get("afgezegd") == "1";
   m["saved_text"] = saved_text(c);
-  return page(c, "my_requests", std::move(m), c.t("my_requests_title"));
+  return page(c, "brigade/my_requests", std::move(m), c.t("my_requests_title"));
 }
 
 // The requests a peer did before, by code only.
@@ -486,7 +486,7 @@ Response my_past_requests_page(Ctx& c) {
   json::object m;
   m["has_past"] = !past.empty();
   m["past"] = std::move(past);
-  return page(c, "my_past_requests", std::move(m), c.t("your_past_requests"));
+  return page(c, "brigade/my_past_requests", std::move(m), c.t("your_past_requests"));
 }
 
 // --- the peer's week ------------------------------------------------------------------------

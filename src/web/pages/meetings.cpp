@@ -191,7 +191,7 @@ Response render_meeting(Ctx& c, MeetingId id, const ItemOverride* ov, json::obje
   if (!v) return error_page(c, v.error());
   json::object m = meeting_model(c, *v, ov);
   for (auto& [k, val] : extra) m[k] = val;
-  return page(c, "meeting", std::move(m), c.t("meeting_title") + " " + v->wijk.name + " " + format_date(v->meeting.starts_at), status);
+  return page(c, "meetings/meeting", std::move(m), c.t("meeting_title") + " " + v->wijk.name + " " + format_date(v->meeting.starts_at), status);
 }
 
 std::optional<PlanMeetingInput> plan_input(Ctx& c, bool* ok) {
@@ -218,7 +218,7 @@ Response meetings_page(Ctx& c) {
   m["past"] = past;
   m["no_upcoming"] = up.empty();
   m["may_plan"] = list->may_plan;
-  return page(c, "meetings", std::move(m), c.t("meetings_title"));
+  return page(c, "meetings/list", std::move(m), c.t("meetings_title"));
 }
 
 static Response render_meeting_form(Ctx& c, const PlanMeetingInput& in, json::object errors, int status) {
@@ -252,7 +252,7 @@ static Response render_meeting_form(Ctx& c, const PlanMeetingInput& in, json::ob
   m["place"] = in.place;
   m["notes"] = in.notes;
   m["errors"] = errors;
-  return page(c, "meeting_new", std::move(m), c.t("meeting_new_title"), status);
+  return page(c, "meetings/new", std::move(m), c.t("meeting_new_title"), status);
 }
 
 Response meeting_new_page(Ctx& c) {
@@ -439,7 +439,7 @@ Response meeting_item_prefs(Ctx& c) {
   json::object m;
   m["id"] = *item;
   brigade_prefs(c, m, "", "", "");
-  return fragment(c, "brigade_prefs", std::move(m));
+  return fragment(c, "meetings/brigade_prefs", std::move(m));
 }
 
 Response meeting_minutes(Ctx& c) {
@@ -449,7 +449,7 @@ Response meeting_minutes(Ctx& c) {
   if (!v) return error_page(c, v.error());
   json::object m = meeting_model(c, *v, nullptr);
   m["title"] = c.t("minutes_title") + " " + v->wijk.name + " " + format_date(v->meeting.starts_at);
-  return fragment(c, "minutes", std::move(m));
+  return fragment(c, "meetings/minutes", std::move(m));
 }
 
 static Response render_actions(Ctx& c, json::object extra, int status) {
@@ -461,7 +461,7 @@ static Response render_actions(Ctx& c, json::object extra, int status) {
   m["open"] = open;
   m["done"] = done;
   m["no_open"] = open.empty();
-  return page(c, "actions", std::move(m), c.t("actions_title"), status);
+  return page(c, "meetings/actions", std::move(m), c.t("actions_title"), status);
 }
 
 Response actions_page(Ctx& c) { return render_actions(c, {}, 200); }

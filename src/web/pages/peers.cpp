@@ -67,7 +67,7 @@ static Response render_availability(Ctx& c, const std::string& week, json::objec
     m["v"] = std::move(v);
   }
   m["saved_text"] = saved_text(c);
-  return page(c, "availability", std::move(m), c.t("availability_title"), status);
+  return page(c, "peers/availability", std::move(m), c.t("availability_title"), status);
 }
 
 Response availability_page(Ctx& c) { return render_availability(c, c.req.query.get("week"), {}, 200); }

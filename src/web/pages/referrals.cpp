@@ -47,7 +47,7 @@ json::object referral_json(Ctx& c, const ReferralView& v, const std::string& ans
       f["a_date"] = c.req.form.get("intake_date");
       f["a_note"] = c.req.form.get("note");
     }
-    o["answer_form"] = c.views.render("referral_answer", f, c.text_lang());
+    o["answer_form"] = c.views.render("referrals/answer", f, c.text_lang());
   }
   return o;
 }
@@ -105,7 +105,7 @@ Response render_referral_form(Ctx& c, RequestId id, json::object values, json::o
   m["givers"] = givers;
   m["forms"] = forms;
   m["today"] = format_date(c.app.now());
-  return page(c, "referral_new", std::move(m), c.t("referral_new_title"), status);
+  return page(c, "referrals/new", std::move(m), c.t("referral_new_title"), status);
 }
 
 ReferralAnswer answer_from(const Params& f) { return {f.get("status"), f.get("intake_date"), f.get("note")}; }
@@ -167,7 +167,7 @@ static Response render_inbox(Ctx& c, json::object extra, int status, ReferralId 
   m["has_done"] = !done.empty();
   m["today"] = format_date(c.app.now());
   m["saved"] = c.req.query.get("opgeslagen") == "1";
-  return page(c, "referrals", std::move(m), c.t("referrals_title"), status);
+  return page(c, "referrals/inbox", std::move(m), c.t("referrals_title"), status);
 }
 
 Response referrals_page(Ctx& c) { return render_inbox(c, {}, 200); }
@@ -199,7 +199,7 @@ static Response render_link(Ctx& c, const std::string& token, json::object extra
   if (!v) {
     json::object m;
     m["gone"] = true;
-    return page(c, "referral_link", std::move(m), c.t("referral_link_title"), 404);
+    return page(c, "referrals/link", std::move(m), c.t("referral_link_title"), 404);
   }
   json::object m = std::move(extra);
   m["token"] = token;
@@ -212,7 +212,7 @@ static Response render_link(Ctx& c, const std::string& token, json::object extra
   }
   m["today"] = format_date(c.app.now());
   // Used or expired: 410 Gone, and the page says so without showing anything of the referral.
-  Response r = page(c, "referral_link", std::move(m), c.t("referral_link_title"),
+  Response r = page(c, "referrals/link", std::move(m), c.t("referral_link_title"),
                     v->used || v->expired ? 410 : status);
   r.set("Referrer-Policy", "no-referrer");
   return r;
@@ -237,7 +237,7 @@ Response referral_link_answer(Ctx& c) {
   if (st) {
     json::object m;
     m["thanks"] = true;
-    return page(c, "referral_link", std::move(m), c.t("referral_link_title"));
+    return page(c, "referrals/link", std::move(m), c.t("referral_link_title"));
   }
   if (st.error().kind == ErrorKind::kNotFound) return render_link(c, token, {}, 404);
   const std::string message = c.t(st.error().message_key, st.error().detail);

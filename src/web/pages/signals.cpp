@@ -48,7 +48,7 @@ Response render_form(Ctx& c, json::object values, json::object errors, bool meld
   }
   m["genders"] = genders;
   m["ages"] = ages;
-  return page(c, "signal_new", std::move(m), c.t("signal_new_title"), status);
+  return page(c, "signals/new", std::move(m), c.t("signal_new_title"), status);
 }
 
 }  // namespace
@@ -130,7 +130,7 @@ Response signals_page(Ctx& c) {
     if (list->page > 1) m["prev"] = base + "pagina=" + std::to_string(list->page - 1);
     if (list->page < list->pages) m["next"] = base + "pagina=" + std::to_string(list->page + 1);
   }
-  return page(c, "signals", std::move(m), c.t("signals_title"));
+  return page(c, "signals/list", std::move(m), c.t("signals_title"));
 }
 
 Response signal_new_page(Ctx& c) {
@@ -146,7 +146,7 @@ Response signal_wijk_parts(Ctx& c) {
   if (!form) return error_page(c, form.error());
   json::object m;
   m["wijken"] = wijk_choices_json(c, form->wijken, c.req.query.get("wijk"), "", {});
-  return fragment(c, "signal_wijk_parts", std::move(m));
+  return fragment(c, "signals/wijk_parts", std::move(m));
 }
 
 Response signal_meldcode_check(Ctx& c) {
@@ -156,7 +156,7 @@ Response signal_meldcode_check(Ctx& c) {
   for (auto id : parse_ids(c.req.form.all("categories"), &ok)) cats.emplace_back(id);
   json::object m;
   m["meldcode"] = wijk && c.app.signals().meldcode_suggested(WijkId(*wijk), c.req.form.get("description"), cats);
-  return fragment(c, "meldcode_panel", std::move(m));
+  return fragment(c, "signals/meldcode_panel", std::move(m));
 }
 
 Response signal_create(Ctx& c) {
@@ -272,7 +272,7 @@ static Response render_signal(Ctx& c, const SignalDetail& d, json::object extra,
   }
   m["new"] = c.req.query.get("nieuw") == "1";
   m["just_linked"] = c.req.query.get("gekoppeld") == "1";
-  Response r = page(c, "signal", std::move(m), c.t("signal_title") + " " + d.row.resident.code, status);
+  Response r = page(c, "signals/signal", std::move(m), c.t("signal_title") + " " + d.row.resident.code, status);
   return r;
 }
 

@@ -74,7 +74,7 @@ Response start_page(Ctx& c) {
       m["brigade"] = b;
     }
   }
-  return page(c, "start", std::move(m), c.t("start_title"));
+  return page(c, "start/start", std::move(m), c.t("start_title"));
 }
 
 Response wijk_page(Ctx& c) {
@@ -118,6 +118,6 @@ Response wijk_page(Ctx& c) {
   m["states"] = states;
   m["meetings"] = meetings;
   m["members"] = members;
-  return page(c, "wijk", std::move(m), c.t("wijk_title") + " " + o->wijk.name);
+  return page(c, "start/wijk", std::move(m), c.t("wijk_title") + " " + o->wijk.name);
 }
 }  // namespace meedoen::web
