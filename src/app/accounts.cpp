@@ -2,7 +2,11 @@
 // log-in, an idle time-out, and a growing wait after repeated wrong passwords.
 #include <algorithm>
 
-#include "app/internals.hpp"
+#include "app/accounts.hpp"
+#include "app/audit_trail.hpp"
+#include "domain/text.hpp"
+#include "privacy/access_policy.hpp"
+#include "store/store.hpp"
 #include "app/session_cache.hpp"
 #include "privacy/password.hpp"
 
@@ -159,7 +163,7 @@ Result<SessionView> Accounts::login(const std::string& old_token, const std::str
   auto tx = ctx_.store->begin(TxMode::kWrite);
   if (!auth || !ok || !auth->user.active) {
     const Timestamp until = th.fail(*tx, t, ctx_.config.max_failed_logins);
-    if (auth) Internals::audit(*tx, t, &auth->user, "login_failed", ResidentId(), "user:" + username, "");
+    if (auth) append_audit(*tx, t, &auth->user, "login_failed", ResidentId(), "user:" + username, "");
     (void)tx->commit();
     if (until) return wait_error(until, t);
     return Error{ErrorKind::kUnauthenticated, "error.login.failed", {}, {}};
@@ -179,7 +183,7 @@ Result<SessionView> Accounts::login(const std::string& old_token, const std::str
   v.user = auth->user;
   tx->accounts().insert_session({token_digest(v.token), auth->user.id, v.csrf, v.lang, t, t});
   tx->accounts().delete_sessions_idle_since(t - ctx_.config.idle_timeout_seconds);
-  Internals::audit(*tx, t, &auth->user, "login", ResidentId(), "user:" + username, "");
+  append_audit(*tx, t, &auth->user, "login", ResidentId(), "user:" + username, "");
   (void)tx->commit();
   return v;
 }

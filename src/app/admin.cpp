@@ -3,7 +3,11 @@
 #include <algorithm>
 #include <cctype>
 
-#include "app/internals.hpp"
+#include "app/admin.hpp"
+#include "app/audit_trail.hpp"
+#include "domain/text.hpp"
+#include "privacy/access_policy.hpp"
+#include "store/store.hpp"
 #include "app/session_cache.hpp"
 #include "privacy/password.hpp"
 
@@ -20,7 +24,7 @@ Status validate_user_input(Tx& tx, const NewUserInput& in, bool new_user) {
       if (!std::isalnum(c) && c != '.' && c != '-' && c != '_')
         return Error::invalid("error.user.username", "username");
   }
-  if (Internals::trim(in.display_name).empty() || in.display_name.size() > kMaxShortText)
+  if (trim(in.display_name).empty() || in.display_name.size() > kMaxShortText)
     return Error::invalid("error.user.display_name", "display_name");
   if (!parse_role(in.role)) return Error::invalid("error.invalid_choice", "role");
   if (!tx.admin().get_org(in.org)) return Error::invalid("error.invalid_choice", "org");
@@ -51,14 +55,14 @@ Result<UserId> Admin::create_user(const User* actor, const NewUserInput& in) {
   if (auto st = validate_user_input(*tx, in, true); !st) return st.error();
   User u;
   u.username = in.username;
-  u.display_name = Internals::trim(in.display_name);
+  u.display_name = trim(in.display_name);
   u.role = *parse_role(in.role);
   u.org_id = in.org;
   u.wijken = in.wijken;
   u.aandachtsfunctionaris = in.aandachtsfunctionaris;
   auto id = tx->accounts().insert_user(u, hash);
   if (!id) return id.error();
-  Internals::audit(*tx, now(), actor, "create_user", ResidentId(), "user:" + u.username, "");
+  append_audit(*tx, now(), actor, "create_user", ResidentId(), "user:" + u.username, "");
   if (auto st = tx->commit(); !st) return st.error();
   return id;
 }
@@ -69,13 +73,13 @@ Status Admin::update_user(const User& actor, const NewUserInput& in, UserId id) 
   auto u = tx->accounts().get_user(id);
   if (!u) return Error::not_found();
   if (auto st = validate_user_input(*tx, in, false); !st) return st;
-  u->display_name = Internals::trim(in.display_name);
+  u->display_name = trim(in.display_name);
   u->role = *parse_role(in.role);
   u->org_id = in.org;
   u->wijken = in.wijken;
   u->aandachtsfunctionaris = in.aandachtsfunctionaris;
   tx->accounts().update_user(*u);
-  Internals::audit(*tx, now(), &actor, "change_user", ResidentId(), "user:" + u->username, "");
+  append_audit(*tx, now(), &actor, "change_user", ResidentId(), "user:" + u->username, "");
   auto st = tx->commit();
   ctx_.sessions->clear();  // sessions read before carry the account as it was
   return st;
@@ -90,7 +94,7 @@ Status Admin::set_user_active(const User* actor, const std::string& username, bo
     return Error::invalid("error.user.disable_self", "username");
   auth->user.active = active;
   tx->accounts().update_user(auth->user);
-  Internals::audit(*tx, now(), actor, active ? "enable_user" : "disable_user", ResidentId(),
+  append_audit(*tx, now(), actor, active ? "enable_user" : "disable_user", ResidentId(),
                    "user:" + username, "");
   auto st = tx->commit();
   ctx_.sessions->clear();  // sessions read before carry the account as it was
@@ -106,7 +110,7 @@ Status Admin::reset_password(const User* actor, const std::string& username,
   auto auth = tx->accounts().find_user_auth(username);
   if (!auth) return Error::not_found();
   tx->accounts().set_password(auth->user.id, hash);
-  Internals::audit(*tx, now(), actor, "reset_password", ResidentId(), "user:" + username, "");
+  append_audit(*tx, now(), actor, "reset_password", ResidentId(), "user:" + username, "");
   auto st = tx->commit();
   ctx_.sessions->clear();  // sessions read before carry the account as it was
   return st;
@@ -114,13 +118,13 @@ Status Admin::reset_password(const User* actor, const std::string& username,
 
 Result<OrgId> Admin::create_org(const User* actor, const Organisation& org) {
   if (!allowed(actor)) return Error::forbidden();
-  const std::string name = Internals::trim(org.name);
+  const std::string name = trim(org.name);
   if (name.empty() || name.size() > kMaxShortText) return Error::invalid("error.org.name", "name");
   if (!is_org_kind(org.kind)) return Error::invalid("error.invalid_choice", "kind");
   auto tx = ctx_.store->begin(TxMode::kWrite);
   auto id = tx->admin().insert_org({OrgId(), name, org.kind});
   if (!id) return id.error();
-  Internals::audit(*tx, now(), actor, "create_org", ResidentId(), "org:" + name, "");
+  append_audit(*tx, now(), actor, "create_org", ResidentId(), "org:" + name, "");
   if (auto st = tx->commit(); !st) return st.error();
   return id;
 }
@@ -129,7 +133,7 @@ Result<WijkId> Admin::create_wijk(const User& actor, const Wijk& wijk,
                                 const std::vector<std::string>& buurten) {
   if (!may_administer(actor)) return Error::forbidden();
   Wijk w = wijk;
-  w.name = Internals::trim(w.name);
+  w.name = trim(w.name);
   if (w.name.empty() || w.name.size() > kMaxShortText) return Error::invalid("error.wijk.name", "name");
   if (w.district.size() > kMaxShortText || w.rhythm.size() > kMaxShortText ||
       w.default_place.size() > kMaxShortText)
@@ -138,7 +142,7 @@ Result<WijkId> Admin::create_wijk(const User& actor, const Wijk& wijk,
   auto id = tx->admin().insert_wijk(w);
   if (!id) return id.error();
   for (const auto& b : buurten) {
-    const std::string name = Internals::trim(b);
+    const std::string name = trim(b);
     if (name.empty()) continue;
     if (name.size() > kMaxShortText) return Error::invalid("error.too_long", "buurten");
     tx->admin().insert_buurt({BuurtId(), *id, name});
@@ -152,7 +156,7 @@ Result<WijkId> Admin::create_wijk(const User& actor, const Wijk& wijk,
 
 Status Admin::add_default_category(const User& actor, const std::string& label_in, bool meldcode) {
   if (!may_administer(actor)) return Error::forbidden();
-  const std::string label = Internals::trim(label_in);
+  const std::string label = trim(label_in);
   if (label.empty() || label.size() > kMaxShortText) return Error::invalid("error.category.label", "label");
   auto tx = ctx_.store->begin(TxMode::kWrite);
   auto id = tx->admin().insert_default_category(label, meldcode);
@@ -184,8 +188,8 @@ Status Admin::update_wijk_config(const User& actor, const WijkConfigInput& in) {
   if (!w) return Error::not_found();
   for (auto o : in.partners)
     if (!tx->admin().get_org(o)) return Error::invalid("error.invalid_choice", "partners");
-  w->rhythm = Internals::trim(in.rhythm);
-  w->default_place = Internals::trim(in.default_place);
+  w->rhythm = trim(in.rhythm);
+  w->default_place = trim(in.default_place);
   tx->admin().update_wijk(*w);
   tx->admin().set_partners(in.wijk, in.partners);
   return tx->commit();
@@ -194,7 +198,7 @@ Status Admin::update_wijk_config(const User& actor, const WijkConfigInput& in) {
 Status Admin::add_category(const User& actor, WijkId wijk, const std::string& label_in,
                          bool meldcode) {
   if (!may_administer(actor) && !may_chair(actor, wijk)) return Error::forbidden();
-  const std::string label = Internals::trim(label_in);
+  const std::string label = trim(label_in);
   if (label.empty() || label.size() > kMaxShortText) return Error::invalid("error.category.label", "label");
   auto tx = ctx_.store->begin(TxMode::kWrite);
   if (!tx->admin().get_wijk(wijk)) return Error::not_found();
@@ -205,7 +209,7 @@ Status Admin::add_category(const User& actor, WijkId wijk, const std::string& la
 Status Admin::update_category(const User& actor, WijkId wijk, CategoryId id, const std::string& label_in,
                             bool meldcode, bool active) {
   if (!may_administer(actor) && !may_chair(actor, wijk)) return Error::forbidden();
-  const std::string label = Internals::trim(label_in);
+  const std::string label = trim(label_in);
   if (label.empty() || label.size() > kMaxShortText) return Error::invalid("error.category.label", "label");
   auto tx = ctx_.store->begin(TxMode::kWrite);
   const auto cats = tx->admin().categories(wijk);

@@ -1,5 +1,9 @@
 // Verifying the audit chain, and a resident's chronological access overview.
-#include "app/internals.hpp"
+#include "app/audit.hpp"
+#include "privacy/audit_chain.hpp"
+#include "app/lookups.hpp"
+#include "privacy/access_policy.hpp"
+#include "store/store.hpp"
 
 namespace meedoen {
 

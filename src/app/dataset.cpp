@@ -2,7 +2,10 @@
 // four-weekly meetings, replayed through the same use cases as real work on a simulated clock.
 #include <random>
 
-#include "app/internals.hpp"
+#include "app/demo.hpp"
+#include "app/app.hpp"
+#include "app/simulated_clock.hpp"
+#include "store/store.hpp"
 
 namespace meedoen {
 

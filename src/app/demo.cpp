@@ -6,7 +6,11 @@
 #include <map>
 #include <random>
 
-#include "app/internals.hpp"
+#include "app/demo.hpp"
+#include "app/app.hpp"
+#include "app/simulated_clock.hpp"
+#include "privacy/access_policy.hpp"
+#include "store/store.hpp"
 
 namespace meedoen {
 namespace {

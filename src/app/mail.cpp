@@ -1,6 +1,6 @@
 #include "app/mail.hpp"
 
-#include "app/internals.hpp"
+#include "store/store.hpp"
 
 namespace meedoen {
 

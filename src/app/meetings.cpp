@@ -3,7 +3,15 @@
 #include <algorithm>
 #include <set>
 
-#include "app/internals.hpp"
+#include "app/meetings.hpp"
+#include "app/audit_trail.hpp"
+#include "app/brigade_shared.hpp"
+#include "app/identity.hpp"
+#include "app/lookups.hpp"
+#include "domain/text.hpp"
+#include "privacy/access_policy.hpp"
+#include "privacy/vault.hpp"
+#include "store/store.hpp"
 #include "domain/agenda_builder.hpp"
 
 namespace meedoen {
@@ -125,7 +133,7 @@ Result<MeetingId> Meetings::plan(const User& user, const PlanMeetingInput& in) {
   Meeting m;
   if (auto st = validate_meeting_input(*tx, in, &m.starts_at); !st) return st.error();
   m.wijk_id = in.wijk;
-  m.place = Internals::trim(in.place).empty() ? wijk->default_place : Internals::trim(in.place);
+  m.place = trim(in.place).empty() ? wijk->default_place : trim(in.place);
   m.notes = in.notes;
   m.invited = in.invited.empty() ? tx->admin().partners(in.wijk) : in.invited;
   m.id = tx->meetings().insert_meeting(m);
@@ -153,7 +161,7 @@ static Result<MeetingView> load_meeting(Tx& tx, const User& user, MeetingId id) 
     AgendaItemView iv;
     iv.item = item;
     auto s = std::find_if(signals.begin(), signals.end(), [&](const Signal& g) { return g.id == item.signal_id; });
-    if (s != signals.end()) iv.signal = Internals::signal_row(names, *s);
+    if (s != signals.end()) iv.signal = signal_row(names, *s);
     if (item.action_id) {
       iv.follow_up = tx.meetings().get_action(*item.action_id);
       if (iv.follow_up) iv.follow_up_owner = names.user(iv.follow_up->owner);
@@ -253,7 +261,7 @@ Result<RecordItemResult> Meetings::record_item(const User& user, const RecordIte
   }
   if (in.regisseur && !in_wijk(*in.regisseur)) problems.emplace_back("regisseur", "error.invalid_choice");
   if (in.decision == Decision::kBrigade) {
-    for (auto& p : Internals::wishes_problems(in.brigade)) problems.push_back(std::move(p));
+    for (auto& p : wishes_problems(in.brigade)) problems.push_back(std::move(p));
     // Safety notes reach peers who may still say no: they must not name the resident.
     if (!in.brigade.safety_notes.empty()) {
       const auto hits = tx->residents().residents_with_name_tokens(m->wijk_id, ctx_.vault->name_tokens(in.brigade.safety_notes));
@@ -264,7 +272,7 @@ Result<RecordItemResult> Meetings::record_item(const User& user, const RecordIte
   if (!problems.empty()) return Error::invalid_fields(std::move(problems));
 
   RecordItemResult result;
-  const std::string summary = Internals::trim(in.summary);
+  const std::string summary = trim(in.summary);
   if (!in.confirm_names && !summary.empty()) {
     const auto hits = tx->residents().residents_with_name_tokens(m->wijk_id, ctx_.vault->name_tokens(summary));
     if (!hits.empty()) {
@@ -297,9 +305,9 @@ Result<RecordItemResult> Meetings::record_item(const User& user, const RecordIte
       a.created_at = t;
       result.action = tx->meetings().insert_action(a);
       a.id = *result.action;
-      if (in.decision == Decision::kBrigade) Internals::request_from_overleg(*tx, t, user, *s, a, summary, in.brigade);
+      if (in.decision == Decision::kBrigade) request_from_overleg(*tx, t, user, *s, a, summary, in.brigade);
       tx->signals().add_timeline({s->id, t, user.id, "action",
-                        std::string(to_string(in.decision)) + "|" + Internals::user_name(*tx, a.owner) +
+                        std::string(to_string(in.decision)) + "|" + user_name(*tx, a.owner) +
                             "|" + a.due_date});
     }
     const SignalEvent ev = (needs_action || has_item_action) ? SignalEvent::kDiscussWithAction
@@ -309,7 +317,7 @@ Result<RecordItemResult> Meetings::record_item(const User& user, const RecordIte
     s->updated_at = t;
     tx->signals().update_signal(*s);
     if (first_record) tx->signals().add_timeline({s->id, t, user.id, "discussed", std::string(to_string(in.decision))});
-    Internals::audit(*tx, t, &user, "change", s->resident_id, "signal:" + std::to_string(s->id.value),
+    append_audit(*tx, t, &user, "change", s->resident_id, "signal:" + std::to_string(s->id.value),
                      "overleg decision");
   }
   if (auto st = tx->commit(); !st) return st.error();
@@ -342,7 +350,7 @@ Status Meetings::update(const User& user, MeetingId id, std::int64_t version,
   Timestamp starts = 0;
   if (auto st = validate_meeting_input(*tx, in, &starts); !st) return st;
   m->starts_at = starts;
-  m->place = Internals::trim(in.place);
+  m->place = trim(in.place);
   m->notes = in.notes;
   if (!in.invited.empty()) m->invited = in.invited;
   const bool closing = held && !m->held;
@@ -383,8 +391,8 @@ Result<std::vector<ActionView>> Meetings::my_actions(const User& user) {
     v.resident_code = r->code;
     if (auto w = tx->admin().get_wijk(a.wijk_id)) v.wijk_name = w->name;
     if (a.state == ActionState::kOpen) {
-      ResidentRelation rel = Internals::relation(*tx, user, r->id);
-      v.identity = Internals::reveal(*ctx_.vault, *tx, t, user, *r, rel,
+      ResidentRelation rel = resident_relation(*tx, user, r->id);
+      v.identity = reveal_identity(*ctx_.vault, *tx, t, user, *r, rel,
                                      "action:" + std::to_string(a.id.value), "");
     }
     out.push_back(std::move(v));
@@ -395,7 +403,7 @@ Result<std::vector<ActionView>> Meetings::my_actions(const User& user) {
 
 Status Meetings::settle_action(const User& user, ActionId id, ActionState state,
                           const std::string& note_in) {
-  const std::string note = Internals::trim(note_in);
+  const std::string note = trim(note_in);
   if (state == ActionState::kOpen) return Error::invalid("error.invalid_choice", "state");
   if (note.size() > kMaxNote) return Error::invalid("error.too_long", "note");
   if (state == ActionState::kNotDone && note.empty())
@@ -424,7 +432,7 @@ Status Meetings::settle_action(const User& user, ActionId id, ActionState state,
       }
     }
   }
-  Internals::audit(*tx, t, &user, "change", a->resident_id, "action:" + std::to_string(id.value),
+  append_audit(*tx, t, &user, "change", a->resident_id, "action:" + std::to_string(id.value),
                    std::string(to_string(state)));
   return tx->commit();
 }

@@ -1,6 +1,6 @@
 #include "app/operations.hpp"
 
-#include "app/internals.hpp"
+#include "store/store.hpp"
 
 namespace meedoen {
 

@@ -2,7 +2,11 @@
 // the week view of on-call blocks and absences.
 #include <algorithm>
 
-#include "app/internals.hpp"
+#include "app/peers.hpp"
+#include "app/audit_trail.hpp"
+#include "app/identity.hpp"
+#include "domain/text.hpp"
+#include "store/store.hpp"
 
 namespace meedoen {
 namespace {
@@ -62,8 +66,8 @@ Status Peers::save_profile(const User& user, const PeerProfileInput& in) {
     e.detail = std::to_string(kMaxWeeklyCap);
     return e;
   }
-  const std::string email = Internals::trim(in.email);
-  if (!email.empty() && !Internals::valid_email(email)) return Error::invalid("error.email", "email");
+  const std::string email = trim(in.email);
+  if (!email.empty() && !valid_email(email)) return Error::invalid("error.email", "email");
   auto tx = ctx_.store->begin(TxMode::kWrite);
   PeerProfile p = tx->peers().get_peer_profile(user.id).value_or(PeerProfile{});
   p.user_id = user.id;
@@ -73,7 +77,7 @@ Status Peers::save_profile(const User& user, const PeerProfileInput& in) {
   p.weekly_cap = in.weekly_cap;
   p.email = email;
   tx->peers().put_peer_profile(p);
-  Internals::audit(*tx, now(), &user, "change", ResidentId(), "peer:" + std::to_string(user.id.value), "profile");
+  append_audit(*tx, now(), &user, "change", ResidentId(), "peer:" + std::to_string(user.id.value), "profile");
   return tx->commit();
 }
 
@@ -108,7 +112,7 @@ Status Peers::add_absence(const User& user, const Absence& a) {
   if (a.note.size() > kMaxShortText) return Error::invalid("error.too_long", "note");
   auto tx = ctx_.store->begin(TxMode::kWrite);
   // Stored in the one canonical form, since they are compared as text.
-  tx->peers().insert_absence(user.id, {0, format_days(*from), format_days(*to), Internals::trim(a.note)});
+  tx->peers().insert_absence(user.id, {0, format_days(*from), format_days(*to), trim(a.note)});
   return tx->commit();
 }
 

@@ -2,7 +2,16 @@
 // consent; the partner answers in their inbox or through a one-time, expiring link.
 #include <algorithm>
 
-#include "app/internals.hpp"
+#include "app/referrals.hpp"
+#include "app/audit_trail.hpp"
+#include "app/brigade_shared.hpp"
+#include "app/identity.hpp"
+#include "app/lookups.hpp"
+#include "app/overleg_loop.hpp"
+#include "domain/text.hpp"
+#include "privacy/access_policy.hpp"
+#include "privacy/vault.hpp"
+#include "store/store.hpp"
 #include "privacy/password.hpp"
 
 namespace meedoen {
@@ -34,7 +43,7 @@ Status apply_answer(Referral& r, const ReferralAnswer& a, Timestamp now) {
   const auto to = parse_referral_status(a.status);
   if (!to || *to == ReferralStatus::kSent || *to == ReferralStatus::kReceived)
     return Error::invalid("error.invalid_choice", "status");
-  const std::string note = Internals::trim(a.note);
+  const std::string note = trim(a.note);
   if (note.size() > kMaxNote) return Error::invalid("error.too_long", "note");
   if (*to == ReferralStatus::kDeclined && note.size() < 3)
     return Error::invalid("error.referral.reason_required", "note");
@@ -75,11 +84,11 @@ Result<ReferralFormData> Referrals::form(const User& user, RequestId id) {
   auto tx = ctx_.store->begin(TxMode::kRead);
   auto r = tx->brigade().get_request(id);
   if (!r) return Error::not_found();
-  if (!may_coordinate(user, r->wijk_id) && !Internals::accepted_peer(*tx, id, user.id)) return Error::forbidden();
+  if (!may_coordinate(user, r->wijk_id) && !accepted_peer(*tx, id, user.id)) return Error::forbidden();
   Lookups names(*tx);
   ReferralFormData out;
   out.request.request = *r;
-  if (auto res = names.resident(r->resident_id)) out.request.resident = Internals::resident_view(names, *res);
+  if (auto res = names.resident(r->resident_id)) out.request.resident = resident_view(names, *res);
   for (const auto& o : tx->admin().list_orgs())
     if (o.kind != "gemeente" && o.kind != "bewoners") out.orgs.push_back(o);
   return out;
@@ -87,9 +96,9 @@ Result<ReferralFormData> Referrals::form(const User& user, RequestId id) {
 
 Result<ReferralCreated> Referrals::create(const User& user, const NewReferralInput& in) {
   if (!is_referral_kind(in.kind)) return Error::invalid("error.invalid_choice", "kind");
-  const std::string email = Internals::trim(in.to_email);
-  if (!email.empty() && !Internals::valid_email(email)) return Error::invalid("error.email", "to_email");
-  const std::string story = Internals::trim(in.story);
+  const std::string email = trim(in.to_email);
+  if (!email.empty() && !valid_email(email)) return Error::invalid("error.email", "to_email");
+  const std::string story = trim(in.story);
   if (story.size() > kMaxStory) return Error::invalid("error.too_long", "story");
   if (!story.empty() && !in.consent.fields.story)
     return Error::invalid("error.consent.story_not_covered", "story");
@@ -98,7 +107,7 @@ Result<ReferralCreated> Referrals::create(const User& user, const NewReferralInp
   auto tx = ctx_.store->begin(TxMode::kWrite);
   auto r = tx->brigade().get_request(in.request);
   if (!r) return Error::not_found();
-  if (!may_coordinate(user, r->wijk_id) && !Internals::accepted_peer(*tx, in.request, user.id))
+  if (!may_coordinate(user, r->wijk_id) && !accepted_peer(*tx, in.request, user.id))
     return Error::forbidden();
   if (outcome_is_final(r->outcome)) return Error::conflict("error.request.closed");
   auto org = tx->admin().get_org(in.to_org);
@@ -112,7 +121,7 @@ Result<ReferralCreated> Referrals::create(const User& user, const NewReferralInp
   Consent consent = in.consent;
   consent.form = *form;
   consent.recipient = org->name;
-  consent.purpose = Internals::trim(consent.purpose);
+  consent.purpose = trim(consent.purpose);
   if (auto st = check_consent(consent, parse_date(format_date(t)).value_or(0)); !st) return st.error();
   consent.date = format_days(*parse_date(consent.date));
   if (story.empty() && consent.fields.story && !consent.fields.any_identity())
@@ -130,7 +139,7 @@ Result<ReferralCreated> Referrals::create(const User& user, const NewReferralInp
   ref.consent = consent;
   ref.created_at = ref.updated_at = t;
   ref.id = tx->referrals().insert_referral(ref);
-  Internals::audit(*tx, t, &user, "share", r->resident_id, "referral:" + std::to_string(ref.id.value),
+  append_audit(*tx, t, &user, "share", r->resident_id, "referral:" + std::to_string(ref.id.value),
                    "consent " + std::string(to_string(consent.form)) + " " + consent.date + " to " + org->name +
                        (email.empty() ? std::string() : " (link to " + email + ")"));
 
@@ -142,7 +151,7 @@ Result<ReferralCreated> Referrals::create(const User& user, const NewReferralInp
     r->updated_at = t;
     if (!tx->brigade().update_request(*r)) return Error::conflict("error.version_conflict");
     tx->brigade().add_request_outcome(r->id, t, user.id, next, "");
-    Internals::feed_back_to_overleg(*tx, *r, next, user, t);
+    feed_back_to_overleg(*tx, *r, next, user, t);
   }
 
   ReferralCreated out;
@@ -175,7 +184,7 @@ Result<std::vector<ReferralView>> Referrals::inbox(const User& user) {
       if (auto res = tx->residents().get_resident(r.resident_id)) {
         ResidentRelation rel;
         rel.referral_recipient = true;
-        if (auto id = Internals::reveal(*ctx_.vault, *tx, t, user, *res, rel,
+        if (auto id = reveal_identity(*ctx_.vault, *tx, t, user, *res, rel,
                                         "referral:" + std::to_string(r.id.value), "inbox"))
           v.identity = consented(*id, r.consent.fields);
       }
@@ -195,8 +204,8 @@ Status Referrals::answer(const User& user, ReferralId id, const ReferralAnswer& 
   if (auto st = apply_answer(*r, answer, t); !st) return st;
   tx->referrals().update_referral(*r);
   tx->referrals().retire_referral_tokens(r->id, t);  // answered: a link still out there shows nothing more
-  Internals::note_referral_on_signal(*tx, *r, user.id, t);
-  Internals::audit(*tx, t, &user, "change", r->resident_id, "referral:" + std::to_string(id.value),
+  note_referral_on_signal(*tx, *r, user.id, t);
+  append_audit(*tx, t, &user, "change", r->resident_id, "referral:" + std::to_string(id.value),
                    std::string(to_string(r->status)));
   return tx->commit();
 }
@@ -205,7 +214,7 @@ Status Referrals::remind(const User& user, ReferralId id) {
   auto tx = ctx_.store->begin(TxMode::kWrite);
   auto r = tx->referrals().get_referral(id);
   if (!r) return Error::not_found();
-  if (!Internals::accepted_peer(*tx, r->request_id, user.id) && !may_coordinate(user, r->wijk_id))
+  if (!accepted_peer(*tx, r->request_id, user.id) && !may_coordinate(user, r->wijk_id))
     return Error::forbidden();
   if (referral_answered(r->status)) return Error::conflict("error.referral.answered");
   // A new link only while the resident's consent is recent enough to act on.
@@ -217,7 +226,7 @@ Status Referrals::remind(const User& user, ReferralId id) {
   mail_link(*tx, *r, org ? org->name : std::string(), t, ctx_.config.referral_link_days, ctx_.config.base_url, true);
   r->reminded_at = t;
   tx->referrals().update_referral(*r);
-  Internals::audit(*tx, t, &user, "change", r->resident_id, "referral:" + std::to_string(id.value), "reminder");
+  append_audit(*tx, t, &user, "change", r->resident_id, "referral:" + std::to_string(id.value), "reminder");
   return tx->commit();
 }
 
@@ -250,9 +259,9 @@ Result<ReferralLinkView> Referrals::by_token(const std::string& token, bool reve
   auto request = tx->brigade().get_request(r->request_id);
   out.may_reveal = r->consent.fields.any_identity() && request && !outcome_is_final(request->outcome);
   if (reveal && out.may_reveal) {
-    if (auto full = Internals::open_identity(*ctx_.vault, *tx, r->resident_id)) {
+    if (auto full = open_identity(*ctx_.vault, *tx, r->resident_id)) {
       out.view.identity = consented(*full, r->consent.fields);
-      Internals::audit(*tx, t, nullptr, "read_identity", r->resident_id,
+      append_audit(*tx, t, nullptr, "read_identity", r->resident_id,
                        "referral:" + std::to_string(r->id.value),
                        "referral_consent: one-time link for " + out.view.to_org_name);
     }
@@ -275,8 +284,8 @@ Status Referrals::answer_by_token(const std::string& token, const ReferralAnswer
   if (auto st = apply_answer(*r, answer, t); !st) return st;
   if (!tx->referrals().use_referral_token(digest, t)) return Error::conflict("error.link.used");
   tx->referrals().update_referral(*r);
-  Internals::note_referral_on_signal(*tx, *r, UserId(), t);
-  Internals::audit(*tx, t, nullptr, "change", r->resident_id, "referral:" + std::to_string(r->id.value),
+  note_referral_on_signal(*tx, *r, UserId(), t);
+  append_audit(*tx, t, nullptr, "change", r->resident_id, "referral:" + std::to_string(r->id.value),
                    std::string(to_string(r->status)) + " via one-time link");
   return tx->commit();
 }

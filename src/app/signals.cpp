@@ -1,7 +1,15 @@
 // Raising, listing, viewing and closing signals, and the meldcode's private track.
 #include <algorithm>
 
-#include "app/internals.hpp"
+#include "app/signals.hpp"
+#include "app/audit_trail.hpp"
+#include "app/identity.hpp"
+#include "app/lookups.hpp"
+#include "app/overleg_loop.hpp"
+#include "domain/text.hpp"
+#include "privacy/access_policy.hpp"
+#include "privacy/vault.hpp"
+#include "store/store.hpp"
 
 namespace meedoen {
 namespace {
@@ -42,13 +50,13 @@ bool Signals::meldcode_suggested(WijkId wijk, const std::string& text,
 
 Result<RaiseResult> Signals::raise(const User& user, const RaiseSignalInput& in) {
   if (!may_raise_signal(user, in.wijk)) return Error::forbidden();
-  const std::string description = Internals::trim(in.description);
+  const std::string description = trim(in.description);
   if (description.empty()) return Error::invalid("error.signal.description_required", "description");
   if (description.size() > kMaxDescription) return Error::invalid("error.too_long", "description");
   if (!one_of(in.gender, kGenders)) return Error::invalid("error.invalid_choice", "gender");
   if (!one_of(in.age_band, kAgeBands)) return Error::invalid("error.invalid_choice", "age_band");
   const Timestamp t = now();
-  if (auto st = Internals::validate_identity(in.identity, t); !st) return st.error();
+  if (auto st = validate_identity(in.identity, t); !st) return st.error();
 
   auto tx = ctx_.store->begin(TxMode::kWrite);
   if (!tx->admin().get_wijk(in.wijk)) return Error::not_found();
@@ -72,7 +80,7 @@ Result<RaiseResult> Signals::raise(const User& user, const RaiseSignalInput& in)
   }
   const bool meldcode = meldcode_points && in.meldcode_confirmed;
 
-  auto resident_r = Internals::resident_for(*ctx_.vault, *tx, t, user, in.wijk, in.buurt, in.resident_code,
+  auto resident_r = resident_for(*ctx_.vault, *tx, t, user, in.wijk, in.buurt, in.resident_code,
                                             in.gender, in.age_band, in.identity, "raised_signal");
   if (!resident_r) return resident_r.error();
   const Resident resident = *resident_r;
@@ -101,13 +109,13 @@ Result<RaiseResult> Signals::raise(const User& user, const RaiseSignalInput& in)
   }
   s.id = tx->signals().insert_signal(s);
   tx->signals().add_timeline({s.id, t, user.id, "raised", ""});
-  Internals::audit(*tx, t, &user, "create", resident.id, "signal:" + std::to_string(s.id.value), "");
+  append_audit(*tx, t, &user, "create", resident.id, "signal:" + std::to_string(s.id.value), "");
   if (open_case) {
     tx->signals().add_timeline({open_case->id, t, user.id, "linked", std::to_string(s.id.value)});
     result.linked_to = open_case->id;
   } else if (!meldcode) {
     // New signals go on the next planned meeting of the wijk straight away.
-    Internals::place_on_next_meeting(*tx, s, user, t);
+    place_on_next_meeting(*tx, s, user, t);
   }
   if (auto st = tx->commit(); !st) return st.error();
   result.signal_id = s.id;
@@ -147,7 +155,7 @@ Result<SignalList> Signals::list(const User& user, const SignalQuery& q) {
   auto page = tx->signals().list_signal_page(f);
   names.add_residents(std::move(page.residents));
   out.rows.reserve(page.signals.size());
-  for (auto& s : page.signals) out.rows.push_back(Internals::signal_row(names, std::move(s), false));
+  for (auto& s : page.signals) out.rows.push_back(signal_row(names, std::move(s), false));
   for (auto w : readable)
     if (auto wijk = tx->admin().get_wijk(w)) out.wijken.push_back(*wijk);
   if (q.wijk) out.categories = names.categories(*q.wijk);
@@ -156,49 +164,49 @@ Result<SignalList> Signals::list(const User& user, const SignalQuery& q) {
 
 Result<SignalDetail> Signals::detail(const User& user, SignalId id,
                                         const std::string& break_glass_reason) {
-  const std::string reason = Internals::trim(break_glass_reason);
+  const std::string reason = trim(break_glass_reason);
   const bool breaking = !break_glass_reason.empty();
-  if (breaking && (reason.size() < kMinBreakGlassReason || Internals::word_count(reason) < kMinBreakGlassWords))
+  if (breaking && (reason.size() < kMinBreakGlassReason || word_count(reason) < kMinBreakGlassWords))
     return Error::invalid("error.signal.break_glass_reason", "reason");
   if (reason.size() > kMaxCloseReason) return Error::invalid("error.too_long", "reason");
   auto tx = ctx_.store->begin(TxMode::kWrite);
   auto s = tx->signals().get_signal(id);
   if (!s) return Error::not_found();
-  if (!Internals::may_see_signal(user, *s)) return Error::forbidden();
+  if (!may_view_signal(user, *s)) return Error::forbidden();
   if (breaking && !may_break_glass(user, s->wijk_id)) return Error::forbidden();
   auto resident = tx->residents().get_resident(s->resident_id);
   if (!resident) return Error::not_found();
   const Timestamp t = now();
 
   SignalDetail d;
-  d.row = Internals::signal_row(*tx, *s);
-  ResidentRelation rel = Internals::relation(*tx, user, resident->id);
+  d.row = signal_row(*tx, *s);
+  ResidentRelation rel = resident_relation(*tx, user, resident->id);
   rel.broke_glass = breaking;
-  d.identity = Internals::reveal(*ctx_.vault, *tx, t, user, *resident, rel,
+  d.identity = reveal_identity(*ctx_.vault, *tx, t, user, *resident, rel,
                                  "signal:" + std::to_string(id.value), reason, &d.identity_reason);
   d.may_break_glass = !d.identity && may_break_glass(user, s->wijk_id);
   d.is_meldcode_officer = s->meldcode && may_view_meldcode_signal(user, *s);
   const bool open = s->state != SignalState::kClosed && s->state != SignalState::kLinked;
   d.may_close = open && (s->meldcode ? d.is_meldcode_officer : may_chair(user, s->wijk_id));
-  for (const auto& l : tx->signals().linked_signals(id)) d.linked.push_back(Internals::signal_row(*tx, l));
+  for (const auto& l : tx->signals().linked_signals(id)) d.linked.push_back(signal_row(*tx, l));
   for (const auto& e : tx->signals().timeline(id))
-    d.timeline.push_back({e.at, e.kind, e.text, Internals::user_name(*tx, e.user_id)});
+    d.timeline.push_back({e.at, e.kind, e.text, user_name(*tx, e.user_id)});
   for (const auto& a : tx->meetings().actions_for_signal(id)) {
-    ActionView v{a, Internals::user_name(*tx, a.owner), resident->code, d.row.wijk_name, {}};
+    ActionView v{a, user_name(*tx, a.owner), resident->code, d.row.wijk_name, {}};
     d.actions.push_back(std::move(v));
   }
   if (s->meldcode) d.meldcode_steps = tx->signals().meldcode_steps(id);
-  if (s->regisseur) d.regisseur_name = Internals::user_name(*tx, *s->regisseur);
+  if (s->regisseur) d.regisseur_name = user_name(*tx, *s->regisseur);
   if (auto st = tx->commit(); !st) return st.error();  // no identity without its audit entry
   return d;
 }
 
 Status Signals::close(const User& user, SignalId id, const std::string& reason_in) {
-  const std::string reason = Internals::trim(reason_in);
+  const std::string reason = trim(reason_in);
   auto tx = ctx_.store->begin(TxMode::kWrite);
   auto s = tx->signals().get_signal(id);
   if (!s) return Error::not_found();
-  if (!Internals::may_see_signal(user, *s)) return Error::forbidden();
+  if (!may_view_signal(user, *s)) return Error::forbidden();
   const bool allowed = s->meldcode ? may_view_meldcode_signal(user, *s) : may_chair(user, s->wijk_id);
   if (!allowed) return Error::forbidden();
   if (auto st = can_close(*s, reason); !st) return st;
@@ -214,14 +222,14 @@ Status Signals::close(const User& user, SignalId id, const std::string& reason_i
     linked.updated_at = t;
     tx->signals().update_signal(linked);
   }
-  Internals::audit(*tx, t, &user, "change", s->resident_id, "signal:" + std::to_string(id.value),
+  append_audit(*tx, t, &user, "change", s->resident_id, "signal:" + std::to_string(id.value),
                    "closed");
   return tx->commit();
 }
 
 Status Signals::record_meldcode_step(const User& user, SignalId id, int step, const std::string& date,
                                  const std::string& rationale_in) {
-  const std::string rationale = Internals::trim(rationale_in);
+  const std::string rationale = trim(rationale_in);
   if (step < 1 || step > kMeldcodeSteps) return Error::invalid("error.invalid_choice", "step");
   if (!parse_date(date)) return Error::invalid("error.date", "date");
   if (rationale.empty()) return Error::invalid("error.meldcode.rationale_required", "rationale");
@@ -239,7 +247,7 @@ Status Signals::record_meldcode_step(const User& user, SignalId id, int step, co
     tx->signals().update_signal(*s);
   }
   tx->signals().add_timeline({id, t, user.id, "meldcode", std::to_string(step)});
-  Internals::audit(*tx, t, &user, "change", s->resident_id, "signal:" + std::to_string(id.value),
+  append_audit(*tx, t, &user, "change", s->resident_id, "signal:" + std::to_string(id.value),
                    "meldcode step " + std::to_string(step));
   return tx->commit();
 }

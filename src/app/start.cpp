@@ -1,5 +1,8 @@
 // Start pages per role ("what needs me now") and the wijk overview.
-#include "app/internals.hpp"
+#include "app/start.hpp"
+#include "app/lookups.hpp"
+#include "privacy/access_policy.hpp"
+#include "store/store.hpp"
 #include "app/meetings.hpp"
 #include "report/figures.hpp"
 
@@ -36,7 +39,7 @@ Result<StartPage> Start::page(const User& user) {
       mine.include_meldcode = true;
       mine.include_linked = true;
       mine.limit = 5;
-      for (const auto& s : tx->signals().list_signals(mine)) p.my_signals.push_back(Internals::signal_row(*tx, s));
+      for (const auto& s : tx->signals().list_signals(mine)) p.my_signals.push_back(signal_row(*tx, s));
       SignalFilter fresh;
       fresh.wijken = readable;
       fresh.state = SignalState::kNew;
@@ -49,7 +52,7 @@ Result<StartPage> Start::page(const User& user) {
         urgent.limit = 20;
         for (const auto& s : tx->signals().list_signals(urgent))
           if (s.state == SignalState::kNew || s.state == SignalState::kOnAgenda)
-            p.urgent.push_back(Internals::signal_row(*tx, s));
+            p.urgent.push_back(signal_row(*tx, s));
       }
       if (user.aandachtsfunctionaris) {
         SignalFilter meld;
@@ -57,7 +60,7 @@ Result<StartPage> Start::page(const User& user) {
         meld.include_meldcode = true;
         meld.open_only = true;
         for (const auto& s : tx->signals().list_signals(meld))
-          if (s.meldcode && s.raised_by != user.id) p.my_signals.push_back(Internals::signal_row(*tx, s));
+          if (s.meldcode && s.raised_by != user.id) p.my_signals.push_back(signal_row(*tx, s));
       }
       MeetingFilter mf;
       mf.wijken = readable;

@@ -46,6 +46,9 @@ bool may_chair(const User& user, WijkId wijk);
 // Whether `user` may see a meldcode signal: only its raiser and their organisation's designated
 // meldcode officer (aandachtsfunctionaris).
 bool may_view_meldcode_signal(const User& user, const Signal& signal);
+// Whether `user` may see a signal at all: its wijk's overleg or its raiser, and for a meldcode
+// signal only as may_view_meldcode_signal says.
+bool may_view_signal(const User& user, const Signal& signal);
 // Whether `user` may administer users, organisations and wijken.
 bool may_administer(const User& user);
 // Whether `user` may break the glass for a resident in `wijk`: only a role that acts on residents

@@ -1,0 +1,17 @@
+// Appending to the audit trail, inside the use case's own transaction.
+#pragma once
+
+#include <string>
+
+#include "domain/entities.hpp"
+#include "domain/time.hpp"
+#include "store/store.hpp"
+
+namespace meedoen {
+
+// Appends to the audit chain inside `tx` (privacy/audit_chain.hpp computes the hash).
+// REQUIRES: tx is a write transaction.
+void append_audit(Tx& tx, Timestamp at, const User* user, const std::string& event,
+                  ResidentId resident, const std::string& object, const std::string& reason);
+
+}  // namespace meedoen
