@@ -7,86 +7,28 @@
 #include <random>
 
 #include "app/demo.hpp"
+#include "app/demo_data.hpp"
 #include "app/app.hpp"
 #include "app/simulated_clock.hpp"
 #include "privacy/access_policy.hpp"
 #include "store/store.hpp"
 
 namespace meedoen {
-namespace {
 
-constexpr const char* kDemoPassword = "meedoen-demo";
-constexpr std::int64_t kDay = 86400;
-
-const char* kFirstNames[] = {"Jan", "Kees", "Henk", "Ria", "Els", "Mohamed", "Fatima", "Piet",
-                             "Anneke", "Joke", "Ahmet", "Sevda", "Wim", "Truus", "Gerrit", "Ineke",
-                             "Bram", "Lotte", "Hassan", "Yvonne", "Theo", "Marja", "Dirk", "Nel"};
-const char* kLastNames[] = {"de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de Boer",
-                            "Mulder", "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Dijk",
-                            "El Amrani", "Yilmaz", "Kok", "Verhoeven", "van Leeuwen", "Dekker"};
-const char* kStreets[] = {"Meerburgerkade", "Kaarsenmakersstraat", "Lammenschansweg", "Zoeterwoudsesingel",
-                          "Roomburgerlaan", "Merenwijkerweg", "Stevenshofjesdreef", "Ericalaan"};
-// What raisers write, for a man, for a woman, and for anyone: a signal's text agrees with the
-// resident's recorded gender.
-const char* kConcernsMan[] = {
-    "Meneer is al maanden niet buiten gezien. De gordijnen blijven dicht en de post stapelt op.",
-    "Meneer zit veel alleen op het bankje bij het winkelcentrum en praat tegen niemand.",
-    "Meneer komt niet meer naar de huisarts en haalt zijn medicijnen niet op.",
-    "Jonge man woont alleen, lijkt somber en heeft geen werk of dagbesteding."};
-const char* kConcernsWoman[] = {
-    "Mevrouw belt vaak naar de huismeester en klinkt dan erg in de war.",
-    "Mevrouw zegt dat ze niemand meer heeft sinds haar man is overleden.",
-    "Mevrouw durft de deur niet meer uit na een val op straat.",
-    "Mevrouw vraagt bij het buurthuis om eten, maar wil verder niets zeggen."};
-const char* kConcernsAny[] = {
-    "Buren maken zich zorgen: er komt een sterke geur uit de woning.",
-    "Bewoner heeft huurachterstand en reageert niet op brieven.",
-    "Bewoner drinkt veel en er is 's nachts soms lawaai.",
-    "Het balkon staat vol met spullen en vuilniszakken."};
-const char* kMeldcodeConcern =
-    "Buren horen vaak geschreeuw en denken dat mevrouw geslagen wordt. Er wonen ook twee kinderen.";
-const char* kSummaries[] = {
-    "Bekend bij de huismeester. Vliegende Brigade gaat langs voor een eerste kennismaking.",
-    "Niemand heeft nu contact. Wijkteam probeert via de buurvrouw een afspraak te maken.",
-    "Huisarts kent bewoner; stuurt een uitnodiging voor een gesprek.",
-    "Vinger aan de pols: huismeester let op en meldt het als het erger wordt.",
-    "Geen actie nodig: bewoner heeft inmiddels zelf hulp gezocht.",
-    "GGZ-wijkteam neemt contact op en bespreekt het in het eigen team.",
-    "Wijkagent gaat een keer aanbellen bij de ronde door de buurt."};
-
-struct DemoOrg {
-  const char* name;
-  const char* kind;
-};
-const DemoOrg kOrgs[] = {
-    {"Huisartsenpraktijk Meerburg", "huisarts"},
-    {"Gezondheidscentrum Merenwijk", "huisarts"},
-    {"Huisartsenpraktijk Stevenshof", "huisarts"},
-    {"Politie Leiden", "politie"},
-    {"Woningcorporatie Portaal Leiden", "woningcorporatie"},
-    {"Woonstichting De Sleutels", "woningcorporatie"},
-    {"Sociaal Wijkteam Leiden", "sociaal_wijkteam"},
-    {"Rivierduinen GGZ-wijkteam", "ggz"},
-    {"Brijder Verslavingszorg", "verslavingszorg"},
-    {"Zelfregiecentrum Huis van de Buurt Matilo", "zelfregiecentrum"},
-    {"Libertas Leiden", "welzijn"},
-    {"Lumen", "clientorganisatie"},
-    {"Gemeente Leiden", "gemeente"},
-    {"Schuldhulp Leiden", "overig"},
-};
-
-// What a wijkteam worker or a host writes when they ask the brigade to visit. Pseudonymous.
-const char* kKnown[] = {
-    "Woont alleen sinds het overlijden van zijn vrouw. Komt de deur bijna niet meer uit.",
-    "Kwam twee keer naar de inloop, daarna niet meer. Leek somber en moe.",
-    "Post stapelt zich op. Buren maken zich zorgen. Bewoner zegt zelf dat het wel gaat.",
-    "Heeft hulp afgehouden van het wijkteam. Misschien lukt het met iemand die het zelf kent.",
-    "Verhuisd uit de opvang naar een eigen woning; kent niemand in de buurt.",
-    "Drinkt veel volgens de huismeester. Vriendelijk, maar wil geen instanties over de vloer."};
-const char* kDeclineReasons[] = {"Ik ken deze bewoner van vroeger; liever iemand anders.",
-                                 "Deze week lukt het me niet, ik heb het zelf even zwaar."};
-
-}  // namespace
+using demo_data::kDemoPassword;
+using demo_data::kDay;
+using demo_data::kFirstNames;
+using demo_data::kLastNames;
+using demo_data::kStreets;
+using demo_data::kConcernsMan;
+using demo_data::kConcernsWoman;
+using demo_data::kConcernsAny;
+using demo_data::kMeldcodeConcern;
+using demo_data::kSummaries;
+using demo_data::kOrgs;
+using demo_data::kKnown;
+using demo_data::kDeclineReasons;
+using demo_data::DemoOrg;
 
 Status Demo::load(std::vector<std::pair<std::string, std::string>>* logins) {
   std::mt19937 rng(20190601);
