@@ -35,6 +35,7 @@ demo: build
 
 # Unit and integration tests (ctest), then browser tests (Playwright + axe in Debian's Chromium).
 test: build-test
+	@scripts/check_format
 	@cd $(TEST_BUILD) && ctest --output-on-failure -j $(JOBS)
 	@MEEDOEN_BIN=$(abspath $(TEST_BUILD))/meedoen node --test tests/e2e/*.test.mjs
 

@@ -1,7 +1,6 @@
 // Dataset generator for benchmarks: `meedoen_generate --db city.db --key-file city.key
 // --wijken 10 --residents 5000 --years 5`. Logs in as bench.<wijk>.<n> with "bench-password".
 #include <CLI/CLI.hpp>
-
 #include <chrono>
 #include <iostream>
 

@@ -1,14 +1,15 @@
 // Sessions and log-in: server-side sessions keyed by a digest of the cookie value, a new id at
 // log-in, an idle time-out, and a growing wait after repeated wrong passwords.
+#include "app/accounts.hpp"
+
 #include <algorithm>
 
-#include "app/accounts.hpp"
 #include "app/audit_trail.hpp"
+#include "app/session_cache.hpp"
 #include "domain/text.hpp"
 #include "privacy/access_policy.hpp"
-#include "store/store.hpp"
-#include "app/session_cache.hpp"
 #include "privacy/password.hpp"
+#include "store/store.hpp"
 
 namespace meedoen {
 namespace {
@@ -41,7 +42,8 @@ std::optional<SessionView> Accounts::resume_session(const std::string& token) {
     tx->accounts().touch_session(digest, t);
     (void)tx->commit();
   };
-  if (auto hit = ctx_.sessions->get(digest, t); hit && t - hit->last_seen <= ctx_.config.idle_timeout_seconds) {
+  if (auto hit = ctx_.sessions->get(digest, t);
+      hit && t - hit->last_seen <= ctx_.config.idle_timeout_seconds) {
     if (t - hit->last_seen >= kTouchEvery) {
       touch();
       ctx_.sessions->touched(digest, t);
@@ -57,7 +59,8 @@ std::optional<SessionView> Accounts::resume_session(const std::string& token) {
     if (!rec) return std::nullopt;
     if (rec->user_id) user = tx->accounts().get_user(*rec->user_id);
   }
-  if (t - rec->last_seen > ctx_.config.idle_timeout_seconds || (rec->user_id && (!user || !user->active))) {
+  if (t - rec->last_seen > ctx_.config.idle_timeout_seconds ||
+      (rec->user_id && (!user || !user->active))) {
     auto tx = ctx_.store->begin(TxMode::kWrite);
     tx->accounts().delete_session(digest);
     (void)tx->commit();
@@ -85,13 +88,14 @@ namespace {
 // known and unknown names are counted and answered alike. Attempts while locked are refused
 // without being counted, so guessing on does not make the lock longer.
 constexpr Timestamp kWindow = 15 * 60;
-constexpr int kClientMax = 20;   // failures of one client, any names, before it waits
-constexpr int kNameMax = 50;     // failures on one name, all clients, before failing clients wait
+constexpr int kClientMax = 20;  // failures of one client, any names, before it waits
+constexpr int kNameMax = 50;    // failures on one name, all clients, before failing clients wait
 
 struct Throttle {
   ThrottleRow pair, client, name;
 
-  static Throttle load(Tx& tx, const std::string& client, const std::string& username, Timestamp t) {
+  static Throttle load(Tx& tx, const std::string& client, const std::string& username,
+                       Timestamp t) {
     Throttle th;
     th.pair.key = token_digest("pair\n" + client + "\n" + username);
     th.client.key = token_digest("client\n" + client);
@@ -144,7 +148,7 @@ Error wait_error(Timestamp until, Timestamp t) {
 }  // namespace
 
 Result<SessionView> Accounts::login(const std::string& old_token, const std::string& username,
-                               const std::string& password, const std::string& client) {
+                                    const std::string& password, const std::string& client) {
   if (username.empty() || password.empty())
     return Error::invalid("error.login.missing", username.empty() ? "username" : "password");
   if (username.size() > kMaxShortText || password.size() > 1024)
@@ -163,7 +167,8 @@ Result<SessionView> Accounts::login(const std::string& old_token, const std::str
   auto tx = ctx_.store->begin(TxMode::kWrite);
   if (!auth || !ok || !auth->user.active) {
     const Timestamp until = th.fail(*tx, t, ctx_.config.max_failed_logins);
-    if (auth) append_audit(*tx, t, &auth->user, "login_failed", ResidentId(), "user:" + username, "");
+    if (auth)
+      append_audit(*tx, t, &auth->user, "login_failed", ResidentId(), "user:" + username, "");
     (void)tx->commit();
     if (until) return wait_error(until, t);
     return Error{ErrorKind::kUnauthenticated, "error.login.failed", {}, {}};

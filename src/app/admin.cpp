@@ -1,15 +1,16 @@
 // Administration: users, organisations, wijken and each wijk's own configuration (partners,
 // rhythm, categories). A null actor means the command line, run by the operator on the server.
+#include "app/admin.hpp"
+
 #include <algorithm>
 #include <cctype>
 
-#include "app/admin.hpp"
 #include "app/audit_trail.hpp"
+#include "app/session_cache.hpp"
 #include "domain/text.hpp"
 #include "privacy/access_policy.hpp"
-#include "store/store.hpp"
-#include "app/session_cache.hpp"
 #include "privacy/password.hpp"
+#include "store/store.hpp"
 
 namespace meedoen {
 namespace {
@@ -44,7 +45,8 @@ Status validate_password(const std::string& p) {
 Result<AdminOverview> Admin::overview(const User& user) {
   if (!may_administer(user)) return Error::forbidden();
   auto tx = ctx_.store->begin(TxMode::kRead);
-  return AdminOverview{tx->accounts().list_users(), tx->admin().list_orgs(), tx->admin().list_wijken(), tx->admin().default_categories()};
+  return AdminOverview{tx->accounts().list_users(), tx->admin().list_orgs(),
+                       tx->admin().list_wijken(), tx->admin().default_categories()};
 }
 
 Result<UserId> Admin::create_user(const User* actor, const NewUserInput& in) {
@@ -95,14 +97,14 @@ Status Admin::set_user_active(const User* actor, const std::string& username, bo
   auth->user.active = active;
   tx->accounts().update_user(auth->user);
   append_audit(*tx, now(), actor, active ? "enable_user" : "disable_user", ResidentId(),
-                   "user:" + username, "");
+               "user:" + username, "");
   auto st = tx->commit();
   ctx_.sessions->clear();  // sessions read before carry the account as it was
   return st;
 }
 
 Status Admin::reset_password(const User* actor, const std::string& username,
-                           const std::string& new_password) {
+                             const std::string& new_password) {
   if (!allowed(actor)) return Error::forbidden();
   if (auto st = validate_password(new_password); !st) return st;
   const std::string hash = hash_password(new_password);
@@ -130,11 +132,12 @@ Result<OrgId> Admin::create_org(const User* actor, const Organisation& org) {
 }
 
 Result<WijkId> Admin::create_wijk(const User& actor, const Wijk& wijk,
-                                const std::vector<std::string>& buurten) {
+                                  const std::vector<std::string>& buurten) {
   if (!may_administer(actor)) return Error::forbidden();
   Wijk w = wijk;
   w.name = trim(w.name);
-  if (w.name.empty() || w.name.size() > kMaxShortText) return Error::invalid("error.wijk.name", "name");
+  if (w.name.empty() || w.name.size() > kMaxShortText)
+    return Error::invalid("error.wijk.name", "name");
   if (w.district.size() > kMaxShortText || w.rhythm.size() > kMaxShortText ||
       w.default_place.size() > kMaxShortText)
     return Error::invalid("error.too_long", "rhythm");
@@ -157,7 +160,8 @@ Result<WijkId> Admin::create_wijk(const User& actor, const Wijk& wijk,
 Status Admin::add_default_category(const User& actor, const std::string& label_in, bool meldcode) {
   if (!may_administer(actor)) return Error::forbidden();
   const std::string label = trim(label_in);
-  if (label.empty() || label.size() > kMaxShortText) return Error::invalid("error.category.label", "label");
+  if (label.empty() || label.size() > kMaxShortText)
+    return Error::invalid("error.category.label", "label");
   auto tx = ctx_.store->begin(TxMode::kWrite);
   auto id = tx->admin().insert_default_category(label, meldcode);
   if (!id) return id.error();
@@ -176,13 +180,15 @@ Result<WijkConfig> Admin::wijk_config(const User& actor, WijkId id) {
   auto tx = ctx_.store->begin(TxMode::kRead);
   auto w = tx->admin().get_wijk(id);
   if (!w) return Error::not_found();
-  return WijkConfig{*w, tx->admin().buurten(id), tx->admin().list_orgs(), tx->admin().partners(id), tx->admin().categories(id)};
+  return WijkConfig{*w, tx->admin().buurten(id), tx->admin().list_orgs(), tx->admin().partners(id),
+                    tx->admin().categories(id)};
 }
 
 Status Admin::update_wijk_config(const User& actor, const WijkConfigInput& in) {
   if (!may_administer(actor) && !may_chair(actor, in.wijk)) return Error::forbidden();
   if (in.rhythm.size() > kMaxShortText) return Error::invalid("error.too_long", "rhythm");
-  if (in.default_place.size() > kMaxShortText) return Error::invalid("error.too_long", "default_place");
+  if (in.default_place.size() > kMaxShortText)
+    return Error::invalid("error.too_long", "default_place");
   auto tx = ctx_.store->begin(TxMode::kWrite);
   auto w = tx->admin().get_wijk(in.wijk);
   if (!w) return Error::not_found();
@@ -196,21 +202,23 @@ Status Admin::update_wijk_config(const User& actor, const WijkConfigInput& in) {
 }
 
 Status Admin::add_category(const User& actor, WijkId wijk, const std::string& label_in,
-                         bool meldcode) {
+                           bool meldcode) {
   if (!may_administer(actor) && !may_chair(actor, wijk)) return Error::forbidden();
   const std::string label = trim(label_in);
-  if (label.empty() || label.size() > kMaxShortText) return Error::invalid("error.category.label", "label");
+  if (label.empty() || label.size() > kMaxShortText)
+    return Error::invalid("error.category.label", "label");
   auto tx = ctx_.store->begin(TxMode::kWrite);
   if (!tx->admin().get_wijk(wijk)) return Error::not_found();
   tx->admin().insert_category({CategoryId(), wijk, label, meldcode, true});
   return tx->commit();
 }
 
-Status Admin::update_category(const User& actor, WijkId wijk, CategoryId id, const std::string& label_in,
-                            bool meldcode, bool active) {
+Status Admin::update_category(const User& actor, WijkId wijk, CategoryId id,
+                              const std::string& label_in, bool meldcode, bool active) {
   if (!may_administer(actor) && !may_chair(actor, wijk)) return Error::forbidden();
   const std::string label = trim(label_in);
-  if (label.empty() || label.size() > kMaxShortText) return Error::invalid("error.category.label", "label");
+  if (label.empty() || label.size() > kMaxShortText)
+    return Error::invalid("error.category.label", "label");
   auto tx = ctx_.store->begin(TxMode::kWrite);
   const auto cats = tx->admin().categories(wijk);
   if (std::none_of(cats.begin(), cats.end(), [&](const Category& c) { return c.id == id; }))

@@ -19,7 +19,8 @@ namespace {
 // Checks the key against the database's key check value, and stores that value the first time.
 // A database from before the check existed, with sealed data, gets it only when the key opens a
 // sealed field. Refuses a key file that is missing for a database that already has sealed data.
-Result<std::unique_ptr<Vault>> open_vault(Store& store, const std::string& key_file, Timestamp now) {
+Result<std::unique_ptr<Vault>> open_vault(Store& store, const std::string& key_file,
+                                          Timestamp now) {
   std::optional<std::vector<unsigned char>> check;
   std::optional<ResidentsStore::SealedSample> sample;
   {

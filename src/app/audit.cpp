@@ -1,8 +1,9 @@
 // Verifying the audit chain, and a resident's chronological access overview.
 #include "app/audit.hpp"
-#include "privacy/audit_chain.hpp"
+
 #include "app/lookups.hpp"
 #include "privacy/access_policy.hpp"
+#include "privacy/audit_chain.hpp"
 #include "store/store.hpp"
 
 namespace meedoen {

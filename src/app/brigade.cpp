@@ -1,22 +1,23 @@
 // The Vliegende Brigade: requests, dispatch, assignments, visits, check-ins, debriefs, outcomes and
 // the coordinator's overview and figures.
+#include "app/brigade.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <set>
 #include <tuple>
 
-#include "app/brigade.hpp"
 #include "app/audit_trail.hpp"
 #include "app/brigade_shared.hpp"
 #include "app/identity.hpp"
 #include "app/lookups.hpp"
 #include "domain/text.hpp"
 #include "privacy/access_policy.hpp"
-#include "privacy/vault.hpp"
-#include "store/store.hpp"
 #include "privacy/password.hpp"
+#include "privacy/vault.hpp"
 #include "report/figures.hpp"
 #include "report/funnel.hpp"
+#include "store/store.hpp"
 
 namespace meedoen {
 namespace {
@@ -24,7 +25,6 @@ namespace {
 std::string today_of(Timestamp t) { return format_date(t); }
 
 std::int64_t days_of(const std::string& date) { return parse_date(date).value_or(0); }
-
 
 // Whether `date` falls in one of the absences.
 bool absent_on(const std::vector<Absence>& absences, const std::string& date) {
@@ -39,13 +39,16 @@ std::vector<std::string> name_words(const std::string& name) {
   std::vector<std::string> out;
   std::string w;
   auto flush = [&] {
-    if (w.size() >= 3 && std::none_of(std::begin(kParticles), std::end(kParticles), [&](const char* p) { return w == p; }))
+    if (w.size() >= 3 && std::none_of(std::begin(kParticles), std::end(kParticles),
+                                      [&](const char* p) { return w == p; }))
       out.push_back(w);
     w.clear();
   };
   for (unsigned char ch : name) {
-    if (std::isalpha(ch) || ch >= 0x80) w += static_cast<char>(std::tolower(ch));
-    else flush();
+    if (std::isalpha(ch) || ch >= 0x80)
+      w += static_cast<char>(std::tolower(ch));
+    else
+      flush();
   }
   flush();
   return out;
@@ -59,14 +62,12 @@ bool mentions(const std::string& text, const std::vector<std::string>& words) {
   });
 }
 
-
 }  // namespace
 
 // --- shared helpers -------------------------------------------------------------------------
 
-
-static std::vector<PeerCandidate> candidates(Tx& tx, Lookups& names, const BrigadeRequest& r, Timestamp now,
-                                             bool count_attempts) {
+static std::vector<PeerCandidate> candidates(Tx& tx, Lookups& names, const BrigadeRequest& r,
+                                             Timestamp now, bool count_attempts) {
   const int window = availability_window_days(r.urgency);
   const std::int64_t today = days_of(today_of(now));
   const std::string from = format_days(today);
@@ -94,8 +95,9 @@ static std::vector<PeerCandidate> candidates(Tx& tx, Lookups& names, const Briga
       if (!absent_on(absences, b.date)) ++c.on_call_blocks;
     c.load_this_week = loads[user->id];
     c.knew_resident = tx.brigade().peer_knew_resident(user->id, r.resident_id);
-    c.already_assigned = std::any_of(current.begin(), current.end(),
-                                     [&](const Assignment& a) { return a.peer == user->id && a.current(); });
+    c.already_assigned = std::any_of(current.begin(), current.end(), [&](const Assignment& a) {
+      return a.peer == user->id && a.current();
+    });
     out.push_back(std::move(c));
   }
   return out;
@@ -133,7 +135,8 @@ Result<RequestId> Brigade::create_request(const User& user, const NewRequestInpu
   if (!trim(in.resident_code).empty() && !in.identity.empty())
     return Error::invalid("error.request.code_and_identity", "resident_code");
   // What is known goes to peers who may still say no: it must not name the resident.
-  if (const auto words = name_words(in.identity.name); mentions(known, words) || mentions(in.wishes.safety_notes, words))
+  if (const auto words = name_words(in.identity.name);
+      mentions(known, words) || mentions(in.wishes.safety_notes, words))
     return Error::invalid("error.request.name_in_text", "known");
 
   auto tx = ctx_.store->begin(TxMode::kWrite);
@@ -143,11 +146,12 @@ Result<RequestId> Brigade::create_request(const User& user, const NewRequestInpu
     if (!b || b->wijk_id != in.wijk) return Error::invalid("error.invalid_choice", "buurt");
   }
   auto resident = resident_for(*ctx_.vault, *tx, t, user, in.wijk, in.buurt, in.resident_code,
-                                          in.gender, in.age_band, in.identity, "brigade_request");
+                               in.gender, in.age_band, in.identity, "brigade_request");
   if (!resident) return resident.error();
   if (!trim(in.resident_code).empty()) {
     // An existing resident: look for their name through the blind index, without decrypting.
-    const auto hits = tx->residents().residents_with_name_tokens(in.wijk, ctx_.vault->name_tokens(known + " " + in.wishes.safety_notes));
+    const auto hits = tx->residents().residents_with_name_tokens(
+        in.wijk, ctx_.vault->name_tokens(known + " " + in.wishes.safety_notes));
     if (std::find(hits.begin(), hits.end(), resident->id) != hits.end())
       return Error::invalid("error.request.name_in_text", "known");
   }
@@ -155,7 +159,8 @@ Result<RequestId> Brigade::create_request(const User& user, const NewRequestInpu
   f.resident = resident->id;
   f.open_only = true;
   f.limit = 1;
-  if (!tx->brigade().list_requests(f).empty()) return Error::invalid("error.request.exists", "resident_code");
+  if (!tx->brigade().list_requests(f).empty())
+    return Error::invalid("error.request.exists", "resident_code");
 
   BrigadeRequest r;
   r.resident_id = resident->id;
@@ -167,7 +172,8 @@ Result<RequestId> Brigade::create_request(const User& user, const NewRequestInpu
   r.urgency = *urgency;
   r.created_at = r.updated_at = t;
   r.id = tx->brigade().insert_request(r);
-  append_audit(*tx, t, &user, "create", r.resident_id, "request:" + std::to_string(r.id.value), r.source);
+  append_audit(*tx, t, &user, "create", r.resident_id, "request:" + std::to_string(r.id.value),
+               r.source);
   if (auto st = tx->commit(); !st) return st.error();
   return r.id;
 }
@@ -186,13 +192,15 @@ Result<RequestDetail> Brigade::request_detail(const User& user, RequestId id) {
   const bool requester = r->requested_by == user.id && may_view_wijk(user, r->wijk_id);
   if (!d.is_coordinator && !d.mine && !d.past && !requester) {
     // Say what it is: another peer's request, not "another wijk".
-    if (user.role == Role::kPeer) return Error{ErrorKind::kForbidden, "error.request.not_yours", {}, {}};
+    if (user.role == Role::kPeer)
+      return Error{ErrorKind::kForbidden, "error.request.not_yours", {}, {}};
     return Error::forbidden();
   }
   Lookups names(*tx);
   d.row = std::move(request_rows(names, {*r}, t).front());
   d.requested_by_name = names.user(r->requested_by);
-  for (const auto& v : tx->brigade().visits_for_request(id)) d.visits.push_back({v, names.user(v.peer)});
+  for (const auto& v : tx->brigade().visits_for_request(id))
+    d.visits.push_back({v, names.user(v.peer)});
   for (const auto& ref : tx->referrals().referrals_for_request(id)) {
     ReferralView rv;
     rv.referral = ref;
@@ -202,7 +210,8 @@ Result<RequestDetail> Brigade::request_detail(const User& user, RequestId id) {
     rv.no_response = ref.no_response(t, ctx_.config.referral_response_days);
     d.referrals.push_back(std::move(rv));
   }
-  const bool may_set_outcome = d.is_coordinator || (d.mine && d.mine->state == AssignmentState::kAccepted);
+  const bool may_set_outcome =
+      d.is_coordinator || (d.mine && d.mine->state == AssignmentState::kAccepted);
   if (may_set_outcome)
     for (auto o : all_outcomes())
       if (o != Outcome::kOpen) d.outcomes.push_back({o, outcome_transition(r->outcome, o).ok()});
@@ -211,7 +220,7 @@ Result<RequestDetail> Brigade::request_detail(const User& user, RequestId id) {
     if (resident) {
       ResidentRelation rel = resident_relation(*tx, user, resident->id);
       d.identity = reveal_identity(*ctx_.vault, *tx, t, user, *resident, rel,
-                                     "request:" + std::to_string(id.value), "visit");
+                                   "request:" + std::to_string(id.value), "visit");
     }
   }
   // The peer who said yes reads what the raiser observed (pseudonymous, like the request).
@@ -219,22 +228,26 @@ Result<RequestDetail> Brigade::request_detail(const User& user, RequestId id) {
     if (auto sig = tx->signals().get_signal(*r->signal_id)) d.signal_text = sig->description;
   if (d.is_coordinator && !outcome_is_final(r->outcome)) {
     d.may_edit_wishes = true;
-    for (const auto& a : tx->brigade().assignments_for_request(id)) d.may_edit_wishes = d.may_edit_wishes && !a.current();
+    for (const auto& a : tx->brigade().assignments_for_request(id))
+      d.may_edit_wishes = d.may_edit_wishes && !a.current();
   }
   if (user.role == Role::kPeer)
     if (auto c = tx->brigade().open_checkin(user.id); c && c->request_id == id) d.checkin = c;
   d.visit_key = random_token().substr(0, 32);
   if (d.is_coordinator && !outcome_is_final(r->outcome) && r->outcome != Outcome::kDeclined) {
     RequestNeeds needs{r->urgency, r->pref_language, r->pref_gender, r->pref_theme};
-    d.suggestions = rank_peers(needs, candidates(*tx, names, *r, t, ctx_.config.cap_counts_attempts));
+    d.suggestions =
+        rank_peers(needs, candidates(*tx, names, *r, t, ctx_.config.cap_counts_attempts));
   }
   // An identity is only shown when its audit entry is safely stored.
   if (auto st = tx->commit(); !st) return st.error();
   return d;
 }
 
-Status Brigade::update_wishes(const User& user, RequestId id, std::int64_t version, const BrigadeWishes& w) {
-  if (auto problems = wishes_problems(w); !problems.empty()) return Error::invalid_fields(std::move(problems));
+Status Brigade::update_wishes(const User& user, RequestId id, std::int64_t version,
+                              const BrigadeWishes& w) {
+  if (auto problems = wishes_problems(w); !problems.empty())
+    return Error::invalid_fields(std::move(problems));
   auto tx = ctx_.store->begin(TxMode::kWrite);
   auto r = tx->brigade().get_request(id);
   if (!r) return Error::not_found();
@@ -243,21 +256,24 @@ Status Brigade::update_wishes(const User& user, RequestId id, std::int64_t versi
   for (const auto& a : tx->brigade().assignments_for_request(id))
     if (a.current()) return Error::conflict("error.request.already_asked");
   // Safety notes reach peers who may still say no: they must not name the resident.
-  const auto hits = tx->residents().residents_with_name_tokens(r->wijk_id, ctx_.vault->name_tokens(w.safety_notes));
+  const auto hits = tx->residents().residents_with_name_tokens(
+      r->wijk_id, ctx_.vault->name_tokens(w.safety_notes));
   if (std::find(hits.begin(), hits.end(), r->resident_id) != hits.end())
     return Error::invalid("error.request.name_in_text", "safety_notes");
   if (r->version != version) return Error::conflict("error.version_conflict");
   apply_wishes(*r, w);
   r->updated_at = now();
   if (!tx->brigade().update_request(*r)) return Error::conflict("error.version_conflict");
-  append_audit(*tx, now(), &user, "change", r->resident_id, "request:" + std::to_string(id.value), "wishes");
+  append_audit(*tx, now(), &user, "change", r->resident_id, "request:" + std::to_string(id.value),
+               "wishes");
   return tx->commit();
 }
 
 Status Brigade::assign_peers(const User& user, RequestId id, const std::vector<UserId>& peers) {
   if (peers.empty()) return Error::invalid("error.assign.choose", "peer");
   if (peers.size() > 2) return Error::invalid("error.assign.at_most_two", "peer");
-  if (peers.size() == 2 && peers[0] == peers[1]) return Error::invalid("error.assign.same_peer", "peer");
+  if (peers.size() == 2 && peers[0] == peers[1])
+    return Error::invalid("error.assign.same_peer", "peer");
   auto tx = ctx_.store->begin(TxMode::kWrite);
   auto r = tx->brigade().get_request(id);
   if (!r) return Error::not_found();
@@ -268,7 +284,8 @@ Status Brigade::assign_peers(const User& user, RequestId id, const std::vector<U
   Lookups names(*tx);
   const auto pool = candidates(*tx, names, *r, t, ctx_.config.cap_counts_attempts);
   for (auto peer : peers) {
-    auto c = std::find_if(pool.begin(), pool.end(), [&](const PeerCandidate& pc) { return pc.peer == peer; });
+    auto c = std::find_if(pool.begin(), pool.end(),
+                          [&](const PeerCandidate& pc) { return pc.peer == peer; });
     if (c == pool.end()) return Error::invalid("error.invalid_choice", "peer");
     if (c->already_assigned) return Error::invalid("error.assign.already", "peer");
     if (c->absent_all_window || !c->profile.active) {
@@ -288,15 +305,15 @@ Status Brigade::assign_peers(const User& user, RequestId id, const std::vector<U
     a.assigned_at = t;
     a.id = tx->brigade().insert_assignment(a);
     append_audit(*tx, t, &user, "assign", r->resident_id, "request:" + std::to_string(id.value),
-                     "peer:" + std::to_string(peer.value));
+                 "peer:" + std::to_string(peer.value));
     if (!c->profile.email.empty()) {
       // No identity and no pseudonym in mail: the wijk and a link are enough to go and look.
       OutboxMail m;
       m.to = c->profile.email;
       m.subject = "Nieuw verzoek voor de Vliegende Brigade";
       m.body = "Hallo " + c->name + ",\r\n\r\nEr staat een nieuw verzoek voor je klaar in wijk " +
-               names.wijk(r->wijk_id) + ".\r\nBekijk het en zeg ja of nee:\r\n" + ctx_.config.base_url +
-               "/verzoeken/" + std::to_string(id.value) +
+               names.wijk(r->wijk_id) + ".\r\nBekijk het en zeg ja of nee:\r\n" +
+               ctx_.config.base_url + "/verzoeken/" + std::to_string(id.value) +
                "\r\n\r\nIn deze e-mail staan bewust geen gegevens van de bewoner.\r\n";
       m.created_at = t;
       tx->mail().insert_mail(m);
@@ -314,7 +331,8 @@ Status Brigade::assign_peers(const User& user, RequestId id, const std::vector<U
 // --- coordinator ---------------------------------------------------------------------------
 
 Result<CoordinatorOverview> Brigade::overview(const User& user) {
-  if (user.role != Role::kCoordinator || !user.active || user.wijken.empty()) return Error::forbidden();
+  if (user.role != Role::kCoordinator || !user.active || user.wijken.empty())
+    return Error::forbidden();
   auto tx = ctx_.store->begin(TxMode::kRead);
   const Timestamp t = now();
   CoordinatorOverview out;
@@ -337,7 +355,8 @@ Result<CoordinatorOverview> Brigade::overview(const User& user) {
   const std::string monday = format_date(start_of_local_week(t));
   const std::string sunday = format_days(days_of(monday) + 6);
   const std::string today = today_of(t);
-  auto loads = tx->peers().peer_loads(peer_ids, start_of_local_week(t), ctx_.config.cap_counts_attempts);
+  auto loads =
+      tx->peers().peer_loads(peer_ids, start_of_local_week(t), ctx_.config.cap_counts_attempts);
   auto on_call = tx->peers().on_call_counts(peer_ids, monday, sunday);
   const auto absent = tx->peers().absent_on(peer_ids, today);
   for (const auto& [peer, p] : peers) {
@@ -360,11 +379,13 @@ Result<CoordinatorOverview> Brigade::overview(const User& user) {
       if (auto res = names.resident(r->resident_id)) cv.resident_code = res->code;
     out.checkins.push_back(std::move(cv));
   }
-  std::stable_sort(out.checkins.begin(), out.checkins.end(),
-                   [](const CheckinView& a, const CheckinView& b) { return a.overdue > b.overdue; });
+  std::stable_sort(
+      out.checkins.begin(), out.checkins.end(),
+      [](const CheckinView& a, const CheckinView& b) { return a.overdue > b.overdue; });
   for (const auto& d : tx->brigade().open_debriefs())
     if (peers_in_view.count(d.peer)) out.debriefs.push_back({d, names.user(d.peer)});
-  for (const auto& ref : tx->referrals().unanswered_referrals(user.wijken, t - static_cast<Timestamp>(ctx_.config.referral_response_days) * 86400)) {
+  for (const auto& ref : tx->referrals().unanswered_referrals(
+           user.wijken, t - static_cast<Timestamp>(ctx_.config.referral_response_days) * 86400)) {
     if (!ref.no_response(t, ctx_.config.referral_response_days)) continue;
     ReferralView rv;
     rv.referral = ref;
@@ -402,10 +423,11 @@ Result<BrigadeFigures> Brigade::figures(const User& user, int months) {
   Lookups names(*tx);
   BrigadeFigures out;
   out.months = months;
-  static const char* kStepKeys[] = {"funnel.requests", "funnel.visited", "funnel.contact",
+  static const char* kStepKeys[] = {"funnel.requests",   "funnel.visited",  "funnel.contact",
                                     "funnel.came_along", "funnel.referred", "funnel.intake"};
   auto values = [](const FunnelCounts& c) {
-    return std::vector<int>{c.requests, c.visited, c.contact, c.came_along, c.referred, c.intake_confirmed};
+    return std::vector<int>{c.requests,   c.visited,  c.contact,
+                            c.came_along, c.referred, c.intake_confirmed};
   };
   // `parts[i]` are the cells that add up to step i of this figure (months of a wijk, wijken of the
   // city); when subtracting the shown ones from it would give away a small number, it is hidden.
@@ -416,8 +438,10 @@ Result<BrigadeFigures> Brigade::figures(const User& user, int months) {
     fm.wijk = wijk;
     const auto v = values(c);
     for (std::size_t i = 0; i < v.size(); ++i) {
-      // A total below the threshold shows as "<5" anyway; only an exact total can be subtracted from.
-      const bool hide = !parts.empty() && v[i] >= kSmallNumberThreshold && total_reveals_small(parts[i]);
+      // A total below the threshold shows as "<5" anyway; only an exact total can be subtracted
+      // from.
+      const bool hide =
+          !parts.empty() && v[i] >= kSmallNumberThreshold && total_reveals_small(parts[i]);
       fm.steps.push_back({kStepKeys[i], hide ? std::string(kHiddenFigure) : suppressed(v[i])});
       fm.raw.push_back(!hide && v[i] >= kSmallNumberThreshold ? v[i] : 0);
     }
@@ -452,7 +476,8 @@ Result<BrigadeFigures> Brigade::figures(const User& user, int months) {
     }
     out.totals.push_back(shown("", "", all, wijk_parts));
   }
-  for (const auto& [w, counts] : totals) out.totals.push_back(shown(names.wijk(w), "", counts, month_parts[w]));
+  for (const auto& [w, counts] : totals)
+    out.totals.push_back(shown(names.wijk(w), "", counts, month_parts[w]));
   return out;
 }
 

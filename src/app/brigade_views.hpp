@@ -34,7 +34,7 @@ struct PeerSettings {
   PeerProfile profile;
   std::string org_name;
   std::vector<std::string> wijk_names;
-  std::string week;       // Monday of the shown week
+  std::string week;  // Monday of the shown week
   std::string prev_week;
   std::string next_week;
   std::vector<WeekDay> days;
@@ -47,7 +47,7 @@ struct NewRequestInput {
   std::string resident_code;  // existing pseudonym, or empty for a new resident
   std::string gender = "onbekend";
   std::string age_band = "onbekend";
-  Identity identity;          // optional details of a new resident (address for the visit)
+  Identity identity;  // optional details of a new resident (address for the visit)
   std::string known;
   BrigadeWishes wishes;
   std::string urgency = "normaal";
@@ -98,12 +98,13 @@ struct RequestDetail {
   std::vector<std::pair<Outcome, bool>> outcomes;  // choices with whether they are allowed now
   std::vector<RankedPeer> suggestions;             // coordinator only
   bool is_coordinator = false;
-  std::optional<Assignment> mine;                  // the viewer's current assignment
+  std::optional<Assignment> mine;  // the viewer's current assignment
   bool past = false;  // the viewer is a peer who did this request once; pseudonymous, read only
-  std::string signal_text;  // what the raiser observed, for the peer who said yes (from the overleg)
-  bool may_edit_wishes = false;  // the coordinator, before a peer is asked
-  std::optional<Checkin> checkin;                  // the viewer's open check-in
-  std::string visit_key;                           // a fresh idempotency key for the visit form
+  std::string
+      signal_text;  // what the raiser observed, for the peer who said yes (from the overleg)
+  bool may_edit_wishes = false;    // the coordinator, before a peer is asked
+  std::optional<Checkin> checkin;  // the viewer's open check-in
+  std::string visit_key;           // a fresh idempotency key for the visit form
 };
 
 struct LogVisitInput {
@@ -176,8 +177,8 @@ struct NewReferralInput {
 
 struct ReferralCreated {
   ReferralId id;
-  bool link_sent = false;   // a one-time link went to to_email
-  bool inbox = false;       // the organisation has users who see it in their inbox
+  bool link_sent = false;  // a one-time link went to to_email
+  bool inbox = false;      // the organisation has users who see it in their inbox
 };
 
 struct ReferralAnswer {
@@ -198,13 +199,13 @@ struct FunnelMonth {
   std::string month;  // YYYY-MM
   std::string wijk;
   std::vector<std::pair<std::string, std::string>> steps;  // label key → value ("<5" below 5)
-  std::vector<int> raw;       // the same counts, for the chart (0 when suppressed)
-  std::string median_days;    // days from signal to first contact; "" when too few
+  std::vector<int> raw;     // the same counts, for the chart (0 when suppressed)
+  std::string median_days;  // days from signal to first contact; "" when too few
 };
 
 struct BrigadeFigures {
-  std::vector<FunnelMonth> rows;   // per wijk and month
-  std::vector<FunnelMonth> totals; // per wijk, all months shown
+  std::vector<FunnelMonth> rows;    // per wijk and month
+  std::vector<FunnelMonth> totals;  // per wijk, all months shown
   int months = 6;
 };
 

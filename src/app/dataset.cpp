@@ -2,8 +2,8 @@
 // four-weekly meetings, replayed through the same use cases as real work on a simulated clock.
 #include <random>
 
-#include "app/demo.hpp"
 #include "app/app.hpp"
+#include "app/demo.hpp"
 #include "app/simulated_clock.hpp"
 #include "store/store.hpp"
 
@@ -12,7 +12,9 @@ namespace meedoen {
 Status Demo::generate(int wijken, int residents, int years, unsigned seed) {
   if (wijken < 1 || residents < 1 || years < 1) return Error::invalid("error.invalid_choice");
   std::mt19937 rng(seed);
-  auto chance = [&](int percent) { return std::uniform_int_distribution<int>(0, 99)(rng) < percent; };
+  auto chance = [&](int percent) {
+    return std::uniform_int_distribution<int>(0, 99)(rng) < percent;
+  };
   constexpr std::int64_t kDay = 86400;
   const Timestamp real_now = ctx_.clock->now();
   const int cycles = years * 13;
@@ -20,7 +22,9 @@ Status Demo::generate(int wijken, int residents, int years, unsigned seed) {
 
   auto org = app_.admin().create_org(nullptr, {OrgId(), "Bench Gemeente", "gemeente"});
   if (!org) return org.error();
-  if (auto id = app_.admin().create_user(nullptr, {"bench.admin", "Bench Admin", "bench-password", "admin", *org, {}, false}); !id)
+  if (auto id = app_.admin().create_user(
+          nullptr, {"bench.admin", "Bench Admin", "bench-password", "admin", *org, {}, false});
+      !id)
     return id.error();
   auto admin = app_.accounts().login("", "bench.admin", "bench-password");
   if (!admin) return admin.error();
@@ -37,8 +41,9 @@ Status Demo::generate(int wijken, int residents, int years, unsigned seed) {
   std::vector<W> ws;
   for (int i = 1; i <= wijken; ++i) {
     const std::string n = std::to_string(i);
-    auto wid = app_.admin().create_wijk(admin_user, {WijkId(), "Wijk " + n, "District " + n, "Elke vier weken", "Buurthuis " + n},
-                           {"Noord " + n, "Zuid " + n});
+    auto wid = app_.admin().create_wijk(
+        admin_user, {WijkId(), "Wijk " + n, "District " + n, "Elke vier weken", "Buurthuis " + n},
+        {"Noord " + n, "Zuid " + n});
     if (!wid) return wid.error();
     W w;
     w.id = *wid;
@@ -46,7 +51,13 @@ Status Demo::generate(int wijken, int residents, int years, unsigned seed) {
     const char* roles[] = {"chair", "member", "member", "wijkteam", "member"};
     for (int k = 0; k < 5; ++k) {
       const std::string username = "bench." + n + "." + std::to_string(k);
-      auto uid = app_.admin().create_user(nullptr, {username, "Bench " + n + "." + std::to_string(k), "bench-password", roles[k], *org, {w.id}, false});
+      auto uid = app_.admin().create_user(nullptr, {username,
+                                                    "Bench " + n + "." + std::to_string(k),
+                                                    "bench-password",
+                                                    roles[k],
+                                                    *org,
+                                                    {w.id},
+                                                    false});
       if (!uid) return uid.error();
       auto s = app_.accounts().login("", username, "bench-password");
       if (!s) return s.error();
@@ -55,12 +66,21 @@ Status Demo::generate(int wijken, int residents, int years, unsigned seed) {
     // Three peer workers per wijk for the Vliegende Brigade.
     for (int k = 0; k < 3; ++k) {
       const std::string username = "bench.peer." + n + "." + std::to_string(k);
-      auto uid = app_.admin().create_user(nullptr, {username, "Peer " + n + "." + std::to_string(k), "bench-password", "peer", *org, {w.id}, false});
+      auto uid = app_.admin().create_user(nullptr, {username,
+                                                    "Peer " + n + "." + std::to_string(k),
+                                                    "bench-password",
+                                                    "peer",
+                                                    *org,
+                                                    {w.id},
+                                                    false});
       if (!uid) return uid.error();
       auto s = app_.accounts().login("", username, "bench-password");
       if (!s) return s.error();
       w.peers.push_back(*s->user);
-      if (auto st = app_.peers().save_profile(w.peers.back(), {{"nl"}, {}, k % 2 ? "vrouw" : "man", 20, ""}); !st) return st;
+      if (auto st = app_.peers().save_profile(w.peers.back(),
+                                              {{"nl"}, {}, k % 2 ? "vrouw" : "man", 20, ""});
+          !st)
+        return st;
     }
     ws.push_back(std::move(w));
   }
@@ -71,14 +91,23 @@ Status Demo::generate(int wijken, int residents, int years, unsigned seed) {
     all_wijken.push_back(w.id);
     if (first_three.size() < 3) first_three.push_back(w.id);
   }
-  if (auto id = app_.admin().create_user(nullptr, {"bench.coordinator", "Bench Coordinator", "bench-password", "coordinator", *org, all_wijken, false}); !id)
+  if (auto id = app_.admin().create_user(
+          nullptr, {"bench.coordinator", "Bench Coordinator", "bench-password", "coordinator", *org,
+                    all_wijken, false});
+      !id)
     return id.error();
-  if (auto id = app_.admin().create_user(nullptr, {"bench.coord.1", "Bench Coordinator 1", "bench-password", "coordinator", *org, first_three, false}); !id)
+  if (auto id = app_.admin().create_user(
+          nullptr, {"bench.coord.1", "Bench Coordinator 1", "bench-password", "coordinator", *org,
+                    first_three, false});
+      !id)
     return id.error();
   const User coordinator = *app_.accounts().login("", "bench.coordinator", "bench-password")->user;
   auto team_org = app_.admin().create_org(nullptr, {OrgId(), "Bench Wijkteam", "sociaal_wijkteam"});
   if (!team_org) return team_org.error();
-  if (auto id = app_.admin().create_user(nullptr, {"bench.wijkteam", "Bench Wijkteam", "bench-password", "wijkteam", *team_org, all_wijken, false}); !id)
+  if (auto id =
+          app_.admin().create_user(nullptr, {"bench.wijkteam", "Bench Wijkteam", "bench-password",
+                                             "wijkteam", *team_org, all_wijken, false});
+      !id)
     return id.error();
   const User team = *app_.accounts().login("", "bench.wijkteam", "bench-password")->user;
 
@@ -100,7 +129,8 @@ Status Demo::generate(int wijken, int residents, int years, unsigned seed) {
         bool assigned = false;
         {
           auto tx = ctx_.store->begin(TxMode::kRead);
-          for (const auto& a : tx->brigade().assignments_for_request(r.id)) assigned = assigned || a.current();
+          for (const auto& a : tx->brigade().assignments_for_request(r.id))
+            assigned = assigned || a.current();
         }
         if (!assigned) {
           clock->advance(60);
@@ -109,7 +139,12 @@ Status Demo::generate(int wijken, int residents, int years, unsigned seed) {
         }
         const int fate = static_cast<int>(r.id.value % 10);
         clock->advance(300);
-        LogVisitInput visit{r.id, fate < 8 ? "contact" : "niet_thuis", "huisbezoek", "", "", "",
+        LogVisitInput visit{r.id,
+                            fate < 8 ? "contact" : "niet_thuis",
+                            "huisbezoek",
+                            "",
+                            "",
+                            "",
                             "v-" + std::to_string(r.id.value) + "-" + std::to_string(cycle)};
         if (auto v = app_.brigade().log_visit(peer, visit); !v) return v.error();
         if (cycle >= cycles - 3) continue;  // recent work stays open
@@ -118,19 +153,25 @@ Status Demo::generate(int wijken, int residents, int years, unsigned seed) {
           return tx->brigade().get_request(r.id)->version;
         };
         if (fate < 3) {
-          if (auto st = app_.brigade().set_outcome(peer, r.id, "meegekomen", "", version()); !st) return st;
+          if (auto st = app_.brigade().set_outcome(peer, r.id, "meegekomen", "", version()); !st)
+            return st;
         } else if (fate < 5) {
-          NewReferralInput ref{r.id, "sociaal_wijkteam", *team_org, "", "Wil hulp bij geldzaken.", {}, "mondeling"};
-          ref.consent = {"bewoner", format_date(clock->now()), "Hulp bij geldzaken", "", ConsentForm::kVerbal,
-                         {false, false, false, true}};
+          NewReferralInput ref{r.id, "sociaal_wijkteam", *team_org, "", "Wil hulp bij geldzaken.",
+                               {},   "mondeling"};
+          ref.consent = {"bewoner", format_date(clock->now()), "Hulp bij geldzaken",
+                         "",        ConsentForm::kVerbal,      {false, false, false, true}};
           auto c = app_.referrals().create(peer, ref);
           if (!c) return c.error();
           // The partner answers referrals; some of the last weeks' still wait and are flagged.
           if (fate == 3 || cycle < cycles - 5)
-            if (auto st = app_.referrals().answer(team, c->id, {"intake_gepland", format_date(clock->now() + 7 * kDay), ""}); !st)
+            if (auto st = app_.referrals().answer(
+                    team, c->id, {"intake_gepland", format_date(clock->now() + 7 * kDay), ""});
+                !st)
               return st;
         }
-        if (auto st = app_.brigade().set_outcome(peer, r.id, "gesloten", "Afgerond.", version()); !st) return st;
+        if (auto st = app_.brigade().set_outcome(peer, r.id, "gesloten", "Afgerond.", version());
+            !st)
+          return st;
       }
     }
     return Status::Ok();
@@ -151,7 +192,8 @@ Status Demo::generate(int wijken, int residents, int years, unsigned seed) {
         in.buurt = choice.buurten[static_cast<std::size_t>(k) % choice.buurten.size()].id;
         const bool repeat = k >= fresh && !w.codes.empty();
         if (repeat) {
-          in.resident_code = w.codes[std::uniform_int_distribution<std::size_t>(0, w.codes.size() - 1)(rng)];
+          in.resident_code =
+              w.codes[std::uniform_int_distribution<std::size_t>(0, w.codes.size() - 1)(rng)];
         } else {
           in.gender = chance(50) ? "man" : "vrouw";
           in.age_band = kAgeBands[std::uniform_int_distribution<int>(0, 3)(rng)];
@@ -183,10 +225,19 @@ Status Demo::generate(int wijken, int residents, int years, unsigned seed) {
       auto view = app_.meetings().view(w.chair, meetings[i]);
       if (!view) return view.error();
       for (const auto& iv : view->items) {
-        static const Decision kCycle[] = {Decision::kBrigade, Decision::kWijkteam, Decision::kKeepEye,
-                                          Decision::kNoAction, Decision::kHuisarts};
-        RecordItemInput in{meetings[i], iv.item.id, iv.item.version, "Besproken.",
-                           kCycle[static_cast<std::size_t>(iv.item.id.value) % 5], std::nullopt, std::nullopt, "", true, {}};
+        static const Decision kCycle[] = {Decision::kBrigade, Decision::kWijkteam,
+                                          Decision::kKeepEye, Decision::kNoAction,
+                                          Decision::kHuisarts};
+        RecordItemInput in{meetings[i],
+                           iv.item.id,
+                           iv.item.version,
+                           "Besproken.",
+                           kCycle[static_cast<std::size_t>(iv.item.id.value) % 5],
+                           std::nullopt,
+                           std::nullopt,
+                           "",
+                           true,
+                           {}};
         if (decision_needs_action(in.decision)) {
           in.owner = w.members[static_cast<std::size_t>(iv.item.id.value) % w.members.size()].id;
           in.due_date = format_date(clock->now() + 21 * kDay);
@@ -195,8 +246,12 @@ Status Demo::generate(int wijken, int residents, int years, unsigned seed) {
         if (!r) return r.error();
       }
       auto fresh = app_.meetings().view(w.chair, meetings[i]);
-      PlanMeetingInput keep{w.id, format_datetime_input(fresh->meeting.starts_at), fresh->meeting.place, {}, ""};
-      if (auto st = app_.meetings().update(w.chair, meetings[i], fresh->meeting.version, keep, true); !st) return st;
+      PlanMeetingInput keep{
+          w.id, format_datetime_input(fresh->meeting.starts_at), fresh->meeting.place, {}, ""};
+      if (auto st =
+              app_.meetings().update(w.chair, meetings[i], fresh->meeting.version, keep, true);
+          !st)
+        return st;
     }
     clock->advance(kDay);
     if (auto st = brigade(cycle); !st) return st;
@@ -219,7 +274,8 @@ Status Demo::generate(int wijken, int residents, int years, unsigned seed) {
         discussed = tx->signals().list_signals(f);
       }
       for (const auto& s : discussed)
-        if (chance(70)) (void)app_.signals().close(w.chair, s.id, "Afgerond: bewoner heeft contact.");
+        if (chance(70))
+          (void)app_.signals().close(w.chair, s.id, "Afgerond: bewoner heeft contact.");
     }
     clock->advance(start + 28 * kDay - clock->now());
   }

@@ -1,34 +1,35 @@
 // Demo data for Leiden (fictional people only). The history is replayed through the real use
 // cases on a simulated clock, four months back to today, so every state is reached the way users
 // reach it and the audit chain is whole.
-#include <array>
+#include "app/demo.hpp"
+
 #include <algorithm>
+#include <array>
 #include <map>
 #include <random>
 
-#include "app/demo.hpp"
-#include "app/demo_data.hpp"
 #include "app/app.hpp"
+#include "app/demo_data.hpp"
 #include "app/simulated_clock.hpp"
 #include "privacy/access_policy.hpp"
 #include "store/store.hpp"
 
 namespace meedoen {
 
-using demo_data::kDemoPassword;
-using demo_data::kDay;
-using demo_data::kFirstNames;
-using demo_data::kLastNames;
-using demo_data::kStreets;
+using demo_data::DemoOrg;
+using demo_data::kConcernsAny;
 using demo_data::kConcernsMan;
 using demo_data::kConcernsWoman;
-using demo_data::kConcernsAny;
-using demo_data::kMeldcodeConcern;
-using demo_data::kSummaries;
-using demo_data::kOrgs;
-using demo_data::kKnown;
+using demo_data::kDay;
 using demo_data::kDeclineReasons;
-using demo_data::DemoOrg;
+using demo_data::kDemoPassword;
+using demo_data::kFirstNames;
+using demo_data::kKnown;
+using demo_data::kLastNames;
+using demo_data::kMeldcodeConcern;
+using demo_data::kOrgs;
+using demo_data::kStreets;
+using demo_data::kSummaries;
 
 Status Demo::load(std::vector<std::pair<std::string, std::string>>* logins) {
   std::mt19937 rng(20190601);
@@ -57,7 +58,8 @@ Status Demo::load(std::vector<std::pair<std::string, std::string>>* logins) {
   };
 
   // An administrator first, so the wijken are made through the admin use case.
-  NewUserInput admin{"beheer", "Beheerder Gemeente", kDemoPassword, "admin", org_of("Gemeente"), {}, false};
+  NewUserInput admin{"beheer", "Beheerder Gemeente", kDemoPassword, "admin", org_of("Gemeente"), {},
+                     false};
   auto admin_id = app_.admin().create_user(nullptr, admin);
   if (!admin_id) return admin_id.error();
   User admin_user;
@@ -75,24 +77,39 @@ Status Demo::load(std::vector<std::pair<std::string, std::string>>* logins) {
     const char* housing;
   };
   const std::vector<DemoWijk> wijken = {
-      {"Meerburg", "Roodenburgerdistrict", "Elke vier weken op dinsdag, 10:00-11:30",
-       "Huis van de Buurt Matilo", {"Meerburg-Noord", "Meerburg-Zuid", "Park Matilo"},
-       "Huisartsenpraktijk Meerburg", "Portaal"},
-      {"Merenwijk", "Merenwijk", "Elke vier weken op donderdag, 13:30-15:00",
-       "Buurthuis De Menswerf", {"Slaaghwijk", "Zijlwijk", "Vogelwijk"},
-       "Gezondheidscentrum Merenwijk", "De Sleutels"},
-      {"Stevenshof", "Stevenshof", "Elke zes weken op woensdag, 09:30-11:00",
-       "Wijkcentrum Stevenshof", {"Stevenshof-Noord", "Stevenshof-Zuid"},
-       "Huisartsenpraktijk Stevenshof", "Portaal"},
+      {"Meerburg",
+       "Roodenburgerdistrict",
+       "Elke vier weken op dinsdag, 10:00-11:30",
+       "Huis van de Buurt Matilo",
+       {"Meerburg-Noord", "Meerburg-Zuid", "Park Matilo"},
+       "Huisartsenpraktijk Meerburg",
+       "Portaal"},
+      {"Merenwijk",
+       "Merenwijk",
+       "Elke vier weken op donderdag, 13:30-15:00",
+       "Buurthuis De Menswerf",
+       {"Slaaghwijk", "Zijlwijk", "Vogelwijk"},
+       "Gezondheidscentrum Merenwijk",
+       "De Sleutels"},
+      {"Stevenshof",
+       "Stevenshof",
+       "Elke zes weken op woensdag, 09:30-11:00",
+       "Wijkcentrum Stevenshof",
+       {"Stevenshof-Noord", "Stevenshof-Zuid"},
+       "Huisartsenpraktijk Stevenshof",
+       "Portaal"},
   };
   std::vector<WijkId> wijk_ids;
   for (const auto& w : wijken) {
-    auto id = app_.admin().create_wijk(admin_user, {WijkId(), w.name, w.district, w.rhythm, w.place}, w.buurten);
+    auto id = app_.admin().create_wijk(
+        admin_user, {WijkId(), w.name, w.district, w.rhythm, w.place}, w.buurten);
     if (!id) return id.error();
     wijk_ids.push_back(*id);
-    WijkConfigInput cfg{*id, w.rhythm, w.place,
-                        {org_of(w.gp), org_of("Politie"), org_of(w.housing), org_of("Sociaal Wijkteam"),
-                         org_of("Rivierduinen"), org_of("Brijder")}};
+    WijkConfigInput cfg{*id,
+                        w.rhythm,
+                        w.place,
+                        {org_of(w.gp), org_of("Politie"), org_of(w.housing),
+                         org_of("Sociaal Wijkteam"), org_of("Rivierduinen"), org_of("Brijder")}};
     // Meerburg and Merenwijk count the brigade (Lumen) and the Zelfregiecentrum as members of
     // their overleg; Stevenshof does not, so its peers and hosts raise signals there but do not
     // read its list (see the access policy).
@@ -113,17 +130,37 @@ Status Demo::load(std::vector<std::pair<std::string, std::string>>* logins) {
   const std::vector<DemoUser> users = {
       {"voorzitter", "Sanne de Wit", "chair", "Libertas", {meerburg, merenwijk}, false},
       {"voorzitter.stevenshof", "Ruud Kramer", "chair", "Libertas", {stevenshof}, false},
-      {"huisarts", "Dokter Anna Vermeer", "member", "Huisartsenpraktijk Meerburg", {meerburg}, false},
-      {"huisarts.merenwijk", "Dokter Karim Bouzid", "member", "Gezondheidscentrum Merenwijk", {merenwijk}, false},
+      {"huisarts",
+       "Dokter Anna Vermeer",
+       "member",
+       "Huisartsenpraktijk Meerburg",
+       {meerburg},
+       false},
+      {"huisarts.merenwijk",
+       "Dokter Karim Bouzid",
+       "member",
+       "Gezondheidscentrum Merenwijk",
+       {merenwijk},
+       false},
       {"wijkagent", "Erik Hoogland", "member", "Politie", {meerburg, merenwijk, stevenshof}, false},
       {"huismeester", "Johan Koster", "member", "Portaal", {meerburg, stevenshof}, false},
       {"huismeester.merenwijk", "Marloes Pauw", "member", "De Sleutels", {merenwijk}, false},
       {"ggz", "Ingrid Schouten", "member", "Rivierduinen", {meerburg, merenwijk}, true},
       {"verslavingszorg", "Tom Brink", "member", "Brijder", {meerburg}, false},
-      {"wijkteam", "Noor Hamdi", "wijkteam", "Sociaal Wijkteam", {meerburg, merenwijk, stevenshof}, true},
+      {"wijkteam",
+       "Noor Hamdi",
+       "wijkteam",
+       "Sociaal Wijkteam",
+       {meerburg, merenwijk, stevenshof},
+       true},
       {"gastvrouw", "Greet Zwart", "host", "Zelfregiecentrum", {meerburg}, false},
       {"brigadier", "Mo Benali", "peer", "Lumen", {meerburg, merenwijk, stevenshof}, false},
-      {"coordinator", "Petra Lommers", "coordinator", "Lumen", {meerburg, merenwijk, stevenshof}, false},
+      {"coordinator",
+       "Petra Lommers",
+       "coordinator",
+       "Lumen",
+       {meerburg, merenwijk, stevenshof},
+       false},
       {"peer.anouk", "Anouk de Graaf", "peer", "Rivierduinen", {meerburg, merenwijk}, false},
       {"peer.hassan", "Hassan El Idrissi", "peer", "Brijder", {meerburg, stevenshof}, false},
       {"peer.marieke", "Marieke Jansen", "peer", "Lumen", {merenwijk, stevenshof}, false},
@@ -132,7 +169,8 @@ Status Demo::load(std::vector<std::pair<std::string, std::string>>* logins) {
   };
   std::map<std::string, User> u;
   for (const auto& d : users) {
-    auto id = app_.admin().create_user(nullptr, {d.username, d.name, kDemoPassword, d.role, org_of(d.org), d.wijken, d.officer});
+    auto id = app_.admin().create_user(
+        nullptr, {d.username, d.name, kDemoPassword, d.role, org_of(d.org), d.wijken, d.officer});
     if (!id) return id.error();
     auto tx = ctx_.store->begin(TxMode::kRead);
     u[d.username] = *tx->accounts().get_user(*id);
@@ -144,7 +182,8 @@ Status Demo::load(std::vector<std::pair<std::string, std::string>>* logins) {
 
   // Who raises signals in which wijk.
   const std::map<WijkId, std::vector<std::string>> raisers = {
-      {meerburg, {"huisarts", "wijkagent", "huismeester", "ggz", "verslavingszorg", "wijkteam", "gastvrouw"}},
+      {meerburg,
+       {"huisarts", "wijkagent", "huismeester", "ggz", "verslavingszorg", "wijkteam", "gastvrouw"}},
       {merenwijk, {"huisarts.merenwijk", "wijkagent", "huismeester.merenwijk", "ggz", "wijkteam"}},
       {stevenshof, {"wijkagent", "huismeester", "wijkteam", "brigadier"}},
   };
@@ -164,7 +203,8 @@ Status Demo::load(std::vector<std::pair<std::string, std::string>>* logins) {
   };
   const std::map<WijkId, std::string> chairs = {
       {meerburg, "voorzitter"}, {merenwijk, "voorzitter"}, {stevenshof, "voorzitter.stevenshof"}};
-  const std::map<WijkId, int> residents_per_wijk = {{meerburg, 18}, {merenwijk, 12}, {stevenshof, 10}};
+  const std::map<WijkId, int> residents_per_wijk = {
+      {meerburg, 18}, {merenwijk, 12}, {stevenshof, 10}};
 
   std::map<WijkId, std::vector<std::string>> codes;  // residents made so far, per wijk
   std::map<std::string, std::string> gender_of;      // by pseudonym
@@ -176,7 +216,8 @@ Status Demo::load(std::vector<std::pair<std::string, std::string>>* logins) {
   };
   auto raise = [&](WijkId w, bool urgent, bool repeat) -> Status {
     const auto& who = raisers.at(w);
-    const User& raiser = u.at(who[std::uniform_int_distribution<std::size_t>(0, who.size() - 1)(rng)]);
+    const User& raiser =
+        u.at(who[std::uniform_int_distribution<std::size_t>(0, who.size() - 1)(rng)]);
     Result<SignalFormData> form = app_.signals().form(raiser);
     if (!form) return form.error();
     const WijkChoice* choice = nullptr;
@@ -196,7 +237,8 @@ Status Demo::load(std::vector<std::pair<std::string, std::string>>* logins) {
       in.identity.address = std::string(pick(kStreets)) + " " +
                             std::to_string(std::uniform_int_distribution<int>(1, 180)(rng));
       if (std::uniform_int_distribution<int>(0, 2)(rng) == 0)
-        in.identity.phone = "06-" + std::to_string(std::uniform_int_distribution<int>(10000000, 99999999)(rng));
+        in.identity.phone =
+            "06-" + std::to_string(std::uniform_int_distribution<int>(10000000, 99999999)(rng));
       in.identity.birth_year = std::to_string(std::uniform_int_distribution<int>(1940, 1995)(rng));
     }
     in.description = concern(in.gender);
@@ -220,10 +262,12 @@ Status Demo::load(std::vector<std::pair<std::string, std::string>>* logins) {
     if (!view) return view.error();
     std::vector<Attendance> att;
     for (const auto& row : view->attendance) {
-      const bool present = row.org.kind != "verslavingszorg" || std::uniform_int_distribution<int>(0, 1)(rng);
+      const bool present =
+          row.org.kind != "verslavingszorg" || std::uniform_int_distribution<int>(0, 1)(rng);
       att.push_back({row.org.id, present, ""});
     }
-    if (auto st = app_.meetings().record_attendance(chair, id, view->meeting.version, att); !st) return st;
+    if (auto st = app_.meetings().record_attendance(chair, id, view->meeting.version, att); !st)
+      return st;
     view = app_.meetings().view(chair, id);
     int n = 0;
     for (const auto& iv : view->items) {
@@ -232,21 +276,28 @@ Status Demo::load(std::vector<std::pair<std::string, std::string>>* logins) {
       in.item = iv.item.id;
       in.version = iv.item.version;
       const int k = n++ % 7;
-      static const Decision kCycle[] = {Decision::kBrigade, Decision::kWijkteam, Decision::kHuisarts,
-                                        Decision::kKeepEye, Decision::kNoAction, Decision::kGgz,
-                                        Decision::kPolice};
+      static const Decision kCycle[] = {
+          Decision::kBrigade,  Decision::kWijkteam, Decision::kHuisarts, Decision::kKeepEye,
+          Decision::kNoAction, Decision::kGgz,      Decision::kPolice};
       in.decision = iv.item.kind == AgendaItemKind::kFollowUp ? Decision::kKeepEye : kCycle[k];
       in.summary = iv.item.kind == AgendaItemKind::kFollowUp
                        ? "Terugkoppeling besproken. Actie loopt nog; blijven volgen."
                        : kSummaries[k];
       auto owner_for = [&](Decision d) -> std::string {
         switch (d) {
-          case Decision::kBrigade: return "coordinator";
-          case Decision::kWijkteam: return "wijkteam";
-          case Decision::kHuisarts: return w == merenwijk ? "huisarts.merenwijk" : (w == meerburg ? "huisarts" : "wijkteam");
-          case Decision::kGgz: return w == stevenshof ? "wijkteam" : "ggz";
-          case Decision::kPolice: return "wijkagent";
-          default: return w == merenwijk ? "huismeester.merenwijk" : "huismeester";
+          case Decision::kBrigade:
+            return "coordinator";
+          case Decision::kWijkteam:
+            return "wijkteam";
+          case Decision::kHuisarts:
+            return w == merenwijk ? "huisarts.merenwijk"
+                                  : (w == meerburg ? "huisarts" : "wijkteam");
+          case Decision::kGgz:
+            return w == stevenshof ? "wijkteam" : "ggz";
+          case Decision::kPolice:
+            return "wijkagent";
+          default:
+            return w == merenwijk ? "huismeester.merenwijk" : "huismeester";
         }
       };
       if (decision_needs_action(in.decision)) {
@@ -260,8 +311,10 @@ Status Demo::load(std::vector<std::pair<std::string, std::string>>* logins) {
     }
     view = app_.meetings().view(chair, id);
     PlanMeetingInput keep{w, format_datetime_input(view->meeting.starts_at), view->meeting.place,
-                          view->meeting.invited, "Goed overleg. Volgende keer de terugkoppelingen eerst."};
-    return app_.meetings().update(chair, id, view->meeting.version, keep, true, /*confirm_undecided=*/true);
+                          view->meeting.invited,
+                          "Goed overleg. Volgende keer de terugkoppelingen eerst."};
+    return app_.meetings().update(chair, id, view->meeting.version, keep, true,
+                                  /*confirm_undecided=*/true);
   };
 
   // --- The Vliegende Brigade: peers, requests, visits, outcomes and referrals ----------------
@@ -290,7 +343,10 @@ Status Demo::load(std::vector<std::pair<std::string, std::string>>* logins) {
           blocks.push_back({date, DayPart::kMorning});
           blocks.push_back({date, i % 2 ? DayPart::kAfternoon : DayPart::kEvening});
         }
-        if (auto st = app_.peers().save_on_call(u.at(peers[i].username), format_date(monday), blocks); !st) return st;
+        if (auto st =
+                app_.peers().save_on_call(u.at(peers[i].username), format_date(monday), blocks);
+            !st)
+          return st;
       }
     }
     return Status::Ok();
@@ -301,7 +357,8 @@ Status Demo::load(std::vector<std::pair<std::string, std::string>>* logins) {
     for (int i = 0; i < n; ++i) {
       const bool host = asked % 3 == 0;
       const User& who = u.at(host ? "gastvrouw" : "wijkteam");
-      const WijkId w = host ? meerburg : wijk_ids[static_cast<std::size_t>(asked) % wijk_ids.size()];
+      const WijkId w =
+          host ? meerburg : wijk_ids[static_cast<std::size_t>(asked) % wijk_ids.size()];
       NewRequestInput in;
       in.wijk = w;
       {
@@ -336,10 +393,12 @@ Status Demo::load(std::vector<std::pair<std::string, std::string>>* logins) {
       if (!d) return d.error();
       std::vector<UserId> chosen;
       for (const auto& s : d->suggestions)
-        if (s.eligible && chosen.size() < (row.request.pair_advised ? 2u : 1u)) chosen.push_back(s.peer);
+        if (s.eligible && chosen.size() < (row.request.pair_advised ? 2u : 1u))
+          chosen.push_back(s.peer);
       if (chosen.empty()) continue;
       clock->advance(600);
-      if (auto st = app_.brigade().assign_peers(coordinator, row.request.id, chosen); !st) return st;
+      if (auto st = app_.brigade().assign_peers(coordinator, row.request.id, chosen); !st)
+        return st;
     }
     return Status::Ok();
   };
@@ -353,7 +412,7 @@ Status Demo::load(std::vector<std::pair<std::string, std::string>>* logins) {
         const bool yes = ++answers % 9 != 0;
         clock->advance(900);
         if (auto st = app_.brigade().respond_assignment(u.at(p.username), row.request.id, yes,
-                                         yes ? "" : kDeclineReasons[answers % 2]);
+                                                        yes ? "" : kDeclineReasons[answers % 2]);
             !st)
           return st;
       }
@@ -371,36 +430,50 @@ Status Demo::load(std::vector<std::pair<std::string, std::string>>* logins) {
         const BrigadeRequest& r = row.request;
         const int fate = static_cast<int>(r.id.value % 12);
         const bool hard_to_reach = fate == 5 || fate == 11;
-        const std::string key = "demo-" + std::to_string(r.id.value) + "-" + std::to_string(row.visits);
+        const std::string key =
+            "demo-" + std::to_string(r.id.value) + "-" + std::to_string(row.visits);
         clock->advance(20 * 60);
         if (row.visits == 0 || r.outcome == Outcome::kOpen) {
           const bool contact = !hard_to_reach && (row.visits > 0 || fate % 3 != 0);
-          LogVisitInput in{r.id, contact ? "contact" : (fate % 2 ? "niet_opengedaan" : "niet_thuis"),
-                           "huisbezoek", "", contact ? "Koffie gedronken, over de buurt gepraat." : "",
-                           contact ? "Volgende week weer langs." : "Briefje in de bus gedaan.", key};
+          LogVisitInput in{r.id,
+                           contact ? "contact" : (fate % 2 ? "niet_opengedaan" : "niet_thuis"),
+                           "huisbezoek",
+                           "",
+                           contact ? "Koffie gedronken, over de buurt gepraat." : "",
+                           contact ? "Volgende week weer langs." : "Briefje in de bus gedaan.",
+                           key};
           if (auto v = app_.brigade().log_visit(peer, in); !v) return v.error();
           if (hard_to_reach && row.visits >= 1) {
             auto d = app_.brigade().request_detail(peer, r.id);
             if (!d) return d.error();
-            if (auto st = app_.brigade().set_outcome(peer, r.id, "onbereikbaar",
-                                      "Drie keer geprobeerd; buren zeggen dat hij verhuisd is.", d->row.request.version);
+            if (auto st = app_.brigade().set_outcome(
+                    peer, r.id, "onbereikbaar",
+                    "Drie keer geprobeerd; buren zeggen dat hij verhuisd is.",
+                    d->row.request.version);
                 !st)
               return st;
           }
           continue;
         }
         if (r.outcome != Outcome::kContact) continue;
-        LogVisitInput in{r.id, "contact", fate % 2 ? "buiten" : "centrum", "", "Samen een rondje gelopen.", "", key};
+        LogVisitInput in{
+            r.id, "contact", fate % 2 ? "buiten" : "centrum", "", "Samen een rondje gelopen.",
+            "",   key};
         if (auto v = app_.brigade().log_visit(peer, in); !v) return v.error();
-        auto version = [&]() { return app_.brigade().request_detail(peer, r.id)->row.request.version; };
+        auto version = [&]() {
+          return app_.brigade().request_detail(peer, r.id)->row.request.version;
+        };
         if (fate == 7) {
-          if (auto st = app_.brigade().set_outcome(peer, r.id, "afgewezen", "Wil geen contact meer met de brigade.", version()); !st)
+          if (auto st = app_.brigade().set_outcome(
+                  peer, r.id, "afgewezen", "Wil geen contact meer met de brigade.", version());
+              !st)
             return st;
           continue;
         }
         if (fate % 2 == 0)
-          if (auto st = app_.brigade().set_outcome(peer, r.id, "meegekomen", "Samen naar de inloop geweest; wil volgende week weer.",
-                                    version());
+          if (auto st = app_.brigade().set_outcome(
+                  peer, r.id, "meegekomen", "Samen naar de inloop geweest; wil volgende week weer.",
+                  version());
               !st)
             return st;
         if (fate % 3 != 2) {
@@ -408,12 +481,14 @@ Status Demo::load(std::vector<std::pair<std::string, std::string>>* logins) {
           ref.request = r.id;
           const int kind = fate % 4;
           ref.kind = kind == 1 ? "schuldhulp" : (kind == 3 ? "ggz" : "sociaal_wijkteam");
-          ref.to_org = org_of(kind == 1 ? "Schuldhulp" : (kind == 3 ? "Rivierduinen" : "Sociaal Wijkteam"));
+          ref.to_org =
+              org_of(kind == 1 ? "Schuldhulp" : (kind == 3 ? "Rivierduinen" : "Sociaal Wijkteam"));
           if (kind == 1) ref.to_email = "aanmelden@schuldhulp-leiden.example";
-          ref.story = kind == 1 ? "Post stapelt zich op; bewoner wil hulp bij het openen en ordenen."
-                                : "Bewoner wil graag een vast aanspreekpunt voor wonen en geld.";
-          ref.consent = {"bewoner", format_date(clock->now()), "Hulp bij post en geldzaken", "", ConsentForm::kVerbal,
-                         {true, false, true, true}};
+          ref.story = kind == 1
+                          ? "Post stapelt zich op; bewoner wil hulp bij het openen en ordenen."
+                          : "Bewoner wil graag een vast aanspreekpunt voor wonen en geld.";
+          ref.consent = {"bewoner", format_date(clock->now()), "Hulp bij post en geldzaken",
+                         "",        ConsentForm::kVerbal,      {true, false, true, true}};
           ref.consent_form = "mondeling";
           if (auto c = app_.referrals().create(peer, ref); !c) return c.error();
         }
@@ -431,9 +506,10 @@ Status Demo::load(std::vector<std::pair<std::string, std::string>>* logins) {
       for (const auto& v : *inbox) {
         if (!v.may_answer || ++k % 4 == 0) continue;
         clock->advance(1800);
-        ReferralAnswer a = v.referral.status == ReferralStatus::kIntakePlanned
-                               ? ReferralAnswer{"intake_gedaan", "", "Intake gehad; begeleiding gestart."}
-                               : ReferralAnswer{"intake_gepland", format_date(clock->now() + 5 * kDay), ""};
+        ReferralAnswer a =
+            v.referral.status == ReferralStatus::kIntakePlanned
+                ? ReferralAnswer{"intake_gedaan", "", "Intake gehad; begeleiding gestart."}
+                : ReferralAnswer{"intake_gepland", format_date(clock->now() + 5 * kDay), ""};
         if (auto st = app_.referrals().answer(u.at(partner), v.referral.id, a); !st) return st;
       }
     }
@@ -447,8 +523,9 @@ Status Demo::load(std::vector<std::pair<std::string, std::string>>* logins) {
         r = tx->brigade().request_for_action(a.action.id);
       }
       if (r && r->first_contact_at != 0)
-        if (auto st = app_.meetings().settle_action(coordinator, a.action.id, ActionState::kDone,
-                                    "Vliegende Brigade heeft contact; zie het verzoek.");
+        if (auto st =
+                app_.meetings().settle_action(coordinator, a.action.id, ActionState::kDone,
+                                              "Vliegende Brigade heeft contact; zie het verzoek.");
             !st)
           return st;
     }
@@ -474,7 +551,8 @@ Status Demo::load(std::vector<std::pair<std::string, std::string>>* logins) {
       const int per_cycle = residents_per_wijk.at(w) / 4 + 1;
       for (int i = 0; i < per_cycle; ++i) {
         clock->advance(3600);
-        if (auto st = raise(w, i == 0 && cycle % 2 == 0, i == per_cycle - 1 && cycle > 0); !st) return st;
+        if (auto st = raise(w, i == 0 && cycle % 2 == 0, i == per_cycle - 1 && cycle > 0); !st)
+          return st;
       }
     }
     if (auto st = direct_requests(2); !st) return st;
@@ -484,7 +562,8 @@ Status Demo::load(std::vector<std::pair<std::string, std::string>>* logins) {
     Timestamp last = clock->now();
     for (auto w : wijk_ids) {
       const Timestamp when = meeting_time(w, clock->now() + kDay);
-      auto id = app_.meetings().plan(u.at(chairs.at(w)), {w, format_datetime_input(when), "", {}, ""});
+      auto id =
+          app_.meetings().plan(u.at(chairs.at(w)), {w, format_datetime_input(when), "", {}, ""});
       if (!id) return id.error();
       planned.emplace_back(w, *id);
       last = std::max(last, when);
@@ -500,12 +579,14 @@ Status Demo::load(std::vector<std::pair<std::string, std::string>>* logins) {
       if (!acts) continue;
       int k = 0;
       for (const auto& a : *acts) {
-        if (a.action.state != ActionState::kOpen || a.action.created_at > clock->now() - 2 * kDay) continue;
+        if (a.action.state != ActionState::kOpen || a.action.created_at > clock->now() - 2 * kDay)
+          continue;
         if (k++ % 3 == 2) continue;
         const bool done = k % 4 != 0;
-        (void)app_.meetings().settle_action(user, a.action.id, done ? ActionState::kDone : ActionState::kNotDone,
-                            done ? "Contact gehad; bewoner staat open voor een volgende afspraak."
-                                 : "Drie keer aangebeld, niet opengedaan.");
+        (void)app_.meetings().settle_action(
+            user, a.action.id, done ? ActionState::kDone : ActionState::kNotDone,
+            done ? "Contact gehad; bewoner staat open voor een volgende afspraak."
+                 : "Drie keer aangebeld, niet opengedaan.");
       }
     }
     for (auto w : wijk_ids) {
@@ -519,8 +600,9 @@ Status Demo::load(std::vector<std::pair<std::string, std::string>>* logins) {
         discussed = tx->signals().list_signals(f);
       }
       for (std::size_t i = 0; i < discussed.size(); i += 3)
-        (void)app_.signals().close(chair, discussed[i].id,
-                           "Bewoner heeft nu contact met het wijkteam en komt naar de inloop.");
+        (void)app_.signals().close(
+            chair, discussed[i].id,
+            "Bewoner heeft nu contact met het wijkteam en komt naar de inloop.");
     }
     if (auto st = brigade_days(3); !st) return st;
     clock->advance(cycle_start + 28 * kDay - clock->now());
@@ -533,7 +615,8 @@ Status Demo::load(std::vector<std::pair<std::string, std::string>>* logins) {
     if (auto st = raise(w, w == meerburg, false); !st) return st;
   for (auto w : {meerburg, merenwijk}) {
     const Timestamp when = meeting_time(w, real_now + kDay);
-    auto id = app_.meetings().plan(u.at(chairs.at(w)), {w, format_datetime_input(when), "", {}, ""});
+    auto id =
+        app_.meetings().plan(u.at(chairs.at(w)), {w, format_datetime_input(when), "", {}, ""});
     if (!id) return id.error();
   }
   for (auto w : {meerburg, merenwijk, stevenshof}) {
@@ -553,14 +636,17 @@ Status Demo::load(std::vector<std::pair<std::string, std::string>>* logins) {
     auto ov = app_.brigade().overview(coordinator);
     if (!ov) return ov.error();
     if (!ov->open_requests.empty())
-      (void)app_.brigade().assign_peers(coordinator, ov->open_requests.back().request.id, {u.at("brigadier").id});
+      (void)app_.brigade().assign_peers(coordinator, ov->open_requests.back().request.id,
+                                        {u.at("brigadier").id});
   }
   if (auto st = visit_round(); !st) return st;
   {
     auto hassan = app_.brigade().my_requests(u.at("peer.hassan"));
     std::optional<RequestId> about;
     if (hassan && !hassan->active.empty()) about = hassan->active.front().request.id;
-    if (auto st = app_.brigade().request_debrief(u.at("peer.hassan"), about, "Zwaar bezoek gehad; wil er even over praten."); !st)
+    if (auto st = app_.brigade().request_debrief(u.at("peer.hassan"), about,
+                                                 "Zwaar bezoek gehad; wil er even over praten.");
+        !st)
       return st;
   }
   // A meldcode signal on the private track of the GGZ's designated officer.
@@ -579,8 +665,9 @@ Status Demo::load(std::vector<std::pair<std::string, std::string>>* logins) {
     in.meldcode_confirmed = true;
     auto r = app_.signals().raise(raiser, in);
     if (!r) return r.error();
-    if (auto st = app_.signals().record_meldcode_step(raiser, r->signal_id, 1, format_date(clock->now()),
-                                       "Signalen in kaart gebracht: meldingen van buren, geen eigen waarneming.");
+    if (auto st = app_.signals().record_meldcode_step(
+            raiser, r->signal_id, 1, format_date(clock->now()),
+            "Signalen in kaart gebracht: meldingen van buren, geen eigen waarneming.");
         !st)
       return st;
   }
@@ -588,7 +675,9 @@ Status Demo::load(std::vector<std::pair<std::string, std::string>>* logins) {
   // in an hour, and has not checked out.
   if (clock->now() < real_now - 90 * 60) clock->advance(real_now - 90 * 60 - clock->now());
   if (auto my = app_.brigade().my_requests(u.at("peer.anouk")); my && !my->active.empty())
-    if (auto st = app_.brigade().check_in(u.at("peer.anouk"), my->active.front().request.id, 60); !st) return st;
+    if (auto st = app_.brigade().check_in(u.at("peer.anouk"), my->active.front().request.id, 60);
+        !st)
+      return st;
   return Status::Ok();
 }
 

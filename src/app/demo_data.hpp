@@ -9,14 +9,17 @@ namespace meedoen::demo_data {
 inline constexpr const char* kDemoPassword = "meedoen-demo";
 inline constexpr std::int64_t kDay = 86400;
 
-inline constexpr const char* kFirstNames[] = {"Jan", "Kees", "Henk", "Ria", "Els", "Mohamed", "Fatima", "Piet",
-                             "Anneke", "Joke", "Ahmet", "Sevda", "Wim", "Truus", "Gerrit", "Ineke",
-                             "Bram", "Lotte", "Hassan", "Yvonne", "Theo", "Marja", "Dirk", "Nel"};
-inline constexpr const char* kLastNames[] = {"de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de Boer",
-                            "Mulder", "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Dijk",
-                            "El Amrani", "Yilmaz", "Kok", "Verhoeven", "van Leeuwen", "Dekker"};
-inline constexpr const char* kStreets[] = {"Meerburgerkade", "Kaarsenmakersstraat", "Lammenschansweg", "Zoeterwoudsesingel",
-                          "Roomburgerlaan", "Merenwijkerweg", "Stevenshofjesdreef", "Ericalaan"};
+inline constexpr const char* kFirstNames[] = {
+    "Jan",    "Kees",  "Henk",   "Ria",    "Els",  "Mohamed", "Fatima", "Piet",
+    "Anneke", "Joke",  "Ahmet",  "Sevda",  "Wim",  "Truus",   "Gerrit", "Ineke",
+    "Bram",   "Lotte", "Hassan", "Yvonne", "Theo", "Marja",   "Dirk",   "Nel"};
+inline constexpr const char* kLastNames[] = {
+    "de Vries",  "Jansen",   "Bakker", "Visser",    "Smit",        "Meijer",   "de Boer",
+    "Mulder",    "de Groot", "Bos",    "Vos",       "Peters",      "Hendriks", "van Dijk",
+    "El Amrani", "Yilmaz",   "Kok",    "Verhoeven", "van Leeuwen", "Dekker"};
+inline constexpr const char* kStreets[] = {
+    "Meerburgerkade", "Kaarsenmakersstraat", "Lammenschansweg",    "Zoeterwoudsesingel",
+    "Roomburgerlaan", "Merenwijkerweg",      "Stevenshofjesdreef", "Ericalaan"};
 // What raisers write, for a man, for a woman, and for anyone: a signal's text agrees with the
 // resident's recorded gender.
 inline constexpr const char* kConcernsMan[] = {
@@ -74,7 +77,8 @@ inline constexpr const char* kKnown[] = {
     "Heeft hulp afgehouden van het wijkteam. Misschien lukt het met iemand die het zelf kent.",
     "Verhuisd uit de opvang naar een eigen woning; kent niemand in de buurt.",
     "Drinkt veel volgens de huismeester. Vriendelijk, maar wil geen instanties over de vloer."};
-inline constexpr const char* kDeclineReasons[] = {"Ik ken deze bewoner van vroeger; liever iemand anders.",
-                                 "Deze week lukt het me niet, ik heb het zelf even zwaar."};
+inline constexpr const char* kDeclineReasons[] = {
+    "Ik ken deze bewoner van vroeger; liever iemand anders.",
+    "Deze week lukt het me niet, ik heb het zelf even zwaar."};
 
 }  // namespace meedoen::demo_data

@@ -1,18 +1,19 @@
 // The signaleringsoverleg: planning meetings, building and ordering the agenda, recording what the
 // table decided, attendance, and the pseudonymous minutes.
+#include "app/meetings.hpp"
+
 #include <algorithm>
 #include <set>
 
-#include "app/meetings.hpp"
 #include "app/audit_trail.hpp"
 #include "app/brigade_shared.hpp"
 #include "app/identity.hpp"
 #include "app/lookups.hpp"
+#include "domain/agenda_builder.hpp"
 #include "domain/text.hpp"
 #include "privacy/access_policy.hpp"
 #include "privacy/vault.hpp"
 #include "store/store.hpp"
-#include "domain/agenda_builder.hpp"
 
 namespace meedoen {
 namespace {
@@ -87,7 +88,8 @@ Result<MeetingList> Meetings::list(const User& user) {
   MeetingList out;
   const Timestamp today = start_of_local_day(now());
   auto summarise = [&](const Meeting& m) {
-    MeetingSummary s{m, {}, static_cast<int>(tx->meetings().agenda(m.id).size()), may_chair(user, m.wijk_id)};
+    MeetingSummary s{
+        m, {}, static_cast<int>(tx->meetings().agenda(m.id).size()), may_chair(user, m.wijk_id)};
     if (auto w = tx->admin().get_wijk(m.wijk_id)) s.wijk_name = w->name;
     return s;
   };
@@ -95,9 +97,11 @@ Result<MeetingList> Meetings::list(const User& user) {
   up.wijken = readable;
   up.from = today;
   up.limit = 50;
-  // A meeting marked held is past, also on its own day: it leaves "gepland" for the list with minutes.
+  // A meeting marked held is past, also on its own day: it leaves "gepland" for the list with
+  // minutes.
   std::vector<MeetingSummary> held_today;
-  for (const auto& m : tx->meetings().list_meetings(up)) (m.held ? held_today : out.upcoming).push_back(summarise(m));
+  for (const auto& m : tx->meetings().list_meetings(up))
+    (m.held ? held_today : out.upcoming).push_back(summarise(m));
   MeetingFilter past;
   past.wijken = readable;
   past.to = today;
@@ -160,7 +164,8 @@ static Result<MeetingView> load_meeting(Tx& tx, const User& user, MeetingId id) 
   for (const auto& item : agenda) {
     AgendaItemView iv;
     iv.item = item;
-    auto s = std::find_if(signals.begin(), signals.end(), [&](const Signal& g) { return g.id == item.signal_id; });
+    auto s = std::find_if(signals.begin(), signals.end(),
+                          [&](const Signal& g) { return g.id == item.signal_id; });
     if (s != signals.end()) iv.signal = signal_row(names, *s);
     if (item.action_id) {
       iv.follow_up = tx.meetings().get_action(*item.action_id);
@@ -249,22 +254,27 @@ Result<RecordItemResult> Meetings::record_item(const User& user, const RecordIte
 
   const auto wijk_users = tx->accounts().users_in_wijk(m->wijk_id);
   auto in_wijk = [&](UserId u) {
-    return std::any_of(wijk_users.begin(), wijk_users.end(), [&](const User& w) { return w.id == u; });
+    return std::any_of(wijk_users.begin(), wijk_users.end(),
+                       [&](const User& w) { return w.id == u; });
   };
   // Every problem at once, so the chair fixes the form in one go.
   std::vector<std::pair<std::string, std::string>> problems;
   if (in.summary.size() > kMaxSummary) problems.emplace_back("summary", "error.too_long");
   const bool needs_action = decision_needs_action(in.decision);
   if (needs_action) {
-    if (!in.owner || !in_wijk(*in.owner)) problems.emplace_back("owner", "error.meeting.owner_required");
-    if (in.due_date.size() > 10 || !parse_date(in.due_date)) problems.emplace_back("due_date", "error.date");
+    if (!in.owner || !in_wijk(*in.owner))
+      problems.emplace_back("owner", "error.meeting.owner_required");
+    if (in.due_date.size() > 10 || !parse_date(in.due_date))
+      problems.emplace_back("due_date", "error.date");
   }
-  if (in.regisseur && !in_wijk(*in.regisseur)) problems.emplace_back("regisseur", "error.invalid_choice");
+  if (in.regisseur && !in_wijk(*in.regisseur))
+    problems.emplace_back("regisseur", "error.invalid_choice");
   if (in.decision == Decision::kBrigade) {
     for (auto& p : wishes_problems(in.brigade)) problems.push_back(std::move(p));
     // Safety notes reach peers who may still say no: they must not name the resident.
     if (!in.brigade.safety_notes.empty()) {
-      const auto hits = tx->residents().residents_with_name_tokens(m->wijk_id, ctx_.vault->name_tokens(in.brigade.safety_notes));
+      const auto hits = tx->residents().residents_with_name_tokens(
+          m->wijk_id, ctx_.vault->name_tokens(in.brigade.safety_notes));
       if (std::find(hits.begin(), hits.end(), s->resident_id) != hits.end())
         problems.emplace_back("safety_notes", "error.request.name_in_text");
     }
@@ -274,7 +284,8 @@ Result<RecordItemResult> Meetings::record_item(const User& user, const RecordIte
   RecordItemResult result;
   const std::string summary = trim(in.summary);
   if (!in.confirm_names && !summary.empty()) {
-    const auto hits = tx->residents().residents_with_name_tokens(m->wijk_id, ctx_.vault->name_tokens(summary));
+    const auto hits =
+        tx->residents().residents_with_name_tokens(m->wijk_id, ctx_.vault->name_tokens(summary));
     if (!hits.empty()) {
       result.name_warning = true;
       return result;
@@ -286,7 +297,8 @@ Result<RecordItemResult> Meetings::record_item(const User& user, const RecordIte
   item->decision = in.decision;
   item->recorded = in.decision != Decision::kNone;
   item->version = in.version;
-  if (!tx->meetings().update_agenda_item(*item)) return Error::conflict("error.meeting.version_conflict");
+  if (!tx->meetings().update_agenda_item(*item))
+    return Error::conflict("error.meeting.version_conflict");
 
   if (in.decision != Decision::kNone) {
     bool has_item_action = false;
@@ -305,10 +317,11 @@ Result<RecordItemResult> Meetings::record_item(const User& user, const RecordIte
       a.created_at = t;
       result.action = tx->meetings().insert_action(a);
       a.id = *result.action;
-      if (in.decision == Decision::kBrigade) request_from_overleg(*tx, t, user, *s, a, summary, in.brigade);
-      tx->signals().add_timeline({s->id, t, user.id, "action",
-                        std::string(to_string(in.decision)) + "|" + user_name(*tx, a.owner) +
-                            "|" + a.due_date});
+      if (in.decision == Decision::kBrigade)
+        request_from_overleg(*tx, t, user, *s, a, summary, in.brigade);
+      tx->signals().add_timeline(
+          {s->id, t, user.id, "action",
+           std::string(to_string(in.decision)) + "|" + user_name(*tx, a.owner) + "|" + a.due_date});
     }
     const SignalEvent ev = (needs_action || has_item_action) ? SignalEvent::kDiscussWithAction
                                                              : SignalEvent::kDiscussNoAction;
@@ -316,9 +329,11 @@ Result<RecordItemResult> Meetings::record_item(const User& user, const RecordIte
     if (in.regisseur) s->regisseur = in.regisseur;
     s->updated_at = t;
     tx->signals().update_signal(*s);
-    if (first_record) tx->signals().add_timeline({s->id, t, user.id, "discussed", std::string(to_string(in.decision))});
+    if (first_record)
+      tx->signals().add_timeline(
+          {s->id, t, user.id, "discussed", std::string(to_string(in.decision))});
     append_audit(*tx, t, &user, "change", s->resident_id, "signal:" + std::to_string(s->id.value),
-                     "overleg decision");
+                 "overleg decision");
   }
   if (auto st = tx->commit(); !st) return st.error();
   result.saved = true;
@@ -326,7 +341,7 @@ Result<RecordItemResult> Meetings::record_item(const User& user, const RecordIte
 }
 
 Status Meetings::record_attendance(const User& user, MeetingId id, std::int64_t version,
-                              const std::vector<Attendance>& rows) {
+                                   const std::vector<Attendance>& rows) {
   auto tx = ctx_.store->begin(TxMode::kWrite);
   auto m = tx->meetings().get_meeting(id);
   if (!m) return Error::not_found();
@@ -342,7 +357,7 @@ Status Meetings::record_attendance(const User& user, MeetingId id, std::int64_t 
 }
 
 Status Meetings::update(const User& user, MeetingId id, std::int64_t version,
-                           const PlanMeetingInput& in, bool held, bool confirm_undecided) {
+                        const PlanMeetingInput& in, bool held, bool confirm_undecided) {
   auto tx = ctx_.store->begin(TxMode::kWrite);
   auto m = tx->meetings().get_meeting(id);
   if (!m) return Error::not_found();
@@ -357,7 +372,8 @@ Status Meetings::update(const User& user, MeetingId id, std::int64_t version,
   if (closing && !confirm_undecided) {
     int undecided = 0;
     for (const auto& item : tx->meetings().agenda(id)) undecided += item.recorded ? 0 : 1;
-    if (undecided > 0) return Error{ErrorKind::kConflict, "error.meeting.undecided", {}, std::to_string(undecided)};
+    if (undecided > 0)
+      return Error{ErrorKind::kConflict, "error.meeting.undecided", {}, std::to_string(undecided)};
   }
   m->held = held || m->held;
   m->version = version;
@@ -393,7 +409,7 @@ Result<std::vector<ActionView>> Meetings::my_actions(const User& user) {
     if (a.state == ActionState::kOpen) {
       ResidentRelation rel = resident_relation(*tx, user, r->id);
       v.identity = reveal_identity(*ctx_.vault, *tx, t, user, *r, rel,
-                                     "action:" + std::to_string(a.id.value), "");
+                                   "action:" + std::to_string(a.id.value), "");
     }
     out.push_back(std::move(v));
   }
@@ -402,7 +418,7 @@ Result<std::vector<ActionView>> Meetings::my_actions(const User& user) {
 }
 
 Status Meetings::settle_action(const User& user, ActionId id, ActionState state,
-                          const std::string& note_in) {
+                               const std::string& note_in) {
   const std::string note = trim(note_in);
   if (state == ActionState::kOpen) return Error::invalid("error.invalid_choice", "state");
   if (note.size() > kMaxNote) return Error::invalid("error.too_long", "note");
@@ -419,7 +435,7 @@ Status Meetings::settle_action(const User& user, ActionId id, ActionState state,
   a->settled_at = t;
   tx->meetings().update_action(*a);
   tx->signals().add_timeline({a->signal_id, t, user.id, "action_settled",
-                    std::string(to_string(state)) + (note.empty() ? "" : "|" + note)});
+                              std::string(to_string(state)) + (note.empty() ? "" : "|" + note)});
   bool any_open = false;
   for (const auto& other : tx->meetings().actions_for_signal(a->signal_id))
     any_open = any_open || other.state == ActionState::kOpen;
@@ -433,7 +449,7 @@ Status Meetings::settle_action(const User& user, ActionId id, ActionState state,
     }
   }
   append_audit(*tx, t, &user, "change", a->resident_id, "action:" + std::to_string(id.value),
-                   std::string(to_string(state)));
+               std::string(to_string(state)));
   return tx->commit();
 }
 

@@ -1,8 +1,9 @@
 // A peer worker's own settings: languages, themes they choose to bring in, gender, weekly cap, and
 // the week view of on-call blocks and absences.
+#include "app/peers.hpp"
+
 #include <algorithm>
 
-#include "app/peers.hpp"
 #include "app/audit_trail.hpp"
 #include "app/identity.hpp"
 #include "domain/text.hpp"
@@ -28,7 +29,8 @@ Result<PeerSettings> Peers::settings(const User& user, const std::string& week) 
   const std::int64_t today = parse_date(format_date(t)).value_or(0);
   PeerSettings out;
   out.user = user;
-  out.profile = tx->peers().get_peer_profile(user.id).value_or(PeerProfile{user.id, {"nl"}, {}, "onbekend", 4, true, {}});
+  out.profile = tx->peers().get_peer_profile(user.id).value_or(
+      PeerProfile{user.id, {"nl"}, {}, "onbekend", 4, true, {}});
   if (auto o = tx->admin().get_org(user.org_id)) out.org_name = o->name;
   for (auto w : user.wijken)
     if (auto wijk = tx->admin().get_wijk(w)) out.wijk_names.push_back(wijk->name);
@@ -44,8 +46,9 @@ Result<PeerSettings> Peers::settings(const User& user, const std::string& week) 
     day.past = monday + d < today;
     for (const auto& b : blocks)
       if (b.date == day.date) day.parts[static_cast<int>(b.part)] = true;
-    day.absent = std::any_of(absences.begin(), absences.end(),
-                             [&](const Absence& a) { return a.from <= day.date && day.date <= a.to; });
+    day.absent = std::any_of(absences.begin(), absences.end(), [&](const Absence& a) {
+      return a.from <= day.date && day.date <= a.to;
+    });
     out.days.push_back(day);
   }
   for (const auto& a : absences)
@@ -59,7 +62,8 @@ Status Peers::save_profile(const User& user, const PeerProfileInput& in) {
     if (!is_language(l)) return Error::invalid("error.invalid_choice", "languages");
   for (const auto& th : in.themes)
     if (!is_theme(th)) return Error::invalid("error.invalid_choice", "themes");
-  if (!std::any_of(std::begin(kGenders), std::end(kGenders), [&](const char* g) { return in.gender == g; }))
+  if (!std::any_of(std::begin(kGenders), std::end(kGenders),
+                   [&](const char* g) { return in.gender == g; }))
     return Error::invalid("error.invalid_choice", "gender");
   if (in.weekly_cap < 1 || in.weekly_cap > kMaxWeeklyCap) {
     Error e = Error::invalid("error.peer.cap", "weekly_cap");
@@ -77,11 +81,13 @@ Status Peers::save_profile(const User& user, const PeerProfileInput& in) {
   p.weekly_cap = in.weekly_cap;
   p.email = email;
   tx->peers().put_peer_profile(p);
-  append_audit(*tx, now(), &user, "change", ResidentId(), "peer:" + std::to_string(user.id.value), "profile");
+  append_audit(*tx, now(), &user, "change", ResidentId(), "peer:" + std::to_string(user.id.value),
+               "profile");
   return tx->commit();
 }
 
-Status Peers::save_on_call(const User& user, const std::string& week, const std::vector<OnCallBlock>& blocks) {
+Status Peers::save_on_call(const User& user, const std::string& week,
+                           const std::vector<OnCallBlock>& blocks) {
   if (user.role != Role::kPeer || !user.active) return Error::forbidden();
   const auto day = parse_date(week);
   if (!day) return Error::invalid("error.bad_request");

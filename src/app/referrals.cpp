@@ -1,8 +1,9 @@
 // Referrals with a closed loop: a peer (or the coordinator) refers a resident with their recorded
 // consent; the partner answers in their inbox or through a one-time, expiring link.
+#include "app/referrals.hpp"
+
 #include <algorithm>
 
-#include "app/referrals.hpp"
 #include "app/audit_trail.hpp"
 #include "app/brigade_shared.hpp"
 #include "app/identity.hpp"
@@ -10,9 +11,9 @@
 #include "app/overleg_loop.hpp"
 #include "domain/text.hpp"
 #include "privacy/access_policy.hpp"
+#include "privacy/password.hpp"
 #include "privacy/vault.hpp"
 #include "store/store.hpp"
-#include "privacy/password.hpp"
 
 namespace meedoen {
 namespace {
@@ -51,7 +52,8 @@ Status apply_answer(Referral& r, const ReferralAnswer& a, Timestamp now) {
     return Error::invalid("error.referral.intake_date", "intake_date");
   if (auto st = referral_transition(r.status, *to); !st) return st;
   r.status = *to;
-  if (*to == ReferralStatus::kIntakePlanned) r.intake_date = format_days(*parse_date(a.intake_date));
+  if (*to == ReferralStatus::kIntakePlanned)
+    r.intake_date = format_days(*parse_date(a.intake_date));
   r.answer_note = note;
   r.updated_at = r.answered_at = now;
   return Status::Ok();
@@ -66,14 +68,17 @@ void mail_link(Tx& tx, const Referral& r, const std::string& org_name, Timestamp
   tx.referrals().insert_referral_token({token_digest(token), r.id, expires, 0});
   OutboxMail m;
   m.to = r.to_email;
-  m.subject = std::string(reminder ? "Herinnering: verwijzing" : "Verwijzing") + " via Meedoen voor " + org_name;
+  m.subject = std::string(reminder ? "Herinnering: verwijzing" : "Verwijzing") +
+              " via Meedoen voor " + org_name;
   m.body = std::string("Goedendag,\r\n\r\n") +
            (reminder ? "We hebben nog geen antwoord op een verwijzing die we u stuurden. " : "") +
            "Via Meedoen (Vliegende Brigade) is een bewoner naar " + org_name +
            " verwezen. De bewoner heeft hiervoor toestemming gegeven.\r\n\r\n"
-           "Open deze link om de aanmelding te bekijken en de intake te bevestigen of af te wijzen:\r\n" +
+           "Open deze link om de aanmelding te bekijken en de intake te bevestigen of af te "
+           "wijzen:\r\n" +
            base_url + "/verwijzing/" + token + "\r\n\r\nDe link werkt een keer en verloopt op " +
-           format_date(expires) + ".\r\nIn deze e-mail staan bewust geen gegevens van de bewoner.\r\n";
+           format_date(expires) +
+           ".\r\nIn deze e-mail staan bewust geen gegevens van de bewoner.\r\n";
   m.created_at = t;
   tx.mail().insert_mail(m);
 }
@@ -84,7 +89,8 @@ Result<ReferralFormData> Referrals::form(const User& user, RequestId id) {
   auto tx = ctx_.store->begin(TxMode::kRead);
   auto r = tx->brigade().get_request(id);
   if (!r) return Error::not_found();
-  if (!may_coordinate(user, r->wijk_id) && !accepted_peer(*tx, id, user.id)) return Error::forbidden();
+  if (!may_coordinate(user, r->wijk_id) && !accepted_peer(*tx, id, user.id))
+    return Error::forbidden();
   Lookups names(*tx);
   ReferralFormData out;
   out.request.request = *r;
@@ -122,7 +128,8 @@ Result<ReferralCreated> Referrals::create(const User& user, const NewReferralInp
   consent.form = *form;
   consent.recipient = org->name;
   consent.purpose = trim(consent.purpose);
-  if (auto st = check_consent(consent, parse_date(format_date(t)).value_or(0)); !st) return st.error();
+  if (auto st = check_consent(consent, parse_date(format_date(t)).value_or(0)); !st)
+    return st.error();
   consent.date = format_days(*parse_date(consent.date));
   if (story.empty() && consent.fields.story && !consent.fields.any_identity())
     return Error::invalid("error.referral.story_required", "story");
@@ -140,11 +147,12 @@ Result<ReferralCreated> Referrals::create(const User& user, const NewReferralInp
   ref.created_at = ref.updated_at = t;
   ref.id = tx->referrals().insert_referral(ref);
   append_audit(*tx, t, &user, "share", r->resident_id, "referral:" + std::to_string(ref.id.value),
-                   "consent " + std::string(to_string(consent.form)) + " " + consent.date + " to " + org->name +
-                       (email.empty() ? std::string() : " (link to " + email + ")"));
+               "consent " + std::string(to_string(consent.form)) + " " + consent.date + " to " +
+                   org->name + (email.empty() ? std::string() : " (link to " + email + ")"));
 
   // The request's outcome follows the referral when nothing better is recorded.
-  const Outcome next = in.kind == "sociaal_wijkteam" ? Outcome::kReferredWijkteam : Outcome::kReferredOther;
+  const Outcome next =
+      in.kind == "sociaal_wijkteam" ? Outcome::kReferredWijkteam : Outcome::kReferredOther;
   if (r->outcome != next && outcome_transition(r->outcome, next).ok() &&
       r->outcome != Outcome::kCameAlong) {
     r->outcome = next;
@@ -167,7 +175,8 @@ Result<ReferralCreated> Referrals::create(const User& user, const NewReferralInp
 }
 
 Result<std::vector<ReferralView>> Referrals::inbox(const User& user) {
-  if (!user.active || user.role == Role::kFunder || user.role == Role::kAdmin || user.role == Role::kPeer)
+  if (!user.active || user.role == Role::kFunder || user.role == Role::kAdmin ||
+      user.role == Role::kPeer)
     return Error::forbidden();
   auto tx = ctx_.store->begin(TxMode::kWrite);  // identity reveals are audited
   const Timestamp t = now();
@@ -176,16 +185,16 @@ Result<std::vector<ReferralView>> Referrals::inbox(const User& user) {
   for (const auto& r : tx->referrals().referrals_to_org(user.org_id)) {
     if (!may_view_referral(user, r)) continue;
     ReferralView v = view_of(names, r, t, ctx_.config.referral_response_days);
-    v.may_answer = may_answer_referral(user, r) && (r.status == ReferralStatus::kSent ||
-                                                    r.status == ReferralStatus::kReceived ||
-                                                    r.status == ReferralStatus::kIntakePlanned);
+    v.may_answer = may_answer_referral(user, r) &&
+                   (r.status == ReferralStatus::kSent || r.status == ReferralStatus::kReceived ||
+                    r.status == ReferralStatus::kIntakePlanned);
     if (r.consent.fields.any_identity() && r.status != ReferralStatus::kDeclined &&
         r.status != ReferralStatus::kIntakeDone) {
       if (auto res = tx->residents().get_resident(r.resident_id)) {
         ResidentRelation rel;
         rel.referral_recipient = true;
         if (auto id = reveal_identity(*ctx_.vault, *tx, t, user, *res, rel,
-                                        "referral:" + std::to_string(r.id.value), "inbox"))
+                                      "referral:" + std::to_string(r.id.value), "inbox"))
           v.identity = consented(*id, r.consent.fields);
       }
     }
@@ -203,10 +212,11 @@ Status Referrals::answer(const User& user, ReferralId id, const ReferralAnswer& 
   const Timestamp t = now();
   if (auto st = apply_answer(*r, answer, t); !st) return st;
   tx->referrals().update_referral(*r);
-  tx->referrals().retire_referral_tokens(r->id, t);  // answered: a link still out there shows nothing more
+  tx->referrals().retire_referral_tokens(r->id,
+                                         t);  // answered: a link still out there shows nothing more
   note_referral_on_signal(*tx, *r, user.id, t);
   append_audit(*tx, t, &user, "change", r->resident_id, "referral:" + std::to_string(id.value),
-                   std::string(to_string(r->status)));
+               std::string(to_string(r->status)));
   return tx->commit();
 }
 
@@ -218,15 +228,18 @@ Status Referrals::remind(const User& user, ReferralId id) {
     return Error::forbidden();
   if (referral_answered(r->status)) return Error::conflict("error.referral.answered");
   // A new link only while the resident's consent is recent enough to act on.
-  if (auto st = check_consent(r->consent, parse_date(format_date(now())).value_or(0)); !st) return st;
+  if (auto st = check_consent(r->consent, parse_date(format_date(now())).value_or(0)); !st)
+    return st;
   if (r->to_email.empty()) return Error::invalid("error.referral.no_email");
   const Timestamp t = now();
   auto org = tx->admin().get_org(r->to_org);
   tx->referrals().retire_referral_tokens(r->id, t);
-  mail_link(*tx, *r, org ? org->name : std::string(), t, ctx_.config.referral_link_days, ctx_.config.base_url, true);
+  mail_link(*tx, *r, org ? org->name : std::string(), t, ctx_.config.referral_link_days,
+            ctx_.config.base_url, true);
   r->reminded_at = t;
   tx->referrals().update_referral(*r);
-  append_audit(*tx, t, &user, "change", r->resident_id, "referral:" + std::to_string(id.value), "reminder");
+  append_audit(*tx, t, &user, "change", r->resident_id, "referral:" + std::to_string(id.value),
+               "reminder");
   return tx->commit();
 }
 
@@ -257,13 +270,14 @@ Result<ReferralLinkView> Referrals::by_token(const std::string& token, bool reve
   out.view = view_of(names, *r, t, ctx_.config.referral_response_days);
   out.view.may_answer = true;
   auto request = tx->brigade().get_request(r->request_id);
-  out.may_reveal = r->consent.fields.any_identity() && request && !outcome_is_final(request->outcome);
+  out.may_reveal =
+      r->consent.fields.any_identity() && request && !outcome_is_final(request->outcome);
   if (reveal && out.may_reveal) {
     if (auto full = open_identity(*ctx_.vault, *tx, r->resident_id)) {
       out.view.identity = consented(*full, r->consent.fields);
       append_audit(*tx, t, nullptr, "read_identity", r->resident_id,
-                       "referral:" + std::to_string(r->id.value),
-                       "referral_consent: one-time link for " + out.view.to_org_name);
+                   "referral:" + std::to_string(r->id.value),
+                   "referral_consent: one-time link for " + out.view.to_org_name);
     }
   }
   if (auto st = tx->commit(); !st) return st.error();  // no identity without its audit entry
@@ -286,7 +300,7 @@ Status Referrals::answer_by_token(const std::string& token, const ReferralAnswer
   tx->referrals().update_referral(*r);
   note_referral_on_signal(*tx, *r, UserId(), t);
   append_audit(*tx, t, nullptr, "change", r->resident_id, "referral:" + std::to_string(r->id.value),
-                   std::string(to_string(r->status)) + " via one-time link");
+               std::string(to_string(r->status)) + " via one-time link");
   return tx->commit();
 }
 

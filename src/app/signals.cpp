@@ -1,7 +1,8 @@
 // Raising, listing, viewing and closing signals, and the meldcode's private track.
+#include "app/signals.hpp"
+
 #include <algorithm>
 
-#include "app/signals.hpp"
 #include "app/audit_trail.hpp"
 #include "app/identity.hpp"
 #include "app/lookups.hpp"
@@ -38,7 +39,7 @@ Result<SignalFormData> Signals::form(const User& user) {
 }
 
 bool Signals::meldcode_suggested(WijkId wijk, const std::string& text,
-                             const std::vector<CategoryId>& categories) {
+                                 const std::vector<CategoryId>& categories) {
   if (text_suggests_meldcode(text)) return true;
   if (categories.empty()) return false;
   auto tx = ctx_.store->begin(TxMode::kRead);
@@ -51,7 +52,8 @@ bool Signals::meldcode_suggested(WijkId wijk, const std::string& text,
 Result<RaiseResult> Signals::raise(const User& user, const RaiseSignalInput& in) {
   if (!may_raise_signal(user, in.wijk)) return Error::forbidden();
   const std::string description = trim(in.description);
-  if (description.empty()) return Error::invalid("error.signal.description_required", "description");
+  if (description.empty())
+    return Error::invalid("error.signal.description_required", "description");
   if (description.size() > kMaxDescription) return Error::invalid("error.too_long", "description");
   if (!one_of(in.gender, kGenders)) return Error::invalid("error.invalid_choice", "gender");
   if (!one_of(in.age_band, kAgeBands)) return Error::invalid("error.invalid_choice", "age_band");
@@ -68,7 +70,8 @@ Result<RaiseResult> Signals::raise(const User& user, const RaiseSignalInput& in)
   const auto cats = tx->admin().categories(in.wijk);
   for (auto id : in.categories) {
     auto it = std::find_if(cats.begin(), cats.end(), [&](const Category& c) { return c.id == id; });
-    if (it == cats.end() || !it->active) return Error::invalid("error.invalid_choice", "categories");
+    if (it == cats.end() || !it->active)
+      return Error::invalid("error.invalid_choice", "categories");
     meldcode_category = meldcode_category || it->meldcode;
   }
 
@@ -81,7 +84,7 @@ Result<RaiseResult> Signals::raise(const User& user, const RaiseSignalInput& in)
   const bool meldcode = meldcode_points && in.meldcode_confirmed;
 
   auto resident_r = resident_for(*ctx_.vault, *tx, t, user, in.wijk, in.buurt, in.resident_code,
-                                            in.gender, in.age_band, in.identity, "raised_signal");
+                                 in.gender, in.age_band, in.identity, "raised_signal");
   if (!resident_r) return resident_r.error();
   const Resident resident = *resident_r;
 
@@ -163,10 +166,11 @@ Result<SignalList> Signals::list(const User& user, const SignalQuery& q) {
 }
 
 Result<SignalDetail> Signals::detail(const User& user, SignalId id,
-                                        const std::string& break_glass_reason) {
+                                     const std::string& break_glass_reason) {
   const std::string reason = trim(break_glass_reason);
   const bool breaking = !break_glass_reason.empty();
-  if (breaking && (reason.size() < kMinBreakGlassReason || word_count(reason) < kMinBreakGlassWords))
+  if (breaking &&
+      (reason.size() < kMinBreakGlassReason || word_count(reason) < kMinBreakGlassWords))
     return Error::invalid("error.signal.break_glass_reason", "reason");
   if (reason.size() > kMaxCloseReason) return Error::invalid("error.too_long", "reason");
   auto tx = ctx_.store->begin(TxMode::kWrite);
@@ -183,7 +187,7 @@ Result<SignalDetail> Signals::detail(const User& user, SignalId id,
   ResidentRelation rel = resident_relation(*tx, user, resident->id);
   rel.broke_glass = breaking;
   d.identity = reveal_identity(*ctx_.vault, *tx, t, user, *resident, rel,
-                                 "signal:" + std::to_string(id.value), reason, &d.identity_reason);
+                               "signal:" + std::to_string(id.value), reason, &d.identity_reason);
   d.may_break_glass = !d.identity && may_break_glass(user, s->wijk_id);
   d.is_meldcode_officer = s->meldcode && may_view_meldcode_signal(user, *s);
   const bool open = s->state != SignalState::kClosed && s->state != SignalState::kLinked;
@@ -207,7 +211,8 @@ Status Signals::close(const User& user, SignalId id, const std::string& reason_i
   auto s = tx->signals().get_signal(id);
   if (!s) return Error::not_found();
   if (!may_view_signal(user, *s)) return Error::forbidden();
-  const bool allowed = s->meldcode ? may_view_meldcode_signal(user, *s) : may_chair(user, s->wijk_id);
+  const bool allowed =
+      s->meldcode ? may_view_meldcode_signal(user, *s) : may_chair(user, s->wijk_id);
   if (!allowed) return Error::forbidden();
   if (auto st = can_close(*s, reason); !st) return st;
   const Timestamp t = now();
@@ -223,12 +228,12 @@ Status Signals::close(const User& user, SignalId id, const std::string& reason_i
     tx->signals().update_signal(linked);
   }
   append_audit(*tx, t, &user, "change", s->resident_id, "signal:" + std::to_string(id.value),
-                   "closed");
+               "closed");
   return tx->commit();
 }
 
-Status Signals::record_meldcode_step(const User& user, SignalId id, int step, const std::string& date,
-                                 const std::string& rationale_in) {
+Status Signals::record_meldcode_step(const User& user, SignalId id, int step,
+                                     const std::string& date, const std::string& rationale_in) {
   const std::string rationale = trim(rationale_in);
   if (step < 1 || step > kMeldcodeSteps) return Error::invalid("error.invalid_choice", "step");
   if (!parse_date(date)) return Error::invalid("error.date", "date");
@@ -248,7 +253,7 @@ Status Signals::record_meldcode_step(const User& user, SignalId id, int step, co
   }
   tx->signals().add_timeline({id, t, user.id, "meldcode", std::to_string(step)});
   append_audit(*tx, t, &user, "change", s->resident_id, "signal:" + std::to_string(id.value),
-                   "meldcode step " + std::to_string(step));
+               "meldcode step " + std::to_string(step));
   return tx->commit();
 }
 

@@ -1,10 +1,11 @@
 // Start pages per role ("what needs me now") and the wijk overview.
 #include "app/start.hpp"
+
 #include "app/lookups.hpp"
-#include "privacy/access_policy.hpp"
-#include "store/store.hpp"
 #include "app/meetings.hpp"
+#include "privacy/access_policy.hpp"
 #include "report/figures.hpp"
+#include "store/store.hpp"
 
 namespace meedoen {
 
@@ -26,8 +27,10 @@ Result<StartPage> Start::page(const User& user) {
         all.wijk = w.id;
         all.include_meldcode = true;
         all.include_linked = true;
-        p.figures.push_back({w.name, "figures.open_signals", suppressed(tx->signals().count_signals(open))});
-        p.figures.push_back({w.name, "figures.all_signals", suppressed(tx->signals().count_signals(all))});
+        p.figures.push_back(
+            {w.name, "figures.open_signals", suppressed(tx->signals().count_signals(open))});
+        p.figures.push_back(
+            {w.name, "figures.all_signals", suppressed(tx->signals().count_signals(all))});
       }
       return p;
     }
@@ -39,7 +42,8 @@ Result<StartPage> Start::page(const User& user) {
       mine.include_meldcode = true;
       mine.include_linked = true;
       mine.limit = 5;
-      for (const auto& s : tx->signals().list_signals(mine)) p.my_signals.push_back(signal_row(*tx, s));
+      for (const auto& s : tx->signals().list_signals(mine))
+        p.my_signals.push_back(signal_row(*tx, s));
       SignalFilter fresh;
       fresh.wijken = readable;
       fresh.state = SignalState::kNew;
@@ -66,8 +70,12 @@ Result<StartPage> Start::page(const User& user) {
       mf.wijken = readable;
       mf.from = start_of_local_day(now());
       mf.limit = 3;
-      for (const auto& m : p.reads_overleg ? tx->meetings().list_meetings(mf) : std::vector<Meeting>{}) {
-        MeetingSummary s{m, {}, static_cast<int>(tx->meetings().agenda(m.id).size()), may_chair(user, m.wijk_id)};
+      for (const auto& m :
+           p.reads_overleg ? tx->meetings().list_meetings(mf) : std::vector<Meeting>{}) {
+        MeetingSummary s{m,
+                         {},
+                         static_cast<int>(tx->meetings().agenda(m.id).size()),
+                         may_chair(user, m.wijk_id)};
         if (auto w = tx->admin().get_wijk(m.wijk_id)) s.wijk_name = w->name;
         p.next_meetings.push_back(std::move(s));
       }
@@ -105,7 +113,8 @@ Result<WijkOverview> Start::wijk_overview(const User& user, WijkId id) {
   mf.from = start_of_local_day(now());
   mf.limit = 5;
   for (const auto& m : tx->meetings().list_meetings(mf))
-    o.meetings.push_back({m, wijk->name, static_cast<int>(tx->meetings().agenda(m.id).size()), may_chair(user, id)});
+    o.meetings.push_back(
+        {m, wijk->name, static_cast<int>(tx->meetings().agenda(m.id).size()), may_chair(user, id)});
   o.members = tx->accounts().users_in_wijk(id);
   return o;
 }

@@ -10,8 +10,8 @@
 #include "domain/audit_entry.hpp"
 #include "domain/brigade.hpp"
 #include "domain/entities.hpp"
-#include "domain/referral.hpp"
 #include "domain/meeting.hpp"
+#include "domain/referral.hpp"
 #include "domain/signal.hpp"
 
 namespace meedoen {
@@ -96,8 +96,8 @@ struct SignalQuery {
 
 struct SignalList {
   std::vector<SignalRow> rows;       // without raised_by_name, which the list does not show
-  std::vector<Wijk> wijken;           // the viewer's wijken, for the filter
-  std::vector<Category> categories;   // of the filtered wijk, for the filter
+  std::vector<Wijk> wijken;          // the viewer's wijken, for the filter
+  std::vector<Category> categories;  // of the filtered wijk, for the filter
   int total = 0;
   int page = 1;
   int pages = 1;
@@ -217,7 +217,7 @@ struct RecordItemInput {
   std::optional<UserId> owner;
   std::string due_date;
   bool confirm_names = false;  // save although a name from the vault seems to be in the summary
-  BrigadeWishes brigade;        // with a decision for the Vliegende Brigade
+  BrigadeWishes brigade;       // with a decision for the Vliegende Brigade
 };
 
 struct RecordItemResult {
@@ -235,9 +235,9 @@ struct BreakGlassView {
 
 struct StartPage {
   User user;
-  std::vector<SignalRow> urgent;        // chair: urgent signals in their wijken, new
-  std::vector<SignalRow> my_signals;    // recently raised by me
-  std::vector<ActionView> my_actions;   // open, mine
+  std::vector<SignalRow> urgent;       // chair: urgent signals in their wijken, new
+  std::vector<SignalRow> my_signals;   // recently raised by me
+  std::vector<ActionView> my_actions;  // open, mine
   std::vector<MeetingSummary> next_meetings;
   std::vector<Wijk> wijken;
   int new_signals = 0;

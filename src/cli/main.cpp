@@ -1,13 +1,12 @@
 // The `meedoen` command: serve the web app, run migrations, load demo data, manage users and
 // verify the audit chain. Settings come from flags, the environment (MEEDOEN_DB, MEEDOEN_KEY_FILE,
 // MEEDOEN_LISTEN, MEEDOEN_ROOT) or an INI config file given with --config.
-#include <CLI/CLI.hpp>
-#include <spdlog/spdlog.h>
-
 #include <fcntl.h>
+#include <spdlog/spdlog.h>
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -26,12 +25,16 @@ using meedoen::AppConfig;
 std::string explain(const meedoen::Error& e) {
   const std::string& k = e.message_key;
   if (k == "error.vault.key_missing")
-    return "the key file " + e.detail + " is missing, but this database already holds sealed names. "
+    return "the key file " + e.detail +
+           " is missing, but this database already holds sealed names. "
            "No new key was made: names sealed with the old key could never be read again. Put the "
-           "right key file back (from where you keep key backups), see docs/operations.md, \"Key recovery\".";
+           "right key file back (from where you keep key backups), see docs/operations.md, \"Key "
+           "recovery\".";
   if (k == "error.vault.key_mismatch")
-    return "the key file " + e.detail + " does not belong to this database (its key check value does "
-           "not match). Nothing was changed. Use the key file that was made with this database; see "
+    return "the key file " + e.detail +
+           " does not belong to this database (its key check value does "
+           "not match). Nothing was changed. Use the key file that was made with this database; "
+           "see "
            "docs/operations.md, \"Key recovery\".";
   if (k == "error.vault.key_permissions")
     return "the key file " + e.detail + " may be readable by others; make it 0600 (chmod 600).";
@@ -66,7 +69,8 @@ int lock_file(const std::string& db, int how) {
 }
 
 int fail(const meedoen::Error& e) {
-  std::cerr << "meedoen: " << e.message_key << (e.field.empty() ? "" : " (" + e.field + ")") << "\n";
+  std::cerr << "meedoen: " << e.message_key << (e.field.empty() ? "" : " (" + e.field + ")")
+            << "\n";
   return 1;
 }
 
@@ -79,7 +83,9 @@ int main(int argc, char** argv) {
   cli.fallthrough();  // global options may follow the subcommand: `meedoen demo --db x.db`
   AppConfig cfg;
   std::string root = MEEDOEN_SOURCE_DIR;
-  cli.add_option("--db", cfg.db_path, "SQLite database file")->envname("MEEDOEN_DB")->capture_default_str();
+  cli.add_option("--db", cfg.db_path, "SQLite database file")
+      ->envname("MEEDOEN_DB")
+      ->capture_default_str();
   cli.add_option("--key-file", cfg.key_file, "Identity vault key file (created 0600 on first run)")
       ->envname("MEEDOEN_KEY_FILE")
       ->capture_default_str();
@@ -94,51 +100,82 @@ int main(int argc, char** argv) {
   int threads = 2;
   bool secure_cookies = false;
   std::string trusted_proxy;
-  serve->add_option("--listen", listen, "Address and port to listen on")->envname("MEEDOEN_LISTEN")->capture_default_str();
-  serve->add_option("--threads", threads, "Worker threads")->check(CLI::Range(1, 64))->capture_default_str();
-  serve->add_option("--idle-timeout", cfg.idle_timeout_seconds, "Seconds of inactivity before log-out")->capture_default_str();
+  serve->add_option("--listen", listen, "Address and port to listen on")
+      ->envname("MEEDOEN_LISTEN")
+      ->capture_default_str();
+  serve->add_option("--threads", threads, "Worker threads")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  serve
+      ->add_option("--idle-timeout", cfg.idle_timeout_seconds,
+                   "Seconds of inactivity before log-out")
+      ->capture_default_str();
   serve->add_flag("--secure-cookies", secure_cookies, "Mark cookies Secure (behind a TLS proxy)");
-  serve->add_option("--trusted-proxy", trusted_proxy,
-                    "Address of the TLS proxy in front; only its X-Forwarded-For and X-Forwarded-Proto are believed")
+  serve
+      ->add_option("--trusted-proxy", trusted_proxy,
+                   "Address of the TLS proxy in front; only its X-Forwarded-For and "
+                   "X-Forwarded-Proto are believed")
       ->envname("MEEDOEN_TRUSTED_PROXY");
   meedoen::web::SmtpOptions smtp;
-  serve->add_option("--smtp-host", smtp.host, "SMTP relay for notices and referral links (empty: mail waits in the outbox)")
+  serve
+      ->add_option("--smtp-host", smtp.host,
+                   "SMTP relay for notices and referral links (empty: mail waits in the outbox)")
       ->envname("MEEDOEN_SMTP_HOST");
-  serve->add_option("--smtp-port", smtp.port, "SMTP relay port")->envname("MEEDOEN_SMTP_PORT")->capture_default_str();
-  serve->add_option("--smtp-from", smtp.from, "Sender address")->envname("MEEDOEN_SMTP_FROM")->capture_default_str();
-  auto* base_url = serve->add_option("--base-url", cfg.base_url, "The address people use to reach Meedoen, for links in mail")
-      ->envname("MEEDOEN_BASE_URL")
+  serve->add_option("--smtp-port", smtp.port, "SMTP relay port")
+      ->envname("MEEDOEN_SMTP_PORT")
       ->capture_default_str();
-  serve->add_option("--checkout-grace", cfg.checkout_grace_minutes, "Minutes after the expected time before a check-out is flagged")
+  serve->add_option("--smtp-from", smtp.from, "Sender address")
+      ->envname("MEEDOEN_SMTP_FROM")
+      ->capture_default_str();
+  auto* base_url = serve
+                       ->add_option("--base-url", cfg.base_url,
+                                    "The address people use to reach Meedoen, for links in mail")
+                       ->envname("MEEDOEN_BASE_URL")
+                       ->capture_default_str();
+  serve
+      ->add_option("--checkout-grace", cfg.checkout_grace_minutes,
+                   "Minutes after the expected time before a check-out is flagged")
       ->check(CLI::Range(0, 240))
       ->capture_default_str();
-  serve->add_option("--brigade-phone", cfg.brigade_phone,
-                    "The brigade's phone number, shown to a peer at a visit beside the check-out button")
+  serve
+      ->add_option(
+          "--brigade-phone", cfg.brigade_phone,
+          "The brigade's phone number, shown to a peer at a visit beside the check-out button")
       ->envname("MEEDOEN_BRIGADE_PHONE");
-  serve->add_flag("--cap-counts-attempts", cfg.cap_counts_attempts,
-                  "Count visits without contact (not home, door not opened) toward a peer's weekly cap");
-  serve->add_option("--referral-response-days", cfg.referral_response_days, "Days without an answer before a referral is flagged")
+  serve->add_flag(
+      "--cap-counts-attempts", cfg.cap_counts_attempts,
+      "Count visits without contact (not home, door not opened) toward a peer's weekly cap");
+  serve
+      ->add_option("--referral-response-days", cfg.referral_response_days,
+                   "Days without an answer before a referral is flagged")
       ->check(CLI::Range(1, 90))
       ->capture_default_str();
-  serve->add_option("--session-cache", cfg.session_cache_seconds,
-                    "Seconds a session read from the database is trusted in this process; with several "
-                    "processes, a log-out elsewhere takes effect here within this time (0 = always read)")
+  serve
+      ->add_option(
+          "--session-cache", cfg.session_cache_seconds,
+          "Seconds a session read from the database is trusted in this process; with several "
+          "processes, a log-out elsewhere takes effect here within this time (0 = always read)")
       ->envname("MEEDOEN_SESSION_CACHE")
       ->check(CLI::Range(0, 60))
       ->capture_default_str();
 
   cli.add_option("--busy-timeout", cfg.store.busy_timeout_ms,
-                 "Milliseconds a write waits for another program's lock on the database before it gives up (503)")
+                 "Milliseconds a write waits for another program's lock on the database before it "
+                 "gives up (503)")
       ->check(CLI::Range(50, 60000))
       ->capture_default_str();
 
   auto* migrate = cli.add_subcommand("migrate", "Run pending schema migrations");
-  auto* backup = cli.add_subcommand("backup", "Take a consistent copy of the database while it is in use, and check it");
+  auto* backup = cli.add_subcommand(
+      "backup", "Take a consistent copy of the database while it is in use, and check it");
   std::string backup_file;
   backup->add_option("file", backup_file, "Where the copy goes (must not exist)")->required();
-  auto* restore = cli.add_subcommand("restore", "Put a backup in place of the database (not while a server uses it)");
+  auto* restore = cli.add_subcommand(
+      "restore", "Put a backup in place of the database (not while a server uses it)");
   std::string restore_file;
-  restore->add_option("file", restore_file, "The backup to restore")->required()->check(CLI::ExistingFile);
+  restore->add_option("file", restore_file, "The backup to restore")
+      ->required()
+      ->check(CLI::ExistingFile);
   auto* demo = cli.add_subcommand("demo", "Fill an empty database with demo data for Leiden");
 
   auto* user = cli.add_subcommand("user", "Manage user accounts");
@@ -150,30 +187,43 @@ int main(int argc, char** argv) {
   std::vector<std::int64_t> wijk_ids;
   user_add->add_option("username", nu.username, "Log-in name")->required();
   user_add->add_option("--name", nu.display_name, "Full name")->required();
-  user_add->add_option("--role", nu.role, "member, chair, peer, coordinator, host, wijkteam, funder, admin")->required();
+  user_add
+      ->add_option("--role", nu.role,
+                   "member, chair, peer, coordinator, host, wijkteam, funder, admin")
+      ->required();
   user_add->add_option("--org", org_id, "Organisation id")->required();
   user_add->add_option("--wijk", wijk_ids, "Wijk id (repeat for several)");
-  user_add->add_option("--password", nu.password, "Initial password (or MEEDOEN_PASSWORD)")->envname("MEEDOEN_PASSWORD")->required();
+  user_add->add_option("--password", nu.password, "Initial password (or MEEDOEN_PASSWORD)")
+      ->envname("MEEDOEN_PASSWORD")
+      ->required();
   auto* user_disable = user->add_subcommand("disable", "Disable a user");
   std::string username;
   user_disable->add_option("username", username, "Log-in name")->required();
   auto* user_reset = user->add_subcommand("reset-password", "Set a new password");
   std::string new_password;
   user_reset->add_option("username", username, "Log-in name")->required();
-  user_reset->add_option("--password", new_password, "New password (or MEEDOEN_PASSWORD)")->envname("MEEDOEN_PASSWORD")->required();
+  user_reset->add_option("--password", new_password, "New password (or MEEDOEN_PASSWORD)")
+      ->envname("MEEDOEN_PASSWORD")
+      ->required();
 
   auto* org = cli.add_subcommand("org", "Manage organisations");
   org->require_subcommand(1);
   org->fallthrough();
-  auto* org_add = org->add_subcommand("add", "Add an organisation (the first one comes before any user)");
+  auto* org_add =
+      org->add_subcommand("add", "Add an organisation (the first one comes before any user)");
   meedoen::Organisation new_org;
   org_add->add_option("name", new_org.name, "Name")->required();
-  org_add->add_option("--kind", new_org.kind, "huisarts, politie, woningcorporatie, sociaal_wijkteam, ggz, verslavingszorg, zelfregiecentrum, welzijn, clientorganisatie, gemeente, bewoners, overig")->required();
+  org_add
+      ->add_option("--kind", new_org.kind,
+                   "huisarts, politie, woningcorporatie, sociaal_wijkteam, ggz, verslavingszorg, "
+                   "zelfregiecentrum, welzijn, clientorganisatie, gemeente, bewoners, overig")
+      ->required();
 
   auto* audit = cli.add_subcommand("audit", "The audit trail");
   audit->require_subcommand(1);
   audit->fallthrough();
-  auto* verify = audit->add_subcommand("verify", "Check the hash chain; exits 1 when an entry was altered or removed");
+  auto* verify = audit->add_subcommand(
+      "verify", "Check the hash chain; exits 1 when an entry was altered or removed");
 
   CLI11_PARSE(cli, argc, argv);
   spdlog::set_level(verbose ? spdlog::level::debug : spdlog::level::info);
@@ -186,7 +236,8 @@ int main(int argc, char** argv) {
   if (*backup) {
     auto app = open_app(cfg);
     if (auto st = app->operations().backup(backup_file); !st) {
-      std::cerr << "meedoen: backup failed: " << st.error().message_key << " " << st.error().detail << "\n";
+      std::cerr << "meedoen: backup failed: " << st.error().message_key << " " << st.error().detail
+                << "\n";
       return 1;
     }
     AppConfig copy_cfg = cfg;
@@ -198,17 +249,19 @@ int main(int argc, char** argv) {
     }
     const auto r = copy->audit().verify();
     if (!r.ok) {
-      std::cerr << "meedoen: the copy's audit chain is broken at entry " << r.first_bad_seq << ": " << r.problem << "\n";
+      std::cerr << "meedoen: the copy's audit chain is broken at entry " << r.first_bad_seq << ": "
+                << r.problem << "\n";
       return 1;
     }
-    std::cout << "backup written to " << backup_file << " and checked: integrity ok, audit chain intact ("
-              << r.checked << " entries)\n";
+    std::cout << "backup written to " << backup_file
+              << " and checked: integrity ok, audit chain intact (" << r.checked << " entries)\n";
     return 0;
   }
   if (*restore) {
     const int fd = lock_file(cfg.db_path, LOCK_EX);
     if (fd < 0) {
-      std::cerr << "meedoen: " << cfg.db_path << " is in use by a running server; stop it first. Nothing was changed.\n";
+      std::cerr << "meedoen: " << cfg.db_path
+                << " is in use by a running server; stop it first. Nothing was changed.\n";
       return 1;
     }
     // Check the backup before anything is replaced: it opens with this key, is sound, and its
@@ -228,7 +281,8 @@ int main(int argc, char** argv) {
       const auto problems = app->operations().integrity_problems();
       const auto r = app->audit().verify();
       if (!problems.empty() || !r.ok) {
-        std::cerr << "meedoen: the backup failed its checks; nothing was changed.\n" << problems << r.problem << "\n";
+        std::cerr << "meedoen: the backup failed its checks; nothing was changed.\n"
+                  << problems << r.problem << "\n";
         std::filesystem::remove(staged, ec);
         return 1;
       }
@@ -247,8 +301,9 @@ int main(int argc, char** argv) {
     auto app = open_app(cfg);
     std::vector<std::pair<std::string, std::string>> logins;
     if (auto st = app->demo().load(&logins); !st) return fail(st.error());
-    std::cout << "Demo data loaded. Log in at http://" << listen << " with (password for all: "
-              << (logins.empty() ? "" : logins.front().second) << "):\n";
+    std::cout << "Demo data loaded. Log in at http://" << listen
+              << " with (password for all: " << (logins.empty() ? "" : logins.front().second)
+              << "):\n";
     for (const auto& [u, p] : logins) std::cout << "  " << u << "\n";
     return 0;
   }
@@ -270,13 +325,15 @@ int main(int argc, char** argv) {
   }
   if (*user_disable) {
     auto app = open_app(cfg);
-    if (auto st = app->admin().set_user_active(nullptr, username, false); !st) return fail(st.error());
+    if (auto st = app->admin().set_user_active(nullptr, username, false); !st)
+      return fail(st.error());
     std::cout << "user " << username << " disabled\n";
     return 0;
   }
   if (*user_reset) {
     auto app = open_app(cfg);
-    if (auto st = app->admin().reset_password(nullptr, username, new_password); !st) return fail(st.error());
+    if (auto st = app->admin().reset_password(nullptr, username, new_password); !st)
+      return fail(st.error());
     std::cout << "password of " << username << " reset\n";
     return 0;
   }
@@ -294,7 +351,8 @@ int main(int argc, char** argv) {
     if (base_url->count() == 0) cfg.base_url = "http://" + listen;
     auto app = open_app(cfg);
     if (lock_file(cfg.db_path, LOCK_SH) < 0) {  // held until the process ends
-      std::cerr << "meedoen: " << cfg.db_path << " is being restored (or its .lock file cannot be made); try again after.\n";
+      std::cerr << "meedoen: " << cfg.db_path
+                << " is being restored (or its .lock file cannot be made); try again after.\n";
       return 2;
     }
     const auto colon = listen.rfind(':');
@@ -309,7 +367,8 @@ int main(int argc, char** argv) {
     so.housekeeping = [&app] { app->operations().maintain(); };
     try {
       meedoen::web::Site site(*app, {root, secure_cookies, trusted_proxy});
-      meedoen::web::Server server(so, [&site](const meedoen::web::Request& r) { return site.handle(r); });
+      meedoen::web::Server server(
+          so, [&site](const meedoen::web::Request& r) { return site.handle(r); });
       std::unique_ptr<meedoen::web::Mailer> mailer;
       if (!smtp.host.empty()) {
         mailer = std::make_unique<meedoen::web::Mailer>(*app, smtp);

@@ -7,10 +7,11 @@
 namespace meedoen {
 namespace {
 
-constexpr CodeTable<DayPart, 3> kDayPartCodes{{
-    {DayPart::kMorning, "ochtend"}, {DayPart::kAfternoon, "middag"}, {DayPart::kEvening, "avond"}}};
-constexpr CodeTable<Urgency, 3> kUrgencies{{
-    {Urgency::kNormal, "normaal"}, {Urgency::kSoon, "snel"}, {Urgency::kUrgent, "spoed"}}};
+constexpr CodeTable<DayPart, 3> kDayPartCodes{{{DayPart::kMorning, "ochtend"},
+                                               {DayPart::kAfternoon, "middag"},
+                                               {DayPart::kEvening, "avond"}}};
+constexpr CodeTable<Urgency, 3> kUrgencies{
+    {{Urgency::kNormal, "normaal"}, {Urgency::kSoon, "snel"}, {Urgency::kUrgent, "spoed"}}};
 constexpr CodeTable<Outcome, 8> kOutcomes{{
     {Outcome::kOpen, "open"},
     {Outcome::kContact, "contact"},
@@ -53,7 +54,9 @@ bool is_language(std::string_view code) { return in_list(code, kLanguages); }
 bool is_theme(std::string_view code) { return in_list(code, kThemes); }
 
 std::string_view to_string(DayPart p) { return code_of(kDayPartCodes, p); }
-std::optional<DayPart> parse_day_part(std::string_view code) { return parse_code(kDayPartCodes, code); }
+std::optional<DayPart> parse_day_part(std::string_view code) {
+  return parse_code(kDayPartCodes, code);
+}
 std::string_view to_string(Urgency u) { return code_of(kUrgencies, u); }
 std::optional<Urgency> parse_urgency(std::string_view code) { return parse_code(kUrgencies, code); }
 std::string_view to_string(Outcome o) { return code_of(kOutcomes, o); }
@@ -63,7 +66,9 @@ std::optional<AssignmentState> parse_assignment_state(std::string_view code) {
   return parse_code(kAssignmentStates, code);
 }
 std::string_view to_string(VisitKind k) { return code_of(kVisitKinds, k); }
-std::optional<VisitKind> parse_visit_kind(std::string_view code) { return parse_code(kVisitKinds, code); }
+std::optional<VisitKind> parse_visit_kind(std::string_view code) {
+  return parse_code(kVisitKinds, code);
+}
 std::string_view to_string(VisitResult r) { return code_of(kVisitResults, r); }
 std::optional<VisitResult> parse_visit_result(std::string_view code) {
   return parse_code(kVisitResults, code);
@@ -84,13 +89,18 @@ const std::vector<VisitResult>& all_visit_results() {
   return all;
 }
 
-bool made_contact(VisitResult r) { return r == VisitResult::kContact || r == VisitResult::kShortTalk; }
+bool made_contact(VisitResult r) {
+  return r == VisitResult::kContact || r == VisitResult::kShortTalk;
+}
 
 int availability_window_days(Urgency u) {
   switch (u) {
-    case Urgency::kUrgent: return 2;
-    case Urgency::kSoon: return 5;
-    case Urgency::kNormal: return 14;
+    case Urgency::kUrgent:
+      return 2;
+    case Urgency::kSoon:
+      return 5;
+    case Urgency::kNormal:
+      return 14;
   }
   return 14;
 }

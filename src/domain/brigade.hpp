@@ -1,6 +1,7 @@
-// The Vliegende Brigade: peer workers (ervaringsdeskundigen) who visit isolated residents. A request
-// asks the brigade to visit a resident; the coordinator assigns one peer or a pair; peers log their
-// visits; the request's outcome changes over weeks of visits. Pure data and rules, no storage.
+// The Vliegende Brigade: peer workers (ervaringsdeskundigen) who visit isolated residents. A
+// request asks the brigade to visit a resident; the coordinator assigns one peer or a pair; peers
+// log their visits; the request's outcome changes over weeks of visits. Pure data and rules, no
+// storage.
 #pragma once
 
 #include <optional>
@@ -15,10 +16,12 @@
 namespace meedoen {
 
 // Languages a peer speaks and a resident may prefer. Stable codes; labels are in the catalogue.
-inline constexpr const char* kLanguages[] = {"nl", "en", "ar", "tr", "ber", "pl", "pap", "so", "ti", "fa"};
+inline constexpr const char* kLanguages[] = {"nl", "en",  "ar", "tr", "ber",
+                                             "pl", "pap", "so", "ti", "fa"};
 // Lived-experience themes a peer chooses to bring in. Always their own choice, never required.
-inline constexpr const char* kThemes[] = {"verslaving", "psychose", "depressie", "angst", "dakloosheid",
-                                          "schulden", "rouw", "trauma", "eenzaamheid"};
+inline constexpr const char* kThemes[] = {"verslaving", "psychose",    "depressie",
+                                          "angst",      "dakloosheid", "schulden",
+                                          "rouw",       "trauma",      "eenzaamheid"};
 bool is_language(std::string_view code);
 bool is_theme(std::string_view code);
 
@@ -30,7 +33,7 @@ struct PeerProfile {
   std::string gender = "onbekend";  // one of kGenders, for residents' preferences
   int weekly_cap = 4;               // most visits a week: protects the peer's own recovery
   bool active = true;
-  std::string email;                // optional: where to notify of a new assignment (no identity)
+  std::string email;  // optional: where to notify of a new assignment (no identity)
 };
 
 inline constexpr int kMaxWeeklyCap = 20;
@@ -78,7 +81,8 @@ enum class Outcome {
 std::string_view to_string(Outcome o);
 std::optional<Outcome> parse_outcome(std::string_view code);
 const std::vector<Outcome>& all_outcomes();
-// Whether the outcome may change from `from` to `to`. Closing needs a reason (checked by the caller).
+// Whether the outcome may change from `from` to `to`. Closing needs a reason (checked by the
+// caller).
 Status outcome_transition(Outcome from, Outcome to);
 bool outcome_is_final(Outcome o);
 
@@ -90,12 +94,12 @@ struct BrigadeRequest {
   std::optional<ActionId> action_id;  // the overleg's action for the brigade
   std::string source = "overleg";     // one of kRequestSources
   UserId requested_by;
-  std::string known;         // what is known, pseudonymous
+  std::string known;  // what is known, pseudonymous
   bool safety_aggression = false;
   bool safety_dog = false;
   bool safety_addiction = false;
-  std::string safety_notes;  // pseudonymous
-  bool pair_advised = false; // safety asks for two peers
+  std::string safety_notes;   // pseudonymous
+  bool pair_advised = false;  // safety asks for two peers
   std::string pref_language;
   std::string pref_gender;
   std::string pref_theme;
@@ -127,7 +131,9 @@ struct Assignment {
   Timestamp ended_at = 0;
 
   // Whether the peer holds the request now (and so may see the resident's identity once accepted).
-  bool current() const { return state == AssignmentState::kOffered || state == AssignmentState::kAccepted; }
+  bool current() const {
+    return state == AssignmentState::kOffered || state == AssignmentState::kAccepted;
+  }
 };
 
 enum class VisitKind { kUnknown, kHome, kPhone, kCentre, kOutside };
@@ -148,7 +154,7 @@ struct Visit {
   Timestamp at = 0;
   VisitKind kind = VisitKind::kUnknown;
   VisitResult result = VisitResult::kNotHome;
-  std::string note;       // plain language; no diagnosis fields
+  std::string note;  // plain language; no diagnosis fields
   std::string next_step;
   std::string idempotency_key;  // one visit per key and peer, whatever the retries
   Timestamp created_at = 0;
@@ -186,12 +192,12 @@ struct Debrief {
 struct FunnelRow {
   WijkId wijk;
   Timestamp created_at = 0;
-  Timestamp origin_at = 0;         // the signal's time when it came from the overleg
+  Timestamp origin_at = 0;  // the signal's time when it came from the overleg
   bool visited = false;
   Timestamp first_contact_at = 0;  // 0: no contact yet
   bool came_along = false;         // ever, even if the outcome changed later
   bool referred = false;
-  bool intake_confirmed = false;   // a referral with an intake planned or done
+  bool intake_confirmed = false;  // a referral with an intake planned or done
 };
 
 }  // namespace meedoen

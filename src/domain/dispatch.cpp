@@ -23,7 +23,8 @@ constexpr int kTheme = 80;
 
 }  // namespace
 
-std::vector<RankedPeer> rank_peers(const RequestNeeds& needs, const std::vector<PeerCandidate>& candidates) {
+std::vector<RankedPeer> rank_peers(const RequestNeeds& needs,
+                                   const std::vector<PeerCandidate>& candidates) {
   struct Row {
     RankedPeer r;
     int room;
@@ -61,12 +62,14 @@ std::vector<RankedPeer> rank_peers(const RequestNeeds& needs, const std::vector<
     }
     if (room <= 0) {
       r.eligible = false;
-      r.reasons.push_back({"rank.at_cap", std::to_string(c.load_this_week) + "/" +
-                                              std::to_string(c.profile.weekly_cap), false});
+      r.reasons.push_back(
+          {"rank.at_cap",
+           std::to_string(c.load_this_week) + "/" + std::to_string(c.profile.weekly_cap), false});
     } else {
       r.score += kPerFreeSlot * std::min(room, kMaxFreeSlots);
-      r.reasons.push_back({"rank.room", std::to_string(c.load_this_week) + "/" +
-                                            std::to_string(c.profile.weekly_cap), true});
+      r.reasons.push_back(
+          {"rank.room",
+           std::to_string(c.load_this_week) + "/" + std::to_string(c.profile.weekly_cap), true});
     }
     if (!needs.language.empty()) {
       if (has(c.profile.languages, needs.language)) {

@@ -17,10 +17,10 @@ struct PeerCandidate {
   std::string name;
   PeerProfile profile;
   bool covers_wijk = false;
-  int on_call_blocks = 0;     // on-call day parts in the request's window, absences left out
+  int on_call_blocks = 0;  // on-call day parts in the request's window, absences left out
   bool absent_all_window = false;
-  int load_this_week = 0;     // visits this week plus new assignments not yet visited
-  bool knew_resident = false; // visited or was assigned to this resident before
+  int load_this_week = 0;         // visits this week plus new assignments not yet visited
+  bool knew_resident = false;     // visited or was assigned to this resident before
   bool already_assigned = false;  // holds this request now
 };
 
@@ -47,6 +47,7 @@ struct RankedPeer {
 };
 
 // The candidates, best first. Ties go to the peer with more room, then by name.
-std::vector<RankedPeer> rank_peers(const RequestNeeds& needs, const std::vector<PeerCandidate>& candidates);
+std::vector<RankedPeer> rank_peers(const RequestNeeds& needs,
+                                   const std::vector<PeerCandidate>& candidates);
 
 }  // namespace meedoen

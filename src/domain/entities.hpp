@@ -12,10 +12,12 @@
 
 namespace meedoen {
 
-// Kinds of partner organisation at an overleg. Stable codes are stored; labels are in the catalogue.
-inline constexpr const char* kOrgKinds[] = {
-    "huisarts", "politie", "woningcorporatie", "sociaal_wijkteam", "ggz", "verslavingszorg",
-    "zelfregiecentrum", "welzijn", "clientorganisatie", "gemeente", "bewoners", "overig"};
+// Kinds of partner organisation at an overleg. Stable codes are stored; labels are in the
+// catalogue.
+inline constexpr const char* kOrgKinds[] = {"huisarts",         "politie",  "woningcorporatie",
+                                            "sociaal_wijkteam", "ggz",      "verslavingszorg",
+                                            "zelfregiecentrum", "welzijn",  "clientorganisatie",
+                                            "gemeente",         "bewoners", "overig"};
 bool is_org_kind(const std::string& kind);
 
 struct Organisation {
@@ -42,7 +44,8 @@ struct Wijk {
   WijkId id;
   std::string name;
   std::string district;
-  std::string rhythm;  // the overleg's rhythm in the wijk's own words, e.g. "elke 2e dinsdag, 10:00"
+  std::string
+      rhythm;  // the overleg's rhythm in the wijk's own words, e.g. "elke 2e dinsdag, 10:00"
   std::string default_place;
 };
 

@@ -15,12 +15,15 @@ constexpr CodeTable<Decision, 9> kDecisions{{
     {Decision::kKeepEye, "vinger_aan_de_pols"},
     {Decision::kNoAction, "geen_actie"},
 }};
-constexpr CodeTable<ActionState, 3> kActionStates{{
-    {ActionState::kOpen, "open"}, {ActionState::kDone, "done"}, {ActionState::kNotDone, "not_done"}}};
+constexpr CodeTable<ActionState, 3> kActionStates{{{ActionState::kOpen, "open"},
+                                                   {ActionState::kDone, "done"},
+                                                   {ActionState::kNotDone, "not_done"}}};
 }  // namespace
 
 std::string_view to_string(Decision d) { return code_of(kDecisions, d); }
-std::optional<Decision> parse_decision(std::string_view code) { return parse_code(kDecisions, code); }
+std::optional<Decision> parse_decision(std::string_view code) {
+  return parse_code(kDecisions, code);
+}
 
 const std::vector<Decision>& all_decisions() {
   static const std::vector<Decision> all = [] {

@@ -13,7 +13,17 @@
 namespace meedoen {
 
 // Who acts, as decided at the table.
-enum class Decision { kNone, kBrigade, kWijkteam, kHuisarts, kGgz, kPolice, kHousing, kKeepEye, kNoAction };
+enum class Decision {
+  kNone,
+  kBrigade,
+  kWijkteam,
+  kHuisarts,
+  kGgz,
+  kPolice,
+  kHousing,
+  kKeepEye,
+  kNoAction
+};
 std::string_view to_string(Decision d);
 std::optional<Decision> parse_decision(std::string_view code);
 const std::vector<Decision>& all_decisions();  // without kNone

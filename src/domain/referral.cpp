@@ -7,8 +7,8 @@
 namespace meedoen {
 namespace {
 
-constexpr CodeTable<ConsentForm, 2> kForms{{{ConsentForm::kVerbal, "mondeling"},
-                                            {ConsentForm::kWritten, "schriftelijk"}}};
+constexpr CodeTable<ConsentForm, 2> kForms{
+    {{ConsentForm::kVerbal, "mondeling"}, {ConsentForm::kWritten, "schriftelijk"}}};
 constexpr CodeTable<ReferralStatus, 5> kStatuses{{
     {ReferralStatus::kSent, "verstuurd"},
     {ReferralStatus::kReceived, "ontvangen"},
@@ -18,7 +18,9 @@ constexpr CodeTable<ReferralStatus, 5> kStatuses{{
 }};
 
 bool blank(const std::string& s) {
-  return std::all_of(s.begin(), s.end(), [](unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+  return std::all_of(s.begin(), s.end(), [](unsigned char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  });
 }
 
 }  // namespace
@@ -29,7 +31,9 @@ bool is_referral_kind(std::string_view kind) {
 }
 
 std::string_view to_string(ConsentForm f) { return code_of(kForms, f); }
-std::optional<ConsentForm> parse_consent_form(std::string_view code) { return parse_code(kForms, code); }
+std::optional<ConsentForm> parse_consent_form(std::string_view code) {
+  return parse_code(kForms, code);
+}
 std::string_view to_string(ReferralStatus s) { return code_of(kStatuses, s); }
 std::optional<ReferralStatus> parse_referral_status(std::string_view code) {
   return parse_code(kStatuses, code);
@@ -68,11 +72,13 @@ Status referral_transition(ReferralStatus from, ReferralStatus to) {
   const Error refused = Error::conflict("error.referral.transition");
   switch (from) {
     case S::kSent:
-      if (to == S::kReceived || to == S::kIntakePlanned || to == S::kIntakeDone || to == S::kDeclined)
+      if (to == S::kReceived || to == S::kIntakePlanned || to == S::kIntakeDone ||
+          to == S::kDeclined)
         return Status::Ok();
       return refused;
     case S::kReceived:
-      if (to == S::kIntakePlanned || to == S::kIntakeDone || to == S::kDeclined) return Status::Ok();
+      if (to == S::kIntakePlanned || to == S::kIntakeDone || to == S::kDeclined)
+        return Status::Ok();
       return refused;
     case S::kIntakePlanned:
       if (to == S::kIntakeDone || to == S::kDeclined) return Status::Ok();

@@ -16,8 +16,8 @@
 namespace meedoen {
 
 // Where a referral goes.
-inline constexpr const char* kReferralKinds[] = {"sociaal_wijkteam", "ggz", "huisarts", "schuldhulp",
-                                                 "verslavingszorg", "overig"};
+inline constexpr const char* kReferralKinds[] = {
+    "sociaal_wijkteam", "ggz", "huisarts", "schuldhulp", "verslavingszorg", "overig"};
 bool is_referral_kind(std::string_view kind);
 
 enum class ConsentForm { kVerbal, kWritten };
@@ -34,9 +34,9 @@ struct SharedFields {
 };
 
 struct Consent {
-  std::string given_by;   // "bewoner" (the resident) or "vertegenwoordiger" (a legal representative)
-  std::string date;       // YYYY-MM-DD, the day it was given
-  std::string purpose;    // for what, in the resident's words
+  std::string given_by;  // "bewoner" (the resident) or "vertegenwoordiger" (a legal representative)
+  std::string date;      // YYYY-MM-DD, the day it was given
+  std::string purpose;   // for what, in the resident's words
   std::string recipient;  // to whom: the organisation's name, filled by the app
   ConsentForm form = ConsentForm::kVerbal;
   SharedFields fields;
@@ -73,8 +73,8 @@ struct Referral {
   std::string story;     // shared only when consent.fields.story
   Consent consent;
   ReferralStatus status = ReferralStatus::kSent;
-  std::string intake_date;    // YYYY-MM-DD when planned
-  std::string answer_note;    // the partner's reason when declining, or a note
+  std::string intake_date;  // YYYY-MM-DD when planned
+  std::string answer_note;  // the partner's reason when declining, or a note
   Timestamp created_at = 0;
   Timestamp updated_at = 0;
   Timestamp answered_at = 0;

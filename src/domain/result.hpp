@@ -1,19 +1,28 @@
-// Expected failures as values: bad input, not found, not allowed, conflicts. The message is a key in
-// the message catalogue (messages/nl.json), so the web layer can show it in the user's language.
+// Expected failures as values: bad input, not found, not allowed, conflicts. The message is a key
+// in the message catalogue (messages/nl.json), so the web layer can show it in the user's language.
 #pragma once
 
 #include <stdexcept>
 #include <string>
 #include <utility>
-#include <vector>
 #include <variant>
+#include <vector>
 
 namespace meedoen {
 
-enum class ErrorKind { kInvalid, kNotFound, kForbidden, kConflict, kUnauthenticated, kTooMany, kInternal };
+enum class ErrorKind {
+  kInvalid,
+  kNotFound,
+  kForbidden,
+  kConflict,
+  kUnauthenticated,
+  kTooMany,
+  kInternal
+};
 
 struct Error {
-  Error(ErrorKind k = ErrorKind::kInvalid, std::string key = {}, std::string f = {}, std::string d = {})
+  Error(ErrorKind k = ErrorKind::kInvalid, std::string key = {}, std::string f = {},
+        std::string d = {})
       : kind(k), message_key(std::move(key)), field(std::move(f)), detail(std::move(d)) {}
 
   ErrorKind kind = ErrorKind::kInvalid;

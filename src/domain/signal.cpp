@@ -66,9 +66,12 @@ Result<SignalState> transition(SignalState from, SignalEvent event) {
 
 bool text_suggests_meldcode(std::string_view text) {
   static constexpr std::string_view kWords[] = {
-      "huiselijk geweld", "mishandel", "geslagen", "slaat ", "slaan", "schopt", "geweld",
-      "misbruik", "kindermishandeling", "verwaarloos", "bedreigt", "bedreiging", "blauwe plek",
-      "veilig thuis", "seksueel", "loverboy", "eergerelateerd", "uithuwelijk"};
+      "huiselijk geweld", "mishandel",      "geslagen",
+      "slaat ",           "slaan",          "schopt",
+      "geweld",           "misbruik",       "kindermishandeling",
+      "verwaarloos",      "bedreigt",       "bedreiging",
+      "blauwe plek",      "veilig thuis",   "seksueel",
+      "loverboy",         "eergerelateerd", "uithuwelijk"};
   const std::string t = lower(text);
   return std::any_of(std::begin(kWords), std::end(kWords),
                      [&](std::string_view w) { return t.find(w) != std::string::npos; });
@@ -77,8 +80,8 @@ bool text_suggests_meldcode(std::string_view text) {
 Status can_close(const Signal& signal, std::string_view reason) {
   if (signal.state == SignalState::kClosed || signal.state == SignalState::kLinked)
     return Error::conflict("error.signal.already_closed");
-  const bool blank = std::all_of(reason.begin(), reason.end(),
-                                 [](unsigned char c) { return std::isspace(c); });
+  const bool blank =
+      std::all_of(reason.begin(), reason.end(), [](unsigned char c) { return std::isspace(c); });
   if (blank) return Error::invalid("error.signal.close_reason_required", "reason");
   if (reason.size() > kMaxCloseReason) return Error::invalid("error.too_long", "reason");
   if (signal.meldcode && !signal.meldcode_weighed)

@@ -44,9 +44,9 @@ struct Signal {
   std::string description;
   bool urgent = false;
   SignalState state = SignalState::kNew;
-  bool meldcode = false;           // private meldcode track
-  bool meldcode_weighed = false;   // step 4 (weigh) recorded
-  std::optional<SignalId> case_id; // set on a linked signal: the open case it belongs to
+  bool meldcode = false;            // private meldcode track
+  bool meldcode_weighed = false;    // step 4 (weigh) recorded
+  std::optional<SignalId> case_id;  // set on a linked signal: the open case it belongs to
   std::optional<UserId> regisseur;
   std::string close_reason;
   Timestamp created_at = 0;
@@ -69,7 +69,7 @@ inline constexpr int kMeldcodeSteps = 5;
 inline constexpr int kMeldcodeWeighStep = 4;
 
 struct MeldcodeStep {
-  int step = 0;  // 1..5
+  int step = 0;      // 1..5
   std::string date;  // YYYY-MM-DD
   std::string rationale;
   UserId by;

@@ -52,11 +52,13 @@ IdentityDecision decide_identity(const User& user, WijkId wijk, const ResidentRe
   if (rel.raised_a_signal) return {IdentityAccess::kShown, "raised_signal"};
   // The coordinator owns the overleg's actions for the brigade, and dispatches without identity:
   // an open action shows identity to every other owner, never to the coordinator.
-  if (rel.has_open_action && user.role != Role::kCoordinator) return {IdentityAccess::kShown, "open_action"};
+  if (rel.has_open_action && user.role != Role::kCoordinator)
+    return {IdentityAccess::kShown, "open_action"};
   if (rel.is_assigned_peer) return {IdentityAccess::kShown, "assigned_peer"};
   // Only the fields the consent names; the caller filters them.
   if (rel.referral_recipient) return {IdentityAccess::kShown, "referral_consent"};
-  if (rel.broke_glass && may_break_glass(user, wijk)) return {IdentityAccess::kShown, "break_glass"};
+  if (rel.broke_glass && may_break_glass(user, wijk))
+    return {IdentityAccess::kShown, "break_glass"};
   return {};
 }
 
@@ -66,7 +68,8 @@ bool may_coordinate(const User& user, WijkId wijk) {
 
 bool may_request_visit(const User& user, WijkId wijk) {
   if (!user.active || !user.in_wijk(wijk)) return false;
-  return user.role == Role::kWijkteam || user.role == Role::kHost || user.role == Role::kCoordinator;
+  return user.role == Role::kWijkteam || user.role == Role::kHost ||
+         user.role == Role::kCoordinator;
 }
 
 bool may_be_assigned(const User& user) { return user.active && user.role == Role::kPeer; }

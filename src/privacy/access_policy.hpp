@@ -16,10 +16,10 @@ namespace meedoen {
 
 // How a user relates to a resident right now. Filled by the app layer from the store.
 struct ResidentRelation {
-  bool raised_a_signal = false;   // the user raised a signal about this resident
-  bool has_open_action = false;   // the user owns an open action on this resident
-  bool is_assigned_peer = false;  // (brigade) the user is assigned to visit, while assigned
-  bool broke_glass = false;       // the user gave a written reason in this request
+  bool raised_a_signal = false;     // the user raised a signal about this resident
+  bool has_open_action = false;     // the user owns an open action on this resident
+  bool is_assigned_peer = false;    // (brigade) the user is assigned to visit, while assigned
+  bool broke_glass = false;         // the user gave a written reason in this request
   bool referral_recipient = false;  // the resident consented to share with the user's organisation
 };
 

@@ -70,8 +70,8 @@ Result<std::unique_ptr<Vault>> Vault::open(const std::string& key_file, bool may
 std::vector<unsigned char> Vault::key_check() const {
   static constexpr std::string_view kText = "meedoen vault key check v1";
   std::vector<unsigned char> out(32);
-  crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(kText.data()), kText.size(),
-                     check_key_, sizeof check_key_);
+  crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(kText.data()),
+                     kText.size(), check_key_, sizeof check_key_);
   return out;
 }
 
@@ -106,13 +106,14 @@ std::optional<std::string> Vault::open(ResidentId resident, std::string_view fie
       sealed[0] != kVersion)
     return std::nullopt;
   const std::string ad = associated(resident, field);
-  std::string plain(sealed.size() - 1 - nonce_len - crypto_aead_xchacha20poly1305_ietf_ABYTES, '\0');
+  std::string plain(sealed.size() - 1 - nonce_len - crypto_aead_xchacha20poly1305_ietf_ABYTES,
+                    '\0');
   unsigned long long plen = 0;
-  if (crypto_aead_xchacha20poly1305_ietf_decrypt(
-          reinterpret_cast<unsigned char*>(plain.data()), &plen, nullptr,
-          sealed.data() + 1 + nonce_len, sealed.size() - 1 - nonce_len,
-          reinterpret_cast<const unsigned char*>(ad.data()), ad.size(), sealed.data() + 1,
-          enc_key_) != 0)
+  if (crypto_aead_xchacha20poly1305_ietf_decrypt(reinterpret_cast<unsigned char*>(plain.data()),
+                                                 &plen, nullptr, sealed.data() + 1 + nonce_len,
+                                                 sealed.size() - 1 - nonce_len,
+                                                 reinterpret_cast<const unsigned char*>(ad.data()),
+                                                 ad.size(), sealed.data() + 1, enc_key_) != 0)
     return std::nullopt;
   plain.resize(plen);
   return plain;

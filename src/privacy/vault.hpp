@@ -37,7 +37,8 @@ class Vault {
                                   const std::vector<unsigned char>& sealed) const;
 
   // A value derived from the key (a keyed hash of a fixed text, with its own subkey), stored in the
-  // database when the vault is set up. It tells whether a key is the right one without revealing it.
+  // database when the vault is set up. It tells whether a key is the right one without revealing
+  // it.
   std::vector<unsigned char> key_check() const;
   // Whether `check` is this key's key_check (constant time).
   bool matches_check(const std::vector<unsigned char>& check) const;

@@ -24,7 +24,8 @@ void FunnelCounts::add(const FunnelRow& r) {
   if (r.intake_confirmed) ++intake_confirmed;
 }
 
-std::map<std::pair<WijkId, std::string>, FunnelCounts> funnel_by_month(const std::vector<FunnelRow>& rows) {
+std::map<std::pair<WijkId, std::string>, FunnelCounts> funnel_by_month(
+    const std::vector<FunnelRow>& rows) {
   std::map<std::pair<WijkId, std::string>, FunnelCounts> out;
   for (const auto& r : rows) out[{r.wijk, format_date(r.created_at).substr(0, 7)}].add(r);
   return out;

@@ -28,6 +28,7 @@ struct FunnelCounts {
 };
 
 // Counts per (wijk, "YYYY-MM" of the request's local date), in order.
-std::map<std::pair<WijkId, std::string>, FunnelCounts> funnel_by_month(const std::vector<FunnelRow>& rows);
+std::map<std::pair<WijkId, std::string>, FunnelCounts> funnel_by_month(
+    const std::vector<FunnelRow>& rows);
 
 }  // namespace meedoen

@@ -35,7 +35,8 @@ std::vector<std::int64_t> parse_ids(const std::vector<std::string>& v, bool* ok)
       *ok = false;
       continue;
     }
-    if (std::find(out.begin(), out.end(), *id) == out.end()) out.push_back(*id);  // "7" and "07" once
+    if (std::find(out.begin(), out.end(), *id) == out.end())
+      out.push_back(*id);  // "7" and "07" once
   }
   return out;
 }

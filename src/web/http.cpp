@@ -1,12 +1,11 @@
 #include "web/http.hpp"
 
-#include <boost/url/encode.hpp>
-#include <boost/url/params_view.hpp>
-#include <boost/url/rfc/unreserved_chars.hpp>
-
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <boost/url/encode.hpp>
+#include <boost/url/params_view.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
 
 namespace meedoen::web {
 
@@ -30,7 +29,8 @@ std::string Params::get(const std::string& name) const {
 }
 
 bool Params::has(const std::string& name) const {
-  return std::any_of(items_.begin(), items_.end(), [&](const auto& kv) { return kv.first == name; });
+  return std::any_of(items_.begin(), items_.end(),
+                     [&](const auto& kv) { return kv.first == name; });
 }
 
 std::vector<std::string> Params::all(const std::string& name) const {
@@ -61,8 +61,9 @@ std::string Request::cookie(const std::string& name) const {
   return {};
 }
 
-Request make_request(std::string method, std::string target, std::map<std::string, std::string> headers,
-                     std::string body, std::string remote) {
+Request make_request(std::string method, std::string target,
+                     std::map<std::string, std::string> headers, std::string body,
+                     std::string remote) {
   Request r;
   r.method = std::move(method);
   r.target = std::move(target);
@@ -127,8 +128,9 @@ void security_headers(Response& r, bool tls) {
 }
 
 void finalize(Response& r, bool tls) {
-  const bool safe = std::all_of(r.headers.begin(), r.headers.end(),
-                                [](const auto& kv) { return header_safe(kv.first) && header_safe(kv.second); });
+  const bool safe = std::all_of(r.headers.begin(), r.headers.end(), [](const auto& kv) {
+    return header_safe(kv.first) && header_safe(kv.second);
+  });
   if (!safe) {
     spdlog::error("a response header held a control character; sent 500 instead");
     r = text(500, "Er ging iets mis. Probeer het opnieuw.\n");

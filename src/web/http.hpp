@@ -19,7 +19,9 @@ class Params {
   bool has(const std::string& name) const;
   // Every distinct value, in order: a value sent twice (a checkbox repeated) counts once.
   std::vector<std::string> all(const std::string& name) const;
-  void add(std::string name, std::string value) { items_.emplace_back(std::move(name), std::move(value)); }
+  void add(std::string name, std::string value) {
+    items_.emplace_back(std::move(name), std::move(value));
+  }
   const std::vector<std::pair<std::string, std::string>>& items() const { return items_; }
 
  private:
@@ -43,8 +45,9 @@ struct Request {
 };
 
 // Fills path, query and form from target, headers and body.
-Request make_request(std::string method, std::string target, std::map<std::string, std::string> headers,
-                     std::string body, std::string remote = {});
+Request make_request(std::string method, std::string target,
+                     std::map<std::string, std::string> headers, std::string body,
+                     std::string remote = {});
 
 struct Response {
   int status = 200;

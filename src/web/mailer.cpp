@@ -8,11 +8,10 @@
 #include <boost/asio/read_until.hpp>
 #include <boost/asio/streambuf.hpp>
 #include <boost/asio/write.hpp>
-
 #include <condition_variable>
-#include <optional>
 #include <istream>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace meedoen::web {
@@ -38,7 +37,8 @@ std::string encode_subject(const std::string& s) {
   std::string b64;
   std::size_t i = 0;
   for (; i + 2 < s.size(); i += 3) {
-    const unsigned n = (static_cast<unsigned char>(s[i]) << 16) | (static_cast<unsigned char>(s[i + 1]) << 8) |
+    const unsigned n = (static_cast<unsigned char>(s[i]) << 16) |
+                       (static_cast<unsigned char>(s[i + 1]) << 8) |
                        static_cast<unsigned char>(s[i + 2]);
     b64 += {tbl[n >> 18], tbl[(n >> 12) & 63], tbl[(n >> 6) & 63], tbl[n & 63]};
   }
@@ -46,7 +46,8 @@ std::string encode_subject(const std::string& s) {
     const unsigned n = static_cast<unsigned char>(s[i]) << 16;
     b64 += {tbl[n >> 18], tbl[(n >> 12) & 63], '=', '='};
   } else if (i + 2 == s.size()) {
-    const unsigned n = (static_cast<unsigned char>(s[i]) << 16) | (static_cast<unsigned char>(s[i + 1]) << 8);
+    const unsigned n =
+        (static_cast<unsigned char>(s[i]) << 16) | (static_cast<unsigned char>(s[i + 1]) << 8);
     b64 += {tbl[n >> 18], tbl[(n >> 12) & 63], tbl[(n >> 6) & 63], '='};
   }
   return "=?UTF-8?B?" + b64 + "?=";
@@ -82,9 +83,12 @@ class Session {
     boost::system::error_code ec;
     auto endpoints = resolver.resolve(opt_.host, std::to_string(opt_.port), ec);
     if (ec) return "resolve: " + ec.message();
-    if (auto e = wait("connect", [&](auto done) {
-          asio::async_connect(socket_, endpoints, [done](boost::system::error_code e, const tcp::endpoint&) { done(e); });
-        });
+    if (auto e = wait("connect",
+                      [&](auto done) {
+                        asio::async_connect(
+                            socket_, endpoints,
+                            [done](boost::system::error_code e, const tcp::endpoint&) { done(e); });
+                      });
         !e.empty())
       return e;
     if (auto e = expect(220); !e.empty()) return e;
@@ -92,8 +96,8 @@ class Session {
     if (auto e = command("MAIL FROM:<" + header_safe(opt_.from) + ">", 250); !e.empty()) return e;
     if (auto e = command("RCPT TO:<" + header_safe(m.to) + ">", 250); !e.empty()) return e;
     if (auto e = command("DATA", 354); !e.empty()) return e;
-    std::string msg = "From: Meedoen <" + header_safe(opt_.from) + ">\r\nTo: <" + header_safe(m.to) +
-                      ">\r\nSubject: " + encode_subject(m.subject) +
+    std::string msg = "From: Meedoen <" + header_safe(opt_.from) + ">\r\nTo: <" +
+                      header_safe(m.to) + ">\r\nSubject: " + encode_subject(m.subject) +
                       "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
                       "Content-Transfer-Encoding: 8bit\r\nAuto-Submitted: auto-generated\r\n\r\n" +
                       dot_stuffed(m.body) + ".";
@@ -116,7 +120,8 @@ class Session {
       socket_.close(ignored);
       io_.restart();
       io_.run_for(std::chrono::milliseconds(100));  // let the cancelled operation finish
-      return std::string(what) + ": no answer within " + std::to_string(opt_.timeout.count()) + " s";
+      return std::string(what) + ": no answer within " + std::to_string(opt_.timeout.count()) +
+             " s";
     }
     if (*result) return std::string(what) + ": " + result->message();
     return {};
@@ -124,9 +129,12 @@ class Session {
 
   std::string command(const std::string& line, int code) {
     out_ = line + "\r\n";
-    if (auto e = wait("write", [&](auto done) {
-          asio::async_write(socket_, asio::buffer(out_), [done](boost::system::error_code e, std::size_t) { done(e); });
-        });
+    if (auto e = wait("write",
+                      [&](auto done) {
+                        asio::async_write(
+                            socket_, asio::buffer(out_),
+                            [done](boost::system::error_code e, std::size_t) { done(e); });
+                      });
         !e.empty())
       return e;
     return expect(code);
@@ -135,9 +143,12 @@ class Session {
   // Reads a (possibly multi-line) reply and checks its code.
   std::string expect(int code) {
     for (;;) {
-      if (auto e = wait("read", [&](auto done) {
-            asio::async_read_until(socket_, buf_, "\r\n", [done](boost::system::error_code e, std::size_t) { done(e); });
-          });
+      if (auto e = wait("read",
+                        [&](auto done) {
+                          asio::async_read_until(
+                              socket_, buf_, "\r\n",
+                              [done](boost::system::error_code e, std::size_t) { done(e); });
+                        });
           !e.empty())
         return e;
       std::istream in(&buf_);
@@ -198,7 +209,8 @@ struct Mailer::Impl {
   }
 };
 
-Mailer::Mailer(App& app, SmtpOptions options) : impl_(new Impl{app, std::move(options), {}, {}, false, {}}) {
+Mailer::Mailer(App& app, SmtpOptions options)
+    : impl_(new Impl{app, std::move(options), {}, {}, false, {}}) {
   impl_->thread = std::thread([this] { impl_->loop(); });
 }
 

@@ -37,16 +37,20 @@ json::object assignment_json(Ctx& c, const AssignmentView& a, bool list_only) {
 
 }  // namespace
 
-std::string outcome_label(Ctx& c, Outcome o) { return std::string(label(c, "outcome_", to_string(o))); }
+std::string outcome_label(Ctx& c, Outcome o) {
+  return std::string(label(c, "outcome_", to_string(o)));
+}
 
-json::array wijk_choices_json(Ctx& c, const std::vector<WijkChoice>& wijken, const std::string& chosen_wijk,
-                              const std::string& chosen_buurt, const std::vector<std::string>& chosen_categories) {
+json::array wijk_choices_json(Ctx& c, const std::vector<WijkChoice>& wijken,
+                              const std::string& chosen_wijk, const std::string& chosen_buurt,
+                              const std::vector<std::string>& chosen_categories) {
   json::array out(c.sp);
   for (const auto& w : wijken) {
     json::object o(c.sp);
     o["id"] = w.wijk.id.value;
     o["name"] = w.wijk.name;
-    o["selected"] = chosen_wijk == std::to_string(w.wijk.id.value) || (chosen_wijk.empty() && &w == &wijken.front());
+    o["selected"] = chosen_wijk == std::to_string(w.wijk.id.value) ||
+                    (chosen_wijk.empty() && &w == &wijken.front());
     json::array buurten(c.sp);
     for (const auto& b : w.buurten) {
       json::object bo(c.sp);
@@ -61,8 +65,8 @@ json::array wijk_choices_json(Ctx& c, const std::vector<WijkChoice>& wijken, con
       json::object co(c.sp);
       co["id"] = cat.id.value;
       co["label"] = cat.label;
-      co["checked"] = std::find(chosen_categories.begin(), chosen_categories.end(), std::to_string(cat.id.value)) !=
-                      chosen_categories.end();
+      co["checked"] = std::find(chosen_categories.begin(), chosen_categories.end(),
+                                std::to_string(cat.id.value)) != chosen_categories.end();
       cats.push_back(std::move(co));
     }
     o["categories"] = std::move(cats);
@@ -161,12 +165,18 @@ json::object meeting_summary_json(Ctx& c, const MeetingSummary& m) {
 // a test can check them all): an event of a kind not listed reads "Bijgewerkt", never a raw key.
 const char* timeline_key(std::string_view kind) {
   static constexpr std::pair<std::string_view, const char*> kKeys[] = {
-      {"raised", "timeline_raised"},       {"linked", "timeline_linked"},
-      {"on_agenda", "timeline_on_agenda"}, {"discussed", "timeline_discussed"},
-      {"action", "timeline_action"},       {"action_settled", "timeline_action_settled"},
-      {"meldcode", "timeline_meldcode"},   {"closed", "timeline_closed"},
-      {"brigade_request", "timeline_brigade_request"}, {"returned", "timeline_returned"},
-      {"brigade_outcome", "timeline_brigade_outcome"}, {"referral_answer", "timeline_referral_answer"},
+      {"raised", "timeline_raised"},
+      {"linked", "timeline_linked"},
+      {"on_agenda", "timeline_on_agenda"},
+      {"discussed", "timeline_discussed"},
+      {"action", "timeline_action"},
+      {"action_settled", "timeline_action_settled"},
+      {"meldcode", "timeline_meldcode"},
+      {"closed", "timeline_closed"},
+      {"brigade_request", "timeline_brigade_request"},
+      {"returned", "timeline_returned"},
+      {"brigade_outcome", "timeline_brigade_outcome"},
+      {"referral_answer", "timeline_referral_answer"},
   };
   for (const auto& [k, key] : kKeys)
     if (k == kind) return key;
@@ -212,9 +222,12 @@ json::object request_row_json(Ctx& c, const RequestRow& row, bool list_only) {
   o["safety"] = std::move(safety);
   o["safety_notes"] = r.safety_notes;
   json::array prefs(c.sp);
-  if (!r.pref_language.empty()) prefs.push_back(json::string(c.t("pref_language_is", c.t("lang_" + r.pref_language))));
-  if (!r.pref_gender.empty()) prefs.push_back(json::string(c.t("pref_gender_is", c.t("gender_" + r.pref_gender))));
-  if (!r.pref_theme.empty()) prefs.push_back(json::string(c.t("pref_theme_is", c.t("theme_" + r.pref_theme))));
+  if (!r.pref_language.empty())
+    prefs.push_back(json::string(c.t("pref_language_is", c.t("lang_" + r.pref_language))));
+  if (!r.pref_gender.empty())
+    prefs.push_back(json::string(c.t("pref_gender_is", c.t("gender_" + r.pref_gender))));
+  if (!r.pref_theme.empty())
+    prefs.push_back(json::string(c.t("pref_theme_is", c.t("theme_" + r.pref_theme))));
   o["has_prefs"] = !prefs.empty();
   o["prefs"] = std::move(prefs);
   return o;

@@ -33,7 +33,8 @@ static json::object layout_model(Ctx& c, const std::string& title) {
   return m;
 }
 
-Response page(Ctx& c, const std::string& tmpl, json::object model, const std::string& title, int status) {
+Response page(Ctx& c, const std::string& tmpl, json::object model, const std::string& title,
+              int status) {
   model["csrf"] = c.session.csrf;
   model["lang"] = c.session.lang;
   Response r;
@@ -55,13 +56,20 @@ Response fragment(Ctx& c, const std::string& tmpl, json::object model, int statu
 
 int status_for(const Error& e) {
   switch (e.kind) {
-    case ErrorKind::kInvalid: return e.message_key == "error.bad_request" ? 400 : 422;
-    case ErrorKind::kNotFound: return 404;
-    case ErrorKind::kForbidden: return 403;
-    case ErrorKind::kConflict: return 409;
-    case ErrorKind::kUnauthenticated: return 401;
-    case ErrorKind::kTooMany: return 429;
-    case ErrorKind::kInternal: return 500;
+    case ErrorKind::kInvalid:
+      return e.message_key == "error.bad_request" ? 400 : 422;
+    case ErrorKind::kNotFound:
+      return 404;
+    case ErrorKind::kForbidden:
+      return 403;
+    case ErrorKind::kConflict:
+      return 409;
+    case ErrorKind::kUnauthenticated:
+      return 401;
+    case ErrorKind::kTooMany:
+      return 429;
+    case ErrorKind::kInternal:
+      return 500;
   }
   return 500;
 }
@@ -95,13 +103,18 @@ std::string_view label(const Ctx& c, std::string_view prefix, std::string_view n
   if (prefix.size() + name.size() > sizeof key) return name;
   std::copy(prefix.begin(), prefix.end(), key);
   std::copy(name.begin(), name.end(), key + prefix.size());
-  const json::value* text = c.catalogue().if_contains(std::string_view(key, prefix.size() + name.size()));
+  const json::value* text =
+      c.catalogue().if_contains(std::string_view(key, prefix.size() + name.size()));
   return text && text->is_string() ? std::string_view(text->get_string()) : name;
 }
 
-std::string state_label(Ctx& c, SignalState s) { return std::string(label(c, "state_", to_string(s))); }
+std::string state_label(Ctx& c, SignalState s) {
+  return std::string(label(c, "state_", to_string(s)));
+}
 
-std::string decision_label(Ctx& c, Decision d) { return std::string(label(c, "decision_", to_string(d))); }
+std::string decision_label(Ctx& c, Decision d) {
+  return std::string(label(c, "decision_", to_string(d)));
+}
 
 std::string role_label(Ctx& c, Role r) { return std::string(label(c, "role_", to_string(r))); }
 json::array options(Ctx& c, const std::string& prefix, const std::vector<std::string>& codes,

@@ -1,5 +1,7 @@
 #include "web/server.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -9,8 +11,6 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <spdlog/spdlog.h>
-
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -33,8 +33,8 @@ Request to_request(http::request<http::string_body>&& req, const std::string& re
     auto& slot = headers[name];
     slot = slot.empty() ? std::string(f.value()) : slot + "; " + std::string(f.value());
   }
-  return make_request(std::string(req.method_string()), std::string(req.target()), std::move(headers),
-                      std::move(req.body()), remote);
+  return make_request(std::string(req.method_string()), std::string(req.target()),
+                      std::move(headers), std::move(req.body()), remote);
 }
 
 // Every response leaves through here: unsafe header values are refused and the security headers
@@ -50,7 +50,8 @@ http::response<http::string_body> to_beast(Response&& r, unsigned version, bool 
   return res;
 }
 
-net::awaitable<void> session(beast::tcp_stream stream, const ServerOptions& opt, const Handler& handler) {
+net::awaitable<void> session(beast::tcp_stream stream, const ServerOptions& opt,
+                             const Handler& handler) {
   beast::flat_buffer buffer;
   std::string remote;
   {
@@ -88,8 +89,10 @@ net::awaitable<void> session(beast::tcp_stream stream, const ServerOptions& opt,
     if (ec == http::error::header_limit) {
       // The parser stores the request line once it has read all of it: without one, the URL
       // alone was too long; with one, the header fields were.
-      if (parser.get().target().empty()) co_await refuse(414, "Het adres is te lang.\n");
-      else co_await refuse(431, "De kopregels van het verzoek zijn te groot.\n");
+      if (parser.get().target().empty())
+        co_await refuse(414, "Het adres is te lang.\n");
+      else
+        co_await refuse(431, "De kopregels van het verzoek zijn te groot.\n");
       break;
     }
     if (ec == http::error::body_limit) {  // a Content-Length over the limit is known at once
@@ -170,8 +173,8 @@ struct Server::Impl {
       auto [ec, socket] = co_await acceptor.async_accept(kTuple);
       if (ec == net::error::operation_aborted) co_return;
       if (ec) continue;
-      net::co_spawn(acceptor.get_executor(), session(beast::tcp_stream(std::move(socket)), opt, handler),
-                    net::detached);
+      net::co_spawn(acceptor.get_executor(),
+                    session(beast::tcp_stream(std::move(socket)), opt, handler), net::detached);
     }
   }
 };
@@ -203,7 +206,9 @@ void Server::run(bool handle_signals) {
     housekeeper = std::thread([this] {
       std::unique_lock lock(impl_->house_mu);
       while (!impl_->house_stop) {
-        if (impl_->house_cv.wait_for(lock, impl_->opt.housekeeping_every, [this] { return impl_->house_stop; })) break;
+        if (impl_->house_cv.wait_for(lock, impl_->opt.housekeeping_every,
+                                     [this] { return impl_->house_stop; }))
+          break;
         lock.unlock();
         try {
           impl_->opt.housekeeping();

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <boost/json/monotonic_resource.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -11,8 +12,6 @@
 #include "app/app.hpp"
 #include "web/render.hpp"
 #include "web/router.hpp"
-
-#include <boost/json/monotonic_resource.hpp>
 
 namespace meedoen::web {
 namespace {
@@ -67,7 +66,8 @@ struct Site::Impl {
     finalize(r, tls);
     // A one-time referral link is a secret: its token stays out of the log.
     const bool secret = req.path.rfind("/verwijzing/", 0) == 0;
-    spdlog::debug("req={} {} {} -> {}", seq, req.method, secret ? std::string("/verwijzing/…") : req.path, r.status);
+    spdlog::debug("req={} {} {} -> {}", seq, req.method,
+                  secret ? std::string("/verwijzing/…") : req.path, r.status);
     return r;
   }
 
@@ -112,7 +112,8 @@ struct Site::Impl {
       if (auto s = app.accounts().resume_session(req.cookie(kCookie))) c.session = *s;
       r = route(c);
     } catch (const Unavailable& e) {
-      spdlog::warn("database unavailable for {} {}: {}", req.method, req.path.substr(0, 40), e.what());
+      spdlog::warn("database unavailable for {} {}: {}", req.method, req.path.substr(0, 40),
+                   e.what());
       r = busy_page(c);
     } catch (const std::exception& e) {
       spdlog::error("unhandled error for {} {}: {}", req.method, req.path.substr(0, 40), e.what());
@@ -178,7 +179,8 @@ struct Site::Impl {
     std::string body;
     for (const auto& ch : checks) {
       ok = ok && ch.ok;
-      body += ch.name + ": " + (ch.ok ? "ok" : "FAILED") + (ch.detail.empty() ? "" : " (" + ch.detail + ")") + "\n";
+      body += ch.name + ": " + (ch.ok ? "ok" : "FAILED") +
+              (ch.detail.empty() ? "" : " (" + ch.detail + ")") + "\n";
     }
     return text(ok ? 200 : 503, (ok ? "ok\n" : "unhealthy\n") + body);
   }

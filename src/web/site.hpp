@@ -16,8 +16,8 @@ namespace meedoen::web {
 class Views;
 
 struct SiteOptions {
-  std::string root;              // folder with templates/, messages/ and static/
-  bool secure_cookies = false;   // set the Secure flag (always when the request came over TLS)
+  std::string root;             // folder with templates/, messages/ and static/
+  bool secure_cookies = false;  // set the Secure flag (always when the request came over TLS)
   // The address of the TLS proxy in front; only its X-Forwarded-For and X-Forwarded-Proto are
   // believed. Empty: no proxy, those headers are ignored.
   std::string trusted_proxy;

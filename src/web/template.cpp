@@ -1,7 +1,6 @@
 #include "web/template.hpp"
 
 #include <cstring>
-
 #include <stdexcept>
 
 namespace meedoen::web {
@@ -11,9 +10,9 @@ namespace json = boost::json;
 struct Template::Node {
   enum class Kind { kText, kVar, kRaw, kSection, kInverted, kPartial };
   Kind kind = Kind::kText;
-  std::string text;                  // kText: the text; kPartial: its name; otherwise the full name
-  std::vector<std::string> path;     // the name split at dots; {"."} for the current item
-  std::vector<Node> children;        // sections
+  std::string text;               // kText: the text; kPartial: its name; otherwise the full name
+  std::vector<std::string> path;  // the name split at dots; {"."} for the current item
+  std::vector<Node> children;     // sections
   // {{t.key}}: the catalogue text per base, found once by Template::bind; empty when unbound.
   std::vector<const json::value*> bound;
 };
@@ -55,7 +54,8 @@ const json::value* find_key(const json::object& o, std::string_view key) {
   if (o.size() > 16 || key.empty()) return o.if_contains(key);
   for (const auto& kv : o) {
     const std::string_view k = kv.key();
-    if (k.size() == key.size() && k[0] == key[0] && std::memcmp(k.data(), key.data(), k.size()) == 0)
+    if (k.size() == key.size() && k[0] == key[0] &&
+        std::memcmp(k.data(), key.data(), k.size()) == 0)
       return &kv.value();
   }
   return nullptr;
@@ -73,7 +73,8 @@ const json::value* lookup(const std::vector<Frame>& stack, const std::vector<std
   // `t.…` is the message catalogue, which lives in the base frame only: go there directly instead
   // of missing in every frame above it (a page has hundreds of these names).
   if (path.size() > 1 && path[0] == "t") {
-    const json::value* found = stack.front().obj ? stack.front().obj->if_contains(path[0]) : nullptr;
+    const json::value* found =
+        stack.front().obj ? stack.front().obj->if_contains(path[0]) : nullptr;
     for (std::size_t i = 1; i < path.size() && found; ++i) found = member(found, path[i]);
     return found;
   }
@@ -89,11 +90,16 @@ const json::value* lookup(const std::vector<Frame>& stack, const std::vector<std
 bool truthy(const json::value* v) {
   if (!v) return false;
   switch (v->kind()) {
-    case json::kind::null: return false;
-    case json::kind::bool_: return v->get_bool();
-    case json::kind::string: return !v->get_string().empty();
-    case json::kind::array: return !v->get_array().empty();
-    default: return true;
+    case json::kind::null:
+      return false;
+    case json::kind::bool_:
+      return v->get_bool();
+    case json::kind::string:
+      return !v->get_string().empty();
+    case json::kind::array:
+      return !v->get_array().empty();
+    default:
+      return true;
   }
 }
 
@@ -117,10 +123,17 @@ void render_value(const json::value* v, bool escape, std::string& out) {
       else
         out.append(v->get_string().data(), v->get_string().size());
       return;
-    case json::kind::int64: out += std::to_string(v->get_int64()); return;
-    case json::kind::uint64: out += std::to_string(v->get_uint64()); return;
-    case json::kind::double_: out += std::to_string(v->get_double()); return;
-    default: return;  // booleans, null, objects and lists print nothing
+    case json::kind::int64:
+      out += std::to_string(v->get_int64());
+      return;
+    case json::kind::uint64:
+      out += std::to_string(v->get_uint64());
+      return;
+    case json::kind::double_:
+      out += std::to_string(v->get_double());
+      return;
+    default:
+      return;  // booleans, null, objects and lists print nothing
   }
 }
 
@@ -134,9 +147,11 @@ void render_nodes(const std::vector<Node>& nodes, Render& r) {
         break;
       case Node::Kind::kVar:
       case Node::Kind::kRaw: {
-        const bool bound = r.base_index >= 0 && static_cast<std::size_t>(r.base_index) < n.bound.size();
-        render_value(bound ? n.bound[static_cast<std::size_t>(r.base_index)] : lookup(stack, n.path),
-                     n.kind == Node::Kind::kVar, out);
+        const bool bound =
+            r.base_index >= 0 && static_cast<std::size_t>(r.base_index) < n.bound.size();
+        render_value(
+            bound ? n.bound[static_cast<std::size_t>(r.base_index)] : lookup(stack, n.path),
+            n.kind == Node::Kind::kVar, out);
         break;
       }
       case Node::Kind::kInverted:
@@ -181,12 +196,23 @@ void append_escaped(std::string& out, std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char* entity = nullptr;
     switch (text[i]) {
-      case '&': entity = "&amp;"; break;
-      case '<': entity = "&lt;"; break;
-      case '>': entity = "&gt;"; break;
-      case '"': entity = "&quot;"; break;
-      case '\'': entity = "&#39;"; break;
-      default: continue;
+      case '&':
+        entity = "&amp;";
+        break;
+      case '<':
+        entity = "&lt;";
+        break;
+      case '>':
+        entity = "&gt;";
+        break;
+      case '"':
+        entity = "&quot;";
+        break;
+      case '\'':
+        entity = "&#39;";
+        break;
+      default:
+        continue;
     }
     out.append(text.data() + from, i - from);
     out.append(entity);
@@ -208,12 +234,14 @@ Template::Template(const std::string& src) {
       open.back()->push_back({Node::Kind::kText, src.substr(pos), {}, {}, {}});
       break;
     }
-    if (start > pos) open.back()->push_back({Node::Kind::kText, src.substr(pos, start - pos), {}, {}, {}});
+    if (start > pos)
+      open.back()->push_back({Node::Kind::kText, src.substr(pos, start - pos), {}, {}, {}});
     const bool triple = src.compare(start, 3, "{{{") == 0;
     const std::string close = triple ? "}}}" : "}}";
     const auto end = src.find(close, start + (triple ? 3 : 2));
     if (end == std::string::npos) fail("unclosed tag", start);
-    std::string tag = trim(std::string_view(src).substr(start + (triple ? 3 : 2), end - start - (triple ? 3 : 2)));
+    std::string tag = trim(
+        std::string_view(src).substr(start + (triple ? 3 : 2), end - start - (triple ? 3 : 2)));
     pos = end + close.size();
     if (triple) {
       open.back()->push_back({Node::Kind::kRaw, tag, split_name(tag), {}, {}});
@@ -237,14 +265,19 @@ Template::Template(const std::string& src) {
     }
     if (sigil == '#' || sigil == '^') {
       const std::string name = trim(std::string_view(tag).substr(1));
-      open.back()->push_back({sigil == '#' ? Node::Kind::kSection : Node::Kind::kInverted, name, split_name(name), {}, {}});
+      open.back()->push_back({sigil == '#' ? Node::Kind::kSection : Node::Kind::kInverted,
+                              name,
+                              split_name(name),
+                              {},
+                              {}});
       open.push_back(&open.back()->back().children);
       names.push_back(name);
       continue;
     }
     if (sigil == '/') {
       const std::string name = trim(std::string_view(tag).substr(1));
-      if (names.empty() || names.back() != name) fail("{{/" + name + "}} closes nothing open", start);
+      if (names.empty() || names.back() != name)
+        fail("{{/" + name + "}} closes nothing open", start);
       names.pop_back();
       open.pop_back();
       continue;
@@ -258,7 +291,8 @@ Template::~Template() = default;
 Template::Template(Template&&) noexcept = default;
 Template& Template::operator=(Template&&) noexcept = default;
 
-std::string Template::render(const json::object& model, const json::object& base, const Partials* partials) const {
+std::string Template::render(const json::object& model, const json::object& base,
+                             const Partials* partials) const {
   std::string out;
   out.reserve(4 * 1024);  // fragments and parts; whole pages go through render_into
   render_into(out, model, base, partials);
@@ -274,7 +308,8 @@ void Template::render_into(std::string& out, const json::object& model, const js
 namespace {
 void bind_nodes(std::vector<Node>& nodes, const std::vector<const json::object*>& bases) {
   for (auto& n : nodes) {
-    if ((n.kind == Node::Kind::kVar || n.kind == Node::Kind::kRaw) && n.path.size() == 2 && n.path[0] == "t") {
+    if ((n.kind == Node::Kind::kVar || n.kind == Node::Kind::kRaw) && n.path.size() == 2 &&
+        n.path[0] == "t") {
       n.bound.clear();
       for (const auto* b : bases) {
         const json::value* t = b->if_contains("t");

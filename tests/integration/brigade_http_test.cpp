@@ -18,7 +18,8 @@ class BrigadeHttpTest : public HttpTest {
     auto team = client();
     EXPECT_TRUE(team.login("wijkteam"));
     team.get("/verzoeken/nieuw");
-    auto r = team.post("/verzoeken", "wijk=1&name=" + encode(name) + "&address=" + encode("Hooigracht 7") +
+    auto r = team.post("/verzoeken", "wijk=1&name=" + encode(name) +
+                                         "&address=" + encode("Hooigracht 7") +
                                          "&known=" + encode("Komt de deur niet uit."));
     EXPECT_EQ(r.status, 303) << r.body;
     return first_id(r.headers["Location"], "/verzoeken/");
@@ -40,8 +41,11 @@ class BrigadeHttpTest : public HttpTest {
     EXPECT_TRUE(c.login(peer));
     make_room(c);
     coord.get("/verzoeken/" + std::to_string(id));
-    EXPECT_EQ(coord.post("/verzoeken/" + std::to_string(id) + "/toewijzen",
-                         "peer=" + std::to_string(user_id(peer).value)).status, 303);
+    EXPECT_EQ(coord
+                  .post("/verzoeken/" + std::to_string(id) + "/toewijzen",
+                        "peer=" + std::to_string(user_id(peer).value))
+                  .status,
+              303);
     c.get("/verzoeken/" + std::to_string(id));
     EXPECT_EQ(c.post("/verzoeken/" + std::to_string(id) + "/antwoord", "answer=ja").status, 303);
     return c;
@@ -52,11 +56,14 @@ class BrigadeHttpTest : public HttpTest {
     int resident = 0;
     {
       auto coordinator = app_->accounts().login("", "coordinator", "meedoen-demo");
-      resident = static_cast<int>(app_->brigade().request_detail(*coordinator->user, RequestId(request))->row.request.resident_id.value);
+      resident = static_cast<int>(app_->brigade()
+                                      .request_detail(*coordinator->user, RequestId(request))
+                                      ->row.request.resident_id.value);
     }
     auto audit = app_->audit().for_resident(*admin->user, ResidentId(resident));
     int n = 0;
-    for (const auto& e : *audit) n += e.event == "read_identity" && e.user_label.rfind(username + " ", 0) == 0;
+    for (const auto& e : *audit)
+      n += e.event == "read_identity" && e.user_label.rfind(username + " ", 0) == 0;
     return n;
   }
 };
@@ -73,7 +80,8 @@ TEST_F(BrigadeHttpTest, APeerSeesOnlyTheirOwnAssignmentsAndIdentityOnlyWhileAssi
   auto page = coord.get("/verzoeken/" + std::to_string(id));
   ASSERT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("Wie past er?"), std::string::npos);
-  EXPECT_EQ(page.body.find("Bertus"), std::string::npos) << "the coordinator dispatches without identity";
+  EXPECT_EQ(page.body.find("Bertus"), std::string::npos)
+      << "the coordinator dispatches without identity";
   auto assign = coord.post("/verzoeken/" + std::to_string(id) + "/toewijzen",
                            "peer=" + std::to_string(user_id("peer.dennis").value));
   ASSERT_EQ(assign.status, 303) << assign.body;
@@ -94,13 +102,16 @@ TEST_F(BrigadeHttpTest, APeerSeesOnlyTheirOwnAssignmentsAndIdentityOnlyWhileAssi
   EXPECT_NE(accepted.body.find("Bertus Integratie"), std::string::npos);
   EXPECT_NE(accepted.body.find("Hooigracht 7"), std::string::npos);
   EXPECT_EQ(identity_reads(id, "peer.dennis"), 1);
-  EXPECT_NE(dennis.get("/verzoeken").body.find("/verzoeken/" + std::to_string(id)), std::string::npos);
-  EXPECT_EQ(other.get("/verzoeken").body.find("/verzoeken/" + std::to_string(id) + "\""), std::string::npos);
+  EXPECT_NE(dennis.get("/verzoeken").body.find("/verzoeken/" + std::to_string(id)),
+            std::string::npos);
+  EXPECT_EQ(other.get("/verzoeken").body.find("/verzoeken/" + std::to_string(id) + "\""),
+            std::string::npos);
 
   // The coordinator withdraws the assignment: from then on the peer sees the request only by its
   // code, among the requests done before.
-  ASSERT_EQ(coord.post("/verzoeken/" + std::to_string(id) + "/intrekken",
-                       "peer=" + std::to_string(user_id("peer.dennis").value))
+  ASSERT_EQ(coord
+                .post("/verzoeken/" + std::to_string(id) + "/intrekken",
+                      "peer=" + std::to_string(user_id("peer.dennis").value))
                 .status,
             303);
   auto after = dennis.get("/verzoeken/" + std::to_string(id));
@@ -131,7 +142,8 @@ TEST_F(BrigadeHttpTest, AVisitPostedTwiceIsRecordedOnce) {
   auto coordinator = app_->accounts().login("", "coordinator", "meedoen-demo");
   EXPECT_EQ(app_->brigade().request_detail(*coordinator->user, RequestId(id))->visits.size(), 1u);
   // No result: a clear message and the page again, nothing saved.
-  auto bad = hassan.post("/verzoeken/" + std::to_string(id) + "/bezoeken", "result=&key=abc-1&note=" + encode("mijn notitie"));
+  auto bad = hassan.post("/verzoeken/" + std::to_string(id) + "/bezoeken",
+                         "result=&key=abc-1&note=" + encode("mijn notitie"));
   EXPECT_EQ(bad.status, 422);
   EXPECT_NE(bad.body.find("Kies wat er gebeurde."), std::string::npos);
   EXPECT_NE(bad.body.find("mijn notitie"), std::string::npos) << "what was typed stays";
@@ -141,12 +153,15 @@ TEST_F(BrigadeHttpTest, TheReferralLinkIsSingleUseAndExpires) {
   const int id = new_request("Linda Verwijs");
   auto anouk = accepted_by("peer.anouk", id);
   anouk.get("/verzoeken/" + std::to_string(id) + "/verwijzen");
-  const std::string base = "kind=schuldhulp&to_org=14&consent_given_by=bewoner&consent_form=mondeling&consent_date=" +
-                           format_date(app_->now()) + "&consent_purpose=" + encode("Hulp bij post") +
-                           "&share_name=on&share_story=on&story=" + encode("Wil hulp bij de post.");
-  auto missing = anouk.post("/verzoeken/" + std::to_string(id) + "/verwijzingen", base + "&to_email=geen-adres");
+  const std::string base =
+      "kind=schuldhulp&to_org=14&consent_given_by=bewoner&consent_form=mondeling&consent_date=" +
+      format_date(app_->now()) + "&consent_purpose=" + encode("Hulp bij post") +
+      "&share_name=on&share_story=on&story=" + encode("Wil hulp bij de post.");
+  auto missing = anouk.post("/verzoeken/" + std::to_string(id) + "/verwijzingen",
+                            base + "&to_email=geen-adres");
   EXPECT_EQ(missing.status, 422);
-  auto sent = anouk.post("/verzoeken/" + std::to_string(id) + "/verwijzingen", base + "&to_email=intake%40schuld.example");
+  auto sent = anouk.post("/verzoeken/" + std::to_string(id) + "/verwijzingen",
+                         base + "&to_email=intake%40schuld.example");
   ASSERT_EQ(sent.status, 303) << sent.body;
 
   auto token_of = [](const std::string& to) {
@@ -164,13 +179,15 @@ TEST_F(BrigadeHttpTest, TheReferralLinkIsSingleUseAndExpires) {
   auto partner = client();  // no account, no log-in
   auto open = partner.get("/verwijzing/" + token);
   ASSERT_EQ(open.status, 200);
-  EXPECT_EQ(open.body.find("Linda"), std::string::npos) << "a mail scanner opening the link sees no name";
+  EXPECT_EQ(open.body.find("Linda"), std::string::npos)
+      << "a mail scanner opening the link sees no name";
   EXPECT_EQ(open.headers["Referrer-Policy"], "no-referrer");
   auto shown = partner.post("/verwijzing/" + token + "/tonen", "");
   ASSERT_EQ(shown.status, 200);
   EXPECT_NE(shown.body.find("Linda Verwijs"), std::string::npos) << "the consent covers the name";
   EXPECT_EQ(shown.body.find("Hooigracht"), std::string::npos) << "but not the address";
-  auto answer = partner.post("/verwijzing/" + token, "status=intake_gepland&intake_date=2026-12-24");
+  auto answer =
+      partner.post("/verwijzing/" + token, "status=intake_gepland&intake_date=2026-12-24");
   ASSERT_EQ(answer.status, 200) << answer.body;
   EXPECT_NE(answer.body.find("Dank u"), std::string::npos);
   auto again = partner.get("/verwijzing/" + token);
@@ -179,14 +196,21 @@ TEST_F(BrigadeHttpTest, TheReferralLinkIsSingleUseAndExpires) {
   EXPECT_NE(again.body.find("al gebruikt"), std::string::npos);
   EXPECT_EQ(partner.post("/verwijzing/" + token, "status=intake_gedaan").status, 410);
   EXPECT_EQ(partner.get("/verwijzing/onzin").status, 404);
-  EXPECT_NE(anouk.get("/verzoeken/" + std::to_string(id)).body.find("intake gepland"), std::string::npos);
+  EXPECT_NE(anouk.get("/verzoeken/" + std::to_string(id)).body.find("intake gepland"),
+            std::string::npos);
 
   // A second link, never used, expires: afterwards it shows nothing either.
-  ASSERT_EQ(anouk.post("/verzoeken/" + std::to_string(id) + "/verwijzingen", base + "&to_email=tweede%40schuld.example").status, 303);
+  ASSERT_EQ(anouk
+                .post("/verzoeken/" + std::to_string(id) + "/verwijzingen",
+                      base + "&to_email=tweede%40schuld.example")
+                .status,
+            303);
   const std::string second = token_of("tweede@schuld.example");
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open((dir_ / "demo.db").string().c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "UPDATE referral_tokens SET expires_at = 1 WHERE used_at = 0", nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE referral_tokens SET expires_at = 1 WHERE used_at = 0", nullptr,
+                         nullptr, nullptr),
+            SQLITE_OK);
   sqlite3_close(db);
   auto expired = client().get("/verwijzing/" + second);
   EXPECT_EQ(expired.status, 410);
@@ -210,7 +234,8 @@ TEST_F(BrigadeHttpTest, CoordinatorPagesAreForTheCoordinatorAndFiguresAlsoForThe
   ASSERT_TRUE(coord.login("coordinator"));
   auto overview = coord.get("/brigade");
   EXPECT_EQ(overview.status, 200);
-  EXPECT_NE(overview.body.find("te laat"), std::string::npos) << "the demo's overdue check-out is flagged";
+  EXPECT_NE(overview.body.find("te laat"), std::string::npos)
+      << "the demo's overdue check-out is flagged";
   EXPECT_NE(overview.body.find("Wil napraten"), std::string::npos);
 }
 
@@ -218,12 +243,15 @@ TEST_F(BrigadeHttpTest, ARefusedSaveKeepsWhatThePeerTyped) {
   auto peer = client();
   ASSERT_TRUE(peer.login("peer.marieke"));
   peer.get("/beschikbaarheid");
-  auto r = peer.post("/beschikbaarheid/profiel", "weekly_cap=3&gender=vrouw&languages=tr&themes=rouw&email=geen-adres&week=");
+  auto r = peer.post("/beschikbaarheid/profiel",
+                     "weekly_cap=3&gender=vrouw&languages=tr&themes=rouw&email=geen-adres&week=");
   EXPECT_EQ(r.status, 422);
   EXPECT_NE(r.body.find("Dit is geen geldig e-mailadres."), std::string::npos);
   EXPECT_NE(r.body.find("value=\"geen-adres\""), std::string::npos);
-  EXPECT_NE(r.body.find("value=\"tr\" checked"), std::string::npos) << "the ticked language stays ticked";
-  auto a = peer.post("/beschikbaarheid/afwezig", "from=2026-12-10&to=2026-12-01&note=" + encode("op reis") + "&week=");
+  EXPECT_NE(r.body.find("value=\"tr\" checked"), std::string::npos)
+      << "the ticked language stays ticked";
+  auto a = peer.post("/beschikbaarheid/afwezig",
+                     "from=2026-12-10&to=2026-12-01&note=" + encode("op reis") + "&week=");
   EXPECT_EQ(a.status, 422);
   EXPECT_NE(a.body.find("value=\"op reis\""), std::string::npos);
   EXPECT_NE(a.body.find("value=\"2026-12-10\""), std::string::npos);
@@ -233,8 +261,10 @@ TEST_F(BrigadeHttpTest, TheDemoHistoryEndsNowNotInTheFuture) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open((dir_ / "demo.db").string().c_str(), &db), SQLITE_OK);
   const char* sql =
-      "SELECT max(t) FROM (SELECT max(created_at) t FROM signals UNION ALL SELECT max(at) FROM visits "
-      "UNION ALL SELECT max(started_at) FROM checkins UNION ALL SELECT max(created_at) FROM brigade_requests "
+      "SELECT max(t) FROM (SELECT max(created_at) t FROM signals UNION ALL SELECT max(at) FROM "
+      "visits "
+      "UNION ALL SELECT max(started_at) FROM checkins UNION ALL SELECT max(created_at) FROM "
+      "brigade_requests "
       "UNION ALL SELECT max(at) FROM audit_log)";
   sqlite3_stmt* st = nullptr;
   ASSERT_EQ(sqlite3_prepare_v2(db, sql, -1, &st, nullptr), SQLITE_OK);

@@ -33,7 +33,8 @@ class CliTest : public ::testing::Test {
   std::string db() const { return (dir_ / "live.db").string(); }
   std::string key() const { return (dir_ / "live.key").string(); }
 
-  // Runs `meedoen ARGS --db live.db --key-file live.key` (unless the args name their own) and waits.
+  // Runs `meedoen ARGS --db live.db --key-file live.key` (unless the args name their own) and
+  // waits.
   CliRun cli(std::vector<std::string> args, bool own_paths = false) {
     if (!own_paths) args.insert(args.end(), {"--db", db(), "--key-file", key()});
     const std::string out = (dir_ / ("out-" + std::to_string(++runs_))).string();
@@ -65,8 +66,8 @@ class CliTest : public ::testing::Test {
     if (pid == 0) {
       std::freopen(log.c_str(), "w", stdout);
       std::freopen(log.c_str(), "a", stderr);
-      execl(MEEDOEN_BIN, MEEDOEN_BIN, "serve", "--db", db().c_str(), "--key-file", key().c_str(), "--listen",
-            listen.c_str(), "--busy-timeout", "2000", static_cast<char*>(nullptr));
+      execl(MEEDOEN_BIN, MEEDOEN_BIN, "serve", "--db", db().c_str(), "--key-file", key().c_str(),
+            "--listen", listen.c_str(), "--busy-timeout", "2000", static_cast<char*>(nullptr));
       _exit(127);
     }
     servers_.push_back(pid);
@@ -115,7 +116,8 @@ class CliTest : public ::testing::Test {
   }
 
   // Raises signals as the GP until `stop` is set; counts the answers by status.
-  static void write_until(unsigned short port, const std::atomic<bool>& stop_now, std::map<int, int>& statuses) {
+  static void write_until(unsigned short port, const std::atomic<bool>& stop_now,
+                          std::map<int, int>& statuses) {
     Client c(port);
     if (!c.login("huisarts")) {
       ++statuses[-1];
@@ -123,7 +125,8 @@ class CliTest : public ::testing::Test {
     }
     for (int i = 0; !stop_now && i < 400; ++i) {
       c.get("/signalen/nieuw");
-      auto r = c.post("/signalen", "wijk=1&description=" + encode("Schrijflast " + std::to_string(i)));
+      auto r =
+          c.post("/signalen", "wijk=1&description=" + encode("Schrijflast " + std::to_string(i)));
       ++statuses[r.status];
     }
   }
@@ -139,7 +142,8 @@ TEST_F(CliTest, BackupWhileAServerWritesIsConsistentAndRestoreWaitsForTheServerT
   std::atomic<bool> done{false};
   std::map<int, int> statuses;
   std::thread writer([&] { write_until(port, done, statuses); });
-  while (count(db(), "SELECT count(*) FROM signals") < before + 3) usleep(20 * 1000);  // writes are going on
+  while (count(db(), "SELECT count(*) FROM signals") < before + 3)
+    usleep(20 * 1000);  // writes are going on
   const std::string copy = (dir_ / "copy.db").string();
   auto b = cli({"backup", copy});
   done = true;
@@ -165,7 +169,8 @@ TEST_F(CliTest, BackupWhileAServerWritesIsConsistentAndRestoreWaitsForTheServerT
   auto refused = cli({"restore", copy});
   EXPECT_EQ(refused.code, 1);
   EXPECT_NE(refused.output.find("in use"), std::string::npos) << refused.output;
-  EXPECT_EQ(count(db(), "SELECT count(*) FROM signals"), live) << "restore changed a database in use";
+  EXPECT_EQ(count(db(), "SELECT count(*) FROM signals"), live)
+      << "restore changed a database in use";
 
   ASSERT_TRUE(stop(servers_.back())) << "SIGTERM did not stop the server";
   servers_.pop_back();
@@ -187,7 +192,8 @@ TEST_F(CliTest, TwoServersOnOneFileUnderWriteLoadNeverShowAnErrorOrWedge) {
   t2.join();
   t3.join();
   for (auto* m : {&sa, &sb, &sc}) {
-    for (const auto& [status, n] : *m) EXPECT_TRUE(status == 303 || status == 503) << status << " × " << n;
+    for (const auto& [status, n] : *m)
+      EXPECT_TRUE(status == 303 || status == 503) << status << " × " << n;
     EXPECT_GT((*m)[303], 0);
   }
   EXPECT_EQ(Client(a).get("/healthz").status, 200);
@@ -203,9 +209,10 @@ TEST_F(CliTest, AWrongKeyStopsEveryCommandWithAClearMessage) {
     f.seekp(3);
     f.put(static_cast<char>(c ^ 0x20));
   }
-  for (const std::vector<std::string>& args : {std::vector<std::string>{"audit", "verify"},
-                                               std::vector<std::string>{"serve", "--listen", "127.0.0.1:0"},
-                                               std::vector<std::string>{"migrate"}}) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"audit", "verify"},
+        std::vector<std::string>{"serve", "--listen", "127.0.0.1:0"},
+        std::vector<std::string>{"migrate"}}) {
     auto r = cli(args);
     EXPECT_EQ(r.code, 2) << args[0];
     EXPECT_NE(r.output.find("does not belong to this database"), std::string::npos) << r.output;

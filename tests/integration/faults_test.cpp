@@ -11,7 +11,8 @@ namespace {
 class FaultTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = std::filesystem::temp_directory_path() / ("meedoen-faults-" + std::to_string(std::random_device{}()));
+    dir_ = std::filesystem::temp_directory_path() /
+           ("meedoen-faults-" + std::to_string(std::random_device{}()));
     std::filesystem::create_directories(dir_);
     AppConfig cfg;
     cfg.db_path = (dir_ / "demo.db").string();
@@ -22,10 +23,12 @@ class FaultTest : public ::testing::Test {
     ASSERT_TRUE(app.ok()) << app.error().message_key << " " << app.error().detail;
     app_ = std::move(*app);
     ASSERT_TRUE(app_->demo().load(nullptr).ok());
-    site_ = std::make_unique<web::Site>(*app_, web::SiteOptions{MEEDOEN_SOURCE_DIR, false, "127.0.0.1"});
+    site_ = std::make_unique<web::Site>(*app_,
+                                        web::SiteOptions{MEEDOEN_SOURCE_DIR, false, "127.0.0.1"});
     web::ServerOptions so;
     so.port = 0;
-    server_ = std::make_unique<web::Server>(so, [](const web::Request& r) { return site_->handle(r); });
+    server_ =
+        std::make_unique<web::Server>(so, [](const web::Request& r) { return site_->handle(r); });
     thread_ = std::thread([] { server_->run(false); });
   }
   static void TearDownTestSuite() {
@@ -50,8 +53,11 @@ class FaultTest : public ::testing::Test {
 
   static void expect_security_headers(const Reply& r) {
     EXPECT_NE(r.headers.count("Content-Security-Policy"), 0u) << r.status;
-    EXPECT_EQ(r.headers.count("X-Frame-Options") ? r.headers.at("X-Frame-Options") : "", "DENY") << r.status;
-    EXPECT_EQ(r.headers.count("X-Content-Type-Options") ? r.headers.at("X-Content-Type-Options") : "", "nosniff");
+    EXPECT_EQ(r.headers.count("X-Frame-Options") ? r.headers.at("X-Frame-Options") : "", "DENY")
+        << r.status;
+    EXPECT_EQ(
+        r.headers.count("X-Content-Type-Options") ? r.headers.at("X-Content-Type-Options") : "",
+        "nosniff");
   }
 
   static inline std::filesystem::path dir_;
@@ -70,13 +76,16 @@ TEST_F(FaultTest, AHeldWriteLockGives503sAndTheServerAnswersAtOnceAfterwards) {
     ASSERT_EQ(other.exec("BEGIN IMMEDIATE"), SQLITE_OK);
     // More failed writes than the pool has connections: each one used to lose its connection.
     for (int i = 0; i < 8; ++i) {
-      auto r = c.post("/signalen", "wijk=1&description=" + encode("Al weken niet buiten gezien, poging " + std::to_string(i)));
+      auto r = c.post("/signalen",
+                      "wijk=1&description=" +
+                          encode("Al weken niet buiten gezien, poging " + std::to_string(i)));
       ASSERT_EQ(r.status, 503) << "attempt " << i << ": " << r.body.substr(0, 300);
       EXPECT_EQ(r.headers["Retry-After"], "5");
       expect_security_headers(r);
       EXPECT_NE(r.body.find("Het is nu even te druk"), std::string::npos);
       // What was typed comes back in a form that sends it again.
-      EXPECT_NE(r.body.find("Al weken niet buiten gezien, poging " + std::to_string(i)), std::string::npos);
+      EXPECT_NE(r.body.find("Al weken niet buiten gezien, poging " + std::to_string(i)),
+                std::string::npos);
       EXPECT_NE(r.body.find("Opnieuw versturen"), std::string::npos);
     }
     auto h = c.get("/healthz");
@@ -90,7 +99,8 @@ TEST_F(FaultTest, AHeldWriteLockGives503sAndTheServerAnswersAtOnceAfterwards) {
   // Every pooled connection still works: more writes than the pool holds.
   for (int i = 0; i < 6; ++i) {
     c.get("/signalen/nieuw");
-    auto r = c.post("/signalen", "wijk=1&description=" + encode("Na het slot " + std::to_string(i)));
+    auto r =
+        c.post("/signalen", "wijk=1&description=" + encode("Na het slot " + std::to_string(i)));
     EXPECT_EQ(r.status, 303) << r.body.substr(0, 300);
   }
 }
@@ -123,7 +133,8 @@ TEST_F(FaultTest, AnonymousRequestsLeaveNoSessionRows) {
     return n;
   };
   const auto before = count();
-  for (const char* path : {"/", "/bestaat-niet", "/signalen", "/healthz", "/verwijzing/onzin/extra"}) {
+  for (const char* path :
+       {"/", "/bestaat-niet", "/signalen", "/healthz", "/verwijzing/onzin/extra"}) {
     auto c = client();
     c.get(path);
   }
@@ -155,8 +166,9 @@ TEST_F(FaultTest, ARepeatedValueInAMultiValueFieldCountsOnce) {
   const int cat = first_id(form.body, "name=\"categories\" value=\"");
   ASSERT_GT(cat, 0);
   const std::string id = std::to_string(cat);
-  auto r = c.post("/signalen", "wijk=1&description=" + encode("Twee keer dezelfde categorie") + "&categories=" + id +
-                                   "&categories=" + id + "&categories=0" + id);
+  auto r =
+      c.post("/signalen", "wijk=1&description=" + encode("Twee keer dezelfde categorie") +
+                              "&categories=" + id + "&categories=" + id + "&categories=0" + id);
   EXPECT_EQ(r.status, 303) << r.body.substr(0, 400);
 }
 
@@ -164,44 +176,54 @@ TEST_F(FaultTest, NoCrOrLfReachesAResponseHeader) {
   auto c = client();
   ASSERT_TRUE(c.login("huisarts"));
   ASSERT_EQ(c.get("/").status, 200);  // the signed-in page's CSRF token
-  for (const std::string back : {"/%0d%0aSet-Cookie:%20x=1", "/%0aX-Evil:%201", "/%0d%0a%0d%0aHTTP/1.1%20200%20OK",
-                                 "/%5cevil.example", "/%5c%5cevil.example", "//evil.example", "/x%5c..%5cevil",
-                                 "https://evil.example", "%09/x"}) {
+  for (const std::string back :
+       {"/%0d%0aSet-Cookie:%20x=1", "/%0aX-Evil:%201", "/%0d%0a%0d%0aHTTP/1.1%20200%20OK",
+        "/%5cevil.example", "/%5c%5cevil.example", "//evil.example", "/x%5c..%5cevil",
+        "https://evil.example", "%09/x"}) {
     auto r = c.post("/taal", "lang=nl&back=" + back);
     EXPECT_EQ(r.status, 303) << back;
     EXPECT_EQ(r.headers["Location"], "/") << back;
     EXPECT_EQ(r.headers.count("X-Evil"), 0u);
   }
   // The raw bytes too, on a kept-alive connection: one answer, nothing smuggled after it.
-  const std::string body = "_csrf=" + c.csrf_ + "&lang=nl&back=/%0d%0aContent-Length:%200%0d%0a%0d%0aHTTP/1.1%20200%20OK";
-  const std::string raw = raw_exchange(server_->port(),
-      "POST /taal HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-      "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
+  const std::string body =
+      "_csrf=" + c.csrf_ +
+      "&lang=nl&back=/%0d%0aContent-Length:%200%0d%0a%0d%0aHTTP/1.1%20200%20OK";
+  const std::string raw =
+      raw_exchange(server_->port(),
+                   "POST /taal HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: "
+                   "application/x-www-form-urlencoded\r\n"
+                   "Content-Length: " +
+                       std::to_string(body.size()) + "\r\n\r\n" + body);
   EXPECT_EQ(raw.find("HTTP/1.1 200"), std::string::npos) << raw;
 }
 
 TEST_F(FaultTest, OnlyChunkedTransferEncodingIsAccepted) {
-  for (const char* te : {"gzip", "gzip, chunked, identity", "identity", "chunked, gzip", "xchunked"}) {
-    const std::string raw = raw_exchange(server_->port(),
-        std::string("POST /login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: ") + te + "\r\n\r\n0\r\n\r\n");
+  for (const char* te :
+       {"gzip", "gzip, chunked, identity", "identity", "chunked, gzip", "xchunked"}) {
+    const std::string raw = raw_exchange(
+        server_->port(), std::string("POST /login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: ") +
+                             te + "\r\n\r\n0\r\n\r\n");
     EXPECT_EQ(raw.rfind("HTTP/1.1 400", 0), 0u) << te << ": " << raw.substr(0, 100);
     EXPECT_NE(raw.find("X-Frame-Options: DENY"), std::string::npos) << te;
   }
   const std::string ok = raw_exchange(server_->port(),
-      "POST /login HTTP/1.1\r\nHost: x\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
+                                      "POST /login HTTP/1.1\r\nHost: x\r\nConnection: "
+                                      "close\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
   EXPECT_EQ(ok.rfind("HTTP/1.1 400", 0), std::string::npos) << ok.substr(0, 100);
 }
 
 TEST_F(FaultTest, OverLongUrlsAndHeadersGet414And431WithHeaders) {
-  const std::string url = raw_exchange(server_->port(),
-      "GET /" + std::string(20000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n");
+  const std::string url = raw_exchange(
+      server_->port(), "GET /" + std::string(20000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n");
   EXPECT_EQ(url.rfind("HTTP/1.1 414", 0), 0u) << url.substr(0, 100);
   EXPECT_NE(url.find("Content-Security-Policy"), std::string::npos);
-  const std::string mid = raw_exchange(server_->port(),
-      "GET /" + std::string(9000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n");
+  const std::string mid = raw_exchange(
+      server_->port(), "GET /" + std::string(9000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n");
   EXPECT_EQ(mid.rfind("HTTP/1.1 414", 0), 0u) << mid.substr(0, 100);
-  const std::string headers = raw_exchange(server_->port(),
-      "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'b') + "\r\n\r\n");
+  const std::string headers =
+      raw_exchange(server_->port(),
+                   "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'b') + "\r\n\r\n");
   EXPECT_EQ(headers.rfind("HTTP/1.1 431", 0), 0u) << headers.substr(0, 100);
   EXPECT_NE(headers.find("X-Frame-Options: DENY"), std::string::npos);
 }
@@ -209,8 +231,9 @@ TEST_F(FaultTest, OverLongUrlsAndHeadersGet414And431WithHeaders) {
 TEST_F(FaultTest, ATooLargeBodyGets413WithTheSecurityHeaders) {
   const std::string body(300 * 1024, 'x');
   const std::string raw = raw_exchange(server_->port(),
-      "POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
-          std::to_string(body.size()) + "\r\n\r\n" + body);
+                                       "POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                                       "application/x-www-form-urlencoded\r\nContent-Length: " +
+                                           std::to_string(body.size()) + "\r\n\r\n" + body);
   EXPECT_EQ(raw.rfind("HTTP/1.1 413", 0), 0u) << raw.substr(0, 100);
   EXPECT_NE(raw.find("Content-Security-Policy"), std::string::npos);
 }

@@ -1,21 +1,21 @@
 // Shared by the HTTP integration tests: a browser-like client and the in-process demo server.
 #pragma once
 
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <gtest/gtest.h>
-#include <sqlite3.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <random>
 #include <regex>
 #include <set>
 #include <sstream>
-#include <functional>
 #include <thread>
 
 #include "app/app.hpp"
@@ -77,14 +77,16 @@ class Client {
     http::async_write(stream, req, [&](beast::error_code ec, std::size_t) {
       if (ec) return;
       stream.expires_after(std::chrono::seconds(60));
-      http::async_read(stream, buffer, res, [&](beast::error_code ec2, std::size_t) { answered = !ec2; });
+      http::async_read(stream, buffer, res,
+                       [&](beast::error_code ec2, std::size_t) { answered = !ec2; });
     });
     ioc.run();
     Reply r;
     r.status = answered ? res.result_int() : 0;  // 0: no answer in time
     r.body = res.body();
     for (const auto& f : res) r.headers[std::string(f.name_string())] = std::string(f.value());
-    if (auto it = r.headers.find("Set-Cookie"); it != r.headers.end()) cookie_ = it->second.substr(0, it->second.find(';'));
+    if (auto it = r.headers.find("Set-Cookie"); it != r.headers.end())
+      cookie_ = it->second.substr(0, it->second.find(';'));
     static const std::regex csrf_re("name=\"_csrf\" value=\"([^\"]+)\"");
     std::smatch m;
     if (std::regex_search(r.body, m, csrf_re)) csrf_ = m[1];
@@ -104,7 +106,8 @@ inline std::string raw_exchange(unsigned short port, const std::string& bytes) {
   stream.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
   std::string out;
   char buf[4096];
-  std::function<void(beast::error_code, std::size_t)> on_read = [&](beast::error_code ec, std::size_t n) {
+  std::function<void(beast::error_code, std::size_t)> on_read = [&](beast::error_code ec,
+                                                                    std::size_t n) {
     out.append(buf, n);
     if (ec) return;
     stream.expires_after(std::chrono::seconds(30));
@@ -121,8 +124,10 @@ inline std::string raw_exchange(unsigned short port, const std::string& bytes) {
 inline std::string encode(const std::string& s) {
   std::string out;
   for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') out += static_cast<char>(c);
-    else if (c == ' ') out += '+';
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.')
+      out += static_cast<char>(c);
+    else if (c == ' ')
+      out += '+';
     else {
       char buf[4];
       std::snprintf(buf, sizeof buf, "%%%02X", c);
@@ -141,7 +146,8 @@ inline int first_id(const std::string& body, const std::string& prefix) {
 class HttpTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = std::filesystem::temp_directory_path() / ("meedoen-http-" + std::to_string(std::random_device{}()));
+    dir_ = std::filesystem::temp_directory_path() /
+           ("meedoen-http-" + std::to_string(std::random_device{}()));
     std::filesystem::create_directories(dir_);
     AppConfig cfg;
     cfg.db_path = (dir_ / "demo.db").string();

@@ -62,10 +62,17 @@ TEST_F(HttpTest, EachRoleSeesItsOwnWijkAndGets403ForAnother) {
     int status;
   };
   const Row rows[] = {
-      {"huisarts", 1, 200}, {"huisarts", 3, 403},  {"voorzitter", 1, 200},
-      {"voorzitter", 3, 403}, {"voorzitter.stevenshof", 3, 200}, {"voorzitter.stevenshof", 1, 403},
-      {"wijkagent", 3, 200}, {"gastvrouw", 1, 200}, {"gastvrouw", 2, 403},
-      {"gemeente", 1, 403}, {"beheer", 1, 403},
+      {"huisarts", 1, 200},
+      {"huisarts", 3, 403},
+      {"voorzitter", 1, 200},
+      {"voorzitter", 3, 403},
+      {"voorzitter.stevenshof", 3, 200},
+      {"voorzitter.stevenshof", 1, 403},
+      {"wijkagent", 3, 200},
+      {"gastvrouw", 1, 200},
+      {"gastvrouw", 2, 403},
+      {"gemeente", 1, 403},
+      {"beheer", 1, 403},
   };
   for (const auto& row : rows) {
     auto c = client();
@@ -111,7 +118,8 @@ TEST_F(HttpTest, IdentityIsShownOnlyAsThePolicySays) {
   EXPECT_NE(hidden.body.find("Komt de deur niet meer uit"), std::string::npos);
   // Breaking the glass needs a reason of some length, then shows the identity.
   EXPECT_EQ(colleague.post(url + "/inzien", "reason=kort").status, 422);
-  auto shown = colleague.post(url + "/inzien", "reason=" + encode("Ik ga vandaag aanbellen na melding buren"));
+  auto shown = colleague.post(url + "/inzien",
+                              "reason=" + encode("Ik ga vandaag aanbellen na melding buren"));
   EXPECT_EQ(shown.status, 200);
   EXPECT_NE(shown.body.find("Grietje Zichtbaar"), std::string::npos);
 
@@ -143,8 +151,8 @@ TEST_F(HttpTest, AuditEntriesAreWrittenAndVerifyCatchesTampering) {
   ASSERT_TRUE(gp.login("huisarts"));
   raise(gp, "Audit Persoon", "Voor het logboek");
   const std::string bin = MEEDOEN_BIN;
-  const std::string args = " --db " + (dir_ / "demo.db").string() + " --key-file " + (dir_ / "demo.key").string() +
-                           " > /dev/null 2>&1";
+  const std::string args = " --db " + (dir_ / "demo.db").string() + " --key-file " +
+                           (dir_ / "demo.key").string() + " > /dev/null 2>&1";
   EXPECT_EQ(std::system((bin + " audit verify" + args).c_str()), 0);
 
   // Copy the database, then tamper with the copy the way an attacker with file access would:
@@ -153,22 +161,31 @@ TEST_F(HttpTest, AuditEntriesAreWrittenAndVerifyCatchesTampering) {
   {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open((dir_ / "demo.db").string().c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, ("VACUUM INTO '" + copy.string() + "'").c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, ("VACUUM INTO '" + copy.string() + "'").c_str(), nullptr, nullptr,
+                           nullptr),
+              SQLITE_OK);
     sqlite3_close(db);
   }
   {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(copy.string().c_str(), &db), SQLITE_OK);
     char* err = nullptr;
-    EXPECT_NE(sqlite3_exec(db, "UPDATE audit_log SET reason = 'x' WHERE seq = 3", nullptr, nullptr, &err), SQLITE_OK);
+    EXPECT_NE(
+        sqlite3_exec(db, "UPDATE audit_log SET reason = 'x' WHERE seq = 3", nullptr, nullptr, &err),
+        SQLITE_OK);
     sqlite3_free(err);
-    EXPECT_NE(sqlite3_exec(db, "DELETE FROM audit_log WHERE seq = 3", nullptr, nullptr, &err), SQLITE_OK);
+    EXPECT_NE(sqlite3_exec(db, "DELETE FROM audit_log WHERE seq = 3", nullptr, nullptr, &err),
+              SQLITE_OK);
     sqlite3_free(err);
-    ASSERT_EQ(sqlite3_exec(db, "DROP TRIGGER audit_log_no_update; "
-                               "UPDATE audit_log SET user_id = 99 WHERE seq = 3", nullptr, nullptr, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db,
+                           "DROP TRIGGER audit_log_no_update; "
+                           "UPDATE audit_log SET user_id = 99 WHERE seq = 3",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
     sqlite3_close(db);
   }
-  const std::string tampered = " --db " + copy.string() + " --key-file " + (dir_ / "demo.key").string() + " > /dev/null 2>&1";
+  const std::string tampered = " --db " + copy.string() + " --key-file " +
+                               (dir_ / "demo.key").string() + " > /dev/null 2>&1";
   const int rc = std::system((bin + " audit verify" + tampered).c_str());
   EXPECT_NE(rc, 0);
 }
@@ -199,8 +216,10 @@ TEST_F(HttpTest, TheChairRecordsADecisionAndTheOwnerSeesTheIdentity) {
   auto m = chair.get("/overleggen/" + std::to_string(meeting));
   ASSERT_EQ(m.status, 200);
   EXPECT_EQ(m.body.find("Bartholomeus"), std::string::npos);  // the agenda is pseudonymous
-  const std::regex item_re("action=\"/overleggen/" + std::to_string(meeting) +
-                           "/punten/([0-9]+)\" class=\"stack record-form\">\\s*<input type=\"hidden\" name=\"_csrf\" value=\"[^\"]+\">\\s*<input type=\"hidden\" name=\"version\" value=\"([0-9]+)\">");
+  const std::regex item_re(
+      "action=\"/overleggen/" + std::to_string(meeting) +
+      "/punten/([0-9]+)\" class=\"stack record-form\">\\s*<input type=\"hidden\" name=\"_csrf\" "
+      "value=\"[^\"]+\">\\s*<input type=\"hidden\" name=\"version\" value=\"([0-9]+)\">");
   std::smatch match;
   ASSERT_TRUE(std::regex_search(m.body, match, item_re));
   const std::string item = match[1], version = match[2];
@@ -209,10 +228,14 @@ TEST_F(HttpTest, TheChairRecordsADecisionAndTheOwnerSeesTheIdentity) {
   ASSERT_TRUE(std::regex_search(m.body, match, owner_re));
   const std::string owner = match[1];
   const std::string base = "/overleggen/" + std::to_string(meeting) + "/punten/" + item;
-  auto saved = chair.post(base, "version=" + version + "&summary=Wijkteam+belt&decision=wijkteam&owner=" + owner + "&due_date=2030-01-15");
+  auto saved = chair.post(base, "version=" + version +
+                                    "&summary=Wijkteam+belt&decision=wijkteam&owner=" + owner +
+                                    "&due_date=2030-01-15");
   EXPECT_EQ(saved.status, 303) << saved.body.substr(0, 2000);
   // The same form sent again with the old version: a clear conflict, the text kept.
-  auto stale = chair.post(base, "version=" + version + "&summary=Mijn+eigen+tekst&decision=wijkteam&owner=" + owner + "&due_date=2030-01-15");
+  auto stale = chair.post(base, "version=" + version +
+                                    "&summary=Mijn+eigen+tekst&decision=wijkteam&owner=" + owner +
+                                    "&due_date=2030-01-15");
   EXPECT_EQ(stale.status, 409);
   EXPECT_NE(stale.body.find("Mijn eigen tekst"), std::string::npos);
   EXPECT_NE(stale.body.find("Iemand anders heeft dit net ook veranderd"), std::string::npos);
@@ -240,7 +263,8 @@ TEST_F(HttpTest, RepeatedWrongPasswordsSlowLoginDown) {
   auto c = client();
   c.get("/login");
   int status = 0;
-  for (int i = 0; i < 6; ++i) status = c.post("/login", "username=huismeester.merenwijk&password=fout").status;
+  for (int i = 0; i < 6; ++i)
+    status = c.post("/login", "username=huismeester.merenwijk&password=fout").status;
   EXPECT_EQ(status, 429);
   auto r = c.post("/login", "username=huismeester.merenwijk&password=meedoen-demo");
   EXPECT_EQ(r.status, 429);
@@ -279,7 +303,8 @@ namespace {
 std::set<std::string> category_ids(const std::string& html) {
   std::set<std::string> out;
   static const std::regex re("name=\"categories\" value=\"([0-9]+)\"");
-  for (auto it = std::sregex_iterator(html.begin(), html.end(), re); it != std::sregex_iterator(); ++it)
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), re); it != std::sregex_iterator();
+       ++it)
     out.insert((*it)[1]);
   return out;
 }
@@ -298,11 +323,13 @@ TEST_F(HttpTest, TheSignalFormShowsOnlyTheChosenWijksCategories) {
   ASSERT_EQ(parts.status, 200);
   const auto second = category_ids(parts.body);
   ASSERT_FALSE(second.empty());
-  for (const auto& id : second) EXPECT_EQ(first.count(id), 0u) << "category " << id << " of another wijk";
+  for (const auto& id : second)
+    EXPECT_EQ(first.count(id), 0u) << "category " << id << " of another wijk";
   EXPECT_EQ(parts.body.find("<html"), std::string::npos) << "a fragment, not a page";
   EXPECT_EQ(category_ids(c.get("/signalen/nieuw?wijk=" + other_wijk).body), second);
   // A category of the other wijk is refused for this one, with the form shown again.
-  auto r = c.post("/signalen", "wijk=1&description=" + encode("Verkeerde categorie") + "&categories=" + *second.begin());
+  auto r = c.post("/signalen", "wijk=1&description=" + encode("Verkeerde categorie") +
+                                   "&categories=" + *second.begin());
   EXPECT_EQ(r.status, 422);
   EXPECT_NE(r.body.find("Verkeerde categorie"), std::string::npos);
 }

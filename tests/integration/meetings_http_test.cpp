@@ -18,7 +18,9 @@ TEST_F(MeetingsHttpTest, MarkingHeldWarnsAboutUndecidedItemsThenMovesTheMeetingT
   ASSERT_TRUE(chair.login("voorzitter"));
   auto list = chair.get("/overleggen");
   ASSERT_EQ(list.status, 200);
-  const std::string upcoming = list.body.substr(list.body.find("id=\"up-h\""), list.body.find("id=\"past-h\"") - list.body.find("id=\"up-h\""));
+  const std::string upcoming =
+      list.body.substr(list.body.find("id=\"up-h\""),
+                       list.body.find("id=\"past-h\"") - list.body.find("id=\"up-h\""));
   const int meeting = first_id(upcoming, "/overleggen/");
   ASSERT_GT(meeting, 0);
   const std::string url = "/overleggen/" + std::to_string(meeting);
@@ -36,20 +38,23 @@ TEST_F(MeetingsHttpTest, MarkingHeldWarnsAboutUndecidedItemsThenMovesTheMeetingT
   EXPECT_EQ(part.status, 200);
   EXPECT_NE(part.body.find("name=\"b_pref_theme\""), std::string::npos);
   EXPECT_EQ(part.body.find("<html"), std::string::npos);
-  const std::string fields = "version=" + version + "&wijk=" + wijk + "&starts_at=" + encode(when) + "&place=Matilo&held=1";
+  const std::string fields = "version=" + version + "&wijk=" + wijk + "&starts_at=" + encode(when) +
+                             "&place=Matilo&held=1";
 
   auto warned = chair.post(url + "/gegevens", fields);
   EXPECT_EQ(warned.status, 409);
   EXPECT_NE(warned.body.find("zonder besluit"), std::string::npos) << warned.body.substr(0, 500);
   EXPECT_NE(warned.body.find("Toch afsluiten"), std::string::npos);
-  EXPECT_EQ(chair.get("/overleggen").body.find(url + "/notulen"), std::string::npos) << "nothing changed yet";
+  EXPECT_EQ(chair.get("/overleggen").body.find(url + "/notulen"), std::string::npos)
+      << "nothing changed yet";
 
   auto closed = chair.post(url + "/gegevens", fields + "&confirm_undecided=1");
   EXPECT_EQ(closed.status, 303) << closed.body.substr(0, 500);
   auto after = chair.get("/overleggen");
   const auto past_at = after.body.find("id=\"past-h\"");
   ASSERT_NE(past_at, std::string::npos);
-  EXPECT_EQ(after.body.substr(0, past_at).find("href=\"" + url + "\""), std::string::npos) << "still under Gepland";
+  EXPECT_EQ(after.body.substr(0, past_at).find("href=\"" + url + "\""), std::string::npos)
+      << "still under Gepland";
   EXPECT_NE(after.body.substr(past_at).find(url + "/notulen"), std::string::npos);
   auto minutes = chair.get(url + "/notulen");
   EXPECT_EQ(minutes.status, 200);

@@ -24,8 +24,8 @@ class DbError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Throws for a failed call: meedoen::Unavailable when the database cannot serve for a moment (locked
-// past the busy timeout, disk full, read-only, I/O error), DbError otherwise.
+// Throws for a failed call: meedoen::Unavailable when the database cannot serve for a moment
+// (locked past the busy timeout, disk full, read-only, I/O error), DbError otherwise.
 [[noreturn]] void fail(sqlite3* db, int rc, const std::string& what);
 
 class Stmt {
@@ -44,14 +44,14 @@ class Stmt {
   Stmt& bind(int i, int v) { return check(sqlite3_bind_int64(stmt_, i, v)); }
   Stmt& bind(int i, bool v) { return check(sqlite3_bind_int64(stmt_, i, v ? 1 : 0)); }
   Stmt& bind(int i, std::string_view v) {
-    return check(sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()),
-                                   SQLITE_TRANSIENT));
+    return check(
+        sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
   }
   Stmt& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
   Stmt& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
   Stmt& bind(int i, const std::vector<unsigned char>& v) {
-    return check(sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()),
-                                   SQLITE_TRANSIENT));
+    return check(
+        sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
   }
   Stmt& bind_null(int i) { return check(sqlite3_bind_null(stmt_, i)); }
   template <class T>

@@ -121,7 +121,8 @@ Response admin_user_active(Ctx& c) {
 static Response render_user(Ctx& c, std::int64_t id, json::object extra, int status) {
   auto o = c.app.admin().overview(c.user());
   if (!o) return error_page(c, o.error());
-  auto u = std::find_if(o->users.begin(), o->users.end(), [&](const User& x) { return x.id.value == id; });
+  auto u = std::find_if(o->users.begin(), o->users.end(),
+                        [&](const User& x) { return x.id.value == id; });
   if (u == o->users.end()) return error_page(c, Error::not_found());
   json::object m = std::move(extra);
   m["id"] = id;
@@ -158,8 +159,9 @@ Response admin_user_page(Ctx& c) {
 }
 
 static Response user_result(Ctx& c, std::int64_t id, const Status& st) {
-  return form_result(c, st, "/beheer/gebruikers/" + std::to_string(id) + "?opgeslagen=1",
-                     [&](json::object extra, int status) { return render_user(c, id, std::move(extra), status); });
+  return form_result(
+      c, st, "/beheer/gebruikers/" + std::to_string(id) + "?opgeslagen=1",
+      [&](json::object extra, int status) { return render_user(c, id, std::move(extra), status); });
 }
 
 Response admin_user_update(Ctx& c) {
@@ -175,25 +177,31 @@ Response admin_user_password(Ctx& c) {
   if (!id) return error_page(c, Error::invalid("error.bad_request"));
   auto o = c.app.admin().overview(c.user());
   if (!o) return error_page(c, o.error());
-  auto u = std::find_if(o->users.begin(), o->users.end(), [&](const User& x) { return x.id.value == *id; });
+  auto u = std::find_if(o->users.begin(), o->users.end(),
+                        [&](const User& x) { return x.id.value == *id; });
   if (u == o->users.end()) return error_page(c, Error::not_found());
-  return user_result(c, *id, c.app.admin().reset_password(&c.user(), u->username, c.req.form.get("password")));
+  return user_result(
+      c, *id, c.app.admin().reset_password(&c.user(), u->username, c.req.form.get("password")));
 }
 
 Response admin_org_create(Ctx& c) {
-  auto id = c.app.admin().create_org(&c.user(), {OrgId(), c.req.form.get("name"), c.req.form.get("kind")});
+  auto id = c.app.admin().create_org(&c.user(),
+                                     {OrgId(), c.req.form.get("name"), c.req.form.get("kind")});
   return admin_result(c, id ? Status::Ok() : Status(id.error()), "organisaties");
 }
 
 Response admin_default_category_create(Ctx& c) {
-  return admin_result(c, c.app.admin().add_default_category(c.user(), c.req.form.get("label"), c.req.form.has("meldcode")),
+  return admin_result(c,
+                      c.app.admin().add_default_category(c.user(), c.req.form.get("label"),
+                                                         c.req.form.has("meldcode")),
                       "standaard");
 }
 
 Response admin_default_category_delete(Ctx& c) {
   auto id = c.id_param(0);
   if (!id) return error_page(c, Error::invalid("error.bad_request"));
-  return admin_result(c, c.app.admin().remove_default_category(c.user(), CategoryId(*id)), "standaard");
+  return admin_result(c, c.app.admin().remove_default_category(c.user(), CategoryId(*id)),
+                      "standaard");
 }
 
 Response admin_wijk_create(Ctx& c) {
@@ -206,7 +214,10 @@ Response admin_wijk_create(Ctx& c) {
     buurten.push_back(all.substr(pos, end - pos));
     pos = end + 1;
   }
-  auto id = c.app.admin().create_wijk(c.user(), {WijkId(), c.req.form.get("name"), c.req.form.get("district"), c.req.form.get("rhythm"), c.req.form.get("place")}, buurten);
+  auto id = c.app.admin().create_wijk(c.user(),
+                                      {WijkId(), c.req.form.get("name"), c.req.form.get("district"),
+                                       c.req.form.get("rhythm"), c.req.form.get("place")},
+                                      buurten);
   if (id) return redirect("/beheer/wijken/" + std::to_string(id->value));
   return admin_result(c, Status(id.error()), "wijken");
 }
@@ -226,7 +237,8 @@ static Response render_wijk_config(Ctx& c, WijkId id, json::object extra, int st
     json::object oo;
     oo["id"] = o.id.value;
     oo["name"] = o.name;
-    oo["checked"] = std::find(cfg->partners.begin(), cfg->partners.end(), o.id) != cfg->partners.end();
+    oo["checked"] =
+        std::find(cfg->partners.begin(), cfg->partners.end(), o.id) != cfg->partners.end();
     orgs.push_back(oo);
   }
   for (const auto& cat : cfg->categories) {
@@ -240,7 +252,8 @@ static Response render_wijk_config(Ctx& c, WijkId id, json::object extra, int st
   }
   m["orgs"] = orgs;
   m["categories"] = cats;
-  return page(c, "admin/wijk", std::move(m), c.t("wijk_config_title") + " " + cfg->wijk.name, status);
+  return page(c, "admin/wijk", std::move(m), c.t("wijk_config_title") + " " + cfg->wijk.name,
+              status);
 }
 
 Response admin_wijk_page(Ctx& c) {
@@ -251,7 +264,9 @@ Response admin_wijk_page(Ctx& c) {
 
 static Response wijk_config_result(Ctx& c, WijkId id, const Status& st) {
   return form_result(c, st, "/beheer/wijken/" + std::to_string(id.value),
-                     [&](json::object extra, int status) { return render_wijk_config(c, id, std::move(extra), status); });
+                     [&](json::object extra, int status) {
+                       return render_wijk_config(c, id, std::move(extra), status);
+                     });
 }
 
 Response admin_wijk_update(Ctx& c) {
@@ -270,7 +285,10 @@ Response admin_wijk_update(Ctx& c) {
 Response admin_category_create(Ctx& c) {
   auto id = c.id_param(0);
   if (!id) return error_page(c, Error::invalid("error.bad_request"));
-  return wijk_config_result(c, WijkId(*id), c.app.admin().add_category(c.user(), WijkId(*id), c.req.form.get("label"), c.req.form.has("meldcode")));
+  return wijk_config_result(
+      c, WijkId(*id),
+      c.app.admin().add_category(c.user(), WijkId(*id), c.req.form.get("label"),
+                                 c.req.form.has("meldcode")));
 }
 
 Response admin_category_update(Ctx& c) {
@@ -278,8 +296,9 @@ Response admin_category_update(Ctx& c) {
   auto cat = c.id_param(1);
   if (!id || !cat) return error_page(c, Error::invalid("error.bad_request"));
   return wijk_config_result(c, WijkId(*id),
-                            c.app.admin().update_category(c.user(), WijkId(*id), CategoryId(*cat), c.req.form.get("label"),
-                                                  c.req.form.has("meldcode"), c.req.form.has("active")));
+                            c.app.admin().update_category(
+                                c.user(), WijkId(*id), CategoryId(*cat), c.req.form.get("label"),
+                                c.req.form.has("meldcode"), c.req.form.has("active")));
 }
 
 }  // namespace meedoen::web

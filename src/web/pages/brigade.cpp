@@ -10,7 +10,8 @@ Response brigade_page(Ctx& c) {
   auto ov = c.app.brigade().overview(c.user());
   if (!ov) return error_page(c, ov.error());
   json::object m(c.sp);
-  json::array open(c.sp), unassigned(c.sp), peers(c.sp), checkins(c.sp), debriefs(c.sp), referrals(c.sp);
+  json::array open(c.sp), unassigned(c.sp), peers(c.sp), checkins(c.sp), debriefs(c.sp),
+      referrals(c.sp);
   for (const auto& r : ov->open_requests) {
     auto o = request_row_json(c, r);
     (o["unassigned"].as_bool() ? unassigned : open).push_back(std::move(o));
@@ -157,8 +158,10 @@ static Response render_request_form(Ctx& c, json::object values, json::object er
   m["errors"] = errors;
   m["has_errors"] = !errors.empty();
   m["source"] = c.t("source_" + form->source);
-  m["genders"] = options(c, "gender_", codes(kGenders), {str("gender").empty() ? "onbekend" : str("gender")});
-  m["ages"] = options(c, "age_", codes(kAgeBands), {str("age_band").empty() ? "onbekend" : str("age_band")});
+  m["genders"] =
+      options(c, "gender_", codes(kGenders), {str("gender").empty() ? "onbekend" : str("gender")});
+  m["ages"] = options(c, "age_", codes(kAgeBands),
+                      {str("age_band").empty() ? "onbekend" : str("age_band")});
   m["languages"] = options(c, "lang_", codes(kLanguages), {str("pref_language")});
   m["pref_genders"] = options(c, "gender_", {"man", "vrouw"}, {str("pref_gender")});
   m["themes"] = options(c, "theme_", codes(kThemes), {str("pref_theme")});
@@ -167,14 +170,18 @@ static Response render_request_form(Ctx& c, json::object values, json::object er
   return page(c, "brigade/request_new", std::move(m), c.t("request_new_title"), status);
 }
 
-Response request_new_page(Ctx& c) { return render_request_form(c, request_form_values(c.req), {}, 200); }
+Response request_new_page(Ctx& c) {
+  return render_request_form(c, request_form_values(c.req), {}, 200);
+}
 
 Response request_create(Ctx& c) {
   const Params& f = c.req.form;
   json::object values = request_form_values(c.req);
   NewRequestInput in;
   auto wijk = parse_id(f.get("wijk"));
-  if (!wijk) return render_request_form(c, values, field_errors(c, Error::invalid("error.signal.wijk_required", "wijk")), 422);
+  if (!wijk)
+    return render_request_form(
+        c, values, field_errors(c, Error::invalid("error.signal.wijk_required", "wijk")), 422);
   in.wijk = WijkId(*wijk);
   if (!f.get("buurt").empty()) {
     auto b = parse_id(f.get("buurt"));
@@ -184,13 +191,15 @@ Response request_create(Ctx& c) {
   in.resident_code = f.get("resident_code");
   in.gender = f.get("gender").empty() ? "onbekend" : f.get("gender");
   in.age_band = f.get("age_band").empty() ? "onbekend" : f.get("age_band");
-  in.identity = {f.get("name"), f.get("address"), f.get("phone"), f.get("birth_year"), f.get("notes")};
+  in.identity = {f.get("name"), f.get("address"), f.get("phone"), f.get("birth_year"),
+                 f.get("notes")};
   in.known = f.get("known");
   in.wishes = wishes_from(f, "");
   in.urgency = f.get("urgency").empty() ? "normaal" : f.get("urgency");
   auto r = c.app.brigade().create_request(c.user(), in);
   if (!r) {
-    if (r.error().kind == ErrorKind::kInvalid) return render_request_form(c, values, field_errors(c, r.error()), 422);
+    if (r.error().kind == ErrorKind::kInvalid)
+      return render_request_form(c, values, field_errors(c, r.error()), 422);
     return error_page(c, r.error());
   }
   return redirect("/verzoeken/" + std::to_string(r->value) + "?nieuw=1");
@@ -218,7 +227,8 @@ static Response render_request(Ctx& c, RequestId id, json::object extra, int sta
   m["may_edit_wishes"] = d->may_edit_wishes;
   if (d->may_edit_wishes) {
     // Shown again after an error with what was sent; else with what the request holds.
-    const bool again = c.req.method == "POST" && c.req.path.size() > 7 && c.req.path.ends_with("/wensen");
+    const bool again =
+        c.req.method == "POST" && c.req.path.size() > 7 && c.req.path.ends_with("/wensen");
     const Params& f = c.req.form;
     json::object w;
     w["safety_aggression"] = again ? f.has("w_safety_aggression") : r.safety_aggression;
@@ -228,9 +238,12 @@ static Response render_request(Ctx& c, RequestId id, json::object extra, int sta
     w["safety_notes"] = again ? f.get("w_safety_notes") : r.safety_notes;
     m["w"] = w;
     m["request_id"] = r.id.value;
-    m["w_languages"] = options(c, "lang_", codes(kLanguages), {again ? f.get("w_pref_language") : r.pref_language});
-    m["w_genders"] = options(c, "gender_", {"man", "vrouw", "anders"}, {again ? f.get("w_pref_gender") : r.pref_gender});
-    m["w_themes"] = options(c, "theme_", codes(kThemes), {again ? f.get("w_pref_theme") : r.pref_theme});
+    m["w_languages"] = options(c, "lang_", codes(kLanguages),
+                               {again ? f.get("w_pref_language") : r.pref_language});
+    m["w_genders"] = options(c, "gender_", {"man", "vrouw", "anders"},
+                             {again ? f.get("w_pref_gender") : r.pref_gender});
+    m["w_themes"] =
+        options(c, "theme_", codes(kThemes), {again ? f.get("w_pref_theme") : r.pref_theme});
   }
   m["visit_key"] = d->visit_key;
   json::array results, minutes;
@@ -246,8 +259,9 @@ static Response render_request(Ctx& c, RequestId id, json::object extra, int sta
   const bool retry = c.req.method == "POST";
   m["kinds"] = options(c, "kind_", {"huisbezoek", "telefoon", "centrum", "buiten"},
                        {retry ? c.req.form.get("kind") : std::string()});
-  m["details_open"] = retry && (!c.req.form.get("when").empty() || !c.req.form.get("kind").empty() ||
-                                !c.req.form.get("note").empty() || !c.req.form.get("next_step").empty());
+  m["details_open"] =
+      retry && (!c.req.form.get("when").empty() || !c.req.form.get("kind").empty() ||
+                !c.req.form.get("note").empty() || !c.req.form.get("next_step").empty());
   for (int n : {30, 60, 90, 120}) {
     json::object o;
     o["value"] = n;
@@ -267,7 +281,9 @@ static Response render_request(Ctx& c, RequestId id, json::object extra, int sta
     o["when"] = format_datetime(v.visit.at);
     o["peer"] = v.peer_name;
     o["result"] = c.t("result_" + std::string(to_string(v.visit.result)));
-    o["kind"] = v.visit.kind == VisitKind::kUnknown ? std::string() : c.t("kind_" + std::string(to_string(v.visit.kind)));
+    o["kind"] = v.visit.kind == VisitKind::kUnknown
+                    ? std::string()
+                    : c.t("kind_" + std::string(to_string(v.visit.kind)));
     o["note"] = v.visit.note;
     o["next_step"] = v.visit.next_step;
     visits.push_back(o);
@@ -333,7 +349,8 @@ static Response render_request(Ctx& c, RequestId id, json::object extra, int sta
   m["has_suggestions"] = !sugg.empty();
   m["new"] = c.req.query.get("nieuw") == "1";
   m["saved_text"] = saved_text(c);
-  return page(c, "brigade/request", std::move(m), c.t("request_title", d->row.resident.code), status);
+  return page(c, "brigade/request", std::move(m), c.t("request_title", d->row.resident.code),
+              status);
 }
 
 static std::optional<RequestId> request_param(Ctx& c) {
@@ -350,9 +367,11 @@ Response request_page(Ctx& c) {
 
 // A form on the request page: on success back to the page (with a note what was saved), on bad
 // input the page again with the message beside the form `section`.
-static Response request_form_result(Ctx& c, RequestId id, const Status& st, const std::string& section,
-                                    const std::string& saved) {
-  if (st) return redirect("/verzoeken/" + std::to_string(id.value) + (saved.empty() ? "" : "?opgeslagen=" + saved));
+static Response request_form_result(Ctx& c, RequestId id, const Status& st,
+                                    const std::string& section, const std::string& saved) {
+  if (st)
+    return redirect("/verzoeken/" + std::to_string(id.value) +
+                    (saved.empty() ? "" : "?opgeslagen=" + saved));
   if (st.error().kind != ErrorKind::kInvalid && st.error().kind != ErrorKind::kConflict)
     return error_page(c, st.error());
   json::object extra;
@@ -361,7 +380,8 @@ static Response request_form_result(Ctx& c, RequestId id, const Status& st, cons
   for (const auto& [k, val] : c.req.form.items())
     if (k != "_csrf") v[k] = val;
   extra["v"] = v;
-  return render_request(c, id, std::move(extra), st.error().kind == ErrorKind::kConflict ? 409 : 422);
+  return render_request(c, id, std::move(extra),
+                        st.error().kind == ErrorKind::kConflict ? 409 : 422);
 }
 
 Response request_assign(Ctx& c) {
@@ -371,15 +391,18 @@ Response request_assign(Ctx& c) {
   std::vector<UserId> peers;
   for (auto p : parse_ids(c.req.form.all("peer"), &ok)) peers.emplace_back(p);
   if (!ok) return error_page(c, Error::invalid("error.bad_request"));
-  return request_form_result(c, *id, c.app.brigade().assign_peers(c.user(), *id, peers), "assign", "toegewezen");
+  return request_form_result(c, *id, c.app.brigade().assign_peers(c.user(), *id, peers), "assign",
+                             "toegewezen");
 }
 
 Response request_unassign(Ctx& c) {
   auto id = request_param(c);
   auto peer = parse_id(c.req.form.get("peer"));
   if (!id || !peer) return error_page(c, Error::invalid("error.bad_request"));
-  return request_form_result(c, *id, c.app.brigade().end_assignment(c.user(), *id, UserId(*peer), c.req.form.get("reason")),
-                             "assign", "beeindigd");
+  return request_form_result(
+      c, *id,
+      c.app.brigade().end_assignment(c.user(), *id, UserId(*peer), c.req.form.get("reason")),
+      "assign", "beeindigd");
 }
 
 Response request_respond(Ctx& c) {
@@ -387,7 +410,8 @@ Response request_respond(Ctx& c) {
   if (!id) return error_page(c, Error::invalid("error.bad_request"));
   const std::string answer = c.req.form.get("answer");
   if (answer != "ja" && answer != "nee") return error_page(c, Error::invalid("error.bad_request"));
-  const Status st = c.app.brigade().respond_assignment(c.user(), *id, answer == "ja", c.req.form.get("reason"));
+  const Status st =
+      c.app.brigade().respond_assignment(c.user(), *id, answer == "ja", c.req.form.get("reason"));
   if (st && answer == "nee") return redirect("/verzoeken?afgezegd=1");
   return request_form_result(c, *id, st, "respond", answer == "ja" ? "aangenomen" : "");
 }
@@ -396,8 +420,8 @@ Response request_visit(Ctx& c) {
   auto id = request_param(c);
   if (!id) return error_page(c, Error::invalid("error.bad_request"));
   const Params& f = c.req.form;
-  LogVisitInput in{*id, f.get("result"), f.get("kind"), f.get("when"), f.get("note"), f.get("next_step"),
-                   f.get("key")};
+  LogVisitInput in{*id,           f.get("result"),    f.get("kind"), f.get("when"),
+                   f.get("note"), f.get("next_step"), f.get("key")};
   auto r = c.app.brigade().log_visit(c.user(), in);
   if (!r) return request_form_result(c, *id, r.error(), "visit", "");
   return redirect("/verzoeken/" + std::to_string(id->value) + "?opgeslagen=bezoek");
@@ -408,14 +432,16 @@ Response request_checkin(Ctx& c) {
   auto minutes = parse_id(c.req.form.get("minutes"));
   if (!id) return error_page(c, Error::invalid("error.bad_request"));
   const int n = minutes && *minutes < 100000 ? static_cast<int>(*minutes) : 0;
-  return request_form_result(c, *id, c.app.brigade().check_in(c.user(), *id, n), "checkin", "ingecheckt");
+  return request_form_result(c, *id, c.app.brigade().check_in(c.user(), *id, n), "checkin",
+                             "ingecheckt");
 }
 
 Response checkout(Ctx& c) {
   auto st = c.app.brigade().check_out(c.user());
   if (!st) return error_page(c, st.error());
   const std::string back = local_path(c.req.form.get("back"), "/verzoeken");
-  return redirect(back + (back.find('?') == std::string::npos ? "?" : "&") + "opgeslagen=uitgecheckt");
+  return redirect(back + (back.find('?') == std::string::npos ? "?" : "&") +
+                  "opgeslagen=uitgecheckt");
 }
 
 Response debrief_create(Ctx& c) {
@@ -436,15 +462,17 @@ Response request_wishes(Ctx& c) {
   auto version = parse_id(c.req.form.get("version"));
   if (!id || !version) return error_page(c, Error::invalid("error.bad_request"));
   const BrigadeWishes w = wishes_from(c.req.form, "w_");
-  return request_form_result(c, *id, c.app.brigade().update_wishes(c.user(), *id, *version, w), "wishes", "wensen");
+  return request_form_result(c, *id, c.app.brigade().update_wishes(c.user(), *id, *version, w),
+                             "wishes", "wensen");
 }
 
 Response request_outcome(Ctx& c) {
   auto id = request_param(c);
   auto version = parse_id(c.req.form.get("version"));
   if (!id || !version) return error_page(c, Error::invalid("error.bad_request"));
-  return request_form_result(c, *id, c.app.brigade().set_outcome(c.user(), *id, c.req.form.get("outcome"),
-                                                       c.req.form.get("outcome_note"), *version),
+  return request_form_result(c, *id,
+                             c.app.brigade().set_outcome(c.user(), *id, c.req.form.get("outcome"),
+                                                         c.req.form.get("outcome_note"), *version),
                              "outcome", "uitkomst");
 }
 

@@ -18,7 +18,8 @@ struct ItemOverride {
 
 // The options of one of the brigade's wishes as HTML (escaped here), `chosen` marked.
 template <class List>
-std::string option_html(Ctx& c, std::string_view prefix, const List& list, const std::string& chosen) {
+std::string option_html(Ctx& c, std::string_view prefix, const List& list,
+                        const std::string& chosen) {
   std::string html;
   for (const char* code : list) {
     html += "<option value=\"";
@@ -81,7 +82,8 @@ json::object meeting_model(Ctx& c, const MeetingView& v, const ItemOverride* ov)
     std::string html = user_options;
     if (!chosen.empty()) {
       const std::string tag = "<option value=\"" + chosen + "\">";
-      if (auto at = html.find(tag); at != std::string::npos) html.insert(at + tag.size() - 1, " selected");
+      if (auto at = html.find(tag); at != std::string::npos)
+        html.insert(at + tag.size() - 1, " selected");
     }
     return html;
   };
@@ -179,19 +181,23 @@ json::object meeting_model(Ctx& c, const MeetingView& v, const ItemOverride* ov)
     present += a.present ? 1 : 0;
     att.push_back(std::move(o));
   }
-  m["absent_count"] = static_cast<int>(std::count_if(v.attendance.begin(), v.attendance.end(),
-                                                      [](const auto& a) { return a.invited && !a.present; }));
+  m["absent_count"] =
+      static_cast<int>(std::count_if(v.attendance.begin(), v.attendance.end(),
+                                     [](const auto& a) { return a.invited && !a.present; }));
   m["attendance"] = std::move(att);
   m["present_count"] = present;
   return m;
 }
 
-Response render_meeting(Ctx& c, MeetingId id, const ItemOverride* ov, json::object extra, int status) {
+Response render_meeting(Ctx& c, MeetingId id, const ItemOverride* ov, json::object extra,
+                        int status) {
   auto v = c.app.meetings().view(c.user(), id);
   if (!v) return error_page(c, v.error());
   json::object m = meeting_model(c, *v, ov);
   for (auto& [k, val] : extra) m[k] = val;
-  return page(c, "meetings/meeting", std::move(m), c.t("meeting_title") + " " + v->wijk.name + " " + format_date(v->meeting.starts_at), status);
+  return page(c, "meetings/meeting", std::move(m),
+              c.t("meeting_title") + " " + v->wijk.name + " " + format_date(v->meeting.starts_at),
+              status);
 }
 
 std::optional<PlanMeetingInput> plan_input(Ctx& c, bool* ok) {
@@ -221,7 +227,8 @@ Response meetings_page(Ctx& c) {
   return page(c, "meetings/list", std::move(m), c.t("meetings_title"));
 }
 
-static Response render_meeting_form(Ctx& c, const PlanMeetingInput& in, json::object errors, int status) {
+static Response render_meeting_form(Ctx& c, const PlanMeetingInput& in, json::object errors,
+                                    int status) {
   auto form = c.app.meetings().form(c.user());
   if (!form) return error_page(c, form.error());
   json::object m;
@@ -238,7 +245,8 @@ static Response render_meeting_form(Ctx& c, const PlanMeetingInput& in, json::ob
   json::array orgs;
   std::vector<OrgId> default_invited;
   for (const auto& [w, partners] : form->partners)
-    if (in.wijk == w || (!in.wijk.valid() && w == form->wijken.front().id)) default_invited = partners;
+    if (in.wijk == w || (!in.wijk.valid() && w == form->wijken.front().id))
+      default_invited = partners;
   const auto& invited = in.invited.empty() ? default_invited : in.invited;
   for (const auto& o : form->orgs) {
     json::object oj;
@@ -267,7 +275,8 @@ Response meeting_create(Ctx& c) {
   if (!ok) return error_page(c, Error::invalid("error.bad_request"));
   auto id = c.app.meetings().plan(c.user(), *in);
   if (!id) {
-    if (id.error().kind == ErrorKind::kInvalid) return render_meeting_form(c, *in, field_errors(c, id.error()), 422);
+    if (id.error().kind == ErrorKind::kInvalid)
+      return render_meeting_form(c, *in, field_errors(c, id.error()), 422);
     return error_page(c, id.error());
   }
   return redirect("/overleggen/" + std::to_string(id->value));
@@ -282,7 +291,8 @@ Response meeting_page(Ctx& c) {
 Response meeting_refresh(Ctx& c) {
   auto id = c.id_param(0);
   if (!id) return error_page(c, Error::invalid("error.bad_request"));
-  if (auto st = c.app.meetings().refresh_agenda(c.user(), MeetingId(*id)); !st) return error_page(c, st.error());
+  if (auto st = c.app.meetings().refresh_agenda(c.user(), MeetingId(*id)); !st)
+    return error_page(c, st.error());
   return redirect("/overleggen/" + std::to_string(*id) + "#agenda");
 }
 
@@ -290,7 +300,9 @@ static Response meeting_move(Ctx& c, int delta) {
   auto id = c.id_param(0);
   auto item = c.id_param(1);
   if (!id || !item) return error_page(c, Error::invalid("error.bad_request"));
-  if (auto st = c.app.meetings().move_agenda_item(c.user(), MeetingId(*id), AgendaItemId(*item), delta); !st)
+  if (auto st =
+          c.app.meetings().move_agenda_item(c.user(), MeetingId(*id), AgendaItemId(*item), delta);
+      !st)
     return error_page(c, st.error());
   return redirect("/overleggen/" + std::to_string(*id) + "#punt-" + std::to_string(*item));
 }
@@ -327,7 +339,8 @@ Response meeting_record_item(Ctx& c) {
   in.brigade = wishes_from(f, "b_");
   ItemOverride ov;
   ov.item = in.item;
-  for (const char* k : {"summary", "decision", "owner", "due_date", "regisseur"}) ov.values[k] = f.get(k);
+  for (const char* k : {"summary", "decision", "owner", "due_date", "regisseur"})
+    ov.values[k] = f.get(k);
   {
     json::object b;
     b["safety_aggression"] = in.brigade.safety_aggression;
@@ -394,8 +407,9 @@ Response meeting_update(Ctx& c) {
   bool ok = true;
   auto in = plan_input(c, &ok);
   if (!ok) return error_page(c, Error::invalid("error.bad_request"));
-  auto st = c.app.meetings().update(c.user(), MeetingId(*id), *version, *in, c.req.form.get("held") == "1",
-                                 c.req.form.get("confirm_undecided") == "1");
+  auto st = c.app.meetings().update(c.user(), MeetingId(*id), *version, *in,
+                                    c.req.form.get("held") == "1",
+                                    c.req.form.get("confirm_undecided") == "1");
   if (!st && st.error().message_key == "error.meeting.undecided") {
     // Before undecided items go to the next agenda, the chair sees them, urgent ones first.
     auto v = c.app.meetings().view(c.user(), MeetingId(*id));
@@ -403,8 +417,9 @@ Response meeting_update(Ctx& c) {
     std::vector<const AgendaItemView*> open;
     for (const auto& iv : v->items)
       if (!iv.item.recorded) open.push_back(&iv);
-    std::stable_sort(open.begin(), open.end(),
-                     [](const auto* a, const auto* b) { return a->signal.signal.urgent > b->signal.signal.urgent; });
+    std::stable_sort(open.begin(), open.end(), [](const auto* a, const auto* b) {
+      return a->signal.signal.urgent > b->signal.signal.urgent;
+    });
     json::array list;
     for (const auto* iv : open) {
       json::object o;
@@ -457,7 +472,8 @@ static Response render_actions(Ctx& c, json::object extra, int status) {
   if (!list) return error_page(c, list.error());
   json::object m = std::move(extra);
   json::array open, done;
-  for (const auto& a : *list) (a.action.state == ActionState::kOpen ? open : done).push_back(action_json(c, a));
+  for (const auto& a : *list)
+    (a.action.state == ActionState::kOpen ? open : done).push_back(action_json(c, a));
   m["open"] = open;
   m["done"] = done;
   m["no_open"] = open.empty();

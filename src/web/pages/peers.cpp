@@ -3,7 +3,8 @@
 
 namespace meedoen::web {
 
-static Response render_availability(Ctx& c, const std::string& week, json::object extra, int status) {
+static Response render_availability(Ctx& c, const std::string& week, json::object extra,
+                                    int status) {
   auto s = c.app.peers().settings(c.user(), week);
   if (!s) return error_page(c, s.error());
   json::object m = std::move(extra);
@@ -51,9 +52,12 @@ static Response render_availability(Ctx& c, const std::string& week, json::objec
   // After a refused save, the forms show what was typed, not what is stored.
   const bool retry_profile = m.contains("profile_error");
   const Params& f = c.req.form;
-  m["languages"] = options(c, "lang_", codes(kLanguages), retry_profile ? f.all("languages") : s->profile.languages);
-  m["themes"] = options(c, "theme_", codes(kThemes), retry_profile ? f.all("themes") : s->profile.themes);
-  m["genders"] = options(c, "gender_", codes(kGenders), {retry_profile ? f.get("gender") : s->profile.gender});
+  m["languages"] = options(c, "lang_", codes(kLanguages),
+                           retry_profile ? f.all("languages") : s->profile.languages);
+  m["themes"] =
+      options(c, "theme_", codes(kThemes), retry_profile ? f.all("themes") : s->profile.themes);
+  m["genders"] =
+      options(c, "gender_", codes(kGenders), {retry_profile ? f.get("gender") : s->profile.gender});
   if (retry_profile) {
     m["cap"] = f.get("weekly_cap");
     m["email"] = f.get("email");
@@ -70,9 +74,12 @@ static Response render_availability(Ctx& c, const std::string& week, json::objec
   return page(c, "peers/availability", std::move(m), c.t("availability_title"), status);
 }
 
-Response availability_page(Ctx& c) { return render_availability(c, c.req.query.get("week"), {}, 200); }
+Response availability_page(Ctx& c) {
+  return render_availability(c, c.req.query.get("week"), {}, 200);
+}
 
-static Response availability_result(Ctx& c, const Status& st, const std::string& week, const std::string& section) {
+static Response availability_result(Ctx& c, const Status& st, const std::string& week,
+                                    const std::string& section) {
   if (st) return redirect("/beschikbaarheid?week=" + url_encode(week) + "&opgeslagen=" + section);
   if (st.error().kind != ErrorKind::kInvalid) return error_page(c, st.error());
   json::object extra;
@@ -102,7 +109,8 @@ Response availability_week(Ctx& c) {
     if (!part) return error_page(c, Error::invalid("error.bad_request"));
     blocks.push_back({v.substr(0, bar), *part});
   }
-  return availability_result(c, c.app.peers().save_on_call(c.user(), f.get("week"), blocks), f.get("week"), "week");
+  return availability_result(c, c.app.peers().save_on_call(c.user(), f.get("week"), blocks),
+                             f.get("week"), "week");
 }
 
 Response availability_absence(Ctx& c) {
@@ -114,6 +122,7 @@ Response availability_absence(Ctx& c) {
 Response availability_absence_delete(Ctx& c) {
   auto id = c.id_param(0);
   if (!id) return error_page(c, Error::invalid("error.bad_request"));
-  return availability_result(c, c.app.peers().remove_absence(c.user(), *id), c.req.form.get("week"), "absence");
+  return availability_result(c, c.app.peers().remove_absence(c.user(), *id), c.req.form.get("week"),
+                             "absence");
 }
 }  // namespace meedoen::web

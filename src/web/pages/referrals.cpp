@@ -26,9 +26,9 @@ json::object referral_json(Ctx& c, const ReferralView& v, const std::string& ans
   o["no_response"] = v.no_response;
   o["may_answer"] = v.may_answer;
   o["planned"] = r.status == ReferralStatus::kIntakePlanned;
-  o["consent"] = c.t("consent_summary", c.t("consent_giver_" + r.consent.given_by) + " · " +
-                                            r.consent.date + " · " +
-                                            c.t("consent_form_" + std::string(to_string(r.consent.form))));
+  o["consent"] = c.t("consent_summary",
+                     c.t("consent_giver_" + r.consent.given_by) + " · " + r.consent.date + " · " +
+                         c.t("consent_form_" + std::string(to_string(r.consent.form))));
   o["purpose"] = r.consent.purpose;
   if (v.identity) o["identity"] = identity_json(*v.identity);
   if (v.may_answer && !answer_action.empty()) {
@@ -38,7 +38,8 @@ json::object referral_json(Ctx& c, const ReferralView& v, const std::string& ans
     f["today"] = format_date(c.app.now());
     const bool retry = !retry_error.empty();
     std::string status = retry ? c.req.form.get("status") : std::string();
-    if (status.empty()) status = r.status == ReferralStatus::kIntakePlanned ? "intake_gedaan" : "intake_gepland";
+    if (status.empty())
+      status = r.status == ReferralStatus::kIntakePlanned ? "intake_gedaan" : "intake_gepland";
     f["a_gepland"] = status == "intake_gepland";
     f["a_gedaan"] = status == "intake_gedaan";
     f["a_afgewezen"] = status == "afgewezen";
@@ -57,11 +58,13 @@ json::object referral_form_values(const Request& req) {
   for (const char* f : {"kind", "to_org", "to_email", "story", "consent_given_by", "consent_date",
                         "consent_purpose", "consent_form"})
     v[f] = req.form.get(f);
-  for (const char* f : {"share_name", "share_address", "share_phone", "share_story"}) v[f] = req.form.has(f);
+  for (const char* f : {"share_name", "share_address", "share_phone", "share_story"})
+    v[f] = req.form.has(f);
   return v;
 }
 
-Response render_referral_form(Ctx& c, RequestId id, json::object values, json::object errors, int status) {
+Response render_referral_form(Ctx& c, RequestId id, json::object values, json::object errors,
+                              int status) {
   auto form = c.app.referrals().form(c.user(), id);
   if (!form) return error_page(c, form.error());
   auto str = [&](const char* k) { return std::string(values[k].as_string().c_str()); };
@@ -90,14 +93,16 @@ Response render_referral_form(Ctx& c, RequestId id, json::object values, json::o
     json::object o;
     o["value"] = g;
     o["label"] = c.t(std::string("consent_giver_") + g);
-    o["checked"] = str("consent_given_by") == g || (str("consent_given_by").empty() && std::string(g) == "bewoner");
+    o["checked"] = str("consent_given_by") == g ||
+                   (str("consent_given_by").empty() && std::string(g) == "bewoner");
     givers.push_back(o);
   }
   for (const char* f : {"mondeling", "schriftelijk"}) {
     json::object o;
     o["value"] = f;
     o["label"] = c.t(std::string("consent_form_") + f);
-    o["checked"] = str("consent_form") == f || (str("consent_form").empty() && std::string(f) == "mondeling");
+    o["checked"] =
+        str("consent_form") == f || (str("consent_form").empty() && std::string(f) == "mondeling");
     forms.push_back(o);
   }
   m["kinds"] = kinds;
@@ -108,7 +113,9 @@ Response render_referral_form(Ctx& c, RequestId id, json::object values, json::o
   return page(c, "referrals/new", std::move(m), c.t("referral_new_title"), status);
 }
 
-ReferralAnswer answer_from(const Params& f) { return {f.get("status"), f.get("intake_date"), f.get("note")}; }
+ReferralAnswer answer_from(const Params& f) {
+  return {f.get("status"), f.get("intake_date"), f.get("note")};
+}
 
 }  // namespace
 
@@ -131,14 +138,17 @@ Response referral_create(Ctx& c) {
   in.kind = f.get("kind");
   auto org = parse_id(f.get("to_org"));
   if (!org)
-    return render_referral_form(c, in.request, values, field_errors(c, Error::invalid("error.referral.to_org", "to_org")), 422);
+    return render_referral_form(c, in.request, values,
+                                field_errors(c, Error::invalid("error.referral.to_org", "to_org")),
+                                422);
   in.to_org = OrgId(*org);
   in.to_email = f.get("to_email");
   in.story = f.get("story");
   in.consent.given_by = f.get("consent_given_by");
   in.consent.date = f.get("consent_date");
   in.consent.purpose = f.get("consent_purpose");
-  in.consent.fields = {f.has("share_name"), f.has("share_address"), f.has("share_phone"), f.has("share_story")};
+  in.consent.fields = {f.has("share_name"), f.has("share_address"), f.has("share_phone"),
+                       f.has("share_story")};
   in.consent_form = f.get("consent_form");
   auto r = c.app.referrals().create(c.user(), in);
   if (!r) {
@@ -146,8 +156,8 @@ Response referral_create(Ctx& c) {
       return render_referral_form(c, in.request, values, field_errors(c, r.error()), 422);
     return error_page(c, r.error());
   }
-  return redirect("/verzoeken/" + std::to_string(*id) + "?opgeslagen=" +
-                  (r->link_sent ? "verwezen_link" : "verwezen"));
+  return redirect("/verzoeken/" + std::to_string(*id) +
+                  "?opgeslagen=" + (r->link_sent ? "verwezen_link" : "verwezen"));
 }
 
 static Response render_inbox(Ctx& c, json::object extra, int status, ReferralId retry = {},
@@ -177,7 +187,8 @@ Response referral_answer(Ctx& c) {
   if (!id) return error_page(c, Error::invalid("error.bad_request"));
   auto st = c.app.referrals().answer(c.user(), ReferralId(*id), answer_from(c.req.form));
   if (st) return redirect("/verwijzingen?opgeslagen=1");
-  if (st.error().kind != ErrorKind::kInvalid && st.error().kind != ErrorKind::kConflict) return error_page(c, st.error());
+  if (st.error().kind != ErrorKind::kInvalid && st.error().kind != ErrorKind::kConflict)
+    return error_page(c, st.error());
   return render_inbox(c, {}, st.error().kind == ErrorKind::kConflict ? 409 : 422, ReferralId(*id),
                       c.t(st.error().message_key, st.error().detail));
 }
@@ -243,7 +254,8 @@ Response referral_link_answer(Ctx& c) {
   const std::string message = c.t(st.error().message_key, st.error().detail);
   json::object extra;
   if (st.error().kind != ErrorKind::kInvalid) extra["error"] = message;  // used or expired
-  return render_link(c, token, std::move(extra), st.error().kind == ErrorKind::kConflict ? 409 : 422, false,
+  return render_link(c, token, std::move(extra),
+                     st.error().kind == ErrorKind::kConflict ? 409 : 422, false,
                      st.error().kind == ErrorKind::kInvalid ? message : std::string());
 }
 

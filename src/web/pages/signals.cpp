@@ -155,7 +155,8 @@ Response signal_meldcode_check(Ctx& c) {
   std::vector<CategoryId> cats;
   for (auto id : parse_ids(c.req.form.all("categories"), &ok)) cats.emplace_back(id);
   json::object m;
-  m["meldcode"] = wijk && c.app.signals().meldcode_suggested(WijkId(*wijk), c.req.form.get("description"), cats);
+  m["meldcode"] = wijk && c.app.signals().meldcode_suggested(WijkId(*wijk),
+                                                             c.req.form.get("description"), cats);
   return fragment(c, "signals/meldcode_panel", std::move(m));
 }
 
@@ -164,7 +165,10 @@ Response signal_create(Ctx& c) {
   json::object values = form_values(c.req);
   RaiseSignalInput in;
   auto wijk = parse_id(f.get("wijk"));
-  if (!wijk) return render_form(c, values, field_errors(c, Error::invalid("error.signal.wijk_required", "wijk")), false, 422);
+  if (!wijk)
+    return render_form(c, values,
+                       field_errors(c, Error::invalid("error.signal.wijk_required", "wijk")), false,
+                       422);
   in.wijk = WijkId(*wijk);
   if (!f.get("buurt").empty()) {
     auto b = parse_id(f.get("buurt"));
@@ -177,7 +181,8 @@ Response signal_create(Ctx& c) {
   in.resident_code = f.get("resident_code");
   in.gender = f.get("gender").empty() ? "onbekend" : f.get("gender");
   in.age_band = f.get("age_band").empty() ? "onbekend" : f.get("age_band");
-  in.identity = {f.get("name"), f.get("address"), f.get("phone"), f.get("birth_year"), f.get("notes")};
+  in.identity = {f.get("name"), f.get("address"), f.get("phone"), f.get("birth_year"),
+                 f.get("notes")};
   in.description = f.get("description");
   in.urgent = f.has("urgent");
   in.meldcode_confirmed = f.get("meldcode_choice") == "meldcode";
@@ -189,7 +194,8 @@ Response signal_create(Ctx& c) {
     return error_page(c, r.error());
   }
   if (r->meldcode_needs_choice) return render_form(c, values, {}, true, 200);
-  std::string to = "/signalen/" + std::to_string(r->linked_to ? r->linked_to->value : r->signal_id.value);
+  std::string to =
+      "/signalen/" + std::to_string(r->linked_to ? r->linked_to->value : r->signal_id.value);
   to += r->linked_to ? "?gekoppeld=1" : "?nieuw=1";
   return redirect(to);
 }
@@ -220,12 +226,14 @@ static Response render_signal(Ctx& c, const SignalDetail& d, json::object extra,
     o["who"] = e.who;
     std::string what = c.t(timeline_key(e.kind));
     if (e.kind == "on_agenda") what += " " + e.text;
-    if (e.kind == "discussed") what += ": " + decision_label(c, parse_decision(e.text).value_or(Decision::kNone));
+    if (e.kind == "discussed")
+      what += ": " + decision_label(c, parse_decision(e.text).value_or(Decision::kNone));
     if (e.kind == "action") {
       const auto p1 = e.text.find('|');
       const auto p2 = e.text.find('|', p1 + 1);
       if (p1 != std::string::npos && p2 != std::string::npos)
-        what += ": " + decision_label(c, parse_decision(e.text.substr(0, p1)).value_or(Decision::kNone)) +
+        what += ": " +
+                decision_label(c, parse_decision(e.text.substr(0, p1)).value_or(Decision::kNone)) +
                 " (" + e.text.substr(p1 + 1, p2 - p1 - 1) + ", " + e.text.substr(p2 + 1) + ")";
     }
     if (e.kind == "action_settled") {
@@ -272,7 +280,8 @@ static Response render_signal(Ctx& c, const SignalDetail& d, json::object extra,
   }
   m["new"] = c.req.query.get("nieuw") == "1";
   m["just_linked"] = c.req.query.get("gekoppeld") == "1";
-  Response r = page(c, "signals/signal", std::move(m), c.t("signal_title") + " " + d.row.resident.code, status);
+  Response r = page(c, "signals/signal", std::move(m),
+                    c.t("signal_title") + " " + d.row.resident.code, status);
   return r;
 }
 
@@ -323,8 +332,9 @@ Response signal_meldcode_step(Ctx& c) {
   if (!id) return error_page(c, Error::invalid("error.bad_request"));
   auto step = parse_id(c.req.form.get("step"));
   const std::string rationale = c.req.form.get("rationale");
-  auto st = c.app.signals().record_meldcode_step(c.user(), SignalId(*id), step ? static_cast<int>(*step) : 0,
-                                       c.req.form.get("date"), rationale);
+  auto st = c.app.signals().record_meldcode_step(c.user(), SignalId(*id),
+                                                 step ? static_cast<int>(*step) : 0,
+                                                 c.req.form.get("date"), rationale);
   if (!st) {
     if (st.error().kind != ErrorKind::kInvalid) return error_page(c, st.error());
     auto d = c.app.signals().detail(c.user(), SignalId(*id));

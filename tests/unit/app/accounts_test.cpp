@@ -47,11 +47,14 @@ TEST_F(AuthTest, ALogOutElsewhereTakesEffectWithinTheSessionCacheTime) {
 }
 
 TEST_F(AuthTest, RepeatedFailuresSlowLoginDown) {
-  for (int i = 0; i < 4; ++i) EXPECT_EQ(app_->accounts().login("", "dokter", "fout").error().kind, ErrorKind::kUnauthenticated);
+  for (int i = 0; i < 4; ++i)
+    EXPECT_EQ(app_->accounts().login("", "dokter", "fout").error().kind,
+              ErrorKind::kUnauthenticated);
   auto fifth = app_->accounts().login("", "dokter", "fout");
   EXPECT_EQ(fifth.error().kind, ErrorKind::kTooMany);
   // Even the right password waits now.
-  EXPECT_EQ(app_->accounts().login("", "dokter", kPassword).error().message_key, "error.login.wait");
+  EXPECT_EQ(app_->accounts().login("", "dokter", kPassword).error().message_key,
+            "error.login.wait");
   clock_->advance(31);
   EXPECT_TRUE(app_->accounts().login("", "dokter", kPassword).ok());
 }
@@ -59,7 +62,8 @@ TEST_F(AuthTest, RepeatedFailuresSlowLoginDown) {
 TEST_F(AuthTest, AnAttackerCannotLockAPersonOut) {
   const std::string attacker = "198.51.100.7", person = "203.0.113.5";
   for (int i = 0; i < 30; ++i) (void)app_->accounts().login("", "dokter", "fout", attacker);
-  EXPECT_EQ(app_->accounts().login("", "dokter", kPassword, attacker).error().kind, ErrorKind::kTooMany);
+  EXPECT_EQ(app_->accounts().login("", "dokter", kPassword, attacker).error().kind,
+            ErrorKind::kTooMany);
   // The right password from a client that did not fail gets in at once.
   EXPECT_TRUE(app_->accounts().login("", "dokter", kPassword, person).ok());
 }
@@ -67,7 +71,8 @@ TEST_F(AuthTest, AnAttackerCannotLockAPersonOut) {
 TEST_F(AuthTest, GuessingWhileLockedDoesNotMakeTheLockLonger) {
   const std::string client = "198.51.100.7";
   for (int i = 0; i < 5; ++i) (void)app_->accounts().login("", "dokter", "fout", client);
-  for (int i = 0; i < 20; ++i) EXPECT_EQ(app_->accounts().login("", "dokter", "fout", client).error().detail, "1");
+  for (int i = 0; i < 20; ++i)
+    EXPECT_EQ(app_->accounts().login("", "dokter", "fout", client).error().detail, "1");
   clock_->advance(31);
   EXPECT_TRUE(app_->accounts().login("", "dokter", kPassword, client).ok());
 }
@@ -87,8 +92,10 @@ TEST_F(AuthTest, KnownAndUnknownNamesGetTheSameAnswers) {
 
 TEST_F(AuthTest, ManyNamesFromOneClientMakeThatClientWait) {
   const std::string sprayer = "198.51.100.10";
-  for (int i = 0; i < 20; ++i) (void)app_->accounts().login("", "naam" + std::to_string(i), "fout", sprayer);
-  EXPECT_EQ(app_->accounts().login("", "dokter", kPassword, sprayer).error().kind, ErrorKind::kTooMany);
+  for (int i = 0; i < 20; ++i)
+    (void)app_->accounts().login("", "naam" + std::to_string(i), "fout", sprayer);
+  EXPECT_EQ(app_->accounts().login("", "dokter", kPassword, sprayer).error().kind,
+            ErrorKind::kTooMany);
   EXPECT_TRUE(app_->accounts().login("", "dokter", kPassword, "203.0.113.5").ok());
 }
 

@@ -12,16 +12,21 @@ TEST_F(AdminTest, NewWijkenStartWithTheConfiguredDefaultCategoriesAndEditTheirOw
   const auto first = before->default_categories.front();
   ASSERT_TRUE(app_->admin().remove_default_category(admin_, first.id).ok());
   ASSERT_TRUE(app_->admin().add_default_category(admin_, "Zorgen over mantelzorg", false).ok());
-  EXPECT_EQ(app_->admin().add_default_category(admin_, "Zorgen over mantelzorg", false).error().message_key,
+  EXPECT_EQ(app_->admin()
+                .add_default_category(admin_, "Zorgen over mantelzorg", false)
+                .error()
+                .message_key,
             "error.category.exists");
-  EXPECT_EQ(app_->admin().add_default_category(chair_, "Iets", false).error().kind, ErrorKind::kForbidden);
+  EXPECT_EQ(app_->admin().add_default_category(chair_, "Iets", false).error().kind,
+            ErrorKind::kForbidden);
 
   auto fresh = app_->admin().create_wijk(admin_, {WijkId(), "Merenwijk", "", "", ""}, {});
   ASSERT_TRUE(fresh.ok());
   auto cfg = app_->admin().wijk_config(admin_, *fresh);
   ASSERT_TRUE(cfg.ok());
   auto has = [](const WijkConfig& c, const std::string& label) {
-    return std::any_of(c.categories.begin(), c.categories.end(), [&](const Category& x) { return x.label == label; });
+    return std::any_of(c.categories.begin(), c.categories.end(),
+                       [&](const Category& x) { return x.label == label; });
   };
   EXPECT_TRUE(has(*cfg, "Zorgen over mantelzorg"));
   EXPECT_FALSE(has(*cfg, first.label));

@@ -30,12 +30,15 @@ class AppTest : public ::testing::Test {
     ASSERT_TRUE(app.ok()) << app.error().message_key << " " << app.error().detail;
     app_ = std::move(*app);
 
-    ASSERT_TRUE(app_->admin().create_user(nullptr, {"admin", "Admin", kPassword, "admin", org(), {}, false}).ok());
+    ASSERT_TRUE(app_->admin()
+                    .create_user(nullptr, {"admin", "Admin", kPassword, "admin", org(), {}, false})
+                    .ok());
     admin_ = login("admin");
     auto gp = app_->admin().create_org(&admin_, {OrgId(), "Praktijk", "huisarts"});
     auto police = app_->admin().create_org(&admin_, {OrgId(), "Politie", "politie"});
     ASSERT_TRUE(gp.ok() && police.ok());
-    auto w1 = app_->admin().create_wijk(admin_, {WijkId(), "Meerburg", "Roodenburg", "", "Matilo"}, {"Noord"});
+    auto w1 = app_->admin().create_wijk(admin_, {WijkId(), "Meerburg", "Roodenburg", "", "Matilo"},
+                                        {"Noord"});
     auto w2 = app_->admin().create_wijk(admin_, {WijkId(), "Stevenshof", "", "", ""}, {"Zuid"});
     ASSERT_TRUE(w1.ok() && w2.ok());
     meerburg_ = *w1;
@@ -57,12 +60,15 @@ class AppTest : public ::testing::Test {
 
   // The first organisation, made through the operator's path (no actor), as `meedoen org add` does.
   OrgId org() {
-    if (!first_org_.valid()) first_org_ = *app_->admin().create_org(nullptr, {OrgId(), "Gemeente", "gemeente"});
+    if (!first_org_.valid())
+      first_org_ = *app_->admin().create_org(nullptr, {OrgId(), "Gemeente", "gemeente"});
     return first_org_;
   }
 
-  void add(const std::string& username, const std::string& role, OrgId o, std::vector<WijkId> wijken) {
-    auto id = app_->admin().create_user(nullptr, {username, username + " Naam", kPassword, role, o, wijken, false});
+  void add(const std::string& username, const std::string& role, OrgId o,
+           std::vector<WijkId> wijken) {
+    auto id = app_->admin().create_user(
+        nullptr, {username, username + " Naam", kPassword, role, o, wijken, false});
     ASSERT_TRUE(id.ok()) << id.error().message_key;
   }
 
@@ -72,7 +78,8 @@ class AppTest : public ::testing::Test {
     return s.ok() ? *s->user : User{};
   }
 
-  RaiseSignalInput signal_in(const std::string& name = {}, const std::string& text = "Niet buiten gezien") {
+  RaiseSignalInput signal_in(const std::string& name = {},
+                             const std::string& text = "Niet buiten gezien") {
     RaiseSignalInput in;
     in.wijk = meerburg_;
     in.identity.name = name;

@@ -13,7 +13,8 @@ class BrigadeTest : public AppTest {
   void SetUp() override {
     AppTest::SetUp();
     auto lumen = app_->admin().create_org(&admin_, {OrgId(), "Lumen", "clientorganisatie"});
-    auto team = app_->admin().create_org(&admin_, {OrgId(), "Sociaal Wijkteam", "sociaal_wijkteam"});
+    auto team =
+        app_->admin().create_org(&admin_, {OrgId(), "Sociaal Wijkteam", "sociaal_wijkteam"});
     auto debt = app_->admin().create_org(&admin_, {OrgId(), "Schuldhulp", "overig"});
     ASSERT_TRUE(lumen.ok() && team.ok() && debt.ok());
     team_org_ = *team;
@@ -26,7 +27,9 @@ class BrigadeTest : public AppTest {
     mo_ = login("mo.benali");
     anouk_ = login("anouk");
     noor_ = login("noor");
-    ASSERT_TRUE(app_->peers().save_profile(mo_, {{"nl", "ar"}, {"verslaving"}, "man", 4, "mo@example.org"}).ok());
+    ASSERT_TRUE(app_->peers()
+                    .save_profile(mo_, {{"nl", "ar"}, {"verslaving"}, "man", 4, "mo@example.org"})
+                    .ok());
     ASSERT_TRUE(app_->peers().save_profile(anouk_, {{"nl"}, {}, "vrouw", 4, ""}).ok());
   }
 
@@ -74,7 +77,8 @@ TEST_F(BrigadeTest, ADirectRequestNeedsWhatIsKnownAndOneOpenRequestPerResident) 
   in.wijk = meerburg_;
   EXPECT_EQ(app_->brigade().create_request(noor_, in).error().field, "known");
   in.known = "Zorgen";
-  EXPECT_EQ(app_->brigade().create_request(chair_, in).error().kind, ErrorKind::kForbidden) << "a chair asks through the overleg";
+  EXPECT_EQ(app_->brigade().create_request(chair_, in).error().kind, ErrorKind::kForbidden)
+      << "a chair asks through the overleg";
   in.wishes.pref_language = "klingon";
   EXPECT_EQ(app_->brigade().create_request(noor_, in).error().field, "pref_language");
   in.wishes.pref_language = "ar";
@@ -91,17 +95,23 @@ TEST_F(BrigadeTest, WhatIsKnownMustNotNameTheResident) {
   in.wijk = meerburg_;
   in.identity.name = "Gerrit van der Visser";
   in.known = "Gerrit komt de deur niet meer uit.";
-  EXPECT_EQ(app_->brigade().create_request(noor_, in).error().message_key, "error.request.name_in_text");
-  in.known = "Komt de deur niet uit; de buren van hiernaast maken zich zorgen.";  // "van" is no name
+  EXPECT_EQ(app_->brigade().create_request(noor_, in).error().message_key,
+            "error.request.name_in_text");
+  in.known =
+      "Komt de deur niet uit; de buren van hiernaast maken zich zorgen.";  // "van" is no name
   auto r = app_->brigade().create_request(noor_, in);
   ASSERT_TRUE(r.ok()) << r.error().message_key;
   const std::string code = app_->brigade().request_detail(coord_, *r)->row.resident.code;
-  ASSERT_TRUE(app_->brigade().set_outcome(coord_, *r, "gesloten", "Dubbel ingevoerd.", app_->brigade().request_detail(coord_, *r)->row.request.version).ok());
+  ASSERT_TRUE(app_->brigade()
+                  .set_outcome(coord_, *r, "gesloten", "Dubbel ingevoerd.",
+                               app_->brigade().request_detail(coord_, *r)->row.request.version)
+                  .ok());
   NewRequestInput again;
   again.wijk = meerburg_;
   again.resident_code = code;
   again.known = "Meneer Visser wil weer bezoek.";
-  EXPECT_EQ(app_->brigade().create_request(noor_, again).error().message_key, "error.request.name_in_text")
+  EXPECT_EQ(app_->brigade().create_request(noor_, again).error().message_key,
+            "error.request.name_in_text")
       << "an existing resident's name is found through the blind index";
   again.identity.name = "Iemand";
   EXPECT_EQ(app_->brigade().create_request(noor_, again).error().field, "resident_code");
@@ -113,8 +123,16 @@ TEST_F(BrigadeTest, AnOverlegDecisionForTheBrigadeOpensOneRequest) {
   auto m = app_->meetings().plan(chair_, {meerburg_, "2026-11-30T10:00", "", {}, ""});
   ASSERT_TRUE(m.ok());
   auto item = app_->meetings().view(chair_, *m)->items.at(0).item;
-  RecordItemInput in{*m, item.id, item.version, "Brigade gaat langs", Decision::kBrigade, std::nullopt,
-                     coord_.id, "2026-12-14", false, {}};
+  RecordItemInput in{*m,
+                     item.id,
+                     item.version,
+                     "Brigade gaat langs",
+                     Decision::kBrigade,
+                     std::nullopt,
+                     coord_.id,
+                     "2026-12-14",
+                     false,
+                     {}};
   ASSERT_TRUE(app_->meetings().record_item(chair_, in).ok());
   auto ov = app_->brigade().overview(coord_);
   ASSERT_TRUE(ov.ok());
@@ -147,7 +165,10 @@ TEST_F(BrigadeTest, IdentityOnlyForTheAcceptedPeerWhileAssignedAndEveryViewIsAud
   EXPECT_EQ(identity_reads(resident, "mo.benali"), 2);
 
   auto done = app_->brigade().request_detail(mo_, id);
-  ASSERT_TRUE(app_->brigade().set_outcome(mo_, id, "gesloten", "Gaat goed, loopt via het centrum.", done->row.request.version).ok());
+  ASSERT_TRUE(app_->brigade()
+                  .set_outcome(mo_, id, "gesloten", "Gaat goed, loopt via het centrum.",
+                               done->row.request.version)
+                  .ok());
   // No longer assigned: he looks back at it pseudonymously, and it is among his past requests.
   auto after = app_->brigade().request_detail(mo_, id);
   ASSERT_TRUE(after.ok());
@@ -160,7 +181,8 @@ TEST_F(BrigadeTest, IdentityOnlyForTheAcceptedPeerWhileAssignedAndEveryViewIsAud
   ASSERT_EQ(past->size(), 1u);
   EXPECT_EQ(past->front().request.id, id);
   EXPECT_EQ(app_->brigade().past_requests(coord_).error().kind, ErrorKind::kForbidden);
-  EXPECT_EQ(app_->brigade().request_detail(anouk_, id).error().message_key, "error.request.not_yours");
+  EXPECT_EQ(app_->brigade().request_detail(anouk_, id).error().message_key,
+            "error.request.not_yours");
 }
 
 TEST_F(BrigadeTest, DecliningNeedsAReasonAndFreesTheRequest) {
@@ -168,7 +190,8 @@ TEST_F(BrigadeTest, DecliningNeedsAReasonAndFreesTheRequest) {
   ASSERT_TRUE(app_->brigade().assign_peers(coord_, id, {mo_.id, anouk_.id}).ok()) << "a pair";
   EXPECT_EQ(app_->brigade().respond_assignment(mo_, id, false, "").error().field, "reason");
   ASSERT_TRUE(app_->brigade().respond_assignment(mo_, id, false, "Ik ken deze bewoner.").ok());
-  EXPECT_EQ(app_->brigade().respond_assignment(mo_, id, true, "").error().kind, ErrorKind::kForbidden);
+  EXPECT_EQ(app_->brigade().respond_assignment(mo_, id, true, "").error().kind,
+            ErrorKind::kForbidden);
   ASSERT_TRUE(app_->brigade().respond_assignment(anouk_, id, true, "").ok());
   auto my = app_->brigade().my_requests(mo_);
   ASSERT_TRUE(my.ok());
@@ -190,10 +213,21 @@ TEST_F(BrigadeTest, ARetriedVisitIsRecordedOnce) {
   EXPECT_EQ(d->row.request.outcome, Outcome::kContact) << "first contact sets the outcome";
   EXPECT_EQ(d->row.request.first_contact_at, clock_->now());
   // Only the result is required; bad values are refused, the other peer is refused.
-  EXPECT_EQ(app_->brigade().log_visit(mo_, {id, "", "", "", "", "", "k-124"}).error().field, "result");
-  EXPECT_EQ(app_->brigade().log_visit(mo_, {id, "niet_thuis", "raket", "", "", "", "k-125"}).error().field, "kind");
-  EXPECT_EQ(app_->brigade().log_visit(mo_, {id, "niet_thuis", "", "2030-01-01T10:00", "", "", "k-126"}).error().field, "when");
-  EXPECT_EQ(app_->brigade().log_visit(anouk_, {id, "contact", "", "", "", "", "k-127"}).error().kind, ErrorKind::kForbidden);
+  EXPECT_EQ(app_->brigade().log_visit(mo_, {id, "", "", "", "", "", "k-124"}).error().field,
+            "result");
+  EXPECT_EQ(app_->brigade()
+                .log_visit(mo_, {id, "niet_thuis", "raket", "", "", "", "k-125"})
+                .error()
+                .field,
+            "kind");
+  EXPECT_EQ(app_->brigade()
+                .log_visit(mo_, {id, "niet_thuis", "", "2030-01-01T10:00", "", "", "k-126"})
+                .error()
+                .field,
+            "when");
+  EXPECT_EQ(
+      app_->brigade().log_visit(anouk_, {id, "contact", "", "", "", "", "k-127"}).error().kind,
+      ErrorKind::kForbidden);
 }
 
 TEST_F(BrigadeTest, TheWeeklyCapProtectsThePeer) {
@@ -204,7 +238,8 @@ TEST_F(BrigadeTest, TheWeeklyCapProtectsThePeer) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().message_key, "error.assign.at_cap");
   auto d = app_->brigade().request_detail(coord_, second);
-  auto it = std::find_if(d->suggestions.begin(), d->suggestions.end(), [&](const RankedPeer& p) { return p.peer == anouk_.id; });
+  auto it = std::find_if(d->suggestions.begin(), d->suggestions.end(),
+                         [&](const RankedPeer& p) { return p.peer == anouk_.id; });
   ASSERT_NE(it, d->suggestions.end());
   EXPECT_FALSE(it->eligible);
   EXPECT_TRUE(d->suggestions.front().eligible);
@@ -214,19 +249,34 @@ TEST_F(BrigadeTest, DeclinedSendsTheCaseBackToTheOverlegAgenda) {
   auto s = app_->signals().raise(gp_, signal_in("Henk Alleman"));
   auto m = app_->meetings().plan(chair_, {meerburg_, "2026-11-30T10:00", "", {}, ""});
   auto item = app_->meetings().view(chair_, *m)->items.at(0).item;
-  RecordItemInput in{*m, item.id, item.version, "Brigade gaat langs", Decision::kBrigade, std::nullopt,
-                     coord_.id, "2026-12-14", false, {}};
+  RecordItemInput in{*m,
+                     item.id,
+                     item.version,
+                     "Brigade gaat langs",
+                     Decision::kBrigade,
+                     std::nullopt,
+                     coord_.id,
+                     "2026-12-14",
+                     false,
+                     {}};
   ASSERT_TRUE(app_->meetings().record_item(chair_, in).ok());
   auto held = app_->meetings().view(chair_, *m);
-  ASSERT_TRUE(app_->meetings().update(chair_, *m, held->meeting.version, {meerburg_, "2026-11-30T10:00", "", {}, ""}, true, true).ok());
+  ASSERT_TRUE(app_->meetings()
+                  .update(chair_, *m, held->meeting.version,
+                          {meerburg_, "2026-11-30T10:00", "", {}, ""}, true, true)
+                  .ok());
   auto next = app_->meetings().plan(chair_, {meerburg_, "2026-12-28T10:00", "", {}, ""});
   ASSERT_TRUE(next.ok());
   const RequestId id = app_->brigade().overview(coord_)->open_requests.at(0).request.id;
   ASSERT_TRUE(app_->brigade().assign_peers(coord_, id, {mo_.id}).ok());
   ASSERT_TRUE(app_->brigade().respond_assignment(mo_, id, true, "").ok());
   auto d = app_->brigade().request_detail(mo_, id);
-  EXPECT_EQ(app_->brigade().set_outcome(mo_, id, "afgewezen", "", d->row.request.version).error().field, "note");
-  ASSERT_TRUE(app_->brigade().set_outcome(mo_, id, "afgewezen", "Wil geen contact.", d->row.request.version).ok());
+  EXPECT_EQ(
+      app_->brigade().set_outcome(mo_, id, "afgewezen", "", d->row.request.version).error().field,
+      "note");
+  ASSERT_TRUE(app_->brigade()
+                  .set_outcome(mo_, id, "afgewezen", "Wil geen contact.", d->row.request.version)
+                  .ok());
   auto signal = app_->signals().detail(chair_, s->signal_id);
   ASSERT_TRUE(signal.ok());
   EXPECT_EQ(signal->row.signal.state, SignalState::kOnAgenda);
@@ -269,19 +319,22 @@ TEST_F(BrigadeTest, MailNeverCarriesIdentity) {
 
 TEST_F(BrigadeTest, AReferralNeedsConsentAndCarriesOnlyWhatItCovers) {
   RequestId id = assigned(mo_);
-  NewReferralInput in{id, "sociaal_wijkteam", team_org_, "", "Wil hulp bij post.", consent(), "mondeling"};
+  NewReferralInput in{id,        "sociaal_wijkteam", team_org_, "", "Wil hulp bij post.",
+                      consent(), "mondeling"};
   NewReferralInput no_consent = in;
   no_consent.consent.purpose = "";
   EXPECT_EQ(app_->referrals().create(mo_, no_consent).error().message_key, "error.consent.purpose");
   NewReferralInput story_not_covered = in;
   story_not_covered.consent.fields.story = false;
-  EXPECT_EQ(app_->referrals().create(mo_, story_not_covered).error().message_key, "error.consent.story_not_covered");
+  EXPECT_EQ(app_->referrals().create(mo_, story_not_covered).error().message_key,
+            "error.consent.story_not_covered");
   EXPECT_EQ(app_->referrals().create(anouk_, in).error().kind, ErrorKind::kForbidden);
   auto r = app_->referrals().create(mo_, in);
   ASSERT_TRUE(r.ok()) << r.error().message_key;
   EXPECT_TRUE(r->inbox);
   EXPECT_FALSE(r->link_sent);
-  EXPECT_EQ(app_->brigade().request_detail(mo_, id)->row.request.outcome, Outcome::kReferredWijkteam);
+  EXPECT_EQ(app_->brigade().request_detail(mo_, id)->row.request.outcome,
+            Outcome::kReferredWijkteam);
 
   auto inbox = app_->referrals().inbox(noor_);
   ASSERT_TRUE(inbox.ok());
@@ -292,18 +345,25 @@ TEST_F(BrigadeTest, AReferralNeedsConsentAndCarriesOnlyWhatItCovers) {
   EXPECT_TRUE((*inbox)[0].identity->phone.empty());
   EXPECT_TRUE(app_->referrals().inbox(gp_)->empty()) << "another organisation sees nothing";
   EXPECT_EQ(app_->referrals().inbox(mo_).error().kind, ErrorKind::kForbidden);
-  EXPECT_EQ(app_->referrals().answer(gp_, r->id, {"intake_gepland", "2026-12-01", ""}).error().kind, ErrorKind::kForbidden);
-  EXPECT_EQ(app_->referrals().answer(noor_, r->id, {"intake_gepland", "", ""}).error().field, "intake_date");
+  EXPECT_EQ(app_->referrals().answer(gp_, r->id, {"intake_gepland", "2026-12-01", ""}).error().kind,
+            ErrorKind::kForbidden);
+  EXPECT_EQ(app_->referrals().answer(noor_, r->id, {"intake_gepland", "", ""}).error().field,
+            "intake_date");
   ASSERT_TRUE(app_->referrals().answer(noor_, r->id, {"intake_gepland", "2026-12-01", ""}).ok());
   ASSERT_TRUE(app_->referrals().answer(noor_, r->id, {"intake_gedaan", "", ""}).ok());
-  EXPECT_EQ(app_->referrals().answer(noor_, r->id, {"afgewezen", "", "te laat"}).error().kind, ErrorKind::kConflict);
+  EXPECT_EQ(app_->referrals().answer(noor_, r->id, {"afgewezen", "", "te laat"}).error().kind,
+            ErrorKind::kConflict);
 }
 
 TEST_F(BrigadeTest, TheOneTimeLinkWorksOnceAndExpires) {
   RequestId id = assigned(mo_);
-  NewReferralInput in{id, "schuldhulp", debt_org_, "aanmelden@schuldhulp.example", "", consent(), "mondeling"};
+  NewReferralInput in{id, "schuldhulp", debt_org_,  "aanmelden@schuldhulp.example",
+                      "", consent(),    "mondeling"};
   in.consent.fields = {false, false, true, false};
-  EXPECT_FALSE(app_->referrals().create(mo_, {id, "schuldhulp", debt_org_, "geen-adres", "", consent(), "mondeling"}).ok());
+  EXPECT_FALSE(
+      app_->referrals()
+          .create(mo_, {id, "schuldhulp", debt_org_, "geen-adres", "", consent(), "mondeling"})
+          .ok());
   auto r = app_->referrals().create(mo_, in);
   ASSERT_TRUE(r.ok()) << r.error().message_key;
   EXPECT_TRUE(r->link_sent);
@@ -319,7 +379,8 @@ TEST_F(BrigadeTest, TheOneTimeLinkWorksOnceAndExpires) {
   auto view = app_->referrals().by_token(token);
   ASSERT_TRUE(view.ok());
   EXPECT_FALSE(view->used || view->expired);
-  EXPECT_EQ(view->view.referral.status, ReferralStatus::kReceived) << "opening the link is receiving it";
+  EXPECT_EQ(view->view.referral.status, ReferralStatus::kReceived)
+      << "opening the link is receiving it";
   EXPECT_FALSE(view->view.identity.has_value()) << "only after a deliberate click";
   EXPECT_TRUE(view->may_reveal);
   view = app_->referrals().by_token(token, true);
@@ -327,12 +388,14 @@ TEST_F(BrigadeTest, TheOneTimeLinkWorksOnceAndExpires) {
   EXPECT_TRUE(view->view.identity->name.empty()) << "the consent covers the phone only";
   EXPECT_EQ(app_->referrals().answer_by_token(token, {"afgewezen", "", ""}).error().field, "note");
   ASSERT_TRUE(app_->referrals().answer_by_token(token, {"intake_gepland", "2026-12-02", ""}).ok());
-  EXPECT_EQ(app_->referrals().answer_by_token(token, {"intake_gedaan", "", ""}).error().message_key, "error.link.used");
+  EXPECT_EQ(app_->referrals().answer_by_token(token, {"intake_gedaan", "", ""}).error().message_key,
+            "error.link.used");
   auto after = app_->referrals().by_token(token, true);
   ASSERT_TRUE(after.ok());
   EXPECT_TRUE(after->used);
   EXPECT_FALSE(after->view.identity.has_value());
-  EXPECT_EQ(app_->brigade().request_detail(mo_, id)->referrals.at(0).referral.status, ReferralStatus::kIntakePlanned);
+  EXPECT_EQ(app_->brigade().request_detail(mo_, id)->referrals.at(0).referral.status,
+            ReferralStatus::kIntakePlanned);
 
   // A second referral's link expires unused.
   auto r2 = app_->referrals().create(mo_, in);
@@ -346,13 +409,17 @@ TEST_F(BrigadeTest, TheOneTimeLinkWorksOnceAndExpires) {
   ASSERT_TRUE(expired.ok());
   EXPECT_TRUE(expired->expired);
   EXPECT_FALSE(expired->view.identity.has_value());
-  EXPECT_EQ(app_->referrals().answer_by_token(token2, {"intake_gepland", "2026-12-20", ""}).error().message_key,
+  EXPECT_EQ(app_->referrals()
+                .answer_by_token(token2, {"intake_gepland", "2026-12-20", ""})
+                .error()
+                .message_key,
             "error.link.expired");
 }
 
 TEST_F(BrigadeTest, AReminderSendsAFreshLinkAndRetiresTheOldOne) {
   RequestId id = assigned(mo_);
-  NewReferralInput in{id, "schuldhulp", debt_org_, "aanmelden@schuldhulp.example", "", consent(), "mondeling"};
+  NewReferralInput in{id, "schuldhulp", debt_org_,  "aanmelden@schuldhulp.example",
+                      "", consent(),    "mondeling"};
   in.consent.fields = {false, false, true, false};
   auto r = app_->referrals().create(mo_, in);
   ASSERT_TRUE(r.ok());
@@ -360,7 +427,8 @@ TEST_F(BrigadeTest, AReminderSendsAFreshLinkAndRetiresTheOldOne) {
     std::vector<std::string> out;
     for (const auto& m : app_->mail().pending(100)) {
       const auto at = m.body.find("/verwijzing/");
-      if (at != std::string::npos) out.push_back(m.body.substr(at + 12, m.body.find('\r', at) - at - 12));
+      if (at != std::string::npos)
+        out.push_back(m.body.substr(at + 12, m.body.find('\r', at) - at - 12));
     }
     return out;
   };
@@ -372,7 +440,8 @@ TEST_F(BrigadeTest, AReminderSendsAFreshLinkAndRetiresTheOldOne) {
   EXPECT_TRUE(app_->referrals().by_token(first)->used) << "the old link stops working";
   EXPECT_FALSE(app_->referrals().by_token(all[1])->used);
   ASSERT_TRUE(app_->referrals().answer_by_token(all[1], {"intake_gepland", "2026-12-03", ""}).ok());
-  EXPECT_EQ(app_->referrals().remind(coord_, r->id).error().kind, ErrorKind::kConflict) << "answered";
+  EXPECT_EQ(app_->referrals().remind(coord_, r->id).error().kind, ErrorKind::kConflict)
+      << "answered";
 }
 
 TEST_F(BrigadeTest, FiguresSuppressSmallNumbersAndAreForCoordinatorAndFunder) {
@@ -388,9 +457,15 @@ TEST_F(BrigadeTest, FiguresSuppressSmallNumbersAndAreForCoordinatorAndFunder) {
   ASSERT_TRUE(app_->peers().save_profile(anouk_, {{"nl"}, {}, "vrouw", 10, ""}).ok());
   for (int i = 0; i < 5; ++i) {
     RequestId more = assigned(anouk_, "Bewoner " + std::to_string(i));
-    ASSERT_TRUE(app_->brigade().log_visit(anouk_, {more, "kort_gesprek", "", "", "", "", "m-" + std::to_string(i)}).ok());
+    ASSERT_TRUE(
+        app_->brigade()
+            .log_visit(anouk_, {more, "kort_gesprek", "", "", "", "", "m-" + std::to_string(i)})
+            .ok());
     auto d = app_->brigade().request_detail(anouk_, more);
-    ASSERT_TRUE(app_->brigade().set_outcome(anouk_, more, "gesloten", "Klaar, gaat zelf naar de inloop.", d->row.request.version).ok());
+    ASSERT_TRUE(app_->brigade()
+                    .set_outcome(anouk_, more, "gesloten", "Klaar, gaat zelf naar de inloop.",
+                                 d->row.request.version)
+                    .ok());
   }
   f = app_->brigade().figures(coord_, 6);
   EXPECT_EQ(f->totals.at(0).steps[0].second, "6");
@@ -402,19 +477,27 @@ TEST_F(BrigadeTest, APeerKeepsTheirOwnWeek) {
   auto s = app_->peers().settings(mo_, "2026-11-25");
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s->week, "2026-11-23");
-  ASSERT_TRUE(app_->peers().save_on_call(mo_, "2026-11-23", {{"2026-11-24", DayPart::kMorning}, {"2026-11-22", DayPart::kMorning}}).error().kind ==
-              ErrorKind::kInvalid)
+  ASSERT_TRUE(
+      app_->peers()
+          .save_on_call(mo_, "2026-11-23",
+                        {{"2026-11-24", DayPart::kMorning}, {"2026-11-22", DayPart::kMorning}})
+          .error()
+          .kind == ErrorKind::kInvalid)
       << "a day outside the week";
-  ASSERT_TRUE(app_->peers().save_on_call(mo_, "2026-11-23", {{"2026-11-24", DayPart::kMorning}}).ok());
+  ASSERT_TRUE(
+      app_->peers().save_on_call(mo_, "2026-11-23", {{"2026-11-24", DayPart::kMorning}}).ok());
   ASSERT_TRUE(app_->peers().add_absence(mo_, {0, "2026-11-26", "2026-11-27", "vakantie"}).ok());
-  EXPECT_EQ(app_->peers().add_absence(mo_, {0, "2026-11-27", "2026-11-26", ""}).error().field, "to");
+  EXPECT_EQ(app_->peers().add_absence(mo_, {0, "2026-11-27", "2026-11-26", ""}).error().field,
+            "to");
   s = app_->peers().settings(mo_, "");
   EXPECT_TRUE(s->days[1].parts[0]);
   EXPECT_TRUE(s->days[3].absent);
   EXPECT_EQ(app_->peers().settings(coord_, "").error().kind, ErrorKind::kForbidden);
   EXPECT_EQ(app_->peers().save_profile(mo_, {{"xx"}, {}, "man", 4, ""}).error().field, "languages");
-  EXPECT_EQ(app_->peers().save_profile(mo_, {{"nl"}, {}, "man", 0, ""}).error().field, "weekly_cap");
-  EXPECT_EQ(app_->peers().remove_absence(anouk_, s->absences.at(0).id).error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(app_->peers().save_profile(mo_, {{"nl"}, {}, "man", 0, ""}).error().field,
+            "weekly_cap");
+  EXPECT_EQ(app_->peers().remove_absence(anouk_, s->absences.at(0).id).error().kind,
+            ErrorKind::kNotFound);
   EXPECT_TRUE(app_->peers().remove_absence(mo_, s->absences.at(0).id).ok());
 }
 
@@ -430,11 +513,22 @@ TEST_F(BrigadeTest, TheBrigadesOutcomeClosesTheOverlegsLoop) {
   auto s = app_->signals().raise(gp_, signal_in("Henk Alleman"));
   auto m = app_->meetings().plan(chair_, {meerburg_, "2026-11-30T10:00", "", {}, ""});
   auto item = app_->meetings().view(chair_, *m)->items.at(0).item;
-  RecordItemInput in{*m, item.id, item.version, "Brigade gaat langs", Decision::kBrigade, std::nullopt,
-                     coord_.id, "2026-12-14", false, {}};
+  RecordItemInput in{*m,
+                     item.id,
+                     item.version,
+                     "Brigade gaat langs",
+                     Decision::kBrigade,
+                     std::nullopt,
+                     coord_.id,
+                     "2026-12-14",
+                     false,
+                     {}};
   ASSERT_TRUE(app_->meetings().record_item(chair_, in).ok());
   auto held = app_->meetings().view(chair_, *m);
-  ASSERT_TRUE(app_->meetings().update(chair_, *m, held->meeting.version, {meerburg_, "2026-11-30T10:00", "", {}, ""}, true).ok());
+  ASSERT_TRUE(app_->meetings()
+                  .update(chair_, *m, held->meeting.version,
+                          {meerburg_, "2026-11-30T10:00", "", {}, ""}, true)
+                  .ok());
   auto next = app_->meetings().plan(chair_, {meerburg_, "2026-12-28T10:00", "", {}, ""});
   ASSERT_TRUE(next.ok());
   const RequestId id = app_->brigade().overview(coord_)->open_requests.at(0).request.id;
@@ -445,19 +539,22 @@ TEST_F(BrigadeTest, TheBrigadesOutcomeClosesTheOverlegsLoop) {
   auto signal = app_->signals().detail(chair_, s->signal_id);
   ASSERT_TRUE(signal.ok());
   ASSERT_EQ(signal->actions.size(), 1u);
-  EXPECT_EQ(signal->actions[0].action.state, ActionState::kDone) << "contact settles the overleg's action";
-  EXPECT_TRUE(std::any_of(signal->timeline.begin(), signal->timeline.end(),
-                          [](const auto& e) { return e.kind == "brigade_outcome" && e.text == "contact"; }));
+  EXPECT_EQ(signal->actions[0].action.state, ActionState::kDone)
+      << "contact settles the overleg's action";
+  EXPECT_TRUE(std::any_of(signal->timeline.begin(), signal->timeline.end(), [](const auto& e) {
+    return e.kind == "brigade_outcome" && e.text == "contact";
+  }));
 
-  NewReferralInput ref{id, "sociaal_wijkteam", team_org_, "", "Wil hulp bij post.", consent(), "mondeling"};
+  NewReferralInput ref{id,        "sociaal_wijkteam", team_org_, "", "Wil hulp bij post.",
+                       consent(), "mondeling"};
   auto r = app_->referrals().create(mo_, ref);
   ASSERT_TRUE(r.ok()) << r.error().message_key;
   ASSERT_TRUE(app_->referrals().answer(noor_, r->id, {"intake_gepland", "2026-12-20", ""}).ok());
   ASSERT_TRUE(app_->referrals().answer(noor_, r->id, {"intake_gedaan", "", ""}).ok());
   signal = app_->signals().detail(chair_, s->signal_id);
-  EXPECT_TRUE(std::any_of(signal->timeline.begin(), signal->timeline.end(),
-                          [](const auto& e) { return e.kind == "referral_answer" && e.text == "intake_gedaan"; }))
-      << "the referral's answer shows on the signal's history";
+  EXPECT_TRUE(std::any_of(signal->timeline.begin(), signal->timeline.end(), [](const auto& e) {
+    return e.kind == "referral_answer" && e.text == "intake_gedaan";
+  })) << "the referral's answer shows on the signal's history";
 
   auto agenda = app_->meetings().view(chair_, *next);
   ASSERT_TRUE(agenda.ok());
@@ -477,12 +574,23 @@ TEST_F(BrigadeTest, AMeetingPlannedLaterStillGetsTheTerugkoppeling) {
   auto s = app_->signals().raise(gp_, signal_in("Henk Later"));
   auto m = app_->meetings().plan(chair_, {meerburg_, "2026-11-30T10:00", "", {}, ""});
   auto item = app_->meetings().view(chair_, *m)->items.at(0).item;
-  RecordItemInput in{*m, item.id, item.version, "Brigade gaat langs", Decision::kBrigade, std::nullopt,
-                     coord_.id, "2027-03-01", false, {}};
+  RecordItemInput in{*m,
+                     item.id,
+                     item.version,
+                     "Brigade gaat langs",
+                     Decision::kBrigade,
+                     std::nullopt,
+                     coord_.id,
+                     "2027-03-01",
+                     false,
+                     {}};
   ASSERT_TRUE(app_->meetings().record_item(chair_, in).ok());
   clock_->advance(8 * 86400);  // the meeting of 30 November took place
   auto held = app_->meetings().view(chair_, *m);
-  ASSERT_TRUE(app_->meetings().update(chair_, *m, held->meeting.version, {meerburg_, "2026-11-30T10:00", "", {}, ""}, true).ok());
+  ASSERT_TRUE(app_->meetings()
+                  .update(chair_, *m, held->meeting.version,
+                          {meerburg_, "2026-11-30T10:00", "", {}, ""}, true)
+                  .ok());
   const RequestId id = app_->brigade().overview(coord_)->open_requests.at(0).request.id;
   ASSERT_TRUE(app_->brigade().assign_peers(coord_, id, {mo_.id}).ok());
   ASSERT_TRUE(app_->brigade().respond_assignment(mo_, id, true, "").ok());
@@ -491,8 +599,8 @@ TEST_F(BrigadeTest, AMeetingPlannedLaterStillGetsTheTerugkoppeling) {
   ASSERT_TRUE(next.ok());
   auto agenda = app_->meetings().view(chair_, *next);
   EXPECT_TRUE(std::any_of(agenda->items.begin(), agenda->items.end(), [&](const AgendaItemView& v) {
-    return v.item.signal_id == s->signal_id && v.item.kind == AgendaItemKind::kFollowUp && v.brigade &&
-           v.brigade->outcome == Outcome::kContact;
+    return v.item.signal_id == s->signal_id && v.item.kind == AgendaItemKind::kFollowUp &&
+           v.brigade && v.brigade->outcome == Outcome::kContact;
   }));
 }
 
@@ -506,14 +614,24 @@ namespace {
 // them with the decision, the coordinator before asking a peer, and the peer who says yes reads
 // them with what the raiser observed.
 TEST_F(BrigadeTest, AnOverlegRequestCarriesSafetyAndWishesToThePeerWhoGoes) {
-  auto s = app_->signals().raise(gp_, signal_in("Henk Alleman", "Hij zit elke dag alleen op het bankje"));
+  auto s = app_->signals().raise(
+      gp_, signal_in("Henk Alleman", "Hij zit elke dag alleen op het bankje"));
   auto m = app_->meetings().plan(chair_, {meerburg_, "2026-11-30T10:00", "", {}, ""});
   auto item = app_->meetings().view(chair_, *m)->items.at(0).item;
-  RecordItemInput in{*m, item.id, item.version, "Brigade gaat langs", Decision::kBrigade, std::nullopt,
-                     coord_.id, "2026-12-14", false, {}};
+  RecordItemInput in{*m,
+                     item.id,
+                     item.version,
+                     "Brigade gaat langs",
+                     Decision::kBrigade,
+                     std::nullopt,
+                     coord_.id,
+                     "2026-12-14",
+                     false,
+                     {}};
   in.brigade.safety_dog = true;
   in.brigade.safety_notes = "Meneer Alleman heeft een grote hond";
-  EXPECT_EQ(app_->meetings().record_item(chair_, in).error().field, "safety_notes") << "the notes name the resident";
+  EXPECT_EQ(app_->meetings().record_item(chair_, in).error().field, "safety_notes")
+      << "the notes name the resident";
   in.brigade.safety_notes = "Grote hond, eerst bellen";
   in.brigade.pref_theme = "bogus";
   EXPECT_EQ(app_->meetings().record_item(chair_, in).error().field, "pref_theme");
@@ -530,19 +648,22 @@ TEST_F(BrigadeTest, AnOverlegRequestCarriesSafetyAndWishesToThePeerWhoGoes) {
   ASSERT_FALSE(d->suggestions.empty());
   bool explained = false;
   for (const auto& p : d->suggestions)
-    for (const auto& why : p.reasons) explained = explained || why.key == "rank.theme" || why.key == "rank.no_theme";
+    for (const auto& why : p.reasons)
+      explained = explained || why.key == "rank.theme" || why.key == "rank.no_theme";
   EXPECT_TRUE(explained) << "the ranking explains the match on requested experience";
 
   BrigadeWishes w;
   w.safety_notes = "Grote hond; bel eerst aan bij de buren";
   w.pref_language = "nl";
   ASSERT_TRUE(app_->brigade().update_wishes(coord_, id, d->row.request.version, w).ok());
-  EXPECT_EQ(app_->brigade().update_wishes(mo_, id, d->row.request.version + 1, w).error().kind, ErrorKind::kForbidden);
+  EXPECT_EQ(app_->brigade().update_wishes(mo_, id, d->row.request.version + 1, w).error().kind,
+            ErrorKind::kForbidden);
   ASSERT_TRUE(app_->brigade().assign_peers(coord_, id, {mo_.id}).ok());
   auto asked = app_->brigade().request_detail(coord_, id);
   EXPECT_FALSE(asked->may_edit_wishes);
-  EXPECT_EQ(app_->brigade().update_wishes(coord_, id, asked->row.request.version, w).error().message_key,
-            "error.request.already_asked");
+  EXPECT_EQ(
+      app_->brigade().update_wishes(coord_, id, asked->row.request.version, w).error().message_key,
+      "error.request.already_asked");
 
   auto offered = app_->brigade().request_detail(mo_, id);
   EXPECT_TRUE(offered->signal_text.empty()) << "not before saying yes";
@@ -564,8 +685,10 @@ TEST_F(BrigadeTest, AttemptsWithoutContactCountTowardTheCapOnlyWhenSetSo) {
   RequestId id = assigned(mo_);
   const int before = app_->brigade().my_requests(mo_)->load;  // the request itself, not visited yet
   ASSERT_TRUE(app_->brigade().log_visit(mo_, {id, "niet_thuis", "", "", "", "", "k-cap-1"}).ok());
-  ASSERT_TRUE(app_->brigade().log_visit(mo_, {id, "niet_opengedaan", "", "", "", "", "k-cap-2"}).ok());
-  EXPECT_EQ(app_->brigade().my_requests(mo_)->load, before - 1) << "visited now; the two attempts do not count";
+  ASSERT_TRUE(
+      app_->brigade().log_visit(mo_, {id, "niet_opengedaan", "", "", "", "", "k-cap-2"}).ok());
+  EXPECT_EQ(app_->brigade().my_requests(mo_)->load, before - 1)
+      << "visited now; the two attempts do not count";
   AppConfig counting = app_->config();
   counting.cap_counts_attempts = true;
   auto other = App::open(counting, std::make_unique<FixedClock>(app_->now()));

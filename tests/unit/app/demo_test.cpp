@@ -16,7 +16,8 @@ namespace {
 class DemoTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = std::filesystem::temp_directory_path() / ("meedoen-demo-" + std::to_string(std::random_device{}()));
+    dir_ = std::filesystem::temp_directory_path() /
+           ("meedoen-demo-" + std::to_string(std::random_device{}()));
     std::filesystem::create_directories(dir_);
     AppConfig cfg;
     cfg.db_path = (dir_ / "d.db").string();
@@ -28,9 +29,11 @@ class DemoTest : public ::testing::Test {
   static void TearDownTestSuite() { std::filesystem::remove_all(dir_); }
 
   // Runs `sql` on the demo database and calls `row` with each row's text columns.
-  static void query(const char* sql, const std::function<void(const std::vector<std::string>&)>& row) {
+  static void query(const char* sql,
+                    const std::function<void(const std::vector<std::string>&)>& row) {
     sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open_v2((dir_ / "d.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_open_v2((dir_ / "d.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr),
+              SQLITE_OK);
     sqlite3_stmt* st = nullptr;
     ASSERT_EQ(sqlite3_prepare_v2(db, sql, -1, &st, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
     while (sqlite3_step(st) == SQLITE_ROW) {
@@ -49,16 +52,18 @@ class DemoTest : public ::testing::Test {
 
 TEST_F(DemoTest, ASignalsTextFitsTheResidentsGender) {
   int checked = 0;
-  query("SELECT s.description, r.gender, r.code FROM signals s JOIN residents r ON r.id = s.resident_id",
-        [&](const std::vector<std::string>& c) {
-          ++checked;
-          if (c[0].rfind("Meneer", 0) == 0 || c[0].rfind("Jonge man", 0) == 0) {
-            EXPECT_EQ(c[1], "man") << c[2] << ": " << c[0];
-          }
-          if (c[0].rfind("Mevrouw", 0) == 0) {
-            EXPECT_EQ(c[1], "vrouw") << c[2] << ": " << c[0];
-          }
-        });
+  query(
+      "SELECT s.description, r.gender, r.code FROM signals s JOIN residents r ON r.id = "
+      "s.resident_id",
+      [&](const std::vector<std::string>& c) {
+        ++checked;
+        if (c[0].rfind("Meneer", 0) == 0 || c[0].rfind("Jonge man", 0) == 0) {
+          EXPECT_EQ(c[1], "man") << c[2] << ": " << c[0];
+        }
+        if (c[0].rfind("Mevrouw", 0) == 0) {
+          EXPECT_EQ(c[1], "vrouw") << c[2] << ": " << c[0];
+        }
+      });
   EXPECT_GT(checked, 20);
 }
 
@@ -73,7 +78,8 @@ TEST_F(DemoTest, EachWijkMeetsOnItsOwnDayAndHour) {
           ++checked;
           const std::string local = format_datetime_input(std::stoll(c[1]));  // YYYY-MM-DDTHH:MM
           const int weekday = weekday_of_days(*parse_date(local.substr(0, 10)));
-          EXPECT_EQ(std::to_string(weekday) + " " + local.substr(11), when.at(c[0])) << c[0] << " " << local;
+          EXPECT_EQ(std::to_string(weekday) + " " + local.substr(11), when.at(c[0]))
+              << c[0] << " " << local;
         });
   EXPECT_GT(checked, 6);
 }

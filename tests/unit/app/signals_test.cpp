@@ -50,8 +50,8 @@ TEST_F(SignalsTest, ASecondSignalAboutAResidentWithAnOpenCaseIsLinked) {
 TEST_F(SignalsTest, TheListTotalAgreesWithItsRowsThroughASignalsLife) {
   auto expect_agree = [&](const char* when) {
     for (std::optional<SignalState> state :
-         {std::optional<SignalState>{}, std::optional(SignalState::kNew), std::optional(SignalState::kClosed),
-          std::optional(SignalState::kLinked)}) {
+         {std::optional<SignalState>{}, std::optional(SignalState::kNew),
+          std::optional(SignalState::kClosed), std::optional(SignalState::kLinked)}) {
       for (bool urgent : {false, true}) {
         SignalQuery q;
         q.wijk = meerburg_;
@@ -96,7 +96,8 @@ TEST_F(SignalsTest, IdentityIsShownOnlyAsThePolicySaysAndEveryRevealIsAudited) {
   EXPECT_FALSE(colleague->identity.has_value());
   EXPECT_TRUE(colleague->may_break_glass);
   EXPECT_EQ(app_->signals().detail(agent_, r->signal_id, "kort").error().field, "reason");
-  auto glass = app_->signals().detail(agent_, r->signal_id, "Ik moet vandaag langs voor een huisbezoek");
+  auto glass =
+      app_->signals().detail(agent_, r->signal_id, "Ik moet vandaag langs voor een huisbezoek");
   ASSERT_TRUE(glass.ok());
   ASSERT_TRUE(glass->identity.has_value());
   auto log = app_->audit().for_resident(admin_, glass->row.resident.id);
@@ -106,7 +107,8 @@ TEST_F(SignalsTest, IdentityIsShownOnlyAsThePolicySaysAndEveryRevealIsAudited) {
   for (const auto& e : *log) {
     if (e.event != "read_identity" && e.event != "break_glass") continue;
     ++reads;
-    glass_logged = glass_logged || (e.event == "break_glass" && e.reason.find("huisbezoek") != std::string::npos);
+    glass_logged = glass_logged ||
+                   (e.event == "break_glass" && e.reason.find("huisbezoek") != std::string::npos);
   }
   EXPECT_EQ(reads, 2);
   EXPECT_TRUE(glass_logged);
@@ -145,7 +147,9 @@ TEST_F(SignalsTest, MeldcodeSignalAsksForAChoiceThenStaysOffTheAgendaUntilWeighe
   EXPECT_EQ(app_->signals().detail(chair_, r->signal_id).error().kind, ErrorKind::kForbidden);
   EXPECT_EQ(app_->signals().close(gp_, r->signal_id, "Hulp geregeld").error().message_key,
             "error.signal.meldcode_not_weighed");
-  ASSERT_TRUE(app_->signals().record_meldcode_step(gp_, r->signal_id, 4, "2026-11-23", "Gewogen met collega").ok());
+  ASSERT_TRUE(app_->signals()
+                  .record_meldcode_step(gp_, r->signal_id, 4, "2026-11-23", "Gewogen met collega")
+                  .ok());
   EXPECT_TRUE(app_->signals().close(gp_, r->signal_id, "Hulp geregeld").ok());
 }
 
@@ -196,7 +200,8 @@ TEST_F(OverlegMembershipTest, PeersAndHostsRaiseSignalsButReadTheWijkOnlyAsOverl
     EXPECT_FALSE(Accounts::reads_overleg(*u));
     auto own = app_->signals().raise(*u, signal_in({}, "Ik zag haar al weken niet meer"));
     ASSERT_TRUE(own.ok());
-    EXPECT_TRUE(app_->signals().detail(*u, own->signal_id).ok()) << "one's own signal stays readable";
+    EXPECT_TRUE(app_->signals().detail(*u, own->signal_id).ok())
+        << "one's own signal stays readable";
     SignalQuery mine;
     mine.mine = true;
     EXPECT_TRUE(app_->signals().list(*u, mine).ok());
@@ -220,8 +225,11 @@ TEST_F(OverlegMembershipTest, OnlyTheOverlegsActingRolesMayBreakTheGlass) {
     EXPECT_FALSE(d->may_break_glass);
     EXPECT_EQ(app_->signals().detail(*u, signal_, reason).error().kind, ErrorKind::kForbidden);
   }
-  EXPECT_EQ(app_->signals().detail(agent_, signal_, "Moet dit weten nu").error().field, "reason") << "not a sentence";
-  EXPECT_EQ(app_->signals().detail(agent_, signal_, "aaaaaaaaaaaaaaaaaaaaaaaaa").error().field, "reason") << "one word";
+  EXPECT_EQ(app_->signals().detail(agent_, signal_, "Moet dit weten nu").error().field, "reason")
+      << "not a sentence";
+  EXPECT_EQ(app_->signals().detail(agent_, signal_, "aaaaaaaaaaaaaaaaaaaaaaaaa").error().field,
+            "reason")
+      << "one word";
   ASSERT_TRUE(app_->signals().detail(agent_, signal_, reason).ok());
   auto review = app_->audit().break_glass_reviews(chair_);
   ASSERT_TRUE(review.ok());
@@ -232,7 +240,8 @@ TEST_F(OverlegMembershipTest, OnlyTheOverlegsActingRolesMayBreakTheGlass) {
   EXPECT_EQ(app_->audit().break_glass_reviews(agent_).error().kind, ErrorKind::kForbidden);
   EXPECT_EQ(app_->audit().break_glass_reviews(peer_).error().kind, ErrorKind::kForbidden);
   ASSERT_TRUE(app_->audit().break_glass_reviews(other_).ok());
-  EXPECT_TRUE(app_->audit().break_glass_reviews(other_)->empty()) << "a chair of another wijk sees none of Meerburg's";
+  EXPECT_TRUE(app_->audit().break_glass_reviews(other_)->empty())
+      << "a chair of another wijk sees none of Meerburg's";
 }
 
 }  // namespace

@@ -14,7 +14,8 @@ namespace {
 class VaultKeyTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("meedoen-key-" + std::to_string(std::random_device{}()));
+    dir_ = std::filesystem::temp_directory_path() /
+           ("meedoen-key-" + std::to_string(std::random_device{}()));
     std::filesystem::create_directories(dir_);
     cfg_.db_path = (dir_ / "k.db").string();
     cfg_.key_file = (dir_ / "k.key").string();

@@ -31,7 +31,8 @@ std::vector<int> ids(const std::vector<PlannedItem>& items) {
 
 TEST(AgendaBuilder, UrgentSignalsComeFirstThenOldestFirst) {
   AgendaCandidates c;
-  c.new_signals = {signal(1, false, 300), signal(2, true, 200), signal(3, false, 100), signal(4, true, 400)};
+  c.new_signals = {signal(1, false, 300), signal(2, true, 200), signal(3, false, 100),
+                   signal(4, true, 400)};
   EXPECT_EQ(ids(build_agenda(c, "2026-12-01")), (std::vector<int>{2, 4, 3, 1}));
 }
 
@@ -49,7 +50,8 @@ TEST(AgendaBuilder, FollowUpsOfDueOpenActionsComeAfterNewSignals) {
 TEST(AgendaBuilder, OneItemPerCaseAndNothingTwice) {
   AgendaCandidates c;
   c.new_signals = {signal(1, false, 100), signal(2, false, 100)};
-  c.open_actions = {action(10, 5, "2026-11-01"), action(11, 5, "2026-11-02"), action(12, 2, "2026-11-01")};
+  c.open_actions = {action(10, 5, "2026-11-01"), action(11, 5, "2026-11-02"),
+                    action(12, 2, "2026-11-01")};
   c.already_on_agenda = {SignalId(1)};
   EXPECT_EQ(ids(build_agenda(c, "2026-12-01")), (std::vector<int>{2, 5}));
 }
@@ -65,9 +67,12 @@ TEST(AgendaBuilder, MeldcodeAndLinkedSignalsStayOffTheOpenAgenda) {
 }
 
 TEST(AgendaReorder, MovesOneItemAndKeepsTheOthersInOrder) {
-  const std::vector<AgendaItemId> order{AgendaItemId(1), AgendaItemId(2), AgendaItemId(3), AgendaItemId(4)};
-  EXPECT_EQ(reorder(order, 3, 0), (std::vector<AgendaItemId>{AgendaItemId(4), AgendaItemId(1), AgendaItemId(2), AgendaItemId(3)}));
-  EXPECT_EQ(reorder(order, 0, 1), (std::vector<AgendaItemId>{AgendaItemId(2), AgendaItemId(1), AgendaItemId(3), AgendaItemId(4)}));
+  const std::vector<AgendaItemId> order{AgendaItemId(1), AgendaItemId(2), AgendaItemId(3),
+                                        AgendaItemId(4)};
+  EXPECT_EQ(reorder(order, 3, 0), (std::vector<AgendaItemId>{AgendaItemId(4), AgendaItemId(1),
+                                                             AgendaItemId(2), AgendaItemId(3)}));
+  EXPECT_EQ(reorder(order, 0, 1), (std::vector<AgendaItemId>{AgendaItemId(2), AgendaItemId(1),
+                                                             AgendaItemId(3), AgendaItemId(4)}));
   EXPECT_EQ(reorder(order, 0, 9), order);
 }
 

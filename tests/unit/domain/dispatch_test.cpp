@@ -39,18 +39,21 @@ std::vector<Case> cases() {
     b.knew_resident = true;
     b.on_call_blocks = 0;
     b.covers_wijk = false;
-    out.push_back({"continuity ranks first, over availability and wijk", {}, {a, b}, {"Bram", "Anna"}});
+    out.push_back(
+        {"continuity ranks first, over availability and wijk", {}, {a, b}, {"Bram", "Anna"}});
   }
   {
     auto a = peer(1, "Anna"), b = peer(2, "Bram");
     a.covers_wijk = false;
-    out.push_back({"a peer who covers the wijk ranks above one who does not", {}, {a, b}, {"Bram", "Anna"}});
+    out.push_back(
+        {"a peer who covers the wijk ranks above one who does not", {}, {a, b}, {"Bram", "Anna"}});
   }
   {
     auto a = peer(1, "Anna"), b = peer(2, "Bram");
     a.on_call_blocks = 1;
     b.on_call_blocks = 4;
-    out.push_back({"more on-call day parts in the window rank higher", {}, {a, b}, {"Bram", "Anna"}});
+    out.push_back(
+        {"more on-call day parts in the window rank higher", {}, {a, b}, {"Bram", "Anna"}});
   }
   {
     auto a = peer(1, "Anna"), b = peer(2, "Bram");
@@ -78,13 +81,19 @@ std::vector<Case> cases() {
     auto a = peer(1, "Anna"), b = peer(2, "Bram");
     a.load_this_week = 4;  // at the cap of 4
     b.covers_wijk = false;
-    out.push_back({"a peer at the weekly cap is not eligible, whatever else fits", {}, {a, b}, {"Bram", "Anna*"}});
+    out.push_back({"a peer at the weekly cap is not eligible, whatever else fits",
+                   {},
+                   {a, b},
+                   {"Bram", "Anna*"}});
   }
   {
     auto a = peer(1, "Anna"), b = peer(2, "Bram");
     a.absent_all_window = true;
     a.knew_resident = true;
-    out.push_back({"absent for the whole window: not eligible, even with continuity", {}, {a, b}, {"Bram", "Anna*"}});
+    out.push_back({"absent for the whole window: not eligible, even with continuity",
+                   {},
+                   {a, b},
+                   {"Bram", "Anna*"}});
   }
   {
     auto a = peer(1, "Anna"), b = peer(2, "Bram");
@@ -95,7 +104,10 @@ std::vector<Case> cases() {
   {
     auto a = peer(1, "Anna"), b = peer(2, "Bram"), c = peer(3, "Cor");
     b.already_assigned = true;
-    out.push_back({"a peer already on the request is shown last; ties go by name", {}, {c, b, a}, {"Anna", "Cor", "Bram*"}});
+    out.push_back({"a peer already on the request is shown last; ties go by name",
+                   {},
+                   {c, b, a},
+                   {"Anna", "Cor", "Bram*"}});
   }
   {
     auto a = peer(1, "Anna"), b = peer(2, "Bram");
@@ -120,8 +132,9 @@ TEST(Dispatch, EverySuggestionSaysWhy) {
   ASSERT_EQ(ranked.size(), 1u);
   std::vector<std::string> keys;
   for (const auto& r : ranked[0].reasons) keys.push_back(r.key + (r.good ? "+" : "-"));
-  EXPECT_EQ(keys, (std::vector<std::string>{"rank.knew_resident+", "rank.on_call+", "rank.covers_wijk+",
-                                            "rank.room+", "rank.language+", "rank.no_theme-"}));
+  EXPECT_EQ(keys,
+            (std::vector<std::string>{"rank.knew_resident+", "rank.on_call+", "rank.covers_wijk+",
+                                      "rank.room+", "rank.language+", "rank.no_theme-"}));
   EXPECT_EQ(ranked[0].reasons[3].arg, "0/4");
 }
 

@@ -38,7 +38,11 @@ TEST(Consent, RulesTable) {
       {"no purpose", [](Consent& c) { c.purpose = "  "; }, "error.consent.purpose"},
       {"no recipient", [](Consent& c) { c.recipient = ""; }, "error.consent.recipient"},
       {"nothing to share", [](Consent& c) { c.fields = {}; }, "error.consent.nothing_shared"},
-      {"only a phone number", [](Consent& c) { c.fields = {false, false, true, false}; }, nullptr},
+      {"only a phone number",
+       [](Consent& c) {
+         c.fields = {false, false, true, false};
+       },
+       nullptr},
       {"a representative, verbally", [](Consent& c) { c.given_by = "vertegenwoordiger"; },
        "error.consent.representative_written"},
       {"a representative, in writing",

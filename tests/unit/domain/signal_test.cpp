@@ -43,7 +43,8 @@ TEST(SignalStateMachine, FollowsTheTableOfTransitions) {
   };
   for (const auto& c : cases) {
     auto r = transition(c.from, c.event);
-    SCOPED_TRACE(std::string(to_string(c.from)) + " event " + std::to_string(static_cast<int>(c.event)));
+    SCOPED_TRACE(std::string(to_string(c.from)) + " event " +
+                 std::to_string(static_cast<int>(c.event)));
     ASSERT_EQ(r.ok(), c.to.has_value());
     if (c.to) {
       EXPECT_EQ(*r, *c.to);

@@ -33,9 +33,12 @@ namespace meedoen {
 namespace {
 
 TEST(Time, StartOfLocalDayOnTheDaysTheClocksChange) {
-  EXPECT_EQ(format_datetime(start_of_local_day(*parse_local_datetime("2026-03-29T23:30"))), "2026-03-29 00:00");
-  EXPECT_EQ(format_datetime(start_of_local_day(*parse_local_datetime("2026-10-25T23:30"))), "2026-10-25 00:00");
-  EXPECT_EQ(format_datetime(start_of_local_day(*parse_local_datetime("2026-11-23T09:00"))), "2026-11-23 00:00");
+  EXPECT_EQ(format_datetime(start_of_local_day(*parse_local_datetime("2026-03-29T23:30"))),
+            "2026-03-29 00:00");
+  EXPECT_EQ(format_datetime(start_of_local_day(*parse_local_datetime("2026-10-25T23:30"))),
+            "2026-10-25 00:00");
+  EXPECT_EQ(format_datetime(start_of_local_day(*parse_local_datetime("2026-11-23T09:00"))),
+            "2026-11-23 00:00");
 }
 
 }  // namespace

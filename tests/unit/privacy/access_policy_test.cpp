@@ -38,25 +38,40 @@ struct Row {
 // Role × relation → identity visible, for a user of the resident's own wijk.
 TEST(AccessPolicy, IdentityTableForTheResidentsOwnWijk) {
   const Row rows[] = {
-      {Role::kMember, kNone, false},       {Role::kMember, kRaised, true},
-      {Role::kMember, kOpenAction, true},  {Role::kMember, kBrokeGlass, true},
-      {Role::kChair, kNone, false},        {Role::kChair, kRaised, true},
-      {Role::kChair, kBrokeGlass, true},   {Role::kPeer, kNone, false},
-      {Role::kPeer, kAssignedPeer, true},  {Role::kCoordinator, kNone, false},
-      {Role::kHost, kNone, false},         {Role::kHost, kRaised, true},
-      {Role::kWijkteam, kNone, false},     {Role::kWijkteam, kOpenAction, true},
-      {Role::kFunder, kNone, false},       {Role::kFunder, kRaised, false},
-      {Role::kFunder, kBrokeGlass, false}, {Role::kAdmin, kNone, false},
-      {Role::kAdmin, kOpenAction, false},  {Role::kAdmin, kBrokeGlass, false},
-      {Role::kPeer, kRaised, true},        {Role::kCoordinator, kAssignedPeer, true},
-      {Role::kWijkteam, kReferralRecipient, true}, {Role::kMember, kReferralRecipient, true},
-      {Role::kFunder, kReferralRecipient, false},  {Role::kAdmin, kReferralRecipient, false},
+      {Role::kMember, kNone, false},
+      {Role::kMember, kRaised, true},
+      {Role::kMember, kOpenAction, true},
+      {Role::kMember, kBrokeGlass, true},
+      {Role::kChair, kNone, false},
+      {Role::kChair, kRaised, true},
+      {Role::kChair, kBrokeGlass, true},
+      {Role::kPeer, kNone, false},
+      {Role::kPeer, kAssignedPeer, true},
+      {Role::kCoordinator, kNone, false},
+      {Role::kHost, kNone, false},
+      {Role::kHost, kRaised, true},
+      {Role::kWijkteam, kNone, false},
+      {Role::kWijkteam, kOpenAction, true},
+      {Role::kFunder, kNone, false},
+      {Role::kFunder, kRaised, false},
+      {Role::kFunder, kBrokeGlass, false},
+      {Role::kAdmin, kNone, false},
+      {Role::kAdmin, kOpenAction, false},
+      {Role::kAdmin, kBrokeGlass, false},
+      {Role::kPeer, kRaised, true},
+      {Role::kCoordinator, kAssignedPeer, true},
+      {Role::kWijkteam, kReferralRecipient, true},
+      {Role::kMember, kReferralRecipient, true},
+      {Role::kFunder, kReferralRecipient, false},
+      {Role::kAdmin, kReferralRecipient, false},
       {Role::kFunder, kAssignedPeer, false},
       // The coordinator owns the overleg's brigade actions and dispatches without identity.
       {Role::kCoordinator, kOpenAction, false},
       // Break-glass only for the roles that act on residents in the overleg.
-      {Role::kWijkteam, kBrokeGlass, true},    {Role::kPeer, kBrokeGlass, false},
-      {Role::kHost, kBrokeGlass, false},       {Role::kCoordinator, kBrokeGlass, false},
+      {Role::kWijkteam, kBrokeGlass, true},
+      {Role::kPeer, kBrokeGlass, false},
+      {Role::kHost, kBrokeGlass, false},
+      {Role::kCoordinator, kBrokeGlass, false},
   };
   for (const auto& r : rows) {
     SCOPED_TRACE(std::string(to_string(r.role)) + " relation " + std::to_string(r.relation));
@@ -69,7 +84,8 @@ TEST(AccessPolicy, IdentityTableForTheResidentsOwnWijk) {
 }
 
 TEST(AccessPolicy, BreakingTheGlassNeedsTheWijk) {
-  const auto d = decide_identity(user(Role::kChair, {kStevenshof}), kMeerburg, relation(kBrokeGlass));
+  const auto d =
+      decide_identity(user(Role::kChair, {kStevenshof}), kMeerburg, relation(kBrokeGlass));
   EXPECT_EQ(d.access, IdentityAccess::kHidden);
 }
 
@@ -100,12 +116,12 @@ TEST(AccessPolicy, ReadingAWijkAndBreakingTheGlassTable) {
     bool breaks_glass;
   };
   const MemberRow rows[] = {
-      {Role::kMember, false, true, true},        {Role::kMember, true, true, true},
-      {Role::kChair, false, true, true},         {Role::kWijkteam, false, true, true},
-      {Role::kCoordinator, false, true, false},  {Role::kCoordinator, true, true, false},
-      {Role::kPeer, false, false, false},        {Role::kPeer, true, true, false},
-      {Role::kHost, false, false, false},        {Role::kHost, true, true, false},
-      {Role::kFunder, true, false, false},       {Role::kAdmin, true, false, false},
+      {Role::kMember, false, true, true},       {Role::kMember, true, true, true},
+      {Role::kChair, false, true, true},        {Role::kWijkteam, false, true, true},
+      {Role::kCoordinator, false, true, false}, {Role::kCoordinator, true, true, false},
+      {Role::kPeer, false, false, false},       {Role::kPeer, true, true, false},
+      {Role::kHost, false, false, false},       {Role::kHost, true, true, false},
+      {Role::kFunder, true, false, false},      {Role::kAdmin, true, false, false},
   };
   for (const auto& r : rows) {
     SCOPED_TRACE(std::string(to_string(r.role)) + (r.org_member ? " (org in overleg)" : ""));

@@ -49,7 +49,8 @@ TEST(Vault, NameTokensMatchCaseInsensitivelyAndSkipShortWords) {
 }
 
 TEST(Vault, CreatesItsKeyFileWithOwnerOnlyPermissions) {
-  const auto dir = std::filesystem::temp_directory_path() / ("meedoen-vault-" + random_token().substr(0, 8));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("meedoen-vault-" + random_token().substr(0, 8));
   std::filesystem::create_directories(dir);
   const std::string path = (dir / "test.key").string();
   auto first = Vault::open(path);

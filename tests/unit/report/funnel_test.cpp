@@ -5,14 +5,15 @@
 namespace meedoen {
 namespace {
 
-FunnelRow row(WijkId w, const char* created, double days_to_contact, bool came_along = false, bool referred = false,
-              bool intake = false) {
+FunnelRow row(WijkId w, const char* created, double days_to_contact, bool came_along = false,
+              bool referred = false, bool intake = false) {
   FunnelRow r;
   r.wijk = w;
   r.created_at = *parse_local_datetime(created);
   r.origin_at = r.created_at - 2 * 86400;  // the signal came two days before the request
   r.visited = days_to_contact >= 0 || came_along;
-  if (days_to_contact >= 0) r.first_contact_at = r.origin_at + static_cast<Timestamp>(days_to_contact * 86400);
+  if (days_to_contact >= 0)
+    r.first_contact_at = r.origin_at + static_cast<Timestamp>(days_to_contact * 86400);
   r.came_along = came_along;
   r.referred = referred;
   r.intake_confirmed = intake;
@@ -66,11 +67,11 @@ TEST(Figures, ATotalIsHiddenWhenSubtractionWouldGiveASmallNumber) {
   EXPECT_EQ(suppressed(0), "0");
   EXPECT_EQ(suppressed(4), "<5");
   EXPECT_EQ(suppressed(5), "5");
-  EXPECT_TRUE(total_reveals_small({6, 2}));       // 8 - 6 = 2
-  EXPECT_TRUE(total_reveals_small({6, 1, 2}));    // 9 - 6 = 3: two small cells, still small
-  EXPECT_FALSE(total_reveals_small({6, 3, 4}));   // 13 - 6 = 7: two cells, neither known
-  EXPECT_FALSE(total_reveals_small({6, 7}));      // nothing suppressed
-  EXPECT_FALSE(total_reveals_small({6, 0}));      // zero is not hidden
+  EXPECT_TRUE(total_reveals_small({6, 2}));      // 8 - 6 = 2
+  EXPECT_TRUE(total_reveals_small({6, 1, 2}));   // 9 - 6 = 3: two small cells, still small
+  EXPECT_FALSE(total_reveals_small({6, 3, 4}));  // 13 - 6 = 7: two cells, neither known
+  EXPECT_FALSE(total_reveals_small({6, 7}));     // nothing suppressed
+  EXPECT_FALSE(total_reveals_small({6, 0}));     // zero is not hidden
 }
 
 }  // namespace

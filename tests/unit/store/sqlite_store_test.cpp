@@ -13,7 +13,8 @@ namespace {
 class SqliteStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("meedoen-store-" + std::to_string(std::random_device{}()));
+    dir_ = std::filesystem::temp_directory_path() /
+           ("meedoen-store-" + std::to_string(std::random_device{}()));
     std::filesystem::create_directories(dir_);
     StoreOptions opt;
     opt.busy_timeout_ms = 100;

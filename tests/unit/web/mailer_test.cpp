@@ -8,7 +8,6 @@
 #include <boost/asio/read_until.hpp>
 #include <boost/asio/streambuf.hpp>
 #include <boost/asio/write.hpp>
-
 #include <istream>
 #include <thread>
 
@@ -21,7 +20,8 @@ using tcp = asio::ip::tcp;
 // Accepts one connection; answers like a relay unless `stall`, and keeps what it received.
 class FakeRelay {
  public:
-  explicit FakeRelay(bool stall) : acceptor_(io_, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0)) {
+  explicit FakeRelay(bool stall)
+      : acceptor_(io_, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0)) {
     thread_ = std::thread([this, stall] {
       tcp::socket s(io_);
       acceptor_.accept(s);
@@ -49,10 +49,16 @@ class FakeRelay {
           }
           continue;
         }
-        if (line.rfind("EHLO", 0) == 0) reply("250-fake\r\n250 8BITMIME");
-        else if (line == "DATA") { data = true; reply("354 go"); }
-        else if (line == "QUIT") { reply("221 bye"); return; }
-        else reply("250 ok");
+        if (line.rfind("EHLO", 0) == 0)
+          reply("250-fake\r\n250 8BITMIME");
+        else if (line == "DATA") {
+          data = true;
+          reply("354 go");
+        } else if (line == "QUIT") {
+          reply("221 bye");
+          return;
+        } else
+          reply("250 ok");
       }
     });
   }
@@ -77,15 +83,21 @@ TEST(Mailer, SendsOneMessageWithDotStuffingAndNoHeaderInjection) {
     o.host = "127.0.0.1";
     o.port = relay.port();
     o.timeout = std::chrono::seconds(2);
-    OutboxMail m{1, "partner@example.org\r\nBcc: evil@example.org", "Verwijzing via Meedoen",
-                 "Regel een\n.punt aan het begin\n", 0, 0};
+    OutboxMail m{1,
+                 "partner@example.org\r\nBcc: evil@example.org",
+                 "Verwijzing via Meedoen",
+                 "Regel een\n.punt aan het begin\n",
+                 0,
+                 0};
     EXPECT_EQ(smtp_send(o, m), "");
     relay.join();
     received = relay.received_;
   }
-  EXPECT_NE(received.find("RCPT TO:<partner@example.orgBcc: evil@example.org>"), std::string::npos) << received;
+  EXPECT_NE(received.find("RCPT TO:<partner@example.orgBcc: evil@example.org>"), std::string::npos)
+      << received;
   EXPECT_EQ(received.find("\nBcc:"), std::string::npos);
-  EXPECT_NE(received.find("\n..punt aan het begin\n"), std::string::npos) << "a line starting with a dot is stuffed";
+  EXPECT_NE(received.find("\n..punt aan het begin\n"), std::string::npos)
+      << "a line starting with a dot is stuffed";
 }
 
 TEST(Mailer, GivesUpOnARelayThatNeverAnswers) {

@@ -2,7 +2,6 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
-
 #include <fstream>
 #include <regex>
 #include <set>
@@ -26,10 +25,22 @@ bool formal(const std::string& text) {
 // Texts that address the reader as "u" on pages no peer worker sees: before log-in, a partner's
 // link, the inbox of a receiving organisation, administration, the funder's figures, a direct
 // request (wijkteam and host).
-const std::set<std::string> kNotForPeers = {
-    "login_intro", "error.login.missing", "figures_intro", "error.user.disable_self", "request_new_intro",
-    "referrals_title", "referrals_intro", "referral_note_help", "link_intro", "link_once", "link_reveal_help",
-    "link_thanks", "error.referral.reason_required", "error.meeting.undecided", "decision_required_help", "wishes_help"};
+const std::set<std::string> kNotForPeers = {"login_intro",
+                                            "error.login.missing",
+                                            "figures_intro",
+                                            "error.user.disable_self",
+                                            "request_new_intro",
+                                            "referrals_title",
+                                            "referrals_intro",
+                                            "referral_note_help",
+                                            "link_intro",
+                                            "link_once",
+                                            "link_reveal_help",
+                                            "link_thanks",
+                                            "error.referral.reason_required",
+                                            "error.meeting.undecided",
+                                            "decision_required_help",
+                                            "wishes_help"};
 
 TEST(Messages, EnglishHasEveryDutchKey) {
   const auto nl = load("nl"), en = load("en");
@@ -45,7 +56,8 @@ TEST(Messages, PeersAreAddressedAsJeOnEveryTextTheySee) {
   for (const auto& [k, v] : nl) {
     const std::string key(k);
     if (!formal(std::string(v.as_string())) || kNotForPeers.count(key)) continue;
-    EXPECT_TRUE(je.contains(key)) << key << " says u and has no je form for peers: " << v.as_string();
+    EXPECT_TRUE(je.contains(key)) << key
+                                  << " says u and has no je form for peers: " << v.as_string();
   }
 }
 

@@ -1,12 +1,14 @@
 #include "web/template.hpp"
 
-#include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
 
 namespace meedoen::web {
 namespace {
 
-std::string render(const std::string& src, const std::string& model_json, const std::string& base_json = "{}") {
+std::string render(const std::string& src, const std::string& model_json,
+                   const std::string& base_json = "{}") {
   const auto model = boost::json::parse(model_json).as_object();
   const auto base = boost::json::parse(base_json).as_object();
   return Template(src).render(model, base);
@@ -30,19 +32,25 @@ TEST(Template, SectionsFollowMustacheTruthiness) {
 }
 
 TEST(Template, ListsIterateAndNamesResolveOutwards) {
-  EXPECT_EQ(render("{{#rows}}[{{id}}:{{csrf}}]{{/rows}}", R"({"csrf": "k", "rows": [{"id": 1}, {"id": 2}]})"),
+  EXPECT_EQ(render("{{#rows}}[{{id}}:{{csrf}}]{{/rows}}",
+                   R"({"csrf": "k", "rows": [{"id": 1}, {"id": 2}]})"),
             "[1:k][2:k]");
   EXPECT_EQ(render("{{#names}}{{.}};{{/names}}", R"({"names": ["a", "b"]})"), "a;b;");
   EXPECT_EQ(render("{{#s}}{{code}}{{/s}}", R"({"s": {"code": "R-7K3Q"}})"), "R-7K3Q");
 }
 
 TEST(Template, DottedNamesAndTheBaseContext) {
-  EXPECT_EQ(render("{{t.hello}} {{errors.name}}", R"({"errors": {"name": "fout"}})", R"({"t": {"hello": "Hallo"}})"),
+  EXPECT_EQ(render("{{t.hello}} {{errors.name}}", R"({"errors": {"name": "fout"}})",
+                   R"({"t": {"hello": "Hallo"}})"),
             "Hallo fout");
   // A dotted name is looked up from where its first part is found, not further out.
-  EXPECT_EQ(render("{{#item}}{{x.hello}}{{/item}}", R"({"item": {"x": {}}})", R"({"x": {"hello": "Hallo"}})"), "");
+  EXPECT_EQ(render("{{#item}}{{x.hello}}{{/item}}", R"({"item": {"x": {}}})",
+                   R"({"x": {"hello": "Hallo"}})"),
+            "");
   // Except `t`, reserved for the catalogue in the base: a model cannot shadow it.
-  EXPECT_EQ(render("{{#item}}{{t.hello}}{{/item}}", R"({"item": {"t": {}}})", R"({"t": {"hello": "Hallo"}})"), "Hallo");
+  EXPECT_EQ(render("{{#item}}{{t.hello}}{{/item}}", R"({"item": {"t": {}}})",
+                   R"({"t": {"hello": "Hallo"}})"),
+            "Hallo");
 }
 
 TEST(Template, CommentsAreDroppedAndErrorsAreReported) {
@@ -75,7 +83,8 @@ TEST(Template, PartialsRenderWithTheCurrentContext) {
   Template::Partials partials;
   partials.emplace("item", Template("<li>{{id}} {{csrf}}</li>"));
   partials.emplace("loop", Template("{{> loop}}x"));
-  const auto model = boost::json::parse(R"({"csrf": "k", "rows": [{"id": 1}, {"id": 2}]})").as_object();
+  const auto model =
+      boost::json::parse(R"({"csrf": "k", "rows": [{"id": 1}, {"id": 2}]})").as_object();
   const boost::json::object base;
   const Template list("<ul>{{#rows}}{{> item}}{{/rows}}</ul>");
   EXPECT_EQ(list.partials(), std::vector<std::string>{"item"});
