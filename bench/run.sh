@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Load benchmark: generates a city-scale dataset (10 wijken, 5,000 residents, 5 years), serves it,
 # and drives the signals list, a meeting's agenda, a peer's "mijn verzoeken" and the brigade
-# coordinator's overview with wrk at 64 connections. Prints
-# requests/s, p50/p99 latency and the server's peak RSS. Targets: p99 <= 10 ms, RSS <= 64 MB.
+# coordinator's overview with wrk at 64 connections. First it measures the ceiling: a bare Beast
+# server built the same way (bench/hello.cpp) serving a 300-byte page. Prints per page
+# requests/s, p50/p99 latency, the share of the bare server's requests/s and the server's CPU time
+# per request (from /proc), then a summary table, and the server's peak RSS.
 # Usage: bench/run.sh [build-dir]   (env: WIJKEN RESIDENTS YEARS DURATION CONNECTIONS THREADS,
 #        WARMUP (default 10s per page, not counted), SERVE_ARGS for extra server flags, e.g.
 #        SERVE_ARGS="--session-cache 0")
@@ -13,7 +15,10 @@ WIJKEN=${WIJKEN:-10} RESIDENTS=${RESIDENTS:-5000} YEARS=${YEARS:-5}
 DURATION=${DURATION:-20s} CONNECTIONS=${CONNECTIONS:-64} THREADS=${THREADS:-2}
 work=$(mktemp -d)
 port=18089
-trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
+hello_port=18090
+server=
+hello=
+trap 'kill $server $hello 2>/dev/null || true; rm -rf "$work"' EXIT
 
 # The dataset is cached per schema version of its generator; bump the suffix when it changes.
 data=bench/data/city-$WIJKEN-$RESIDENTS-$YEARS-brigade3
@@ -21,6 +26,7 @@ if [ ! -f "$data.db" ]; then
   mkdir -p bench/data
   "$build/meedoen_generate" --db "$data.db" --key-file "$data.key" --wijken "$WIJKEN" --residents "$RESIDENTS" --years "$YEARS"
 fi
+[ -x "$build/meedoen_hello" ] || cmake --build "$build" --target meedoen_hello >/dev/null
 cp "$data.db" "$work/city.db"
 cp "$data.key" "$work/city.key"
 chmod 600 "$work/city.key"
@@ -41,22 +47,57 @@ peer=$(login bench.peer.1.0)
 coordinator=$(login bench.coord.1)
 meeting=$(curl -s -H "Cookie: $chair" http://127.0.0.1:$port/overleggen | grep -o 'href="/overleggen/[0-9]*"' | head -1 | grep -o '[0-9]*')
 
+tck=$(getconf CLK_TCK)
+# CPU time (user + system) of process $1 so far, in clock ticks.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+summary=()
+
+# Drives $url with wrk (a warm-up first, not counted: a fresh server is slower for its first ten
+# seconds or so, while SQLite's page and statement caches and tcmalloc's per-thread caches fill;
+# the figures are for a server that has been running, as in use). Sets rps, p50, p99, cpu_us.
+measure() {
+  local pid=$1 cookie=$2 url=$3 out before after requests
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-10s}" -H "Cookie: $cookie" "$url" >/dev/null
+  before=$(cpu_ticks "$pid")
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Cookie: $cookie" "$url")
+  after=$(cpu_ticks "$pid")
+  grep -E "Requests/sec|Latency  |50%|99%|Non-2xx|Socket errors" <<<"$out"
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  cpu_us=$(awk -v t=$((after - before)) -v n="$requests" -v hz="$tck" 'BEGIN {printf "%.0f", t / hz * 1e6 / n}')
+}
+
+"$build/meedoen_hello" $hello_port 2 &
+hello=$!
+for _ in $(seq 50); do curl -sf http://127.0.0.1:$hello_port/ >/dev/null && break; sleep 0.1; done
+echo "== bare Beast server (the ceiling): GET /, $CONNECTIONS connections, $DURATION"
+measure "$hello" "none=1" "http://127.0.0.1:$hello_port/"
+hello_rps=$rps
+echo "   server CPU per request: ${cpu_us} us"
+summary+=("| bare Beast server | $(printf "%.0f" "$rps") | $p50 | $p99 | 100% | $cpu_us |")
+kill $hello
+hello=
+
 run() {
-  local name=$1 cookie=$2 path=$3
+  local name=$1 cookie=$2 path=$3 share
   echo "== $name: GET $path, $CONNECTIONS connections, $DURATION"
   [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "http://127.0.0.1:$port$path")" = 200 ] ||
     { echo "   $path does not answer 200"; exit 1; }
-  # Warm-up, not counted: a fresh server is slower for its first ten seconds or so, while SQLite's
-  # page and statement caches and tcmalloc's per-thread caches fill; the figures are for a server
-  # that has been running, as in use.
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-10s}" -H "Cookie: $cookie" "http://127.0.0.1:$port$path" >/dev/null
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Cookie: $cookie" "http://127.0.0.1:$port$path" |
-    grep -E "Requests/sec|Latency  |50%|99%|Non-2xx|Socket errors"
+  measure "$server" "$cookie" "http://127.0.0.1:$port$path"
+  share=$(awk -v a="$rps" -v b="$hello_rps" 'BEGIN {printf "%.1f%%", 100 * a / b}')
+  echo "   share of the bare server: $share; server CPU per request: ${cpu_us} us"
+  summary+=("| $name | $(printf "%.0f" "$rps") | $p50 | $p99 | $share | $cpu_us |")
 }
 run "signals list" "$chair" "/signalen?wijk=1"
 run "meeting agenda" "$chair" "/overleggen/$meeting"
 run "mijn verzoeken (peer)" "$peer" "/verzoeken"
 run "brigade overview (coordinator of 3 wijken)" "$coordinator" "/brigade"
 echo "== server peak RSS: $(awk '/VmHWM/ {print $2/1024 " MB"}' /proc/$server/status)"
+echo
+echo "| page | requests/s | p50 | p99 | share of bare server | server CPU per request (us) |"
+echo "| --- | --- | --- | --- | --- | --- |"
+printf '%s\n' "${summary[@]}"
 echo "== signals in dataset: $(sqlite3 "$work/city.db" 'select count(*) from signals') in $(sqlite3 "$work/city.db" 'select count(*) from meetings') meetings"
 echo "== brigade: $(sqlite3 "$work/city.db" 'select count(*) from brigade_requests') requests, $(sqlite3 "$work/city.db" 'select count(*) from visits') visits, $(sqlite3 "$work/city.db" "select count(*) from brigade_requests where outcome not in ('gesloten','afgewezen')") open"
