@@ -213,6 +213,6 @@ void Accounts::set_language(const std::string& token, const std::string& lang) {
   ctx_.sessions->erase(token_digest(token));
 }
 
-bool Accounts::reads_overleg(const User& user) { return !viewable_wijken(user).empty(); }
+Capabilities Accounts::capabilities(const User& user) { return meedoen::capabilities(user); }
 
 }  // namespace meedoen

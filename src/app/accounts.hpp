@@ -9,6 +9,7 @@
 
 #include "app/context.hpp"
 #include "app/views.hpp"
+#include "domain/capabilities.hpp"
 
 namespace meedoen {
 
@@ -27,7 +28,7 @@ class Accounts {
   void logout(const std::string& token);
   void set_language(const std::string& token, const std::string& lang);
   // Whether the user reads a wijk's signals and meetings, not only raises signals (for menus).
-  static bool reads_overleg(const User& user);
+  static Capabilities capabilities(const User& user);
   // Whether `token` is the session's CSRF token (constant-time).
   static bool csrf_matches(const SessionView& session, const std::string& token);
 

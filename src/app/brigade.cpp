@@ -115,7 +115,7 @@ Result<RequestFormData> Brigade::request_form(const User& user) {
     out.wijken.push_back({*wijk, tx->admin().buurten(w), {}});
   }
   if (out.wijken.empty()) return Error::forbidden();
-  out.source = user.role == Role::kHost ? "zelfregiecentrum" : "wijkteam";
+  out.source = request_source_of(user.role);
   return out;
 }
 
@@ -165,7 +165,7 @@ Result<RequestId> Brigade::create_request(const User& user, const NewRequestInpu
   BrigadeRequest r;
   r.resident_id = resident->id;
   r.wijk_id = in.wijk;
-  r.source = user.role == Role::kHost ? "zelfregiecentrum" : "wijkteam";
+  r.source = request_source_of(user.role);
   r.requested_by = user.id;
   r.known = known;
   apply_wishes(r, in.wishes);
@@ -185,14 +185,14 @@ Result<RequestDetail> Brigade::request_detail(const User& user, RequestId id) {
   const Timestamp t = now();
   RequestDetail d;
   d.is_coordinator = may_coordinate(user, r->wijk_id);
-  if (user.role == Role::kPeer) {
+  if (may_be_assigned(user)) {
     d.mine = current_assignment(*tx, id, user.id);
     if (!d.mine) d.past = did_request_once(*tx, id, user.id);
   }
   const bool requester = r->requested_by == user.id && may_view_wijk(user, r->wijk_id);
   if (!d.is_coordinator && !d.mine && !d.past && !requester) {
     // Say what it is: another peer's request, not "another wijk".
-    if (user.role == Role::kPeer)
+    if (may_be_assigned(user))
       return Error{ErrorKind::kForbidden, "error.request.not_yours", {}, {}};
     return Error::forbidden();
   }
@@ -231,7 +231,7 @@ Result<RequestDetail> Brigade::request_detail(const User& user, RequestId id) {
     for (const auto& a : tx->brigade().assignments_for_request(id))
       d.may_edit_wishes = d.may_edit_wishes && !a.current();
   }
-  if (user.role == Role::kPeer)
+  if (may_be_assigned(user))
     if (auto c = tx->brigade().open_checkin(user.id); c && c->request_id == id) d.checkin = c;
   d.visit_key = random_token().substr(0, 32);
   if (d.is_coordinator && !outcome_is_final(r->outcome) && r->outcome != Outcome::kDeclined) {
@@ -331,8 +331,7 @@ Status Brigade::assign_peers(const User& user, RequestId id, const std::vector<U
 // --- coordinator ---------------------------------------------------------------------------
 
 Result<CoordinatorOverview> Brigade::overview(const User& user) {
-  if (user.role != Role::kCoordinator || !user.active || user.wijken.empty())
-    return Error::forbidden();
+  if (!may_coordinate_brigade(user) || user.wijken.empty()) return Error::forbidden();
   auto tx = ctx_.store->begin(TxMode::kRead);
   const Timestamp t = now();
   CoordinatorOverview out;
@@ -405,7 +404,7 @@ Result<BrigadeFigures> Brigade::figures(const User& user, int months) {
   auto tx = ctx_.store->begin(TxMode::kRead);
   const Timestamp t = now();
   std::vector<WijkId> wijken = user.wijken;
-  if (user.role == Role::kFunder && wijken.empty())
+  if (may_view_city_figures(user) && wijken.empty())
     for (const auto& w : tx->admin().list_wijken()) wijken.push_back(w.id);
   if (wijken.empty()) return Error::forbidden();
   // From the first day of the month `months - 1` back.

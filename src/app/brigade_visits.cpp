@@ -70,7 +70,7 @@ Status Brigade::end_assignment(const User& user, RequestId id, UserId peer,
 }
 
 Result<MyRequests> Brigade::my_requests(const User& user) {
-  if (user.role != Role::kPeer) return Error::forbidden();
+  if (!may_be_assigned(user)) return Error::forbidden();
   auto tx = ctx_.store->begin(TxMode::kRead);
   const Timestamp t = now();
   MyRequests out;
@@ -97,7 +97,7 @@ Result<MyRequests> Brigade::my_requests(const User& user) {
 // The requests a peer did before (the ten most recent), pseudonymous: a page of its own, so that
 // "mijn verzoeken", opened many times a day, stays light.
 Result<std::vector<RequestRow>> Brigade::past_requests(const User& user) {
-  if (user.role != Role::kPeer) return Error::forbidden();
+  if (!may_be_assigned(user)) return Error::forbidden();
   auto tx = ctx_.store->begin(TxMode::kRead);
   Lookups names(*tx);
   std::vector<RequestRow> out;
@@ -210,7 +210,7 @@ Status Brigade::check_out(const User& user) {
 
 Status Brigade::request_debrief(const User& user, std::optional<RequestId> id,
                                 const std::string& note_in) {
-  if (user.role != Role::kPeer) return Error::forbidden();
+  if (!may_be_assigned(user)) return Error::forbidden();
   const std::string note = trim(note_in);
   if (note.size() > kMaxNote) return Error::invalid("error.too_long", "note");
   auto tx = ctx_.store->begin(TxMode::kWrite);
@@ -228,7 +228,7 @@ Status Brigade::request_debrief(const User& user, std::optional<RequestId> id,
 }
 
 Status Brigade::handle_debrief(const User& user, DebriefId id) {
-  if (user.role != Role::kCoordinator || !user.active) return Error::forbidden();
+  if (!may_coordinate_brigade(user)) return Error::forbidden();
   auto tx = ctx_.store->begin(TxMode::kWrite);
   const Timestamp t = now();
   const auto open = tx->brigade().open_debriefs();

@@ -39,8 +39,7 @@ ResidentRelation resident_relation(Tx& tx, const User& user, ResidentId resident
   ResidentRelation rel;
   rel.raised_a_signal = tx.signals().user_raised_signal_about(user.id, resident);
   rel.has_open_action = tx.meetings().has_open_action(user.id, resident);
-  rel.is_assigned_peer =
-      user.role == Role::kPeer && tx.brigade().is_assigned_peer(user.id, resident);
+  rel.is_assigned_peer = may_be_assigned(user) && tx.brigade().is_assigned_peer(user.id, resident);
   return rel;
 }
 

@@ -21,7 +21,7 @@ std::int64_t monday_of(const std::string& week, Timestamp now) {
 }  // namespace
 
 Result<PeerSettings> Peers::settings(const User& user, const std::string& week) {
-  if (user.role != Role::kPeer || !user.active) return Error::forbidden();
+  if (!may_be_assigned(user)) return Error::forbidden();
   if (!week.empty() && !parse_date(week)) return Error::invalid("error.bad_request");
   auto tx = ctx_.store->begin(TxMode::kRead);
   const Timestamp t = now();
@@ -57,7 +57,7 @@ Result<PeerSettings> Peers::settings(const User& user, const std::string& week) 
 }
 
 Status Peers::save_profile(const User& user, const PeerProfileInput& in) {
-  if (user.role != Role::kPeer || !user.active) return Error::forbidden();
+  if (!may_be_assigned(user)) return Error::forbidden();
   for (const auto& l : in.languages)
     if (!is_language(l)) return Error::invalid("error.invalid_choice", "languages");
   for (const auto& th : in.themes)
@@ -88,7 +88,7 @@ Status Peers::save_profile(const User& user, const PeerProfileInput& in) {
 
 Status Peers::save_on_call(const User& user, const std::string& week,
                            const std::vector<OnCallBlock>& blocks) {
-  if (user.role != Role::kPeer || !user.active) return Error::forbidden();
+  if (!may_be_assigned(user)) return Error::forbidden();
   const auto day = parse_date(week);
   if (!day) return Error::invalid("error.bad_request");
   const std::int64_t monday = *day - weekday_of_days(*day);
@@ -109,7 +109,7 @@ Status Peers::save_on_call(const User& user, const std::string& week,
 }
 
 Status Peers::add_absence(const User& user, const Absence& a) {
-  if (user.role != Role::kPeer || !user.active) return Error::forbidden();
+  if (!may_be_assigned(user)) return Error::forbidden();
   const auto from = parse_date(a.from);
   const auto to = parse_date(a.to);
   if (!from) return Error::invalid("error.absence.dates", "from");
@@ -123,7 +123,7 @@ Status Peers::add_absence(const User& user, const Absence& a) {
 }
 
 Status Peers::remove_absence(const User& user, std::int64_t id) {
-  if (user.role != Role::kPeer || !user.active) return Error::forbidden();
+  if (!may_be_assigned(user)) return Error::forbidden();
   auto tx = ctx_.store->begin(TxMode::kWrite);
   if (!tx->peers().delete_absence(user.id, id)) return Error::not_found();
   return tx->commit();

@@ -165,7 +165,7 @@ Result<ReferralCreated> Referrals::create(const User& user, const NewReferralInp
   ReferralCreated out;
   out.id = ref.id;
   for (const auto& u : tx->accounts().list_users())
-    out.inbox = out.inbox || (u.active && u.org_id == org->id && u.role != Role::kPeer);
+    out.inbox = out.inbox || (has_referral_inbox(u) && u.org_id == org->id);
   if (!email.empty()) {
     mail_link(*tx, ref, org->name, t, ctx_.config.referral_link_days, ctx_.config.base_url, false);
     out.link_sent = true;
@@ -175,9 +175,7 @@ Result<ReferralCreated> Referrals::create(const User& user, const NewReferralInp
 }
 
 Result<std::vector<ReferralView>> Referrals::inbox(const User& user) {
-  if (!user.active || user.role == Role::kFunder || user.role == Role::kAdmin ||
-      user.role == Role::kPeer)
-    return Error::forbidden();
+  if (!has_referral_inbox(user)) return Error::forbidden();
   auto tx = ctx_.store->begin(TxMode::kWrite);  // identity reveals are audited
   const Timestamp t = now();
   Lookups names(*tx);

@@ -16,7 +16,7 @@ Result<StartPage> Start::page(const User& user) {
     auto tx = ctx_.store->begin(TxMode::kRead);
     for (auto w : user.wijken)
       if (auto wijk = tx->admin().get_wijk(w)) p.wijken.push_back(*wijk);
-    if (user.role == Role::kFunder) {
+    if (may_view_city_figures(user)) {
       // Aggregates only: open and closed signals per wijk, suppressed below the threshold.
       for (const auto& w : tx->admin().list_wijken()) {
         SignalFilter open;
@@ -48,7 +48,7 @@ Result<StartPage> Start::page(const User& user) {
       fresh.wijken = readable;
       fresh.state = SignalState::kNew;
       if (p.reads_overleg) p.new_signals = tx->signals().count_signals(fresh);
-      if (user.role == Role::kChair && p.reads_overleg) {
+      if (chairs_an_overleg(user) && p.reads_overleg) {
         SignalFilter urgent;
         urgent.wijken = readable;
         urgent.urgent_only = true;

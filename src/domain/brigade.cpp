@@ -138,4 +138,8 @@ Status outcome_transition(Outcome from, Outcome to) {
   return refused;
 }
 
+const char* request_source_of(Role role) {
+  return role == Role::kHost ? "zelfregiecentrum" : "wijkteam";
+}
+
 }  // namespace meedoen

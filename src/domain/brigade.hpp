@@ -11,6 +11,7 @@
 
 #include "domain/ids.hpp"
 #include "domain/result.hpp"
+#include "domain/role.hpp"
 #include "domain/time.hpp"
 
 namespace meedoen {
@@ -64,6 +65,9 @@ int availability_window_days(Urgency u);
 
 // Where a request comes from.
 inline constexpr const char* kRequestSources[] = {"overleg", "wijkteam", "zelfregiecentrum"};
+// The source of a request that a user of `role` makes directly, outside the overleg: a host asks
+// for the Zelfregiecentrum, everyone else for the sociaal wijkteam.
+const char* request_source_of(Role role);
 
 // What a request ended in so far. It can change over weeks of visits:
 //   open → contact | came_along | referred_* | declined | unreachable | closed, and on between them

@@ -44,4 +44,6 @@ bool works_in_overleg(Role role) {
   return false;
 }
 
+bool addressed_informally(Role role) { return role == Role::kPeer; }
+
 }  // namespace meedoen

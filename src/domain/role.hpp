@@ -23,6 +23,9 @@ std::string_view to_string(Role role);  // stable code, e.g. "chair"
 std::optional<Role> parse_role(std::string_view code);
 const std::vector<Role>& all_roles();
 
+// Whether a role is addressed informally ("je") in Dutch: the peer workers, who asked for it; every
+// other role reads the formal "u".
+bool addressed_informally(Role role);
 // Roles that take part in a wijk's signaleringsoverleg and so see its pseudonymous signals.
 bool works_in_overleg(Role role);
 

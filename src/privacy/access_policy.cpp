@@ -95,4 +95,38 @@ bool may_view_signal(const User& user, const Signal& s) {
   return may_view_wijk(user, s.wijk_id) || s.raised_by == user.id;
 }
 
+bool reviews_every_wijk(const User& user) {
+  return may_review_break_glass(user) && user.role == Role::kAdmin;
+}
+
+bool may_view_city_figures(const User& user) { return user.active && user.role == Role::kFunder; }
+
+bool chairs_an_overleg(const User& user) { return user.active && user.role == Role::kChair; }
+
+bool may_coordinate_brigade(const User& user) {
+  return user.active && user.role == Role::kCoordinator;
+}
+
+bool has_referral_inbox(const User& user) {
+  return user.active && user.role != Role::kPeer && user.role != Role::kFunder &&
+         user.role != Role::kAdmin;
+}
+
+Capabilities capabilities(const User& user) {
+  Capabilities c;
+  c.in_overleg = user.active && works_in_overleg(user.role) && !user.wijken.empty();
+  c.reads_overleg = !viewable_wijken(user).empty();
+  c.chairs = chairs_an_overleg(user);
+  c.reviews_break_glass = may_review_break_glass(user);
+  c.administers = may_administer(user);
+  c.works_as_peer = may_be_assigned(user);
+  c.coordinates_brigade = may_coordinate_brigade(user);
+  // The coordinator asks from the overview, not from the menu.
+  c.asks_brigade = user.active && (user.role == Role::kWijkteam || user.role == Role::kHost) &&
+                   !user.wijken.empty();
+  c.has_referral_inbox = has_referral_inbox(user);
+  c.sees_city_figures = may_view_city_figures(user);
+  return c;
+}
+
 }  // namespace meedoen

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/brigade.hpp"
+#include "domain/capabilities.hpp"
 #include "domain/entities.hpp"
 #include "domain/referral.hpp"
 #include "domain/signal.hpp"
@@ -65,14 +66,29 @@ bool may_review_break_glass(const User& user);
 inline constexpr std::size_t kMinBreakGlassReason = 20;
 inline constexpr std::size_t kMinBreakGlassWords = 4;
 
+// Whether the break-glass review covers every wijk (the administrator, as privacy officer until
+// that role exists), not only the wijken the user chairs.
+bool reviews_every_wijk(const User& user);
+// Whether `user` sees aggregate figures of every wijk: the funder.
+bool may_view_city_figures(const User& user);
+// Whether `user` chairs an overleg: plans meetings and configures the wijk.
+bool chairs_an_overleg(const User& user);
+
 // --- the Vliegende Brigade ---
 // Whether `user` coordinates the brigade in `wijk`: sees its requests, suggestions and peers' load.
 bool may_coordinate(const User& user, WijkId wijk);
 // Whether `user` may ask the brigade for a visit directly in `wijk` (outside the overleg): a
 // sociaal wijkteam worker, a Zelfregiecentrum host, or the coordinator.
 bool may_request_visit(const User& user, WijkId wijk);
-// Whether `user` may be assigned to visit: an active peer worker.
+// Whether `user` may be assigned to visit: an active peer worker. Such a user keeps their own week
+// and profile, answers requests, logs visits and asks for a debrief.
 bool may_be_assigned(const User& user);
+// Whether `user` coordinates the brigade at all (its overview, debriefs and outcomes); which
+// requests is may_coordinate's to say.
+bool may_coordinate_brigade(const User& user);
+// Whether `user` has a referral inbox for their organisation: every active role but peers (who
+// refer, not receive), funders and administrators.
+bool has_referral_inbox(const User& user);
 // Whether `user` may see a referral: who made it, the coordinator of its wijk, and users of the
 // organisation it went to (their inbox). Funders and administrators never.
 bool may_view_referral(const User& user, const Referral& referral);
@@ -80,5 +96,8 @@ bool may_view_referral(const User& user, const Referral& referral);
 bool may_answer_referral(const User& user, const Referral& referral);
 // Whether `user` may see the brigade's figures (pseudonymous aggregates).
 bool may_view_brigade_figures(const User& user);
+
+// Everything the menu and the start page show for `user`, decided by the rules above.
+Capabilities capabilities(const User& user);
 
 }  // namespace meedoen

@@ -46,7 +46,8 @@ struct Ctx {
   // address ("je", messages/nl-je.json) for peer workers, the formal "u" for every other role.
   const std::string& text_lang() const {
     static const std::string kInformal = "nl-je";
-    if (session.lang == "nl" && session.user && session.user->role == Role::kPeer) return kInformal;
+    if (session.lang == "nl" && session.user && addressed_informally(session.user->role))
+      return kInformal;
     return session.lang;
   }
   std::string t(const std::string& key, const std::string& arg = {}) const {

@@ -20,15 +20,17 @@ static json::object layout_model(Ctx& c, const std::string& title) {
     user["name"] = u.display_name;
     user["role"] = role_label(c, u.role);
     m["user"] = std::move(user);
-    m["in_overleg"] = works_in_overleg(u.role) && !u.wijken.empty();
-    m["reads_overleg"] = Accounts::reads_overleg(u);
-    m["reviews_break_glass"] = u.role == Role::kChair || u.role == Role::kAdmin;
-    m["is_admin"] = u.role == Role::kAdmin;
-    m["is_peer"] = u.role == Role::kPeer;
-    m["is_coordinator"] = u.role == Role::kCoordinator;
-    m["may_request"] = (u.role == Role::kWijkteam || u.role == Role::kHost) && !u.wijken.empty();
-    m["has_inbox"] = u.role != Role::kPeer && u.role != Role::kFunder && u.role != Role::kAdmin;
-    m["sees_figures"] = u.role == Role::kFunder;
+    // The menu shows what the access policy allows; it decides nothing itself.
+    const Capabilities may = Accounts::capabilities(u);
+    m["in_overleg"] = may.in_overleg;
+    m["reads_overleg"] = may.reads_overleg;
+    m["reviews_break_glass"] = may.reviews_break_glass;
+    m["is_admin"] = may.administers;
+    m["is_peer"] = may.works_as_peer;
+    m["is_coordinator"] = may.coordinates_brigade;
+    m["may_request"] = may.asks_brigade;
+    m["has_inbox"] = may.has_referral_inbox;
+    m["sees_figures"] = may.sees_city_figures;
   }
   return m;
 }

@@ -228,8 +228,9 @@ static Response render_wijk_config(Ctx& c, WijkId id, json::object extra, int st
   json::object m = std::move(extra);
   m["id"] = cfg->wijk.id.value;
   m["name"] = cfg->wijk.name;
-  m["is_admin"] = c.user().role == Role::kAdmin;
-  m["is_chair"] = c.user().role == Role::kChair;
+  const Capabilities may = Accounts::capabilities(c.user());
+  m["is_admin"] = may.administers;
+  m["is_chair"] = may.chairs;
   m["rhythm"] = cfg->wijk.rhythm;
   m["place"] = cfg->wijk.default_place;
   json::array orgs, cats;

@@ -8,10 +8,11 @@ Response start_page(Ctx& c) {
   if (!p) return error_page(c, p.error());
   json::object m;
   m["name"] = c.user().display_name;
-  m["is_chair"] = c.user().role == Role::kChair;
-  m["is_funder"] = c.user().role == Role::kFunder;
-  m["is_admin"] = c.user().role == Role::kAdmin;
-  m["in_overleg"] = works_in_overleg(c.user().role) && !c.user().wijken.empty();
+  const Capabilities may = Accounts::capabilities(c.user());
+  m["is_chair"] = may.chairs;
+  m["is_funder"] = may.sees_city_figures;
+  m["is_admin"] = may.administers;
+  m["in_overleg"] = may.in_overleg;
   m["reads_overleg"] = p->reads_overleg;
   json::array urgent, mine, actions, meetings, wijken, figures;
   for (const auto& r : p->urgent) urgent.push_back(signal_row_json(c, r));
@@ -42,7 +43,7 @@ Response start_page(Ctx& c) {
   m["wijken"] = wijken;
   m["figures"] = figures;
   m["new_signals"] = p->new_signals;
-  if (c.user().role == Role::kPeer) {
+  if (may.works_as_peer) {
     if (auto my = c.app.brigade().my_requests(c.user())) {
       json::array offers;
       for (const auto& r : my->offered) offers.push_back(request_row_json(c, r));
@@ -56,7 +57,7 @@ Response start_page(Ctx& c) {
       if (my->checkin) m["checkin"] = checkin_json(c, *my->checkin, c.app.config().brigade_phone);
     }
   }
-  if (c.user().role == Role::kCoordinator) {
+  if (may.coordinates_brigade) {
     if (auto ov = c.app.brigade().overview(c.user())) {
       int unassigned = 0, overdue = 0;
       for (const auto& r : ov->open_requests) {
@@ -88,7 +89,7 @@ Response wijk_page(Ctx& c) {
   m["district"] = o->wijk.district;
   m["rhythm"] = o->wijk.rhythm;
   m["place"] = o->wijk.default_place;
-  m["may_configure"] = c.user().role == Role::kChair;
+  m["may_configure"] = Accounts::capabilities(c.user()).chairs;
   json::array buurten, partners, cats, states, meetings, members;
   for (const auto& b : o->buurten) buurten.push_back(json::string(b.name));
   for (const auto& p : o->partners) {

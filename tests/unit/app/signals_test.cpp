@@ -197,7 +197,7 @@ TEST_F(OverlegMembershipTest, PeersAndHostsRaiseSignalsButReadTheWijkOnlyAsOverl
     EXPECT_EQ(app_->signals().detail(*u, signal_).error().kind, ErrorKind::kForbidden);
     EXPECT_EQ(app_->meetings().list(*u).error().kind, ErrorKind::kForbidden);
     EXPECT_EQ(app_->start().wijk_overview(*u, meerburg_).error().kind, ErrorKind::kForbidden);
-    EXPECT_FALSE(Accounts::reads_overleg(*u));
+    EXPECT_FALSE(Accounts::capabilities(*u).reads_overleg);
     auto own = app_->signals().raise(*u, signal_in({}, "Ik zag haar al weken niet meer"));
     ASSERT_TRUE(own.ok());
     EXPECT_TRUE(app_->signals().detail(*u, own->signal_id).ok())
@@ -211,7 +211,7 @@ TEST_F(OverlegMembershipTest, PeersAndHostsRaiseSignalsButReadTheWijkOnlyAsOverl
     SCOPED_TRACE(u->username);
     EXPECT_TRUE(app_->signals().list(*u, {}).ok());
     EXPECT_TRUE(app_->signals().detail(*u, signal_).ok());
-    EXPECT_TRUE(Accounts::reads_overleg(*u));
+    EXPECT_TRUE(Accounts::capabilities(*u).reads_overleg);
   }
 }
 

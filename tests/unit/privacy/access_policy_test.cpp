@@ -196,5 +196,65 @@ TEST(AccessPolicy, ReferralsAreSeenByTheirMakerCoordinatorAndRecipientOrganisati
   EXPECT_FALSE(may_view_referral(user(Role::kAdmin), r));
 }
 
+// Role × capability, for a user of one wijk whose organisation is not an overleg member: what the
+// menu and the start page show. One row per role; each column is one decision of the policy.
+TEST(AccessPolicy, CapabilitiesTable) {
+  struct CapRow {
+    Role role;
+    bool in_overleg, reads_overleg, chairs, reviews_break_glass, administers, works_as_peer,
+        coordinates_brigade, asks_brigade, has_referral_inbox, sees_city_figures;
+  };
+  const CapRow rows[] = {
+      // role            in   reads chair review admin peer  coord asks  inbox city
+      {Role::kMember, true, true, false, false, false, false, false, false, true, false},
+      {Role::kChair, true, true, true, true, false, false, false, false, true, false},
+      {Role::kPeer, true, false, false, false, false, true, false, false, false, false},
+      {Role::kCoordinator, true, true, false, false, false, false, true, false, true, false},
+      {Role::kHost, true, false, false, false, false, false, false, true, true, false},
+      {Role::kWijkteam, true, true, false, false, false, false, false, true, true, false},
+      {Role::kFunder, false, false, false, false, false, false, false, false, false, true},
+      {Role::kAdmin, false, false, false, true, true, false, false, false, false, false},
+  };
+  for (const auto& r : rows) {
+    SCOPED_TRACE(std::string(to_string(r.role)));
+    const Capabilities c = capabilities(user(r.role));
+    EXPECT_EQ(c.in_overleg, r.in_overleg);
+    EXPECT_EQ(c.reads_overleg, r.reads_overleg);
+    EXPECT_EQ(c.chairs, r.chairs);
+    EXPECT_EQ(c.reviews_break_glass, r.reviews_break_glass);
+    EXPECT_EQ(c.administers, r.administers);
+    EXPECT_EQ(c.works_as_peer, r.works_as_peer);
+    EXPECT_EQ(c.coordinates_brigade, r.coordinates_brigade);
+    EXPECT_EQ(c.asks_brigade, r.asks_brigade);
+    EXPECT_EQ(c.has_referral_inbox, r.has_referral_inbox);
+    EXPECT_EQ(c.sees_city_figures, r.sees_city_figures);
+    // A disabled user may do none of it.
+    User off = user(r.role);
+    off.active = false;
+    const Capabilities none = capabilities(off);
+    EXPECT_FALSE(none.in_overleg || none.reads_overleg || none.chairs || none.reviews_break_glass ||
+                 none.administers || none.works_as_peer || none.coordinates_brigade ||
+                 none.asks_brigade || none.has_referral_inbox || none.sees_city_figures);
+  }
+}
+
+TEST(AccessPolicy, WijkScopeOfTheDecisionsWithoutAWijk) {
+  // The break-glass review of every wijk is the administrator's; a chair sees their own wijken.
+  EXPECT_TRUE(reviews_every_wijk(user(Role::kAdmin, {})));
+  EXPECT_FALSE(reviews_every_wijk(user(Role::kChair)));
+  // City figures are the funder's, whatever their wijken.
+  EXPECT_TRUE(may_view_city_figures(user(Role::kFunder, {})));
+  EXPECT_FALSE(may_view_city_figures(user(Role::kCoordinator)));
+  // A peer or host whose organisation the wijk names as a member reads its overleg.
+  User peer = user(Role::kPeer);
+  peer.overleg_wijken = {kMeerburg};
+  EXPECT_TRUE(capabilities(peer).reads_overleg);
+  // Asking the brigade from the menu needs a wijk to ask for.
+  EXPECT_FALSE(capabilities(user(Role::kWijkteam, {})).asks_brigade);
+  // The informal "je" is for peers only.
+  EXPECT_TRUE(addressed_informally(Role::kPeer));
+  EXPECT_FALSE(addressed_informally(Role::kCoordinator));
+}
+
 }  // namespace
 }  // namespace meedoen
