@@ -74,6 +74,21 @@ int fail(const meedoen::Error& e) {
   return 1;
 }
 
+// Where the templates, texts and static files are, found from the program's own location: an
+// installed program (bin/meedoen) has them in share/meedoen beside bin/, a program built in a
+// checkout (build/meedoen) in the checkout itself. Empty when neither has them.
+std::string default_root() {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) return {};
+  for (const fs::path& candidate :
+       {exe.parent_path().parent_path() / "share" / "meedoen", exe.parent_path().parent_path()})
+    if (fs::is_directory(candidate / "templates") && fs::is_directory(candidate / "messages"))
+      return candidate.string();
+  return {};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -82,14 +97,16 @@ int main(int argc, char** argv) {
   cli.require_subcommand(1);
   cli.fallthrough();  // global options may follow the subcommand: `meedoen demo --db x.db`
   AppConfig cfg;
-  std::string root = MEEDOEN_SOURCE_DIR;
+  std::string root = default_root();
   cli.add_option("--db", cfg.db_path, "SQLite database file")
       ->envname("MEEDOEN_DB")
       ->capture_default_str();
   cli.add_option("--key-file", cfg.key_file, "Identity vault key file (created 0600 on first run)")
       ->envname("MEEDOEN_KEY_FILE")
       ->capture_default_str();
-  cli.add_option("--root", root, "Folder with templates/, messages/ and static/")
+  cli.add_option("--root", root,
+                 "Folder with templates/, messages/ and static/ (default: found from the program's "
+                 "location)")
       ->envname("MEEDOEN_ROOT")
       ->capture_default_str();
   bool verbose = false;
@@ -348,6 +365,11 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (*serve) {
+    if (root.empty()) {
+      std::cerr << "meedoen: cannot find the templates, texts and static files next to the "
+                   "program; give their folder with --root\n";
+      return 1;
+    }
     if (base_url->count() == 0) cfg.base_url = "http://" + listen;
     auto app = open_app(cfg);
     if (lock_file(cfg.db_path, LOCK_SH) < 0) {  // held until the process ends

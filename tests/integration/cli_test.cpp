@@ -35,10 +35,11 @@ class CliTest : public ::testing::Test {
 
   // Runs `meedoen ARGS --db live.db --key-file live.key` (unless the args name their own) and
   // waits.
-  CliRun cli(std::vector<std::string> args, bool own_paths = false) {
+  CliRun cli(std::vector<std::string> args, bool own_paths = false,
+             const std::string& binary = MEEDOEN_BIN) {
     if (!own_paths) args.insert(args.end(), {"--db", db(), "--key-file", key()});
     const std::string out = (dir_ / ("out-" + std::to_string(++runs_))).string();
-    std::string cmd = MEEDOEN_BIN;
+    std::string cmd = binary;
     for (const auto& a : args) cmd += " '" + a + "'";
     cmd += " >" + out + " 2>&1 </dev/null";
     CliRun r;
@@ -222,6 +223,28 @@ TEST_F(CliTest, AWrongKeyStopsEveryCommandWithAClearMessage) {
   EXPECT_EQ(missing.code, 2);
   EXPECT_NE(missing.output.find("is missing"), std::string::npos) << missing.output;
   EXPECT_FALSE(fs::exists(key())) << "a new key was made for a database with sealed names";
+}
+
+// The server finds its templates from where the program is, not from where it was built: a copy
+// of the program away from the checkout, without share/meedoen beside it, says what it misses.
+TEST_F(CliTest, AProgramAwayFromItsFilesSaysSoAndOneInstalledFindsThem) {
+  fs::create_directories(dir_ / "bin");
+  const fs::path copy = dir_ / "bin" / "meedoen";
+  fs::copy_file(MEEDOEN_BIN, copy);
+  auto lost = cli({"serve", "--listen", "127.0.0.1:0"}, false, copy.string());
+  EXPECT_EQ(lost.code, 1) << lost.output;
+  EXPECT_NE(lost.output.find("cannot find the templates"), std::string::npos) << lost.output;
+  // Installed: share/meedoen beside bin/ holds them. A missing key then stops it before it
+  // serves, which shows that it got past finding its files without leaving a server running.
+  fs::create_directories(dir_ / "share" / "meedoen");
+  for (const char* part : {"templates", "messages", "static"})
+    fs::create_directory_symlink(fs::path(MEEDOEN_SOURCE_DIR) / part,
+                                 dir_ / "share" / "meedoen" / part);
+  auto found = cli({"serve", "--listen", "127.0.0.1:0", "--db", db(), "--key-file",
+                    (dir_ / "other.key").string()},
+                   true, copy.string());
+  EXPECT_EQ(found.code, 2) << found.output;
+  EXPECT_NE(found.output.find("is missing"), std::string::npos) << found.output;
 }
 
 }  // namespace
