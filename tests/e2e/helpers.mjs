@@ -165,6 +165,16 @@ export function watchErrors(page) {
   return errors;
 }
 
+// The HTTP statuses that the console errors report, sorted, with any other error kept as it is:
+// a test compares them with exactly the statuses it caused itself, so an unexpected error (or one
+// more of an expected status) fails it.
+export function consoleStatuses(errors) {
+  return errors.map((e) => {
+    const m = /the server responded with a status of (\d{3})/.exec(e);
+    return m ? Number(m[1]) : e;
+  }).sort((a, b) => String(a).localeCompare(String(b)));
+}
+
 // Clicks a submit button and waits until the browser shows the next document (after any redirect).
 // Waiting on the URL alone is not enough when the answer lands on the same URL (e.g. POST /acties).
 export async function submit(page, button) {

@@ -15,11 +15,13 @@ TEST_F(SignalsTest, RaisingMakesAPseudonymousResidentAndAnAuditEntry) {
 }
 
 TEST_F(SignalsTest, TheRawDatabaseNeverHoldsAResidentsName) {
-  RaiseSignalInput in = signal_in("Wilhelmina Zonderland");
+  // The signal's text is pseudonymous and stored as written: finding it shows that the search
+  // below reads where the data is (the database file and its write-ahead log), so it could fail.
+  RaiseSignalInput in = signal_in("Wilhelmina Zonderland", "Gordijnen dicht sinds Pinksteren-7Q");
   in.identity.address = "Kaarsenmakersstraat 77";
   ASSERT_TRUE(app_->signals().raise(gp_, in).ok());
   const std::string raw = raw_database();
-  ASSERT_FALSE(raw.empty());
+  ASSERT_NE(raw.find("Gordijnen dicht sinds Pinksteren-7Q"), std::string::npos);
   EXPECT_EQ(raw.find("Wilhelmina"), std::string::npos);
   EXPECT_EQ(raw.find("Zonderland"), std::string::npos);
   EXPECT_EQ(raw.find("Kaarsenmakersstraat"), std::string::npos);
