@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "app/brigade_views.hpp"
+#include "app/brigade_io.hpp"
 #include "app/context.hpp"
 
 namespace meedoen {

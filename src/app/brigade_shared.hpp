@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "app/brigade_views.hpp"
+#include "app/brigade_io.hpp"
 #include "app/lookups.hpp"
 #include "domain/brigade.hpp"
 #include "store/store.hpp"

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "app/views.hpp"
+#include "app/io.hpp"
 #include "store/store.hpp"
 
 namespace meedoen {

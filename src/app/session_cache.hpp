@@ -8,7 +8,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "app/views.hpp"
+#include "app/io.hpp"
 #include "domain/time.hpp"
 
 namespace meedoen {

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "app/context.hpp"
-#include "app/views.hpp"
+#include "app/io.hpp"
 
 namespace meedoen {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "app/views.hpp"
+#include "app/io.hpp"
 #include "web/http.hpp"
 
 namespace meedoen::web {

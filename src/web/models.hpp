@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "app/brigade_views.hpp"
-#include "app/views.hpp"
+#include "app/brigade_io.hpp"
+#include "app/io.hpp"
 #include "web/context.hpp"
 
 namespace meedoen::web {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "app/views.hpp"
+#include "app/io.hpp"
 #include "domain/brigade.hpp"
 #include "domain/dispatch.hpp"
 #include "domain/referral.hpp"
