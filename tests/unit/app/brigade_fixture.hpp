@@ -66,6 +66,22 @@ class BrigadeTest : public AppTest {
     return c;
   }
 
+  // The chair's decision on the first item of meeting `m` that the brigade goes, with the
+  // coordinator as the action's owner.
+  RecordItemInput brigade_decision(MeetingId m, const std::string& due = "2026-12-14") {
+    auto item = app_->meetings().view(chair_, m)->items.at(0).item;
+    return {m,
+            item.id,
+            item.version,
+            "Brigade gaat langs",
+            Decision::kBrigade,
+            std::nullopt,
+            coord_.id,
+            due,
+            false,
+            {}};
+  }
+
   OrgId team_org_, debt_org_;
   User coord_, mo_, anouk_, noor_;
 };

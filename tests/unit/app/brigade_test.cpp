@@ -57,17 +57,7 @@ TEST_F(BrigadeTest, AnOverlegDecisionForTheBrigadeOpensOneRequest) {
   ASSERT_TRUE(s.ok());
   auto m = app_->meetings().plan(chair_, {meerburg_, "2026-11-30T10:00", "", {}, ""});
   ASSERT_TRUE(m.ok());
-  auto item = app_->meetings().view(chair_, *m)->items.at(0).item;
-  RecordItemInput in{*m,
-                     item.id,
-                     item.version,
-                     "Brigade gaat langs",
-                     Decision::kBrigade,
-                     std::nullopt,
-                     coord_.id,
-                     "2026-12-14",
-                     false,
-                     {}};
+  RecordItemInput in = brigade_decision(*m);
   ASSERT_TRUE(app_->meetings().record_item(chair_, in).ok());
   auto ov = app_->brigade().overview(coord_);
   ASSERT_TRUE(ov.ok());
@@ -185,17 +175,7 @@ TEST_F(BrigadeTest, AnOverlegRequestCarriesSafetyAndWishesToThePeerWhoGoes) {
   auto s = app_->signals().raise(
       gp_, signal_in("Henk Alleman", "Hij zit elke dag alleen op het bankje"));
   auto m = app_->meetings().plan(chair_, {meerburg_, "2026-11-30T10:00", "", {}, ""});
-  auto item = app_->meetings().view(chair_, *m)->items.at(0).item;
-  RecordItemInput in{*m,
-                     item.id,
-                     item.version,
-                     "Brigade gaat langs",
-                     Decision::kBrigade,
-                     std::nullopt,
-                     coord_.id,
-                     "2026-12-14",
-                     false,
-                     {}};
+  RecordItemInput in = brigade_decision(*m);
   in.brigade.safety_dog = true;
   in.brigade.safety_notes = "Meneer Alleman heeft een grote hond";
   EXPECT_EQ(app_->meetings().record_item(chair_, in).error().field, "safety_notes")

@@ -41,17 +41,7 @@ TEST_F(BrigadeTest, ARetriedVisitIsRecordedOnce) {
 TEST_F(BrigadeTest, DeclinedSendsTheCaseBackToTheOverlegAgenda) {
   auto s = app_->signals().raise(gp_, signal_in("Henk Alleman"));
   auto m = app_->meetings().plan(chair_, {meerburg_, "2026-11-30T10:00", "", {}, ""});
-  auto item = app_->meetings().view(chair_, *m)->items.at(0).item;
-  RecordItemInput in{*m,
-                     item.id,
-                     item.version,
-                     "Brigade gaat langs",
-                     Decision::kBrigade,
-                     std::nullopt,
-                     coord_.id,
-                     "2026-12-14",
-                     false,
-                     {}};
+  RecordItemInput in = brigade_decision(*m);
   ASSERT_TRUE(app_->meetings().record_item(chair_, in).ok());
   auto held = app_->meetings().view(chair_, *m);
   ASSERT_TRUE(app_->meetings()
