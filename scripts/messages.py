@@ -372,6 +372,19 @@ M = [
 ("error.vault.key_write", "Het sleutelbestand kan niet worden gemaakt.", "The key file cannot be created."),
 ("error.wijk.name", "Geef de wijk een naam.", "Give the neighbourhood a name."),
 ("error.wijk.name_taken", "Er is al een wijk met deze naam.", "A neighbourhood with this name exists."),
+# Mail, rendered by web/mail_texts.cpp from templates/mail/. {name} and the like are filled in.
+("mail_assignment_subject", "Nieuw verzoek voor de Vliegende Brigade", "New request for the Flying Brigade"),
+("mail_assignment_greeting", "Hallo {name},", "Hello {name},"),
+("mail_assignment_news", "Er staat een nieuw verzoek voor u klaar in wijk {wijk}.", "A new request is waiting for you in {wijk}."),
+("mail_assignment_look", "Bekijk het en zeg ja of nee:", "Have a look and say yes or no:"),
+("mail_no_resident_data", "In deze e-mail staan bewust geen gegevens van de bewoner.", "This e-mail deliberately holds no details of the resident."),
+("mail_referral_subject", "Verwijzing via Meedoen voor {organisation}", "Referral through Meedoen for {organisation}"),
+("mail_referral_reminder_subject", "Herinnering: verwijzing via Meedoen voor {organisation}", "Reminder: referral through Meedoen for {organisation}"),
+("mail_referral_greeting", "Goedendag,", "Good day,"),
+("mail_referral_no_answer", "We hebben nog geen antwoord op een verwijzing die we u stuurden.", "We have not yet had an answer to a referral we sent you."),
+("mail_referral_intro", "Via Meedoen (Vliegende Brigade) is een bewoner naar {organisation} verwezen. De bewoner heeft hiervoor toestemming gegeven.", "Through Meedoen (Flying Brigade) a resident has been referred to {organisation}. The resident has given consent for this."),
+("mail_referral_open", "Open deze link om de aanmelding te bekijken en de intake te bevestigen of af te wijzen:", "Open this link to see the referral and to confirm or decline the intake:"),
+("mail_referral_expires", "De link werkt een keer en verloopt op {date}.", "The link works once and expires on {date}."),
 ]
 
 # The Vliegende Brigade.
@@ -787,6 +800,7 @@ JE = {
 "request_known_help": "Geen naam of adres hier. Wel: wat je ziet, wat de bewoner zelf zegt, wat al geprobeerd is.",
 "error.request.known_required": "Schrijf op wat je weet, zodat wie gaat weet waarom.",
 "referral_answer": "Jouw antwoord",
+"mail_assignment_news": "Er staat een nieuw verzoek voor je klaar in wijk {wijk}.",
 }
 JE = {k: v for k, v in JE.items() if v is not None}
 

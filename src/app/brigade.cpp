@@ -310,11 +310,10 @@ Status Brigade::assign_peers(const User& user, RequestId id, const std::vector<U
       // No identity and no pseudonym in mail: the wijk and a link are enough to go and look.
       OutboxMail m;
       m.to = c->profile.email;
-      m.subject = "Nieuw verzoek voor de Vliegende Brigade";
-      m.body = "Hallo " + c->name + ",\r\n\r\nEr staat een nieuw verzoek voor je klaar in wijk " +
-               names.wijk(r->wijk_id) + ".\r\nBekijk het en zeg ja of nee:\r\n" +
-               ctx_.config.base_url + "/verzoeken/" + std::to_string(id.value) +
-               "\r\n\r\nIn deze e-mail staan bewust geen gegevens van de bewoner.\r\n";
+      m.kind = mail_kind_code(MailKind::kBrigadeAssignment);
+      m.params = {{"peer_name", c->name},
+                  {"wijk", names.wijk(r->wijk_id)},
+                  {"request_id", std::to_string(id.value)}};
       m.created_at = t;
       tx->mail().insert_mail(m);
     }

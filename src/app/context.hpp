@@ -27,7 +27,6 @@ struct AppConfig {
   std::string brigade_phone;
   // Whether attempts without contact (not home, door not opened) count toward a peer's weekly cap.
   bool cap_counts_attempts = false;
-  std::string base_url = "http://127.0.0.1:8080";  // for links in e-mail
   // How long a session read from the store is trusted in this process (see SessionCache); with
   // several app processes, a log-out elsewhere takes effect here within this time. 0 = off.
   int session_cache_seconds = 2;

@@ -62,23 +62,15 @@ Status apply_answer(Referral& r, const ReferralAnswer& a, Timestamp now) {
 // A fresh one-time link for `r` and the mail that carries it. The mail names the organisation and
 // holds the link; nothing about the resident.
 void mail_link(Tx& tx, const Referral& r, const std::string& org_name, Timestamp t, int link_days,
-               const std::string& base_url, bool reminder) {
+               bool reminder) {
   const std::string token = random_token();
   const Timestamp expires = t + static_cast<Timestamp>(link_days) * 86400;
   tx.referrals().insert_referral_token({token_digest(token), r.id, expires, 0});
   OutboxMail m;
   m.to = r.to_email;
-  m.subject = std::string(reminder ? "Herinnering: verwijzing" : "Verwijzing") +
-              " via Meedoen voor " + org_name;
-  m.body = std::string("Goedendag,\r\n\r\n") +
-           (reminder ? "We hebben nog geen antwoord op een verwijzing die we u stuurden. " : "") +
-           "Via Meedoen (Vliegende Brigade) is een bewoner naar " + org_name +
-           " verwezen. De bewoner heeft hiervoor toestemming gegeven.\r\n\r\n"
-           "Open deze link om de aanmelding te bekijken en de intake te bevestigen of af te "
-           "wijzen:\r\n" +
-           base_url + "/verwijzing/" + token + "\r\n\r\nDe link werkt een keer en verloopt op " +
-           format_date(expires) +
-           ".\r\nIn deze e-mail staan bewust geen gegevens van de bewoner.\r\n";
+  m.kind = mail_kind_code(reminder ? MailKind::kReferralReminder : MailKind::kReferralLink);
+  m.params = {
+      {"organisation", org_name}, {"token", token}, {"expires_at", std::to_string(expires)}};
   m.created_at = t;
   tx.mail().insert_mail(m);
 }
@@ -167,7 +159,7 @@ Result<ReferralCreated> Referrals::create(const User& user, const NewReferralInp
   for (const auto& u : tx->accounts().list_users())
     out.inbox = out.inbox || (has_referral_inbox(u) && u.org_id == org->id);
   if (!email.empty()) {
-    mail_link(*tx, ref, org->name, t, ctx_.config.referral_link_days, ctx_.config.base_url, false);
+    mail_link(*tx, ref, org->name, t, ctx_.config.referral_link_days, false);
     out.link_sent = true;
   }
   if (auto st = tx->commit(); !st) return st.error();
@@ -232,8 +224,7 @@ Status Referrals::remind(const User& user, ReferralId id) {
   const Timestamp t = now();
   auto org = tx->admin().get_org(r->to_org);
   tx->referrals().retire_referral_tokens(r->id, t);
-  mail_link(*tx, *r, org ? org->name : std::string(), t, ctx_.config.referral_link_days,
-            ctx_.config.base_url, true);
+  mail_link(*tx, *r, org ? org->name : std::string(), t, ctx_.config.referral_link_days, true);
   r->reminded_at = t;
   tx->referrals().update_referral(*r);
   append_audit(*tx, t, &user, "change", r->resident_id, "referral:" + std::to_string(id.value),

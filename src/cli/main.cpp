@@ -134,6 +134,7 @@ int main(int argc, char** argv) {
                    "X-Forwarded-Proto are believed")
       ->envname("MEEDOEN_TRUSTED_PROXY");
   meedoen::web::SmtpOptions smtp;
+  std::string base_url_value = "http://127.0.0.1:8080";  // links in mail start with this
   serve
       ->add_option("--smtp-host", smtp.host,
                    "SMTP relay for notices and referral links (empty: mail waits in the outbox)")
@@ -145,7 +146,7 @@ int main(int argc, char** argv) {
       ->envname("MEEDOEN_SMTP_FROM")
       ->capture_default_str();
   auto* base_url = serve
-                       ->add_option("--base-url", cfg.base_url,
+                       ->add_option("--base-url", base_url_value,
                                     "The address people use to reach Meedoen, for links in mail")
                        ->envname("MEEDOEN_BASE_URL")
                        ->capture_default_str();
@@ -370,7 +371,7 @@ int main(int argc, char** argv) {
                    "program; give their folder with --root\n";
       return 1;
     }
-    if (base_url->count() == 0) cfg.base_url = "http://" + listen;
+    if (base_url->count() == 0) base_url_value = "http://" + listen;
     auto app = open_app(cfg);
     if (lock_file(cfg.db_path, LOCK_SH) < 0) {  // held until the process ends
       std::cerr << "meedoen: " << cfg.db_path
@@ -393,7 +394,7 @@ int main(int argc, char** argv) {
           so, [&site](const meedoen::web::Request& r) { return site.handle(r); });
       std::unique_ptr<meedoen::web::Mailer> mailer;
       if (!smtp.host.empty()) {
-        mailer = std::make_unique<meedoen::web::Mailer>(*app, smtp);
+        mailer = std::make_unique<meedoen::web::Mailer>(*app, site.views(), smtp, base_url_value);
         spdlog::info("Mail goes through {}:{}", smtp.host, smtp.port);
       }
       spdlog::info("Meedoen listens on http://{}:{}", so.address, server.port());

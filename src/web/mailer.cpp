@@ -14,6 +14,8 @@
 #include <optional>
 #include <thread>
 
+#include "web/mail_texts.hpp"
+
 namespace meedoen::web {
 namespace {
 
@@ -181,7 +183,9 @@ std::string smtp_send(const SmtpOptions& options, const OutboxMail& mail) {
 
 struct Mailer::Impl {
   App& app;
+  const Views& views;
   SmtpOptions opt;
+  std::string base_url;
   std::mutex mu;
   std::condition_variable cv;
   bool stopping = false;
@@ -192,7 +196,15 @@ struct Mailer::Impl {
     while (!stopping) {
       lock.unlock();
       try {
-        for (const auto& m : app.mail().pending(20)) {
+        for (auto m : app.mail().pending(20)) {
+          auto text = mail_text(views, m, base_url);
+          if (!text) {
+            app.mail().mark(m.id, false, "unknown mail kind or missing value: " + m.kind);
+            spdlog::error("mail {} not sent: unknown kind '{}' or a missing value", m.id, m.kind);
+            continue;
+          }
+          m.subject = std::move(text->subject);
+          m.body = std::move(text->body);
           const std::string error = smtp_send(opt, m);
           app.mail().mark(m.id, error.empty(), error);
           if (error.empty())
@@ -209,8 +221,8 @@ struct Mailer::Impl {
   }
 };
 
-Mailer::Mailer(App& app, SmtpOptions options)
-    : impl_(new Impl{app, std::move(options), {}, {}, false, {}}) {
+Mailer::Mailer(App& app, const Views& views, SmtpOptions options, std::string base_url)
+    : impl_(new Impl{app, views, std::move(options), std::move(base_url), {}, {}, false, {}}) {
   impl_->thread = std::thread([this] { impl_->loop(); });
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app/app.hpp"
+#include "web/view.hpp"
 
 namespace meedoen::web {
 
@@ -21,13 +22,16 @@ struct SmtpOptions {
   std::chrono::seconds timeout{10};
 };
 
-// One message over one SMTP connection. Returns an empty string on success, else what went wrong.
+// One message over one SMTP connection, with the subject and body of `mail` as they are (see
+// mail_texts.hpp for how a mail gets its words). Returns an empty string on success, else what
+// went wrong.
 std::string smtp_send(const SmtpOptions& options, const OutboxMail& mail);
 
 class Mailer {
  public:
-  // Starts the background thread; stops and joins it on destruction.
-  Mailer(App& app, SmtpOptions options);
+  // Starts the background thread; stops and joins it on destruction. Links in mail start with
+  // `base_url`, the address people use to reach Meedoen.
+  Mailer(App& app, const Views& views, SmtpOptions options, std::string base_url);
   ~Mailer();
   Mailer(const Mailer&) = delete;
   Mailer& operator=(const Mailer&) = delete;

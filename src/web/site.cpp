@@ -223,5 +223,6 @@ struct Site::Impl {
 Site::Site(App& app, const SiteOptions& options) : impl_(std::make_unique<Impl>(app, options)) {}
 Site::~Site() = default;
 Response Site::handle(const Request& request) { return impl_->handle(request); }
+const Views& Site::views() const { return impl_->views; }
 
 }  // namespace meedoen::web

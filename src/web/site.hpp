@@ -28,6 +28,8 @@ class Site {
   Site(App& app, const SiteOptions& options);
   ~Site();
   Response handle(const Request& request);
+  // The templates and texts, for the mailer that writes in the same words.
+  const Views& views() const;
 
  private:
   struct Impl;

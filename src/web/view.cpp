@@ -137,4 +137,26 @@ std::string Views::message(const std::string& lang, const std::string& key,
   return s;
 }
 
+std::string Views::message_with(const std::string& lang, const std::string& key,
+                                const std::map<std::string, std::string>& values) const {
+  const boost::json::string* v = find_message(lang, key);
+  if (!v) return key;
+  const std::string_view text(*v);
+  std::string out;
+  out.reserve(text.size() + 32);
+  for (std::size_t i = 0; i < text.size();) {
+    const auto close = text[i] == '{' ? text.find('}', i) : std::string_view::npos;
+    if (close != std::string_view::npos) {
+      const auto it = values.find(std::string(text.substr(i + 1, close - i - 1)));
+      if (it != values.end()) {
+        out += it->second;
+        i = close + 1;
+        continue;
+      }
+    }
+    out += text[i++];
+  }
+  return out;
+}
+
 }  // namespace meedoen::web

@@ -30,6 +30,10 @@ class Views {
   // A message of the catalogue, with "{0}" replaced by `arg`; the key itself when it is missing.
   std::string message(const std::string& lang, const std::string& key,
                       const std::string& arg = {}) const;
+  // A message of the catalogue with each "{name}" replaced by values[name] (a name without a
+  // value stays as written); the key itself when it is missing.
+  std::string message_with(const std::string& lang, const std::string& key,
+                           const std::map<std::string, std::string>& values) const;
   // The catalogue's text for `key` as written (Dutch fills any gap), without a copy; nullptr when
   // it is missing. It lives as long as the Views.
   const boost::json::string* find_message(const std::string& lang, std::string_view key) const;

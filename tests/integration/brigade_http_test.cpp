@@ -2,6 +2,7 @@
 // while assigned (and every view is audited), a visit posted twice is recorded once, and the
 // referral link works once and expires.
 #include "http_fixture.hpp"
+#include "web/mail_texts.hpp"
 
 namespace meedoen {
 namespace {
@@ -167,9 +168,14 @@ TEST_F(BrigadeHttpTest, TheReferralLinkIsSingleUseAndExpires) {
   auto token_of = [](const std::string& to) {
     for (const auto& mail : app_->mail().pending(1000)) {
       if (mail.to != to) continue;
-      EXPECT_EQ(mail.body.find("Linda"), std::string::npos) << "no identity in mail";
-      auto at = mail.body.find("/verwijzing/");
-      return mail.body.substr(at + 12, mail.body.find('\r', at) - at - 12);
+      // The words the partner reads, as the mailer writes them.
+      const auto text = web::mail_text(site_->views(), mail, "http://meedoen.example");
+      if (!text) return std::string();
+      EXPECT_EQ(text->body.find("Linda"), std::string::npos) << "no identity in mail";
+      const std::string link = "http://meedoen.example/verwijzing/";
+      const auto at = text->body.find(link);
+      if (at == std::string::npos) return std::string();
+      return text->body.substr(at + link.size(), text->body.find('\n', at) - at - link.size());
     }
     return std::string();
   };

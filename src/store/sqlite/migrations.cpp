@@ -479,6 +479,18 @@ CREATE TABLE login_throttle (
   locked_until INTEGER NOT NULL DEFAULT 0
 );
 )SQL"},
+      {9, "mail kinds", R"SQL(
+-- The app writes what a mail is about (a kind and its values) and the mailer puts it into words
+-- in the reader's language, so no text is fixed at the moment of writing. Older mail keeps the
+-- subject and body it was written with, and an empty kind.
+ALTER TABLE outbox ADD COLUMN kind TEXT NOT NULL DEFAULT '';
+CREATE TABLE outbox_params (
+  mail_id INTEGER NOT NULL REFERENCES outbox(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (mail_id, name)
+);
+)SQL"},
   };
   return all;
 }

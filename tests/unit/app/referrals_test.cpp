@@ -59,10 +59,11 @@ TEST_F(BrigadeTest, TheOneTimeLinkWorksOnceAndExpires) {
   auto mail = app_->mail().pending(10);
   std::erase_if(mail, [](const OutboxMail& m) { return m.to != "aanmelden@schuldhulp.example"; });
   ASSERT_EQ(mail.size(), 1u);
-  EXPECT_EQ(mail[0].body.find("Gerrit"), std::string::npos);
-  const auto at = mail[0].body.find("/verwijzing/");
-  ASSERT_NE(at, std::string::npos);
-  const std::string token = mail[0].body.substr(at + 12, mail[0].body.find('\r', at) - at - 12);
+  EXPECT_EQ(mail[0].kind, "referral_link");
+  for (const auto& [name, value] : mail[0].params)
+    EXPECT_EQ(value.find("Gerrit"), std::string::npos) << name;
+  ASSERT_TRUE(mail[0].params.contains("token"));
+  const std::string token = mail[0].params.at("token");
 
   EXPECT_EQ(app_->referrals().by_token("verkeerd").error().kind, ErrorKind::kNotFound);
   auto view = app_->referrals().by_token(token);
@@ -90,9 +91,7 @@ TEST_F(BrigadeTest, TheOneTimeLinkWorksOnceAndExpires) {
   auto r2 = app_->referrals().create(mo_, in);
   ASSERT_TRUE(r2.ok());
   mail = app_->mail().pending(10);
-  const std::string body = mail.back().body;
-  const auto at2 = body.find("/verwijzing/");
-  const std::string token2 = body.substr(at2 + 12, body.find('\r', at2) - at2 - 12);
+  const std::string token2 = mail.back().params.at("token");
   clock_->advance(15 * 86400);
   auto expired = app_->referrals().by_token(token2, true);
   ASSERT_TRUE(expired.ok());
@@ -114,11 +113,8 @@ TEST_F(BrigadeTest, AReminderSendsAFreshLinkAndRetiresTheOldOne) {
   ASSERT_TRUE(r.ok());
   auto tokens = [&]() {
     std::vector<std::string> out;
-    for (const auto& m : app_->mail().pending(100)) {
-      const auto at = m.body.find("/verwijzing/");
-      if (at != std::string::npos)
-        out.push_back(m.body.substr(at + 12, m.body.find('\r', at) - at - 12));
-    }
+    for (const auto& m : app_->mail().pending(100))
+      if (m.params.contains("token")) out.push_back(m.params.at("token"));
     return out;
   };
   const std::string first = tokens().at(0);
@@ -126,6 +122,7 @@ TEST_F(BrigadeTest, AReminderSendsAFreshLinkAndRetiresTheOldOne) {
   ASSERT_TRUE(app_->referrals().remind(mo_, r->id).ok());
   const auto all = tokens();
   ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(app_->mail().pending(100).back().kind, "referral_reminder");
   EXPECT_TRUE(app_->referrals().by_token(first)->used) << "the old link stops working";
   EXPECT_FALSE(app_->referrals().by_token(all[1])->used);
   ASSERT_TRUE(app_->referrals().answer_by_token(all[1], {"intake_gepland", "2026-12-03", ""}).ok());

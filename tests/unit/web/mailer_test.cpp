@@ -83,12 +83,11 @@ TEST(Mailer, SendsOneMessageWithDotStuffingAndNoHeaderInjection) {
     o.host = "127.0.0.1";
     o.port = relay.port();
     o.timeout = std::chrono::seconds(2);
-    OutboxMail m{1,
-                 "partner@example.org\r\nBcc: evil@example.org",
-                 "Verwijzing via Meedoen",
-                 "Regel een\n.punt aan het begin\n",
-                 0,
-                 0};
+    OutboxMail m;
+    m.id = 1;
+    m.to = "partner@example.org\r\nBcc: evil@example.org";
+    m.subject = "Verwijzing via Meedoen";
+    m.body = "Regel een\n.punt aan het begin\n";
     EXPECT_EQ(smtp_send(o, m), "");
     relay.join();
     received = relay.received_;
@@ -106,7 +105,11 @@ TEST(Mailer, GivesUpOnARelayThatNeverAnswers) {
   o.host = "127.0.0.1";
   o.port = relay.port();
   o.timeout = std::chrono::seconds(1);
-  const std::string error = smtp_send(o, {1, "a@example.org", "x", "y", 0, 0});
+  OutboxMail m;
+  m.to = "a@example.org";
+  m.subject = "x";
+  m.body = "y";
+  const std::string error = smtp_send(o, m);
   EXPECT_NE(error.find("no answer"), std::string::npos) << error;
 }
 

@@ -25,22 +25,13 @@ bool formal(const std::string& text) {
 // Texts that address the reader as "u" on pages no peer worker sees: before log-in, a partner's
 // link, the inbox of a receiving organisation, administration, the funder's figures, a direct
 // request (wijkteam and host).
-const std::set<std::string> kNotForPeers = {"login_intro",
-                                            "error.login.missing",
-                                            "figures_intro",
-                                            "error.user.disable_self",
-                                            "request_new_intro",
-                                            "referrals_title",
-                                            "referrals_intro",
-                                            "referral_note_help",
-                                            "link_intro",
-                                            "link_once",
-                                            "link_reveal_help",
-                                            "link_thanks",
-                                            "error.referral.reason_required",
-                                            "error.meeting.undecided",
-                                            "decision_required_help",
-                                            "wishes_help"};
+const std::set<std::string> kNotForPeers = {
+    "login_intro", "error.login.missing", "figures_intro", "error.user.disable_self",
+    "request_new_intro", "referrals_title", "referrals_intro", "referral_note_help", "link_intro",
+    "link_once", "link_reveal_help", "link_thanks", "error.referral.reason_required",
+    "error.meeting.undecided", "decision_required_help", "wishes_help",
+    // mail to a partner organisation
+    "mail_referral_no_answer"};
 
 TEST(Messages, EnglishHasEveryDutchKey) {
   const auto nl = load("nl"), en = load("en");
