@@ -372,6 +372,13 @@ M = [
 ("error.vault.key_write", "Het sleutelbestand kan niet worden gemaakt.", "The key file cannot be created."),
 ("error.wijk.name", "Geef de wijk een naam.", "Give the neighbourhood a name."),
 ("error.wijk.name_taken", "Er is al een wijk met deze naam.", "A neighbourhood with this name exists."),
+# Plain texts, without a page: the server's own refusals, and when the error page fails itself.
+("plain.bad_request", "Dit verzoek klopt niet.", "This request is not valid."),
+("plain.too_large", "Het verzoek is te groot.", "The request is too large."),
+("plain.address_too_long", "Het adres is te lang.", "The address is too long."),
+("plain.headers_too_large", "De kopregels van het verzoek zijn te groot.", "The request's header fields are too large."),
+("plain.internal", "Er ging iets mis. Probeer het opnieuw.", "Something went wrong. Please try again."),
+("plain.busy", "Het is even druk. Probeer het zo opnieuw.", "It is busy. Please try again in a moment."),
 # Mail, rendered by web/mail_texts.cpp from templates/mail/. {name} and the like are filled in.
 ("mail_assignment_subject", "Nieuw verzoek voor de Vliegende Brigade", "New request for the Flying Brigade"),
 ("mail_assignment_greeting", "Hallo {name},", "Hello {name},"),

@@ -390,6 +390,7 @@ int main(int argc, char** argv) {
     so.housekeeping = [&app] { app->operations().maintain(); };
     try {
       meedoen::web::Site site(*app, {root, secure_cookies, trusted_proxy});
+      so.plain_text = [&site](int status) { return site.plain_text(status); };
       meedoen::web::Server server(
           so, [&site](const meedoen::web::Request& r) { return site.handle(r); });
       std::unique_ptr<meedoen::web::Mailer> mailer;

@@ -127,13 +127,13 @@ void security_headers(Response& r, bool tls) {
   if (r.get("Cache-Control").empty()) r.set("Cache-Control", "no-store");
 }
 
-void finalize(Response& r, bool tls) {
+void finalize(Response& r, bool tls, std::string_view error_text) {
   const bool safe = std::all_of(r.headers.begin(), r.headers.end(), [](const auto& kv) {
     return header_safe(kv.first) && header_safe(kv.second);
   });
   if (!safe) {
     spdlog::error("a response header held a control character; sent 500 instead");
-    r = text(500, "Er ging iets mis. Probeer het opnieuw.\n");
+    r = text(500, std::string(error_text));
   }
   security_headers(r, tls);
 }

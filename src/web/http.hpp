@@ -70,8 +70,9 @@ bool header_safe(const std::string& text);
 // and HSTS when the request came over TLS. Leaves a Referrer-Policy that is set already.
 void security_headers(Response& r, bool tls);
 // Every response passes here before it is sent: when any header name or value is unsafe, the
-// response is replaced by a plain 500 (and logged), never sent as it is. Then security_headers.
-void finalize(Response& r, bool tls);
+// response is replaced by a plain 500 with `error_text` (and logged), never sent as it is. Then
+// security_headers.
+void finalize(Response& r, bool tls, std::string_view error_text);
 
 // Percent-encodes a query value.
 std::string url_encode(const std::string& s);

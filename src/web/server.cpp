@@ -12,6 +12,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <condition_variable>
+#include <map>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -39,8 +40,25 @@ Request to_request(http::request<http::string_body>&& req, const std::string& re
 
 // Every response leaves through here: unsafe header values are refused and the security headers
 // are set, on the server's own error answers (400, 413, 414, 431, 500) too.
-http::response<http::string_body> to_beast(Response&& r, unsigned version, bool keep_alive) {
-  finalize(r, false);
+// The texts of the server's own answers, written once at start.
+class PlainTexts {
+ public:
+  explicit PlainTexts(const ServerOptions& opt) {
+    for (int status : {400, 413, 414, 431, 500})
+      by_status_[status] =
+          opt.plain_text
+              ? opt.plain_text(status)
+              : std::string(http::obsolete_reason(static_cast<http::status>(status))) + "\n";
+  }
+  const std::string& operator()(int status) const { return by_status_.at(status); }
+
+ private:
+  std::map<int, std::string> by_status_;
+};
+
+http::response<http::string_body> to_beast(Response&& r, unsigned version, bool keep_alive,
+                                           const PlainTexts& texts) {
+  finalize(r, false, texts(500));
   http::response<http::string_body> res{static_cast<http::status>(r.status), version};
   res.set(http::field::server, "meedoen");
   for (auto& [k, v] : r.headers) res.insert(k, v);
@@ -51,7 +69,7 @@ http::response<http::string_body> to_beast(Response&& r, unsigned version, bool 
 }
 
 net::awaitable<void> session(beast::tcp_stream stream, const ServerOptions& opt,
-                             const Handler& handler) {
+                             const PlainTexts& texts, const Handler& handler) {
   beast::flat_buffer buffer;
   std::string remote;
   {
@@ -69,8 +87,8 @@ net::awaitable<void> session(beast::tcp_stream stream, const ServerOptions& opt,
     if (ec == http::error::end_of_stream) break;
     // A request the server itself refuses: answered, then the connection is closed, since what
     // follows on it cannot be trusted to start a new request.
-    auto refuse = [&](int status, const char* body) -> net::awaitable<void> {
-      auto res = to_beast(text(status, body), 11, false);
+    auto refuse = [&](int status) -> net::awaitable<void> {
+      auto res = to_beast(text(status, texts(status)), 11, false, texts);
       co_await http::async_write(stream, res, kTuple);
       // A lingering close: read and drop what the client still sends (briefly, and not without
       // end), so that closing with unread data does not reset the connection before the client
@@ -90,33 +108,33 @@ net::awaitable<void> session(beast::tcp_stream stream, const ServerOptions& opt,
       // The parser stores the request line once it has read all of it: without one, the URL
       // alone was too long; with one, the header fields were.
       if (parser.get().target().empty())
-        co_await refuse(414, "Het adres is te lang.\n");
+        co_await refuse(414);
       else
-        co_await refuse(431, "De kopregels van het verzoek zijn te groot.\n");
+        co_await refuse(431);
       break;
     }
     if (ec == http::error::body_limit) {  // a Content-Length over the limit is known at once
-      co_await refuse(413, "Het verzoek is te groot.\n");
+      co_await refuse(413);
       break;
     }
     if (ec) {
       // A malformed request gets an answer; a closed or silent connection does not.
       if (ec.category() == http::make_error_code(http::error::bad_target).category() &&
           ec != http::error::partial_message)
-        co_await refuse(400, "Dit verzoek klopt niet.\n");
+        co_await refuse(400);
       break;
     }
     {
       const auto& h = parser.get();
       if (h.target().size() > opt.target_limit) {
-        co_await refuse(414, "Het adres is te lang.\n");
+        co_await refuse(414);
         break;
       }
       // Only chunked is a transfer coding the server reads; anything else (or chunked not last,
       // or twice) is how requests get smuggled past a proxy.
       const auto te = h.find(http::field::transfer_encoding);
       if (te != h.end() && !beast::iequals(te->value(), "chunked")) {
-        co_await refuse(400, "Dit verzoek klopt niet.\n");
+        co_await refuse(400);
         break;
       }
     }
@@ -124,7 +142,7 @@ net::awaitable<void> session(beast::tcp_stream stream, const ServerOptions& opt,
       auto [bec, bn] = co_await http::async_read(stream, buffer, parser, kTuple);
       (void)bn;
       if (bec == http::error::body_limit) {
-        co_await refuse(413, "Het verzoek is te groot.\n");
+        co_await refuse(413);
         break;
       }
       if (bec) break;
@@ -137,9 +155,9 @@ net::awaitable<void> session(beast::tcp_stream stream, const ServerOptions& opt,
       out = handler(to_request(std::move(req), remote));
     } catch (const std::exception& e) {
       spdlog::error("unhandled error: {}", e.what());
-      out = text(500, "Er ging iets mis. Probeer het opnieuw.\n");
+      out = text(500, texts(500));
     }
-    auto res = to_beast(std::move(out), version, keep_alive);
+    auto res = to_beast(std::move(out), version, keep_alive, texts);
     auto [wec, wn] = co_await http::async_write(stream, res, kTuple);
     (void)wn;
     if (wec || !keep_alive) break;
@@ -152,6 +170,7 @@ net::awaitable<void> session(beast::tcp_stream stream, const ServerOptions& opt,
 
 struct Server::Impl {
   ServerOptions opt;
+  PlainTexts texts;
   Handler handler;
   net::io_context ioc;
   tcp::acceptor acceptor;
@@ -160,7 +179,7 @@ struct Server::Impl {
   bool house_stop = false;
 
   Impl(const ServerOptions& o, Handler h)
-      : opt(o), handler(std::move(h)), ioc(o.threads), acceptor(ioc) {
+      : opt(o), texts(o), handler(std::move(h)), ioc(o.threads), acceptor(ioc) {
     const tcp::endpoint ep(net::ip::make_address(opt.address), opt.port);
     acceptor.open(ep.protocol());
     acceptor.set_option(net::socket_base::reuse_address(true));
@@ -174,7 +193,8 @@ struct Server::Impl {
       if (ec == net::error::operation_aborted) co_return;
       if (ec) continue;
       net::co_spawn(acceptor.get_executor(),
-                    session(beast::tcp_stream(std::move(socket)), opt, handler), net::detached);
+                    session(beast::tcp_stream(std::move(socket)), opt, texts, handler),
+                    net::detached);
     }
   }
 };

@@ -25,6 +25,9 @@ struct ServerOptions {
   // checkpoint, expired sessions); empty: none.
   std::function<void()> housekeeping;
   std::chrono::milliseconds housekeeping_every{5000};
+  // The plain text of an answer the server gives itself (400, 413, 414, 431 and 500), in the
+  // site's words (Site::plain_text); empty: the status's English reason phrase.
+  std::function<std::string(int status)> plain_text;
 };
 
 class Server {

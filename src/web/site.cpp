@@ -36,9 +36,21 @@ struct Site::Impl {
   std::map<std::string, std::pair<std::string, std::string>> static_files;  // url → (type, body)
   std::atomic<std::uint64_t> request_seq{0};
 
+  std::map<int, std::string> plain_texts;  // by status, in Dutch: see plain_text()
+
   Impl(App& a, const SiteOptions& o) : app(a), opt(o), views(o.root) {
     load_static();
     add_routes(router);
+    // One key per status, written out, so that the catalogue test sees each of them.
+    const std::pair<int, const char*> keys[] = {
+        {400, "plain.bad_request"},       {413, "plain.too_large"}, {414, "plain.address_too_long"},
+        {431, "plain.headers_too_large"}, {500, "plain.internal"},  {503, "plain.busy"}};
+    for (const auto& [status, key] : keys) plain_texts[status] = views.message("nl", key) + "\n";
+  }
+
+  const std::string& plain_text(int status) const {
+    const auto it = plain_texts.find(status);
+    return it == plain_texts.end() ? plain_texts.at(500) : it->second;
   }
 
   // Static files are read once at start: the set is small and fixed.
@@ -63,7 +75,7 @@ struct Site::Impl {
     const bool via_proxy = !opt.trusted_proxy.empty() && req.remote == opt.trusted_proxy;
     const bool tls = via_proxy && req.header("x-forwarded-proto") == "https";
     Response r = dispatch(req, tls, client_address(req, via_proxy));
-    finalize(r, tls);
+    finalize(r, tls, plain_text(500));
     // A one-time referral link is a secret: its token stays out of the log.
     const bool secret = req.path.rfind("/verwijzing/", 0) == 0;
     spdlog::debug("req={} {} {} -> {}", seq, req.method,
@@ -162,8 +174,7 @@ struct Site::Impl {
       if (c.req.is_htmx()) return fragment(c, tmpl, std::move(m), status);
       return page(c, tmpl, std::move(m), c.t("error_title"), status);
     } catch (const std::exception&) {
-      return text(status, status == 503 ? "Het is even druk. Probeer het zo opnieuw.\n"
-                                        : "Er ging iets mis. Probeer het opnieuw.\n");
+      return text(status, plain_text(status == 503 ? 503 : 500));
     }
   }
 
@@ -223,6 +234,7 @@ struct Site::Impl {
 Site::Site(App& app, const SiteOptions& options) : impl_(std::make_unique<Impl>(app, options)) {}
 Site::~Site() = default;
 Response Site::handle(const Request& request) { return impl_->handle(request); }
+const std::string& Site::plain_text(int status) const { return impl_->plain_text(status); }
 const Views& Site::views() const { return impl_->views; }
 
 }  // namespace meedoen::web

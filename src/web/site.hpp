@@ -30,6 +30,9 @@ class Site {
   Response handle(const Request& request);
   // The templates and texts, for the mailer that writes in the same words.
   const Views& views() const;
+  // The plain text of an answer without a page (400, 413, 414, 431, 500, 503), from the
+  // catalogue: for the server's own refusals, and when even the error page cannot be rendered.
+  const std::string& plain_text(int status) const;
 
  private:
   struct Impl;

@@ -27,6 +27,7 @@ class FaultTest : public ::testing::Test {
                                         web::SiteOptions{MEEDOEN_SOURCE_DIR, false, "127.0.0.1"});
     web::ServerOptions so;
     so.port = 0;
+    so.plain_text = [](int status) { return site_->plain_text(status); };
     server_ =
         std::make_unique<web::Server>(so, [](const web::Request& r) { return site_->handle(r); });
     thread_ = std::thread([] { server_->run(false); });
@@ -218,6 +219,8 @@ TEST_F(FaultTest, OverLongUrlsAndHeadersGet414And431WithHeaders) {
       server_->port(), "GET /" + std::string(20000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n");
   EXPECT_EQ(url.rfind("HTTP/1.1 414", 0), 0u) << url.substr(0, 100);
   EXPECT_NE(url.find("Content-Security-Policy"), std::string::npos);
+  EXPECT_NE(url.find("\r\n\r\nHet adres is te lang.\n"), std::string::npos)
+      << "in the catalogue's words";
   const std::string mid = raw_exchange(
       server_->port(), "GET /" + std::string(9000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n");
   EXPECT_EQ(mid.rfind("HTTP/1.1 414", 0), 0u) << mid.substr(0, 100);
@@ -226,6 +229,7 @@ TEST_F(FaultTest, OverLongUrlsAndHeadersGet414And431WithHeaders) {
                    "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'b') + "\r\n\r\n");
   EXPECT_EQ(headers.rfind("HTTP/1.1 431", 0), 0u) << headers.substr(0, 100);
   EXPECT_NE(headers.find("X-Frame-Options: DENY"), std::string::npos);
+  EXPECT_NE(headers.find("De kopregels van het verzoek zijn te groot."), std::string::npos);
 }
 
 TEST_F(FaultTest, ATooLargeBodyGets413WithTheSecurityHeaders) {
@@ -236,6 +240,7 @@ TEST_F(FaultTest, ATooLargeBodyGets413WithTheSecurityHeaders) {
                                            std::to_string(body.size()) + "\r\n\r\n" + body);
   EXPECT_EQ(raw.rfind("HTTP/1.1 413", 0), 0u) << raw.substr(0, 100);
   EXPECT_NE(raw.find("Content-Security-Policy"), std::string::npos);
+  EXPECT_NE(raw.find("Het verzoek is te groot."), std::string::npos);
 }
 
 }  // namespace

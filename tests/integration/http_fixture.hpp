@@ -160,6 +160,7 @@ class HttpTest : public ::testing::Test {
     site_ = new web::Site(*app_, {MEEDOEN_SOURCE_DIR, false, ""});
     web::ServerOptions so;
     so.port = 0;
+    so.plain_text = [](int status) { return site_->plain_text(status); };
     server_ = new web::Server(so, [](const web::Request& r) { return site_->handle(r); });
     thread_ = new std::thread([] { server_->run(false); });
   }
