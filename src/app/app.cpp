@@ -52,16 +52,21 @@ Result<std::unique_ptr<Vault>> open_vault(Store& store, const std::string& key_f
 }  // namespace
 
 Result<std::unique_ptr<App>> App::open(const AppConfig& config, std::unique_ptr<Clock> clock) {
-  if (!clock) clock = std::make_unique<SystemClock>();
   auto store = open_sqlite_store(config.db_path, config.store);
   if (!store) return store.error();
+  return open(config, std::move(*store), std::move(clock));
+}
+
+Result<std::unique_ptr<App>> App::open(const AppConfig& config, std::unique_ptr<Store> store,
+                                       std::unique_ptr<Clock> clock) {
+  if (!clock) clock = std::make_unique<SystemClock>();
   try {
-    auto migrated = (*store)->migrate();
+    auto migrated = store->migrate();
     if (!migrated) return migrated.error();
-    auto vault = open_vault(**store, config.key_file, clock->now());
+    auto vault = open_vault(*store, config.key_file, clock->now());
     if (!vault) return vault.error();
     return std::unique_ptr<App>(
-        new App(config, std::move(*store), std::move(*vault), std::move(clock)));
+        new App(config, std::move(store), std::move(*vault), std::move(clock)));
   } catch (const Unavailable& e) {
     return Error{ErrorKind::kInternal, "error.database_busy", {}, e.what()};
   }

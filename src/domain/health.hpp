@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 
 namespace meedoen {
 
@@ -21,6 +23,10 @@ struct StoreOptions {
   int pool_wait_ms = 8000;
   // Below this much free disk space, /healthz reports unhealthy.
   std::int64_t min_free_bytes = 64LL * 1024 * 1024;
+  // For fault-injection tests only: called with the SQL of each statement a transaction runs
+  // (BEGIN and COMMIT included, ROLLBACK not) before it runs. What it throws, that statement
+  // throws, as a failing disk would. Empty in production.
+  std::function<void(std::string_view sql)> before_statement;
 };
 
 }  // namespace meedoen

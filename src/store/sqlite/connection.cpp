@@ -17,7 +17,9 @@ void fail(sqlite3* db, int rc, const std::string& what) {
   }
 }
 
-Connection::Connection(const std::string& path, int busy_timeout_ms) {
+Connection::Connection(const std::string& path, int busy_timeout_ms,
+                       std::function<void(std::string_view)> before_statement)
+    : before_statement_(std::move(before_statement)) {
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
     std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
@@ -43,6 +45,7 @@ Connection::~Connection() {
 }
 
 Stmt Connection::prepare(const std::string& sql) {
+  if (before_statement_ && sql != "ROLLBACK") before_statement_(sql);
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
     sqlite3_stmt* stmt = nullptr;

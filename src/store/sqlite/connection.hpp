@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -109,7 +110,10 @@ class Connection {
  public:
   // Opens `path`; a writer waits up to `busy_timeout_ms` for another's write lock before the call
   // fails with Unavailable.
-  explicit Connection(const std::string& path, int busy_timeout_ms = 5000);
+  // `before_statement`, when set, is called by prepare() with each statement's SQL except
+  // ROLLBACK (see StoreOptions).
+  explicit Connection(const std::string& path, int busy_timeout_ms = 5000,
+                      std::function<void(std::string_view)> before_statement = {});
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
@@ -127,6 +131,7 @@ class Connection {
  private:
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  std::function<void(std::string_view)> before_statement_;
 };
 
 }  // namespace meedoen::sqlite

@@ -27,7 +27,8 @@ class SqliteStore final : public Store {
   SqliteStore(std::string path, int pool_size, const StoreOptions& options)
       : path_(std::move(path)), options_(options), size_(pool_size) {
     for (int i = 0; i < pool_size; ++i)
-      free_.push_back(std::make_unique<Connection>(path_, options_.busy_timeout_ms));
+      free_.push_back(
+          std::make_unique<Connection>(path_, options_.busy_timeout_ms, options_.before_statement));
   }
 
   Result<int> migrate() override {
@@ -227,7 +228,8 @@ class SqliteStore final : public Store {
     }
     lock.unlock();
     try {
-      return std::make_unique<Connection>(path_, options_.busy_timeout_ms);
+      return std::make_unique<Connection>(path_, options_.busy_timeout_ms,
+                                          options_.before_statement);
     } catch (...) {
       lock.lock();
       --lent_;
