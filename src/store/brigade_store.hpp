@@ -36,7 +36,8 @@ class BrigadeStore {
   virtual void update_assignment(const Assignment& a) = 0;
   virtual std::vector<Assignment> assignments_for_request(RequestId id) = 0;
   virtual std::vector<Assignment> assignments_for_peer(UserId peer, bool current_only) = 0;
-  // The requests `peer` accepted once and no longer holds, newest first, in one statement.
+  // The requests `peer` accepted once and no longer holds, each once, newest first, in one
+  // statement.
   virtual std::vector<BrigadeRequest> past_requests_of_peer(UserId peer, int limit) = 0;
   // For a page of requests or peers at once (one statement per 50 ids instead of one per row).
   virtual std::map<RequestId, std::vector<Assignment>> assignments_for_requests(

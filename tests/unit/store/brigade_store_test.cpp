@@ -281,6 +281,32 @@ TEST_P(BrigadeStoreContract, PastRequestsAreThoseThePeerAcceptedAndNoLongerHolds
   EXPECT_TRUE(tx->brigade().past_requests_of_peer(t.bert, 10).empty());
 }
 
+// The coordinator may end a peer's assignment and later assign her to the same request again
+// (app/brigade.cpp weighs only current assignments): while she holds it again it is not a past one,
+// and a request she accepted and left twice is one past request.
+TEST_P(BrigadeStoreContract, PastRequestsLeaveOutOnesThePeerHoldsAgainAndNameEachOnce) {
+  const Team t = team();
+  RequestId twice;
+  committed([&](Tx& tx) {
+    auto accepted_then = [&](RequestId r, AssignmentState now, Timestamp at) {
+      Assignment a = assignment_of(t, r, t.yasmin, now, at);
+      a.responded_at = at + 1;
+      tx.brigade().insert_assignment(a);
+    };
+    accepted_then(t.request, AssignmentState::kEnded, kT0);  // ended, then offered again
+    tx.brigade().insert_assignment(
+        assignment_of(t, t.request, t.yasmin, AssignmentState::kOffered, kT0 + 10));
+    const RequestId again = add_request(tx, t.w);  // ended, then accepted again
+    accepted_then(again, AssignmentState::kEnded, kT0 + 20);
+    accepted_then(again, AssignmentState::kAccepted, kT0 + 30);
+    twice = add_request(tx, t.w);
+    accepted_then(twice, AssignmentState::kEnded, kT0 + 40);
+    accepted_then(twice, AssignmentState::kEnded, kT0 + 50);
+  });
+  EXPECT_EQ(ids_of(read()->brigade().past_requests_of_peer(t.yasmin, 10)),
+            std::vector<RequestId>{twice});
+}
+
 TEST_P(BrigadeStoreContract,
        AnAssignedPeerHoldsAnAcceptedRequestAndAPeerWhoAcceptedKnewTheResident) {
   const Team t = team();
