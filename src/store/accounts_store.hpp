@@ -58,8 +58,8 @@ class AccountsStore {
   virtual void set_session_lang(const std::string& digest, const std::string& lang) = 0;
   virtual void delete_session(const std::string& digest) = 0;
   virtual void delete_sessions_idle_since(Timestamp before) = 0;
-  // Log-in throttling: the rows for `keys` that exist, a row written whole, and rows whose window
-  // and lock both ended before `before` removed.
+  // Log-in throttling: the rows for `keys` that exist (in no particular order), a row written
+  // whole, and rows whose window began and whose lock ended before `before` removed.
   virtual std::vector<ThrottleRow> throttle_rows(const std::vector<std::string>& keys) = 0;
   virtual void put_throttle_row(const ThrottleRow& row) = 0;
   virtual void delete_throttle_row(const std::string& key) = 0;

@@ -14,7 +14,7 @@ namespace meedoen {
 
 struct RequestFilter {
   std::vector<WijkId> wijken;  // empty = all
-  bool open_only = false;      // outcome not closed
+  bool open_only = false;      // outcome neither closed nor declined (back with the overleg)
   std::optional<ResidentId> resident;
   int limit = 200;
 };

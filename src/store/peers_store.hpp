@@ -21,8 +21,8 @@ class PeersStore {
   virtual std::optional<PeerProfile> get_peer_profile(UserId id) = 0;
   virtual void put_peer_profile(const PeerProfile& p) = 0;
   virtual std::vector<PeerProfile> list_peer_profiles() = 0;
-  // Active peer workers who work in any of `wijken`, with their profiles (users' wijken not
-  // filled).
+  // Active peer workers with a profile who work in any of `wijken` (empty: all wijken), each once,
+  // by name. Of the users only id, name, organisation, language and role are filled.
   virtual std::vector<std::pair<User, PeerProfile>> peers_in_wijken(
       const std::vector<WijkId>& wijken) = 0;
   // On-call blocks of `peer` with from <= date <= to (YYYY-MM-DD).
@@ -35,9 +35,9 @@ class PeersStore {
   virtual std::vector<Absence> absences(UserId peer, const std::string& from) = 0;
   virtual std::int64_t insert_absence(UserId peer, const Absence& a) = 0;
   virtual bool delete_absence(UserId peer, std::int64_t id) = 0;
-  // Visits since `since` plus offered or accepted assignments without a visit yet, per peer.
   // Per peer: visits since `since` (attempts without contact only when `count_attempts`), plus
-  // requests they hold without a visit yet. What the weekly cap is weighed against.
+  // requests they hold (offered or accepted) without a visit of theirs yet. What the weekly cap is
+  // weighed against. Peers with nothing to count are left out of the map.
   virtual std::map<UserId, int> peer_loads(const std::vector<UserId>& peers, Timestamp since,
                                            bool count_attempts) = 0;
   virtual std::map<UserId, int> on_call_counts(const std::vector<UserId>& peers,
