@@ -21,9 +21,12 @@ class AuditStore {
  public:
   virtual ~AuditStore() = default;
 
+  // The last entry's position and hash; {0, ""} while the trail is empty.
   virtual AuditHead audit_head() = 0;
   virtual void insert_audit(const AuditEntry& e) = 0;
+  // Every entry, in sequence.
   virtual void for_each_audit(const std::function<void(const AuditEntry&)>& fn) = 0;
+  // The entries about the resident, in sequence.
   virtual std::vector<AuditEntry> audit_for_resident(ResidentId id) = 0;
   // Break-glass entries about residents of `wijken` (empty: all wijken), newest first.
   virtual std::vector<AuditEntry> break_glass_entries(const std::vector<WijkId>& wijken,

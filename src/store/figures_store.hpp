@@ -13,6 +13,8 @@ class FiguresStore {
  public:
   virtual ~FiguresStore() = default;
 
+  // One row per request made in `wijken` (empty: all wijken) at or after `from` and before `to`,
+  // oldest first.
   virtual std::vector<FunnelRow> funnel(const std::vector<WijkId>& wijken, Timestamp from,
                                         Timestamp to) = 0;
 };

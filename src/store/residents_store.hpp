@@ -30,10 +30,13 @@ class ResidentsStore {
   // The residents with these ids, in no particular order; unknown ids are left out.
   virtual std::vector<Resident> get_residents(const std::vector<ResidentId>& ids) = 0;
   virtual std::optional<Resident> find_resident_by_code(const std::string& code) = 0;
+  // Writes the fields given and leaves the others; a field given empty is removed.
   virtual void put_identity(ResidentId id, const SealedIdentity& sealed) = 0;
   virtual SealedIdentity get_identity(ResidentId id) = 0;
+  // Replaces the resident's tokens.
   virtual void put_name_tokens(ResidentId id, const std::vector<std::string>& tokens) = 0;
-  // Residents of `wijk` with any of the given name tokens.
+  // Residents of `wijk` with any of the given name tokens (one with several of them may come more
+  // than once).
   virtual std::vector<ResidentId> residents_with_name_tokens(
       WijkId wijk, const std::vector<std::string>& tokens) = 0;
   // The identity vault's key check value (see Vault::key_check); nullopt before it is set.

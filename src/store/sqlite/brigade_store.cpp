@@ -157,13 +157,16 @@ std::vector<BrigadeRequest> SqliteBrigade::past_requests_of_peer(UserId peer, in
     }
     return "SELECT " + prefixed;
   }();
-  // The newest assignments first, on the small assignment rows; only those requests are read.
-  auto s = conn_->prepare(sql +
-                          " FROM (SELECT request_id, assigned_at, id FROM assignments "
-                          "WHERE peer = ? AND state = 'ended' AND responded_at != 0 "
-                          "ORDER BY assigned_at DESC, id DESC LIMIT ?) a "
-                          "CROSS JOIN brigade_requests r ON r.id = a.request_id ORDER BY "
-                          "a.assigned_at DESC, a.id DESC");
+  // The newest assignments first, on the small assignment rows; only those requests are read. A
+  // request counts once however often she left it, and not while she holds it again: the
+  // coordinator may assign her anew after ending her assignment.
+  auto s = conn_->prepare(
+      sql +
+      " FROM (SELECT a.request_id, max(a.assigned_at) AS at, max(a.id) AS last FROM assignments a "
+      "WHERE a.peer = ?1 AND a.state = 'ended' AND a.responded_at != 0 AND NOT EXISTS (SELECT 1 "
+      "FROM assignments c WHERE c.request_id = a.request_id AND c.peer = ?1 AND c.state IN "
+      "('offered', 'accepted')) GROUP BY a.request_id ORDER BY at DESC, last DESC LIMIT ?2) a "
+      "CROSS JOIN brigade_requests r ON r.id = a.request_id ORDER BY a.at DESC, a.last DESC");
   s.bind_all(peer.value, limit);
   return collect<BrigadeRequest>(s, read_request);
 }

@@ -1,8 +1,11 @@
 // The SQLite schema as an ordered list of migrations.
 #pragma once
 
+#include <limits>
 #include <string>
 #include <vector>
+
+#include "store/sqlite/connection.hpp"
 
 namespace meedoen::sqlite {
 
@@ -13,5 +16,11 @@ struct Migration {
 };
 
 const std::vector<Migration>& migrations();
+
+// Applies the migrations after the database's current version, up to and including `up_to`, each
+// in its own transaction and recorded in schema_migrations; returns the version after. Throws
+// DbError or Unavailable (the failing migration is rolled back). Store::migrate runs them all; the
+// migration test stops at an earlier version to build the schema an older release left behind.
+int apply_migrations(Connection& conn, int up_to = std::numeric_limits<int>::max());
 
 }  // namespace meedoen::sqlite

@@ -13,6 +13,35 @@
 
 namespace meedoen {
 namespace sqlite {
+
+int apply_migrations(Connection& conn, int up_to) {
+  conn.exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+      "name TEXT NOT NULL, applied_at INTEGER NOT NULL DEFAULT (strftime('%s','now')))");
+  int current = 0;
+  {
+    auto s = conn.prepare("SELECT coalesce(max(version), 0) FROM schema_migrations");
+    if (s.step()) current = s.i32(0);
+  }
+  for (const auto& m : migrations()) {
+    if (m.version <= current) continue;
+    if (m.version > up_to) break;
+    conn.exec("BEGIN IMMEDIATE");
+    try {
+      conn.exec(m.sql);
+      auto s = conn.prepare("INSERT INTO schema_migrations (version, name) VALUES (?, ?)");
+      s.bind_all(m.version, m.name);
+      s.exec();
+      conn.exec("COMMIT");
+    } catch (...) {
+      if (!conn.idle()) conn.exec("ROLLBACK");
+      throw;
+    }
+    current = m.version;
+  }
+  return current;
+}
+
 namespace {
 
 // Once the log is bigger than this, housekeeping waits briefly for readers to finish and truncates
@@ -34,26 +63,7 @@ class SqliteStore final : public Store {
   Result<int> migrate() override {
     Lease conn(*this);
     try {
-      conn->exec(
-          "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-          "name TEXT NOT NULL, applied_at INTEGER NOT NULL DEFAULT (strftime('%s','now')))");
-      int current = version_of(*conn);
-      for (const auto& m : migrations()) {
-        if (m.version <= current) continue;
-        conn->exec("BEGIN IMMEDIATE");
-        try {
-          conn->exec(m.sql);
-          auto s = conn->prepare("INSERT INTO schema_migrations (version, name) VALUES (?, ?)");
-          s.bind_all(m.version, m.name);
-          s.exec();
-          conn->exec("COMMIT");
-        } catch (...) {
-          if (!conn->idle()) conn->exec("ROLLBACK");
-          throw;
-        }
-        current = m.version;
-      }
-      return current;
+      return apply_migrations(*conn);
     } catch (const DbError& e) {
       return Error{ErrorKind::kInternal, "error.migration", {}, e.what()};
     } catch (const Unavailable& e) {
