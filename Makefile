@@ -4,8 +4,10 @@ JOBS ?= $(shell nproc)
 BUILD ?= build
 TEST_BUILD ?= build-test
 DATA ?= var
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
 
-.PHONY: demo test bootstrap build build-test assets unit integration e2e bench clean
+.PHONY: demo test bootstrap build build-test assets unit integration e2e bench fuzz fuzz-short clean
 
 bootstrap:
 	@scripts/bootstrap
@@ -33,14 +35,24 @@ demo: build
 	@$(BUILD)/meedoen serve --db $(DATA)/demo.db --key-file $(DATA)/demo.key --listen 127.0.0.1:8080 \
 	  --brigade-phone "071 512 34 56"
 
-# Unit and integration tests (ctest), then browser tests (Playwright + axe in Debian's Chromium).
+# Unit and integration tests (ctest), a short run of each fuzz target, then browser tests
+# (Playwright + axe in Debian's Chromium).
 test: build-test
 	@scripts/check_format
 	@cd $(TEST_BUILD) && ctest --output-on-failure -j $(JOBS)
+	@FUZZ_BUILD=$(FUZZ_BUILD) JOBS=$(JOBS) scripts/fuzz short
 	@MEEDOEN_BIN=$(abspath $(TEST_BUILD))/meedoen node --test tests/e2e/*.test.mjs
+
+# The fuzz targets of fuzz/ (clang, in their own build dir), each for FUZZ_SECONDS; fuzz-short is
+# the 10 seconds each that `make test` runs. See "Fuzzing" in src/web/README.md.
+fuzz: bootstrap
+	@FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) scripts/fuzz
+
+fuzz-short: bootstrap
+	@FUZZ_BUILD=$(FUZZ_BUILD) JOBS=$(JOBS) scripts/fuzz short
 
 bench: build
 	@bench/run.sh $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(TEST_BUILD) static/vendor
+	rm -rf $(BUILD) $(TEST_BUILD) $(FUZZ_BUILD) static/vendor

@@ -29,8 +29,12 @@ void Router::add(const char* method, const char* pattern, bool needs_user, Handl
 }
 
 Router::Match Router::match(const std::string& method, const std::string& path) const {
-  const auto segments = split_path(path);
   Match m;
+  // Beast hands on any request target of visible characters ("*", "http://host/…", "xsignalen"),
+  // and split_path reads from after the leading "/": without one, the first character would be
+  // skipped unseen and "xsignalen" served as "/signalen".
+  if (path.empty() || path[0] != '/') return m;
+  const auto segments = split_path(path);
   for (const auto& r : routes_) {
     if (!matches(r.segments, segments)) continue;
     if (r.method != method && !(method == "HEAD" && r.method == "GET")) {
