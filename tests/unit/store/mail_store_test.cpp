@@ -1,23 +1,15 @@
 // The outbox keeps a mail's kind and values until it is sent, and then forgets the values (they
 // may hold a one-time link).
-#include <gtest/gtest.h>
+#include "store_contract.hpp"
 
-#include "store/store.hpp"
-
-namespace meedoen {
+namespace meedoen::testing {
 namespace {
 
-std::unique_ptr<Store> fresh_store() {
-  auto s = open_sqlite_store(":memory:");
-  EXPECT_TRUE(s.ok());
-  EXPECT_TRUE((*s)->migrate().ok());
-  return std::move(*s);
-}
+class MailStoreContract : public StoreContract {};
 
-TEST(MailStore, AMailKeepsItsKindAndValuesUntilItIsSent) {
-  auto store = fresh_store();
+TEST_P(MailStoreContract, AMailKeepsItsKindAndValuesUntilItIsSent) {
   {
-    auto tx = store->begin(TxMode::kWrite);
+    auto tx = write();
     OutboxMail a;
     a.to = "a@example.nl";
     a.kind = "referral_link";
@@ -37,7 +29,7 @@ TEST(MailStore, AMailKeepsItsKindAndValuesUntilItIsSent) {
     tx->mail().insert_mail(c);
     ASSERT_TRUE(tx->commit().ok());
   }
-  auto tx = store->begin(TxMode::kWrite);
+  auto tx = write();
   auto pending = tx->mail().pending_mail(100, 10);
   ASSERT_EQ(pending.size(), 3u);
   EXPECT_EQ(pending[0].kind, "referral_link");
@@ -57,5 +49,20 @@ TEST(MailStore, AMailKeepsItsKindAndValuesUntilItIsSent) {
   EXPECT_EQ(pending[0].attempts, 1);
 }
 
+TEST_P(MailStoreContract, AMailNotCommittedIsNotInTheOutbox) {
+  {
+    auto tx = write();
+    OutboxMail m;
+    m.to = "a@example.nl";
+    m.kind = "referral_link";
+    m.params = {{"token", "t1"}};
+    tx->mail().insert_mail(m);
+  }
+  EXPECT_TRUE(read()->mail().pending_mail(100, 10).empty());
+}
+
 }  // namespace
-}  // namespace meedoen
+
+MEEDOEN_STORE_CONTRACT(MailStoreContract);
+
+}  // namespace meedoen::testing
