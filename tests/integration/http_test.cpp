@@ -28,6 +28,20 @@ TEST_F(HttpTest, LoginWorksAndSetsAHardenedCookie) {
   EXPECT_EQ(start.headers["Cache-Control"], "no-store");
 }
 
+// Most tests here call the site directly; this one takes the whole way through the server, so the
+// wiring of server and site (cookies, headers, forms over a socket) is covered too.
+TEST_F(HttpTest, ALogInAndAPageWorkTheSameOverTcp) {
+  auto c = tcp_client();
+  ASSERT_TRUE(c.login("huisarts"));
+  auto start = c.get("/");
+  ASSERT_EQ(start.status, 200);
+  EXPECT_NE(start.body.find("Anna Vermeer"), std::string::npos);
+  EXPECT_EQ(start.headers["Server"], "meedoen") << "it came through the server";
+  EXPECT_EQ(start.headers["X-Frame-Options"], "DENY");
+  const int id = raise(c, "Piet Tcp", "Gezien door de buren.");
+  EXPECT_GT(id, 0);
+}
+
 TEST_F(HttpTest, WrongPasswordGetsAClearDutchMessage) {
   auto c = client();
   c.get("/login");

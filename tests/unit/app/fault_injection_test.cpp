@@ -88,8 +88,7 @@ const std::vector<UseCase>& use_cases() {
          in.identity.name = "Geertje Fout";
          in.description = "Al weken niet buiten gezien.";
          in.meldcode_declined = true;
-         return std::function<bool()>(
-             [&app, gp, in] { return app.signals().raise(gp, in).ok(); });
+         return std::function<bool()>([&app, gp, in] { return app.signals().raise(gp, in).ok(); });
        }},
       {"plan an overleg",
        [](App& app) {
@@ -112,8 +111,8 @@ const std::vector<UseCase>& use_cases() {
       {"log a visit",
        [](App& app) {
          const User anouk = login(app, "peer.anouk");
-         LogVisitInput in{first_active(app, anouk), "contact", "huisbezoek", "", "Koffie gedronken.",
-                          "", "fault-test-1"};
+         LogVisitInput in{first_active(app, anouk), "contact", "huisbezoek",  "",
+                          "Koffie gedronken.",      "",        "fault-test-1"};
          return std::function<bool()>(
              [&app, anouk, in] { return app.brigade().log_visit(anouk, in).ok(); });
        }},
@@ -127,8 +126,8 @@ const std::vector<UseCase>& use_cases() {
       {"add a user",
        [](App& app) {
          const User admin = login(app, "beheer");
-         NewUserInput in{"nieuw.lid", "Nieuw Lid", "een-lang-wachtwoord", "member",
-                         admin.org_id, {},          false};
+         NewUserInput in{"nieuw.lid", "Nieuw Lid", "een-lang-wachtwoord", "member", admin.org_id,
+                         {},          false};
          return std::function<bool()>(
              [&app, admin, in] { return app.admin().create_user(&admin, in).ok(); });
        }},
@@ -163,9 +162,11 @@ const std::vector<UseCase>& use_cases() {
            return app.admin().create_org(&admin, {OrgId(), "Repair Café", "welzijn"}).ok();
          });
        }},
-      {"log in", [](App& app) {
-         return std::function<bool()>(
-             [&app] { return app.accounts().login("", "peer.dennis", demo_data::kDemoPassword).ok(); });
+      {"log in",
+       [](App& app) {
+         return std::function<bool()>([&app] {
+           return app.accounts().login("", "peer.dennis", demo_data::kDemoPassword).ok();
+         });
        }},
   };
   return all;
