@@ -1,8 +1,12 @@
-// The demo's fixed data: fictional names, organisations and what people write. Only demo.cpp uses
-// it; every text here is a record a user could have typed, not a text of the product.
+// The demo's fixed data: fictional names, organisations, wijken, people and what they write. Only
+// the demo builder (app/demo_builder*.cpp) uses it; every text here is a record a user could have
+// typed, not a text of the product.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <string>
+#include <vector>
 
 namespace meedoen::demo_data {
 
@@ -68,6 +72,126 @@ inline constexpr DemoOrg kOrgs[] = {
     {"Gemeente Leiden", "gemeente"},
     {"Schuldhulp Leiden", "overig"},
 };
+
+// A wijk and its overleg: where it meets, which organisations sit at the table (found by a part
+// of their name in kOrgs), who chairs, who raises its signals, and about how many residents the
+// signals of the four months are (a quarter of them, and one more, each four weeks).
+struct DemoWijk {
+  const char* name;
+  const char* district;
+  const char* rhythm;
+  const char* place;
+  std::vector<std::string> buurten;
+  const char* gp;
+  const char* housing;
+  const char* chair;                 // a username in users()
+  std::vector<std::string> raisers;  // usernames in users()
+  int residents;
+  // The day and the hour its rhythm says: weekday (0 = Monday), hour, minute.
+  std::array<int, 3> meets;
+};
+inline const std::vector<DemoWijk>& wijken() {
+  static const std::vector<DemoWijk> all = {
+      {"Meerburg",
+       "Roodenburgerdistrict",
+       "Elke vier weken op dinsdag, 10:00-11:30",
+       "Huis van de Buurt Matilo",
+       {"Meerburg-Noord", "Meerburg-Zuid", "Park Matilo"},
+       "Huisartsenpraktijk Meerburg",
+       "Portaal",
+       "voorzitter",
+       {"huisarts", "wijkagent", "huismeester", "ggz", "verslavingszorg", "wijkteam", "gastvrouw"},
+       18,
+       {1, 10, 0}},
+      {"Merenwijk",
+       "Merenwijk",
+       "Elke vier weken op donderdag, 13:30-15:00",
+       "Buurthuis De Menswerf",
+       {"Slaaghwijk", "Zijlwijk", "Vogelwijk"},
+       "Gezondheidscentrum Merenwijk",
+       "De Sleutels",
+       "voorzitter",
+       {"huisarts.merenwijk", "wijkagent", "huismeester.merenwijk", "ggz", "wijkteam"},
+       12,
+       {3, 13, 30}},
+      {"Stevenshof",
+       "Stevenshof",
+       "Elke zes weken op woensdag, 09:30-11:00",
+       "Wijkcentrum Stevenshof",
+       {"Stevenshof-Noord", "Stevenshof-Zuid"},
+       "Huisartsenpraktijk Stevenshof",
+       "Portaal",
+       "voorzitter.stevenshof",
+       {"wijkagent", "huismeester", "wijkteam", "brigadier"},
+       10,
+       {2, 9, 30}},
+  };
+  return all;
+}
+
+// The people who log in (besides the administrator, "beheer"). The organisation is found by a part
+// of its name in kOrgs, the wijken by their names in wijken().
+struct DemoUser {
+  const char* username;
+  const char* name;
+  const char* role;
+  const char* org;
+  std::vector<std::string> wijken;
+  bool officer;  // aandachtsfunctionaris for the meldcode
+};
+inline const std::vector<DemoUser>& users() {
+  static const std::vector<DemoUser> all = {
+      {"voorzitter", "Sanne de Wit", "chair", "Libertas", {"Meerburg", "Merenwijk"}, false},
+      {"voorzitter.stevenshof", "Ruud Kramer", "chair", "Libertas", {"Stevenshof"}, false},
+      {"huisarts",
+       "Dokter Anna Vermeer",
+       "member",
+       "Huisartsenpraktijk Meerburg",
+       {"Meerburg"},
+       false},
+      {"huisarts.merenwijk",
+       "Dokter Karim Bouzid",
+       "member",
+       "Gezondheidscentrum Merenwijk",
+       {"Merenwijk"},
+       false},
+      {"wijkagent",
+       "Erik Hoogland",
+       "member",
+       "Politie",
+       {"Meerburg", "Merenwijk", "Stevenshof"},
+       false},
+      {"huismeester", "Johan Koster", "member", "Portaal", {"Meerburg", "Stevenshof"}, false},
+      {"huismeester.merenwijk", "Marloes Pauw", "member", "De Sleutels", {"Merenwijk"}, false},
+      {"ggz", "Ingrid Schouten", "member", "Rivierduinen", {"Meerburg", "Merenwijk"}, true},
+      {"verslavingszorg", "Tom Brink", "member", "Brijder", {"Meerburg"}, false},
+      {"wijkteam",
+       "Noor Hamdi",
+       "wijkteam",
+       "Sociaal Wijkteam",
+       {"Meerburg", "Merenwijk", "Stevenshof"},
+       true},
+      {"gastvrouw", "Greet Zwart", "host", "Zelfregiecentrum", {"Meerburg"}, false},
+      {"brigadier", "Mo Benali", "peer", "Lumen", {"Meerburg", "Merenwijk", "Stevenshof"}, false},
+      {"coordinator",
+       "Petra Lommers",
+       "coordinator",
+       "Lumen",
+       {"Meerburg", "Merenwijk", "Stevenshof"},
+       false},
+      {"peer.anouk", "Anouk de Graaf", "peer", "Rivierduinen", {"Meerburg", "Merenwijk"}, false},
+      {"peer.hassan", "Hassan El Idrissi", "peer", "Brijder", {"Meerburg", "Stevenshof"}, false},
+      {"peer.marieke", "Marieke Jansen", "peer", "Lumen", {"Merenwijk", "Stevenshof"}, false},
+      {"peer.dennis",
+       "Dennis Tol",
+       "peer",
+       "Lumen",
+       {"Meerburg", "Merenwijk", "Stevenshof"},
+       false},
+      {"gemeente", "Frank Verbeek", "funder", "Gemeente Leiden", {}, false},
+  };
+  return all;
+}
 
 // What a wijkteam worker or a host writes when they ask the brigade to visit. Pseudonymous.
 inline constexpr const char* kKnown[] = {
