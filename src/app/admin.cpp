@@ -34,6 +34,15 @@ Status validate_user_input(Tx& tx, const NewUserInput& in, bool new_user) {
   return Status::Ok();
 }
 
+// The wijken in the order given, each once: a wijk named twice (`meedoen user add --wijk 1 --wijk
+// 1`) is the same wijk, not a reason to fail.
+std::vector<WijkId> distinct(const std::vector<WijkId>& wijken) {
+  std::vector<WijkId> out;
+  for (auto w : wijken)
+    if (std::find(out.begin(), out.end(), w) == out.end()) out.push_back(w);
+  return out;
+}
+
 Status validate_password(const std::string& p) {
   if (p.size() < 10) return Error::invalid("error.user.password_short", "password");
   if (p.size() > 200) return Error::invalid("error.too_long", "password");
@@ -60,7 +69,7 @@ Result<UserId> Admin::create_user(const User* actor, const NewUserInput& in) {
   u.display_name = trim(in.display_name);
   u.role = *parse_role(in.role);
   u.org_id = in.org;
-  u.wijken = in.wijken;
+  u.wijken = distinct(in.wijken);
   u.aandachtsfunctionaris = in.aandachtsfunctionaris;
   auto id = tx->accounts().insert_user(u, hash);
   if (!id) return id.error();
@@ -78,7 +87,7 @@ Status Admin::update_user(const User& actor, const NewUserInput& in, UserId id) 
   u->display_name = trim(in.display_name);
   u->role = *parse_role(in.role);
   u->org_id = in.org;
-  u->wijken = in.wijken;
+  u->wijken = distinct(in.wijken);
   u->aandachtsfunctionaris = in.aandachtsfunctionaris;
   tx->accounts().update_user(*u);
   append_audit(*tx, now(), &actor, "change_user", ResidentId(), "user:" + u->username, "");

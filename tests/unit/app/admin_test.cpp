@@ -34,6 +34,26 @@ TEST_F(AdminTest, NewWijkenStartWithTheConfiguredDefaultCategoriesAndEditTheirOw
   EXPECT_TRUE(has(*app_->admin().wijk_config(admin_, meerburg_), first.label));
 }
 
+TEST_F(AdminTest, AWijkNamedTwiceForAUserIsTheSameWijk) {
+  auto id = app_->admin().create_user(
+      &admin_,
+      {"dubbel", "Dubbel Naam", kPassword, "member", org(), {meerburg_, meerburg_}, false});
+  ASSERT_TRUE(id.ok()) << id.error().message_key;
+  EXPECT_EQ(login("dubbel").wijken, std::vector<WijkId>{meerburg_});
+  ASSERT_TRUE(app_->admin()
+                  .update_user(admin_,
+                               {"dubbel",
+                                "Dubbel Naam",
+                                "",
+                                "member",
+                                org(),
+                                {stevenshof_, meerburg_, stevenshof_},
+                                false},
+                               *id)
+                  .ok());
+  EXPECT_EQ(login("dubbel").wijken.size(), 2u);
+}
+
 TEST_F(AdminTest, UsersAreEditedOnlyByAnAdministrator) {
   NewUserInput in{"", "Nieuwe Naam", "", "chair", chair_.org_id, {meerburg_, stevenshof_}, true};
   EXPECT_EQ(app_->admin().update_user(chair_, in, gp_.id).error().kind, ErrorKind::kForbidden);
