@@ -45,10 +45,7 @@ struct Ctx {
   // The catalogue for this request: the session's language, and in Dutch the informal form of
   // address ("je", messages/nl-je.json) for peer workers, the formal "u" for every other role.
   const std::string& text_lang() const {
-    static const std::string kInformal = "nl-je";
-    if (session.lang == "nl" && session.user && addressed_informally(session.user->role))
-      return kInformal;
-    return session.lang;
+    return session.user ? text_lang_for(session.lang, session.user->role) : session.lang;
   }
   std::string t(const std::string& key, const std::string& arg = {}) const {
     return views.message(text_lang(), key, arg);

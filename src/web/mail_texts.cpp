@@ -19,7 +19,7 @@ std::optional<MailText> brigade_assignment(const Views& views, const OutboxMail&
   const auto* request = value(m, "request_id");
   if (!peer || !wijk || !request) return std::nullopt;
   // This mail always goes to a peer worker, whom Dutch addresses informally.
-  const std::string lang = addressed_informally(Role::kPeer) ? "nl-je" : "nl";
+  const std::string lang = text_lang_for("nl", Role::kPeer);
   boost::json::object model;
   model["greeting"] = views.message_with(lang, "mail_assignment_greeting", {{"name", *peer}});
   model["news"] = views.message_with(lang, "mail_assignment_news", {{"wijk", *wijk}});

@@ -159,4 +159,9 @@ std::string Views::message_with(const std::string& lang, const std::string& key,
   return out;
 }
 
+const std::string& text_lang_for(const std::string& lang, Role role) {
+  static const std::string kInformal = "nl-je";
+  return lang == "nl" && addressed_informally(role) ? kInformal : lang;
+}
+
 }  // namespace meedoen::web

@@ -8,9 +8,14 @@
 #include <memory>
 #include <string>
 
+#include "domain/role.hpp"
 #include "web/template.hpp"
 
 namespace meedoen::web {
+
+// The catalogue a person of `role` reads in `lang`: in Dutch the informal form of address ("je",
+// messages/nl-je.json) for the roles addressed so, the formal "u" for every other role.
+const std::string& text_lang_for(const std::string& lang, Role role);
 
 class Views {
  public:
