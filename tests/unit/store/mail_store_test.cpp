@@ -41,8 +41,8 @@ TEST(MailStore, AMailKeepsItsKindAndValuesUntilItIsSent) {
   auto pending = tx->mail().pending_mail(100, 10);
   ASSERT_EQ(pending.size(), 3u);
   EXPECT_EQ(pending[0].kind, "referral_link");
-  EXPECT_EQ(pending[0].params, (std::map<std::string, std::string>{{"organisation", "O & Co"},
-                                                                    {"token", "t1"}}));
+  EXPECT_EQ(pending[0].params,
+            (std::map<std::string, std::string>{{"organisation", "O & Co"}, {"token", "t1"}}));
   EXPECT_EQ(pending[0].created_at, 10);
   EXPECT_EQ(pending[1].params, (std::map<std::string, std::string>{{"request_id", "7"}}));
   EXPECT_TRUE(pending[2].kind.empty());

@@ -38,9 +38,9 @@ TEST(MailTexts, APeerReadsTheirNewRequestInformallyWithALinkAndNoResident) {
 
 TEST(MailTexts, APartnerReadsTheReferralFormallyWithTheOneTimeLinkAndItsEnd) {
   const Timestamp expires = 1797336000;  // 2026-12-15 12:00 UTC
-  const std::map<std::string, std::string> params = {
-      {"organisation", "Schuldhulp & Co"}, {"token", "abc_DEF-123"},
-      {"expires_at", std::to_string(expires)}};
+  const std::map<std::string, std::string> params = {{"organisation", "Schuldhulp & Co"},
+                                                     {"token", "abc_DEF-123"},
+                                                     {"expires_at", std::to_string(expires)}};
   const auto text = mail_text(views(), mail(MailKind::kReferralLink, params), "http://h:8");
   ASSERT_TRUE(text.has_value());
   EXPECT_EQ(text->subject, "Verwijzing via Meedoen voor Schuldhulp & Co") << "no HTML escaping";
@@ -72,9 +72,8 @@ TEST(MailTexts, AMailThisVersionCannotWriteIsNotSent) {
                    .has_value())
       << "a value is missing";
   EXPECT_FALSE(mail_text(views(),
-                         mail(MailKind::kReferralLink, {{"organisation", "O"},
-                                                        {"token", "t"},
-                                                        {"expires_at", "morgen"}}),
+                         mail(MailKind::kReferralLink,
+                              {{"organisation", "O"}, {"token", "t"}, {"expires_at", "morgen"}}),
                          "x")
                    .has_value())
       << "an end date that is not a time";
