@@ -1,25 +1,47 @@
-// The message catalogue: every language has every key, and each role reads one form of address.
+// The message catalogue (messages/*.po): every language has every key with the same placeholders,
+// and peer workers read "je" wherever other roles read "u".
 #include <gtest/gtest.h>
 
-#include <boost/json.hpp>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
 
-namespace meedoen {
+#include "web/po.hpp"
+
+namespace meedoen::web {
 namespace {
 
-boost::json::object load(const std::string& lang) {
-  std::ifstream in(std::string(MEEDOEN_SOURCE_DIR) + "/messages/" + lang + ".json");
+// A catalogue's texts by key: the text, or the plural forms.
+std::map<std::string, PoEntry> load(const std::string& name) {
+  std::ifstream in(std::string(MEEDOEN_SOURCE_DIR) + "/messages/" + name + ".po");
   std::stringstream ss;
   ss << in.rdbuf();
-  return boost::json::parse(ss.str()).as_object();
+  std::map<std::string, PoEntry> out;
+  for (auto& e : parse_po(ss.str()).entries) out[e.msgid] = e;
+  return out;
 }
 
-bool formal(const std::string& text) {
+bool matches(const PoEntry& e, const std::regex& re) {
+  for (const auto& s : e.msgstr)
+    if (std::regex_search(s, re)) return true;
+  return false;
+}
+
+bool formal(const PoEntry& e) {
   static const std::regex re(R"((^|[^A-Za-z])(u|uw|U|Uw|uzelf)([^A-Za-z]|$))");
-  return std::regex_search(text, re);
+  return matches(e, re);
+}
+
+// Every "{name}" of an entry's texts.
+std::set<std::string> placeholders(const PoEntry& e) {
+  static const std::regex re(R"(\{[A-Za-z0-9_]+\})");
+  std::set<std::string> out;
+  for (const auto& s : e.msgstr)
+    for (std::sregex_iterator it(s.begin(), s.end(), re), end; it != end; ++it)
+      out.insert(it->str());
+  return out;
 }
 
 // Texts that address the reader as "u" on pages no peer worker sees: before log-in, a partner's
@@ -33,24 +55,41 @@ const std::set<std::string> kNotForPeers = {
     // mail to a partner organisation
     "mail_referral_no_answer"};
 
-TEST(Messages, EnglishHasEveryDutchKey) {
+TEST(Messages, EnglishHasEveryDutchKeyInTheSameKind) {
   const auto nl = load("nl"), en = load("en");
-  for (const auto& [k, v] : nl) EXPECT_TRUE(en.contains(k)) << k;
+  for (const auto& [k, e] : nl) {
+    const auto it = en.find(k);
+    ASSERT_NE(it, en.end()) << k;
+    EXPECT_EQ(it->second.plural(), e.plural()) << k << ": plural in one language only";
+    EXPECT_FALSE(it->second.fuzzy) << k << " is a draft in English";
+  }
+}
+
+TEST(Messages, EveryOtherCatalogueHoldsOnlyDutchKeys) {
+  const auto nl = load("nl");
+  for (const char* name : {"en", "nl-je"})
+    for (const auto& [k, e] : load(name)) {
+      const auto it = nl.find(k);
+      ASSERT_NE(it, nl.end()) << name << ".po has a key Dutch lacks: " << k;
+      EXPECT_EQ(it->second.plural(), e.plural()) << name << ".po: " << k;
+    }
+}
+
+TEST(Messages, PlaceholdersAreTheSameInEveryLanguage) {
+  const auto nl = load("nl");
+  for (const char* name : {"en", "nl-je"})
+    for (const auto& [k, e] : load(name))
+      EXPECT_EQ(placeholders(e), placeholders(nl.at(k))) << name << ".po: " << k;
 }
 
 TEST(Messages, PeersAreAddressedAsJeOnEveryTextTheySee) {
   const auto nl = load("nl"), je = load("nl-je");
-  for (const auto& [k, v] : je) {
-    EXPECT_TRUE(nl.contains(k)) << "informal text for a key Dutch lacks: " << k;
-    EXPECT_FALSE(formal(std::string(v.as_string()))) << k << " still says u";
-  }
-  for (const auto& [k, v] : nl) {
-    const std::string key(k);
-    if (!formal(std::string(v.as_string())) || kNotForPeers.count(key)) continue;
-    EXPECT_TRUE(je.contains(key)) << key
-                                  << " says u and has no je form for peers: " << v.as_string();
+  for (const auto& [k, e] : je) EXPECT_FALSE(formal(e)) << k << " still says u";
+  for (const auto& [k, e] : nl) {
+    if (!formal(e) || kNotForPeers.count(k)) continue;
+    EXPECT_TRUE(je.contains(k)) << k << " says u and has no je form for peers";
   }
 }
 
 }  // namespace
-}  // namespace meedoen
+}  // namespace meedoen::web
