@@ -156,6 +156,7 @@ json::object meeting_summary_json(Ctx& c, const MeetingSummary& m) {
   o["place"] = m.meeting.place;
   o["wijk"] = m.wijk_name;
   o["items"] = m.items;
+  o["items_text"] = c.plural("agenda_items", m.items);
   o["held"] = m.meeting.held;
   o["may_chair"] = m.may_chair;
   return o;

@@ -89,6 +89,7 @@ Response signals_page(Ctx& c) {
   m["rows"] = std::move(rows);
   m["empty"] = list->rows.empty();
   m["total"] = list->total;
+  m["total_text"] = c.plural("signals_found", list->total);
   json::array wijken;
   for (const auto& w : list->wijken) {
     json::object o;

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "web/po.hpp"
+#include "web/view.hpp"
 
 namespace meedoen::web {
 namespace {
@@ -89,6 +90,26 @@ TEST(Messages, PeersAreAddressedAsJeOnEveryTextTheySee) {
     if (!formal(e) || kNotForPeers.count(k)) continue;
     EXPECT_TRUE(je.contains(k)) << k << " says u and has no je form for peers";
   }
+}
+
+TEST(Messages, TextsWithANumberTakeItsForm) {
+  const Views views(MEEDOEN_SOURCE_DIR);
+  // An error's detail is its number.
+  EXPECT_EQ(views.message("nl", "error.login.wait", "1"),
+            "Te vaak een verkeerd wachtwoord. Wacht 1 minuut en probeer het dan opnieuw.");
+  EXPECT_EQ(views.message("en", "error.login.wait", "5"),
+            "Too many wrong passwords. Wait 5 minutes and try again.");
+  EXPECT_EQ(views.message("nl", "rank.on_call", "1"), "1 dagdeel beschikbaar");
+  EXPECT_EQ(views.plural("nl", "agenda_items", 1), "1 punt");
+  EXPECT_EQ(views.plural("nl", "agenda_items", 0), "0 punten");
+  EXPECT_EQ(views.plural("en", "signals_found", 1), "1 signal");
+}
+
+TEST(Messages, NoTextMakesItsPluralByHand) {
+  // "punt(en)", "minute(s)", "minuut of minuten": a text with a number has plural forms instead.
+  static const std::regex re(R"(\w\((en|s)\)|minuut of minuten|dag of dagen)");
+  for (const char* name : {"nl", "en", "nl-je"})
+    for (const auto& [k, e] : load(name)) EXPECT_FALSE(matches(e, re)) << name << ".po: " << k;
 }
 
 }  // namespace
