@@ -1,7 +1,8 @@
 // The message catalogue (messages/*.po): every language has every key with the same placeholders,
-// and peer workers read "je" wherever other roles read "u".
+// and each role reads one form of address: "je" for peer workers, "u" for everyone else.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <regex>
@@ -35,6 +36,12 @@ bool formal(const PoEntry& e) {
   return matches(e, re);
 }
 
+bool informal(const PoEntry& e) {
+  static const std::regex re(
+      R"((^|[^A-Za-z'])([Jj]e|[Jj]ij|[Jj]ou|[Jj]ouw|[Jj]ezelf|[Jj]ullie)([^A-Za-z]|$))");
+  return matches(e, re);
+}
+
 // Every "{name}" of an entry's texts.
 std::set<std::string> placeholders(const PoEntry& e) {
   static const std::regex re(R"(\{[A-Za-z0-9_]+\})");
@@ -55,6 +62,28 @@ const std::set<std::string> kNotForPeers = {
     "error.meeting.undecided", "decision_required_help", "wishes_help",
     // mail to a partner organisation
     "mail_referral_no_answer"};
+
+// Dutch texts that say "je" (nl.po, which every other role reads): only where nobody but a peer
+// worker comes. Peer workers' own pages and forms need may_be_assigned() (role peer,
+// privacy/access_policy.cpp); the parts of a request's page for the peer's own assignment are
+// shown only to the assigned peer, and their forms refuse anyone else. Their confirmations
+// (saved_…) follow those forms. A text on a page that others reach as well (a coordinator makes
+// referrals too) says "u" in nl.po and "je" in nl-je.po.
+const std::set<std::string> kOnlyForPeers = {
+    // peers/availability: Peers::settings and its saves
+    "availability_intro", "languages", "themes", "themes_help", "weekly_cap", "weekly_cap_help",
+    "peer_profile", "notify_email_help", "saved_week",
+    // brigade/my_requests and my_past_requests: Brigade::my_requests, also on the start page
+    "my_requests_none", "offered_to_you", "your_requests", "your_past_requests_help",
+    "cap_counts_all", "cap_counts_contact",
+    // a request's page: an offer to the peer, their accepted request (visits, check-in),
+    // their debrief (Brigade::respond_assignment, log_visit, check_in, request_debrief)
+    "offer_title", "saved_aangenomen", "error.assign.answered", "identity_assigned_help",
+    "visit_note", "saved_bezoek", "error.visit.before_assignment", "check_in_help",
+    "you_are_inside", "saved_ingecheckt", "saved_uitgecheckt", "error.checkin.minutes",
+    "error.checkin.none", "error.checkin.open", "debrief_help", "debrief_note", "saved_napraten",
+    // a request the peer worked on before, or another peer's (Brigade::request_detail)
+    "request_past_note", "error.request.not_yours"};
 
 TEST(Messages, EnglishHasEveryDutchKeyInTheSameKind) {
   const auto nl = load("nl"), en = load("en");
@@ -90,6 +119,38 @@ TEST(Messages, PeersAreAddressedAsJeOnEveryTextTheySee) {
     if (!formal(e) || kNotForPeers.count(k)) continue;
     EXPECT_TRUE(je.contains(k)) << k << " says u and has no je form for peers";
   }
+}
+
+TEST(Messages, EveryoneElseIsAddressedAsU) {
+  const auto nl = load("nl");
+  for (const auto& [k, e] : nl) {
+    if (kOnlyForPeers.count(k)) continue;
+    EXPECT_FALSE(informal(e)) << k << " says je to roles that read u: " << e.msgstr[0];
+  }
+  // The list names texts that say je (so it cannot hide a text that needs neither), and nl.po
+  // tells whoever edits it which ones they are.
+  const std::string kNote = "Only peer workers see this text, so it says \"je\".";
+  for (const auto& [k, e] : nl) {
+    const bool noted = std::find(e.comments.begin(), e.comments.end(), kNote) != e.comments.end();
+    EXPECT_EQ(noted, kOnlyForPeers.count(k) == 1) << k << ": the note and kOnlyForPeers differ";
+  }
+  for (const auto& k : kOnlyForPeers) {
+    ASSERT_TRUE(nl.contains(k)) << k;
+    EXPECT_TRUE(informal(nl.at(k))) << k << " no longer says je: take it off the list";
+  }
+}
+
+TEST(Messages, TheFormsOfAddressAreRecognised) {
+  PoEntry e;
+  e.msgstr = {"Wat wil je doen?"};
+  EXPECT_TRUE(informal(e));
+  e.msgstr = {"Jouw antwoord"};
+  EXPECT_TRUE(informal(e));
+  e.msgstr = {"Ga met z'n tweeën, jeugd en jeugdzorg"};
+  EXPECT_FALSE(informal(e));
+  e.msgstr = {"Wat wilt u doen?"};
+  EXPECT_TRUE(formal(e));
+  EXPECT_FALSE(informal(e));
 }
 
 TEST(Messages, TextsWithANumberTakeItsForm) {
