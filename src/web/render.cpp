@@ -13,7 +13,16 @@ static json::object layout_model(Ctx& c, const std::string& title) {
   m["csrf"] = c.session.csrf;
   // The language switch returns here with a GET, so after a POST it goes to the start page.
   m["path"] = c.req.method == "GET" ? c.req.target : std::string("/");
-  m["lang_en"] = c.session.lang == "en";
+  // The language switch offers every other language that has a catalogue.
+  json::array languages(c.sp);
+  for (const auto& l : c.views.languages()) {
+    if (l.code == c.session.lang) continue;
+    json::object lo(c.sp);
+    lo["code"] = l.code;
+    lo["name"] = l.name;
+    languages.push_back(std::move(lo));
+  }
+  m["languages"] = std::move(languages);
   if (c.session.user) {
     const User& u = c.user();
     json::object user(c.sp);

@@ -27,6 +27,7 @@ struct Catalogue {
   boost::json::object texts;
   std::map<std::string, std::vector<std::string>, std::less<>> plurals;
   PluralForms forms;
+  std::string language;  // the header's Language
 };
 
 // Reads messages/<name>.po; throws naming the file and line of the first problem.
@@ -44,8 +45,8 @@ Catalogue read_catalogue(const std::filesystem::path& file) {
     for (auto& ch : type) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     if (type.find("charset=utf-8") == std::string::npos)
       throw PoError(po.header_line, "Content-Type must say charset=UTF-8");
-    header_needs("Language");
     Catalogue c;
+    c.language = header_needs("Language");
     try {
       c.forms = PluralForms::parse(header_needs("Plural-Forms"));
     } catch (const std::invalid_argument& e) {
@@ -117,6 +118,18 @@ void Views::load_catalogues(const std::string& dir) {
     for (const auto& [k, forms] : nl.plurals) p.texts[k] = {&nl_plurals.forms, forms};
     for (const auto& [k, forms] : cat.plurals) p.texts[k] = {&p.forms, forms};
   }
+  // A reader chooses among the files that are a language of their own (nl.po says Language: nl);
+  // nl-je.po (Language: nl) is Dutch for peer workers, which the code chooses. Each is named in
+  // itself, from its own file: with Dutch underneath a new language would read "Nederlands".
+  for (const auto& [code, cat] : catalogues)
+    if (cat.language == code)
+      languages_.push_back(
+          {code, cat.texts.contains("language_name") ? message(code, "language_name") : code});
+}
+
+bool Views::offers(std::string_view code) const {
+  return std::any_of(languages_.begin(), languages_.end(),
+                     [&](const Language& l) { return l.code == code; });
 }
 
 Views::Views(const std::string& root) {

@@ -9,6 +9,8 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "web/plural_forms.hpp"
 #include "web/template.hpp"
@@ -51,6 +53,16 @@ class Views {
   const boost::json::object& catalogue(const std::string& lang) const;
   const std::string& static_root() const { return static_root_; }
 
+  // A language a reader may choose, by its code ("nl", "en") and its name in itself.
+  struct Language {
+    std::string code;
+    std::string name;
+  };
+  // Every messages/<code>.po whose Language header is <code>, by code; not nl-je.po (Language:
+  // nl), the Dutch for peer workers. A new file is a new choice.
+  const std::vector<Language>& languages() const { return languages_; }
+  bool offers(std::string_view code) const;
+
  private:
   Template::Partials templates_;  // by name; each may include the others as partials
   // The layout's halves before and after its top-level {{{body}}}.
@@ -67,6 +79,7 @@ class Views {
     std::map<std::string, Plural, std::less<>> texts;
   };
   std::map<std::string, Plurals> plurals_;
+  std::vector<Language> languages_;
   void load_catalogues(const std::string& dir);
   const Plural* find_plural(const std::string& lang, std::string_view key) const;
 

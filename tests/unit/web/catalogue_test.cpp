@@ -2,7 +2,8 @@
 // Keys are written out, never put together at run time, so this test finds them all:
 //   - {{t.key}} and {{{t.key}}} in templates/**/*.mustache;
 //   - string literals given as the key to t(…), plural(…) and Views' message(lang, …),
-//     message_with(lang, …), plural(lang, …) and find_message(lang, …) in src/web;
+//     message_with(lang, …), plural(lang, …) and find_message(lang, …) in src/web (such as
+//     message(code, "language_name") in view.cpp);
 //   - the tables of web/labels.hpp (code → key), read through all_labels();
 //   - keys that the layers below web hand up in an Error or a result, which are string literals
 //     of the namespaces error., rank., funnel., figures. and plain. in src/ (store, domain,
@@ -96,7 +97,7 @@ Uses template_keys() {
 
 Uses code_keys() {
   static const std::regex kCtx(R"re(\b(?:t|plural)\(\s*"([^"\\]*)")re");
-  static const std::regex kViews(R"re(\.(?:message|message_with|find_message|plural)\()re"
+  static const std::regex kViews(R"re(\b(?:message|message_with|find_message|plural)\()re"
                                  R"re(\s*(?:"[^"]*"|[^,()"]+),\s*"([^"\\]*)")re");
   Uses out;
   for (const auto& f : files(kRoot / "src" / "web", {".cpp", ".hpp"})) {
