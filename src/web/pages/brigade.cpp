@@ -1,5 +1,6 @@
-// The Vliegende Brigade's pages: the coordinator's overview and figures, requests and their
-// detail (dispatch, accept, visits, check-in, outcome), and the peer's "mijn verzoeken".
+// The Vliegende Brigade's pages: the coordinator's overview, requests and their detail (dispatch,
+// accept, visits, check-in, outcome), and the peer's "mijn verzoeken". The figures are in
+// brigade_figures.cpp.
 #include "web/pages/pages.hpp"
 
 namespace meedoen::web {
@@ -84,52 +85,6 @@ Response brigade_debrief_handled(Ctx& c) {
   auto st = c.app.brigade().handle_debrief(c.user(), DebriefId(*id));
   if (!st) return error_page(c, st.error());
   return redirect("/brigade");
-}
-
-Response brigade_figures_page(Ctx& c) {
-  int months = 6;
-  if (auto q = c.req.query.get("maanden"); !q.empty()) {
-    auto n = parse_id(q);
-    if (!n || *n > 24) return error_page(c, Error::invalid("error.bad_request"));
-    months = static_cast<int>(*n);
-  }
-  auto f = c.app.brigade().figures(c.user(), months);
-  if (!f) return error_page(c, f.error());
-  auto block = [&](const FunnelMonth& fm) {
-    json::object o;
-    o["month"] = fm.month;
-    o["wijk"] = fm.wijk.empty() ? c.t("all_wijken_together") : fm.wijk;
-    o["median"] = fm.median_days;
-    json::array steps;
-    const int top = fm.raw.empty() ? 0 : fm.raw.front();
-    for (std::size_t i = 0; i < fm.steps.size(); ++i) {
-      json::object s;
-      s["label"] = c.t(fm.steps[i].first);
-      s["value"] = fm.steps[i].second;
-      s["raw"] = fm.raw[i];
-      s["max"] = top > 0 ? top : 1;
-      s["chart"] = fm.raw[i] > 0 && top > 0;
-      steps.push_back(s);
-    }
-    o["steps"] = steps;
-    return o;
-  };
-  json::array rows, totals, month_choices;
-  for (const auto& fm : f->rows) rows.push_back(block(fm));
-  for (const auto& fm : f->totals) totals.push_back(block(fm));
-  for (int n : {3, 6, 12, 24}) {
-    json::object o;
-    o["value"] = n;
-    o["selected"] = n == f->months;
-    month_choices.push_back(o);
-  }
-  json::object m;
-  m["rows"] = rows;
-  m["totals"] = totals;
-  m["empty"] = rows.empty();
-  m["month_choices"] = month_choices;
-  m["months"] = f->months;
-  return page(c, "brigade/figures", std::move(m), c.t("brigade_figures_title"));
 }
 
 // --- requests ------------------------------------------------------------------------------
