@@ -34,6 +34,8 @@ class PluralParser {
     return true;
   }
   int add(Node n) {
+    // A long chain (n+n+…) nests as deeply when evaluated: real rules have a few dozen steps.
+    if (nodes_.size() >= 512) fail("too long");
     nodes_.push_back(n);
     return static_cast<int>(nodes_.size()) - 1;
   }

@@ -256,7 +256,10 @@ std::string Views::plural(const std::string& lang, const std::string& key, std::
   if (!p) return key;
   std::map<std::string, std::string> with_n = values;
   with_n.emplace("n", std::to_string(n));
-  const auto form = p->forms->index(static_cast<std::uint64_t>(n < 0 ? -n : n));
+  // gettext's numbers are unsigned: a negative count takes the form of its size.
+  const std::uint64_t size =
+      n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n);
+  const auto form = p->forms->index(size);
   return fill(p->texts[static_cast<std::size_t>(form)], with_n);
 }
 

@@ -68,6 +68,9 @@ TEST(PluralForms, RefusesWhatItCannotUse) {
   deep += "n != 1";
   for (int i = 0; i < 200; ++i) deep += ")";
   EXPECT_THROW(PluralForms::parse(deep + ";"), std::invalid_argument);
+  std::string chain = "nplurals=2; plural=0";
+  for (int i = 0; i < 10000; ++i) chain += "+0";
+  EXPECT_THROW(PluralForms::parse(chain + ";"), std::invalid_argument);
 }
 
 TEST(PluralForms, DivisionByZeroIsSafe) {

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+
 namespace meedoen::web {
 namespace {
 
@@ -132,6 +135,33 @@ TEST(Po, RefusesBrokenFilesWithTheLine) {
 TEST(Po, AcceptsUtf8Text) {
   const PoFile f = parse_po("msgid \"a\"\nmsgstr \"coördinator · spoed (1 à 2 dagen) – ✓\"\n");
   EXPECT_EQ(f.entries[0].msgstr[0], "coördinator · spoed (1 à 2 dagen) – ✓");
+}
+
+// What a fuzz target would do, in small: a real file cut short or with a byte changed either reads
+// or is refused with a PoError, never anything else.
+TEST(Po, AnyDamageToARealFileIsReadOrRefused) {
+  std::ifstream in(std::string(MEEDOEN_SOURCE_DIR) + "/messages/nl.po", std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string text = ss.str();
+  ASSERT_GT(text.size(), 10000u);
+  EXPECT_GT(parse_po(text).entries.size(), 700u);
+  int refused = 0;
+  for (std::size_t at = 0; at < text.size(); at += 2999) {
+    for (const char c : {'"', '\\', '\n', '[', '#', '\xff'}) {
+      std::string damaged = text;
+      damaged[at] = c;
+      for (const std::string& t : {damaged, text.substr(0, at)}) {
+        try {
+          parse_po(t);
+        } catch (const PoError& e) {
+          ++refused;
+          EXPECT_GE(e.line(), 1);
+        }
+      }
+    }
+  }
+  EXPECT_GT(refused, 0);
 }
 
 }  // namespace

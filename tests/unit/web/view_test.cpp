@@ -90,6 +90,8 @@ TEST(ViewsCatalogue, PluralTextsTakeTheFormOfTheirNumber) {
   Views views(root.path());
   EXPECT_EQ(views.plural("nl", "items", 1, {{"wijk", "Noord"}}), "1 punt in Noord");
   EXPECT_EQ(views.plural("nl", "items", 0, {{"wijk", "Noord"}}), "0 punten in Noord");
+  EXPECT_EQ(views.plural("nl", "items", -1, {{"wijk", "Noord"}}), "-1 punt in Noord");
+  EXPECT_EQ(views.plural("nl", "items", INT64_MIN, {}).substr(0, 4), "-922");
   EXPECT_EQ(views.plural("tr", "items", 1, {{"wijk", "Noord"}}), "Noord: 1 madde");
   EXPECT_EQ(views.plural("tr", "items", 3, {{"wijk", "Noord"}}), "Noord: 3 madde");
   // English lacks it: the Dutch forms, chosen by the Dutch rule.
