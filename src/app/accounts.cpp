@@ -19,13 +19,21 @@ const std::string& dummy_hash() {
   static const std::string h = hash_password("not a real password");
   return h;
 }
+// Whether `s` has the shape of a language code ("nl", "en", "pt-br"). Which languages exist is
+// web's to know (a catalogue in messages/ each); this keeps anything else out of the store.
+bool language_code(const std::string& s) {
+  return s.size() >= 2 && s.size() <= 12 && s[0] >= 'a' && s[0] <= 'z' &&
+         std::all_of(s.begin(), s.end(), [](char ch) {
+           return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-';
+         });
+}
 }  // namespace
 
 SessionView Accounts::start_session(const std::string& lang) {
   SessionView v;
   v.token = random_token();
   v.csrf = random_token();
-  v.lang = lang == "en" ? "en" : "nl";
+  v.lang = language_code(lang) ? lang : "nl";
   SessionRecord rec{token_digest(v.token), std::nullopt, v.csrf, v.lang, now(), now()};
   auto tx = ctx_.store->begin(TxMode::kWrite);
   tx->accounts().insert_session(rec);
@@ -206,7 +214,7 @@ void Accounts::logout(const std::string& token) {
 }
 
 void Accounts::set_language(const std::string& token, const std::string& lang) {
-  if (token.empty() || (lang != "nl" && lang != "en")) return;
+  if (token.empty() || !language_code(lang)) return;
   auto tx = ctx_.store->begin(TxMode::kWrite);
   tx->accounts().set_session_lang(token_digest(token), lang);
   (void)tx->commit();

@@ -26,6 +26,8 @@ class Accounts {
   Result<SessionView> login(const std::string& old_token, const std::string& username,
                             const std::string& password, const std::string& client = {});
   void logout(const std::string& token);
+  // `lang` is a language code that web offers (a catalogue in messages/); a string of any other
+  // shape is ignored, as is an empty token. start_session takes Dutch for one.
   void set_language(const std::string& token, const std::string& lang);
   // Whether the user reads a wijk's signals and meetings, not only raises signals (for menus).
   static Capabilities capabilities(const User& user);

@@ -1,5 +1,5 @@
 // Expected failures as values: bad input, not found, not allowed, conflicts. The message is a key
-// in the message catalogue (messages/nl.json), so the web layer can show it in the user's language.
+// in the message catalogue (messages/nl.po), so the web layer can show it in the user's language.
 #pragma once
 
 #include <stdexcept>
@@ -26,7 +26,7 @@ struct Error {
       : kind(k), message_key(std::move(key)), field(std::move(f)), detail(std::move(d)) {}
 
   ErrorKind kind = ErrorKind::kInvalid;
-  std::string message_key;  // e.g. "error.signal.description_too_long"
+  std::string message_key;  // e.g. "error.signal.description_required"
   std::string field;        // the form field it concerns, empty when it concerns the whole form
   std::string detail;       // an argument for the message (a number, a date); never personal data
   // When several fields are wrong at once: each of them with its message key (the first one is

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <boost/json.hpp>
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,12 +45,17 @@ struct Ctx {
 
   const User& user() const { return *session.user; }
   // The catalogue for this request: the session's language, and in Dutch the informal form of
-  // address ("je", messages/nl-je.json) for peer workers, the formal "u" for every other role.
+  // address ("je", messages/nl-je.po) for peer workers, the formal "u" for every other role.
   const std::string& text_lang() const {
     return session.user ? text_lang_for(session.lang, session.user->role) : session.lang;
   }
   std::string t(const std::string& key, const std::string& arg = {}) const {
     return views.message(text_lang(), key, arg);
+  }
+  // The form of plural text `key` for number `n` ("{n}" filled in), see Views::plural.
+  std::string plural(const std::string& key, std::int64_t n,
+                     const std::map<std::string, std::string>& values = {}) const {
+    return views.plural(text_lang(), key, n, values);
   }
   // The path parameter `i` as an id; nullopt when it is not a positive number.
   std::optional<std::int64_t> id_param(std::size_t i) const;

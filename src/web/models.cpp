@@ -15,16 +15,16 @@ void append_resident_description(const Ctx& c, const ResidentView& r, std::strin
     if (!out.empty()) out += ", ";
     out.append(p.data(), p.size());
   };
-  if (r.gender != "onbekend") part(label(c, "gender_", r.gender));
-  if (r.age_band != "onbekend") part(label(c, "age_", r.age_band));
+  if (r.gender != "onbekend") part(label(c, labels::kGenders, r.gender));
+  if (r.age_band != "onbekend") part(label(c, labels::kAgeBands, r.age_band));
   if (!r.buurt.empty()) part(r.buurt);
-  if (out.empty()) out = label(c, "resident_", "no_features");
+  if (out.empty()) out = c.t("resident_no_features");
 }
 
 json::object assignment_json(Ctx& c, const AssignmentView& a, bool list_only) {
   json::object o(c.sp);
   o["peer"] = a.peer_name;
-  o["state_label"] = label(c, "assignment_", to_string(a.assignment.state));
+  o["state_label"] = label(c, labels::kAssignmentStates, to_string(a.assignment.state));
   o["current"] = a.assignment.current();
   if (!list_only) {
     o["peer_id"] = a.assignment.peer.value;
@@ -38,7 +38,7 @@ json::object assignment_json(Ctx& c, const AssignmentView& a, bool list_only) {
 }  // namespace
 
 std::string outcome_label(Ctx& c, Outcome o) {
-  return std::string(label(c, "outcome_", to_string(o)));
+  return std::string(label(c, labels::kOutcomes, to_string(o)));
 }
 
 json::array wijk_choices_json(Ctx& c, const std::vector<WijkChoice>& wijken,
@@ -93,7 +93,7 @@ json::object signal_row_json(Ctx& c, const SignalRow& row, bool list_only) {
     o["description"] = d;
   }
   o["urgent"] = s.urgent;
-  o["state_label"] = label(c, "state_", to_string(s.state));
+  o["state_label"] = label(c, labels::kSignalStates, to_string(s.state));
   o["wijk"] = row.wijk_name;
   o["org"] = row.org_name;
   if (!list_only) {
@@ -141,7 +141,7 @@ json::object action_json(Ctx& c, const ActionView& a) {
   o["overdue"] = a.action.state == ActionState::kOpen && !a.action.due_date.empty() &&
                  a.action.due_date < format_date(c.app.now());
   o["open"] = a.action.state == ActionState::kOpen;
-  o["state_label"] = c.t("action_" + std::string(to_string(a.action.state)));
+  o["state_label"] = label(c, labels::kActionStates, to_string(a.action.state));
   o["note"] = a.action.note;
   o["code"] = a.resident_code;
   o["wijk"] = a.wijk_name;
@@ -156,31 +156,15 @@ json::object meeting_summary_json(Ctx& c, const MeetingSummary& m) {
   o["place"] = m.meeting.place;
   o["wijk"] = m.wijk_name;
   o["items"] = m.items;
+  o["items_text"] = c.plural("agenda_items", m.items);
   o["held"] = m.meeting.held;
   o["may_chair"] = m.may_chair;
   return o;
 }
 
-// The catalogue key of a timeline event's kind, spelled out (no key is assembled at run time, so
-// a test can check them all): an event of a kind not listed reads "Bijgewerkt", never a raw key.
-const char* timeline_key(std::string_view kind) {
-  static constexpr std::pair<std::string_view, const char*> kKeys[] = {
-      {"raised", "timeline_raised"},
-      {"linked", "timeline_linked"},
-      {"on_agenda", "timeline_on_agenda"},
-      {"discussed", "timeline_discussed"},
-      {"action", "timeline_action"},
-      {"action_settled", "timeline_action_settled"},
-      {"meldcode", "timeline_meldcode"},
-      {"closed", "timeline_closed"},
-      {"brigade_request", "timeline_brigade_request"},
-      {"returned", "timeline_returned"},
-      {"brigade_outcome", "timeline_brigade_outcome"},
-      {"referral_answer", "timeline_referral_answer"},
-  };
-  for (const auto& [k, key] : kKeys)
-    if (k == kind) return key;
-  return "timeline_other";
+std::string_view timeline_key(std::string_view kind) {
+  const std::string_view key = label_key(labels::kTimelineEvents, kind);
+  return key.empty() ? label_key(labels::kTimelineEvents, "other") : key;
 }
 
 json::object request_row_json(Ctx& c, const RequestRow& row, bool list_only) {
@@ -191,9 +175,9 @@ json::object request_row_json(Ctx& c, const RequestRow& row, bool list_only) {
   o["code"] = row.resident.code;
   o["description"] = resident_description(c, row.resident);
   o["wijk"] = row.resident.wijk;
-  o["urgency_label"] = label(c, "urgency_", to_string(r.urgency));
+  o["urgency_label"] = label(c, labels::kUrgencies, to_string(r.urgency));
   o["urgent"] = r.urgency == Urgency::kUrgent;
-  o["outcome_label"] = label(c, "outcome_", to_string(r.outcome));
+  o["outcome_label"] = label(c, labels::kOutcomes, to_string(r.outcome));
   o["age_days"] = row.age_days;
   o["visits"] = row.visits;
   o["last_visit"] = row.last_visit ? format_date(row.last_visit) : std::string();
@@ -214,7 +198,7 @@ json::object request_row_json(Ctx& c, const RequestRow& row, bool list_only) {
   o["outcome"] = std::string(to_string(r.outcome));
   o["created"] = format_date(r.created_at);
   o["known"] = r.known;
-  o["source_label"] = c.t("source_" + r.source);
+  o["source_label"] = label(c, labels::kRequestSources, r.source);
   json::array safety(c.sp);
   if (r.safety_aggression) safety.push_back(json::string(c.t("safety_aggression")));
   if (r.safety_dog) safety.push_back(json::string(c.t("safety_dog")));
@@ -223,11 +207,14 @@ json::object request_row_json(Ctx& c, const RequestRow& row, bool list_only) {
   o["safety_notes"] = r.safety_notes;
   json::array prefs(c.sp);
   if (!r.pref_language.empty())
-    prefs.push_back(json::string(c.t("pref_language_is", c.t("lang_" + r.pref_language))));
+    prefs.push_back(json::string(
+        c.t("pref_language_is", std::string(label(c, labels::kLanguages, r.pref_language)))));
   if (!r.pref_gender.empty())
-    prefs.push_back(json::string(c.t("pref_gender_is", c.t("gender_" + r.pref_gender))));
+    prefs.push_back(json::string(
+        c.t("pref_gender_is", std::string(label(c, labels::kGenders, r.pref_gender)))));
   if (!r.pref_theme.empty())
-    prefs.push_back(json::string(c.t("pref_theme_is", c.t("theme_" + r.pref_theme))));
+    prefs.push_back(
+        json::string(c.t("pref_theme_is", std::string(label(c, labels::kThemes, r.pref_theme)))));
   o["has_prefs"] = !prefs.empty();
   o["prefs"] = std::move(prefs);
   return o;

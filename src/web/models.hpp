@@ -12,8 +12,9 @@
 
 namespace meedoen::web {
 
-// The catalogue key for a signal timeline event's kind ("timeline_other" for an unknown kind).
-const char* timeline_key(std::string_view kind);
+// The catalogue key for a signal timeline event's kind (labels::kTimelineEvents; the row "other"
+// for an unknown kind, so an event never reads as a raw key).
+std::string_view timeline_key(std::string_view kind);
 std::string resident_description(Ctx& c, const ResidentView& r);
 // A signal as a row of a list; `list_only` leaves out what only a page about the signal shows
 // (its text, who raised it, the meldcode badge).

@@ -13,7 +13,16 @@ static json::object layout_model(Ctx& c, const std::string& title) {
   m["csrf"] = c.session.csrf;
   // The language switch returns here with a GET, so after a POST it goes to the start page.
   m["path"] = c.req.method == "GET" ? c.req.target : std::string("/");
-  m["lang_en"] = c.session.lang == "en";
+  // The language switch offers every other language that has a catalogue.
+  json::array languages(c.sp);
+  for (const auto& l : c.views.languages()) {
+    if (l.code == c.session.lang) continue;
+    json::object lo(c.sp);
+    lo["code"] = l.code;
+    lo["name"] = l.name;
+    languages.push_back(std::move(lo));
+  }
+  m["languages"] = std::move(languages);
   if (c.session.user) {
     const User& u = c.user();
     json::object user(c.sp);
@@ -100,45 +109,41 @@ json::object field_errors(Ctx& c, const Error& e) {
   return o;
 }
 
-std::string_view label(const Ctx& c, std::string_view prefix, std::string_view name) {
-  char key[96];
-  if (prefix.size() + name.size() > sizeof key) return name;
-  std::copy(prefix.begin(), prefix.end(), key);
-  std::copy(name.begin(), name.end(), key + prefix.size());
-  const json::value* text =
-      c.catalogue().if_contains(std::string_view(key, prefix.size() + name.size()));
-  return text && text->is_string() ? std::string_view(text->get_string()) : name;
+std::string_view label(const Ctx& c, Labels table, std::string_view code) {
+  const std::string_view key = label_key(table, code);
+  if (key.empty()) return code;
+  const json::value* text = c.catalogue().if_contains(key);
+  return text && text->is_string() ? std::string_view(text->get_string()) : code;
 }
 
 std::string state_label(Ctx& c, SignalState s) {
-  return std::string(label(c, "state_", to_string(s)));
+  return std::string(label(c, labels::kSignalStates, to_string(s)));
 }
 
 std::string decision_label(Ctx& c, Decision d) {
-  return std::string(label(c, "decision_", to_string(d)));
+  return std::string(label(c, labels::kDecisions, to_string(d)));
 }
 
-std::string role_label(Ctx& c, Role r) { return std::string(label(c, "role_", to_string(r))); }
-json::array options(Ctx& c, const std::string& prefix, const std::vector<std::string>& codes,
+std::string role_label(Ctx& c, Role r) {
+  return std::string(label(c, labels::kRoles, to_string(r)));
+}
+
+json::array options(Ctx& c, Labels table, const std::vector<std::string>& codes,
                     const std::vector<std::string>& selected) {
   json::array out;
   for (const auto& code : codes) {
     json::object o;
     o["value"] = code;
-    o["label"] = c.t(prefix + code);
+    o["label"] = label(c, table, code);
     o["selected"] = std::find(selected.begin(), selected.end(), code) != selected.end();
     out.push_back(o);
   }
   return out;
 }
 
-// The confirmation after a form, from the "opgeslagen" query parameter; empty when unknown.
 std::string saved_text(Ctx& c) {
-  const std::string code = c.req.query.get("opgeslagen");
-  if (code.empty() || code.size() > 30) return {};
-  const std::string key = "saved_" + code;
-  const std::string text = c.t(key);
-  return text == key ? std::string() : text;
+  const std::string_view key = label_key(labels::kSaved, c.req.query.get("opgeslagen"));
+  return key.empty() ? std::string() : c.t(std::string(key));
 }
 
 }  // namespace meedoen::web

@@ -12,6 +12,7 @@
 #include "domain/role.hpp"
 #include "domain/signal.hpp"
 #include "web/context.hpp"
+#include "web/labels.hpp"
 
 namespace meedoen::web {
 
@@ -31,24 +32,25 @@ Response form_result(Ctx& c, const Status& st, const std::string& to,
 // {"field": message} for a form error, to show beside the field.
 json::object field_errors(Ctx& c, const Error& e);
 
-// Labels.
-// The catalogue text `prefix` + `name` (state_new, role_chair, …) without a copy; `name` itself
-// when the catalogue lacks it, so `name` must outlive the result.
-std::string_view label(const Ctx& c, std::string_view prefix, std::string_view name);
+// Labels, through the tables of web/labels.hpp.
+// The catalogue text of `code`'s label in `table` (labels::kRoles, …) without a copy; `code`
+// itself when the table or the catalogue lacks it, so `code` must outlive the result.
+std::string_view label(const Ctx& c, Labels table, std::string_view code);
 std::string state_label(Ctx& c, SignalState s);
 std::string decision_label(Ctx& c, Decision d);
 std::string role_label(Ctx& c, Role r);
 
-// The options of a choice: each code with its label (the text of `prefix` + code) and whether it is
-// among `selected`.
-json::array options(Ctx& c, const std::string& prefix, const std::vector<std::string>& codes,
+// The options of a choice: each code with its label from `table` and whether it is among
+// `selected`.
+json::array options(Ctx& c, Labels table, const std::vector<std::string>& codes,
                     const std::vector<std::string>& selected);
 // A list of codes as strings.
 template <std::size_t N>
 std::vector<std::string> codes(const char* const (&list)[N]) {
   return std::vector<std::string>(std::begin(list), std::end(list));
 }
-// The confirmation after a form, from the "opgeslagen" query parameter; empty when unknown.
+// The confirmation after a form, from the "opgeslagen" query parameter (labels::kSaved); empty
+// when unknown.
 std::string saved_text(Ctx& c);
 
 }  // namespace meedoen::web

@@ -1,11 +1,15 @@
 #include "web/view.hpp"
 
-#include <boost/json/parse.hpp>
+#include <algorithm>
 #include <boost/json/value.hpp>
+#include <cctype>
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+
+#include "web/po.hpp"
 
 namespace meedoen::web {
 namespace {
@@ -18,7 +22,115 @@ std::string read_file(const std::filesystem::path& p) {
   return ss.str();
 }
 
+// A catalogue as read from its file: texts, plural texts, the plural rule.
+struct Catalogue {
+  boost::json::object texts;
+  std::map<std::string, std::vector<std::string>, std::less<>> plurals;
+  PluralForms forms;
+  std::string language;  // the header's Language
+};
+
+// Reads messages/<name>.po; throws naming the file and line of the first problem.
+Catalogue read_catalogue(const std::filesystem::path& file) {
+  const std::string where = "message catalogue " + file.string() + ":";
+  try {
+    const PoFile po = parse_po(read_file(file));
+    if (!po.header_line) throw PoError(1, "there is no header (msgid \"\")");
+    const auto header_needs = [&](const char* field) {
+      const std::string* v = po.header_field(field);
+      if (!v || v->empty()) throw PoError(po.header_line, std::string("the header lacks ") + field);
+      return *v;
+    };
+    std::string type = header_needs("Content-Type");
+    for (auto& ch : type) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (type.find("charset=utf-8") == std::string::npos)
+      throw PoError(po.header_line, "Content-Type must say charset=UTF-8");
+    Catalogue c;
+    c.language = header_needs("Language");
+    try {
+      c.forms = PluralForms::parse(header_needs("Plural-Forms"));
+    } catch (const std::invalid_argument& e) {
+      throw PoError(po.header_line, e.what());
+    }
+    for (const PoEntry& e : po.entries) {
+      // As msgfmt does: a draft (fuzzy) or an empty translation is not shown; Dutch stands in.
+      if (e.fuzzy || std::all_of(e.msgstr.begin(), e.msgstr.end(),
+                                 [](const std::string& s) { return s.empty(); }))
+        continue;
+      if (!e.plural()) {
+        c.texts[e.msgid] = e.msgstr.front();
+        continue;
+      }
+      if (e.msgstr.size() != static_cast<std::size_t>(c.forms.count()))
+        throw PoError(e.line, "\"" + e.msgid + "\" has " + std::to_string(e.msgstr.size()) +
+                                  " plural forms, but Plural-Forms says nplurals=" +
+                                  std::to_string(c.forms.count()));
+      c.plurals[e.msgid] = e.msgstr;
+    }
+    return c;
+  } catch (const PoError& e) {
+    throw std::runtime_error(where + std::to_string(e.line()) + ": " + e.reason());
+  } catch (const std::runtime_error& e) {
+    throw std::runtime_error(where + " " + e.what());
+  }
+}
+
+// Replaces each "{name}" of `text` by values[name]; a name without a value stays as written.
+std::string fill(std::string_view text, const std::map<std::string, std::string>& values) {
+  std::string out;
+  out.reserve(text.size() + 32);
+  for (std::size_t i = 0; i < text.size();) {
+    const auto close = text[i] == '{' ? text.find('}', i) : std::string_view::npos;
+    if (close != std::string_view::npos) {
+      const auto it = values.find(std::string(text.substr(i + 1, close - i - 1)));
+      if (it != values.end()) {
+        out += it->second;
+        i = close + 1;
+        continue;
+      }
+    }
+    out += text[i++];
+  }
+  return out;
+}
+
 }  // namespace
+
+void Views::load_catalogues(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::map<std::string, Catalogue> catalogues;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().extension() == ".po")
+      catalogues.emplace(e.path().stem().string(), read_catalogue(e.path()));
+  if (!catalogues.count("nl"))
+    throw std::runtime_error("message catalogue messages/nl.po is missing");
+  const Catalogue& nl = catalogues.at("nl");
+  Plurals& nl_plurals = plurals_["nl"];
+  nl_plurals.forms = nl.forms;
+  for (const auto& [lang, cat] : catalogues) {
+    boost::json::object merged = nl.texts;
+    for (const auto& [k, v] : cat.texts) merged[k] = v;
+    boost::json::object b;
+    b["t"] = std::move(merged);
+    bases_[lang] = std::move(b);
+    Plurals& p = plurals_[lang];
+    p.forms = cat.forms;
+    for (const auto& [k, forms] : nl.plurals) p.texts[k] = {&nl_plurals.forms, forms};
+    for (const auto& [k, forms] : cat.plurals) p.texts[k] = {&p.forms, forms};
+  }
+  // A reader chooses among the files that are a language of their own (nl.po says Language: nl);
+  // nl-je.po (Language: nl) is Dutch for peer workers, which the code chooses. Each is named in
+  // itself, from its own file: with Dutch underneath a new language would read "Nederlands".
+  for (const auto& [code, cat] : catalogues)
+    if (cat.language == code)
+      languages_.push_back(
+          {code, cat.texts.contains("language_name") ? message(code, "language_name") : code});
+}
+
+bool Views::offers(std::string_view code) const {
+  return std::any_of(languages_.begin(), languages_.end(),
+                     [&](const Language& l) { return l.code == code; });
+}
 
 Views::Views(const std::string& root) {
   namespace fs = std::filesystem;
@@ -55,23 +167,7 @@ Views::Views(const std::string& root) {
                                ": {{{body}}} must not sit inside a section (" + err.what() + ")");
     }
   }
-  std::map<std::string, boost::json::object> catalogues;
-  for (const auto& e : fs::directory_iterator(base / "messages")) {
-    if (e.path().extension() != ".json") continue;
-    boost::json::error_code ec;
-    auto v = boost::json::parse(read_file(e.path()), ec);
-    if (ec || !v.is_object())
-      throw std::runtime_error("message catalogue " + e.path().string() + " is not a JSON object");
-    catalogues[e.path().stem().string()] = v.get_object();
-  }
-  if (!catalogues.count("nl")) throw std::runtime_error("messages/nl.json is missing");
-  for (const auto& [lang, cat] : catalogues) {
-    boost::json::object merged = catalogues.at("nl");
-    for (const auto& [k, v] : cat) merged[k] = v;
-    boost::json::object b;
-    b["t"] = std::move(merged);
-    bases_[lang] = std::move(b);
-  }
+  load_catalogues((base / "messages").string());
   // Every template reads its {{t.key}} texts by language index from here on.
   std::vector<const boost::json::object*> bases;
   for (const auto& [lang, b] : bases_) bases.push_back(&b);
@@ -131,7 +227,11 @@ const boost::json::string* Views::find_message(const std::string& lang,
 std::string Views::message(const std::string& lang, const std::string& key,
                            const std::string& arg) const {
   const boost::json::string* v = find_message(lang, key);
-  if (!v) return key;
+  if (!v) {
+    std::int64_t n = 0;
+    std::from_chars(arg.data(), arg.data() + arg.size(), n);
+    return find_plural(lang, key) ? plural(lang, key, n, {{"n", arg}}) : key;
+  }
   std::string s(*v);
   if (auto pos = s.find("{0}"); pos != std::string::npos) s.replace(pos, 3, arg);
   return s;
@@ -140,23 +240,27 @@ std::string Views::message(const std::string& lang, const std::string& key,
 std::string Views::message_with(const std::string& lang, const std::string& key,
                                 const std::map<std::string, std::string>& values) const {
   const boost::json::string* v = find_message(lang, key);
-  if (!v) return key;
-  const std::string_view text(*v);
-  std::string out;
-  out.reserve(text.size() + 32);
-  for (std::size_t i = 0; i < text.size();) {
-    const auto close = text[i] == '{' ? text.find('}', i) : std::string_view::npos;
-    if (close != std::string_view::npos) {
-      const auto it = values.find(std::string(text.substr(i + 1, close - i - 1)));
-      if (it != values.end()) {
-        out += it->second;
-        i = close + 1;
-        continue;
-      }
-    }
-    out += text[i++];
-  }
-  return out;
+  return v ? fill(*v, values) : key;
+}
+
+const Views::Plural* Views::find_plural(const std::string& lang, std::string_view key) const {
+  auto p = plurals_.find(lang);
+  if (p == plurals_.end()) p = plurals_.find("nl");
+  const auto it = p->second.texts.find(key);
+  return it == p->second.texts.end() ? nullptr : &it->second;
+}
+
+std::string Views::plural(const std::string& lang, const std::string& key, std::int64_t n,
+                          const std::map<std::string, std::string>& values) const {
+  const Plural* p = find_plural(lang, key);
+  if (!p) return key;
+  std::map<std::string, std::string> with_n = values;
+  with_n.emplace("n", std::to_string(n));
+  // gettext's numbers are unsigned: a negative count takes the form of its size.
+  const std::uint64_t size =
+      n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n);
+  const auto form = p->forms->index(size);
+  return fill(p->texts[static_cast<std::size_t>(form)], with_n);
 }
 
 const std::string& text_lang_for(const std::string& lang, Role role) {

@@ -239,8 +239,10 @@ export async function checkNoHorizontalScroll(page, width = 360) {
 
 // Every key of the message catalogue with "_" or "." in it: words no Dutch or English text uses,
 // so one seen on a page is a text that did not go through the catalogue.
-const CATALOGUE = JSON.parse(readFileSync(new URL('../../messages/nl.json', import.meta.url), 'utf8'));
-const RAW_KEY = new Set(Object.keys(CATALOGUE).filter((k) => /[._]/.test(k)));
+// The keys are the msgids of messages/nl.po, each on one line (msgid "key").
+const CATALOGUE = readFileSync(new URL('../../messages/nl.po', import.meta.url), 'utf8');
+const RAW_KEY = new Set([...CATALOGUE.matchAll(/^msgid "([^"]+)"$/gm)].map((m) => m[1])
+  .filter((k) => /[._]/.test(k)));
 
 // Fails when the page shows a raw message key (a catalogue key, or any word with an underscore,
 // such as an event kind that has no text).

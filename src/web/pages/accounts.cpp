@@ -43,7 +43,7 @@ Response logout(Ctx& c) {
 
 Response language(Ctx& c) {
   const std::string lang = c.req.form.get("lang");
-  c.app.accounts().set_language(c.req.cookie(kCookie), lang);
+  if (c.views.offers(lang)) c.app.accounts().set_language(c.req.cookie(kCookie), lang);
   return redirect(local_path(c.req.form.get("back"), "/"));
 }
 

@@ -28,7 +28,7 @@ static Response render_admin(Ctx& c, json::object extra, int status) {
     json::object oo;
     oo["id"] = org.id.value;
     oo["name"] = org.name;
-    oo["kind"] = c.t("orgkind_" + org.kind);
+    oo["kind"] = label(c, labels::kOrgKinds, org.kind);
     orgs.push_back(oo);
   }
   for (const auto& w : o->wijken) {
@@ -56,7 +56,7 @@ static Response render_admin(Ctx& c, json::object extra, int status) {
   for (const char* k : kOrgKinds) {
     json::object ko;
     ko["value"] = k;
-    ko["label"] = c.t(std::string("orgkind_") + k);
+    ko["label"] = label(c, labels::kOrgKinds, k);
     kinds.push_back(ko);
   }
   m["orgs"] = orgs;

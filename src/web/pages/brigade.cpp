@@ -1,5 +1,6 @@
-// The Vliegende Brigade's pages: the coordinator's overview and figures, requests and their
-// detail (dispatch, accept, visits, check-in, outcome), and the peer's "mijn verzoeken".
+// The Vliegende Brigade's pages: the coordinator's overview, requests and their detail (dispatch,
+// accept, visits, check-in, outcome), and the peer's "mijn verzoeken". The figures are in
+// brigade_figures.cpp.
 #include "web/pages/pages.hpp"
 
 namespace meedoen::web {
@@ -54,7 +55,7 @@ Response brigade_page(Ctx& c) {
     o["to"] = r.to_org_name;
     o["by"] = r.referred_by_name;
     o["sent"] = format_date(r.referral.created_at);
-    o["status_label"] = c.t("referral_" + std::string(to_string(r.referral.status)));
+    o["status_label"] = label(c, labels::kReferralStatuses, to_string(r.referral.status));
     o["id"] = r.referral.id.value;
     o["may_remind"] = !r.referral.to_email.empty();
     o["reminded"] = r.referral.reminded_at ? format_date(r.referral.reminded_at) : std::string();
@@ -86,52 +87,6 @@ Response brigade_debrief_handled(Ctx& c) {
   return redirect("/brigade");
 }
 
-Response brigade_figures_page(Ctx& c) {
-  int months = 6;
-  if (auto q = c.req.query.get("maanden"); !q.empty()) {
-    auto n = parse_id(q);
-    if (!n || *n > 24) return error_page(c, Error::invalid("error.bad_request"));
-    months = static_cast<int>(*n);
-  }
-  auto f = c.app.brigade().figures(c.user(), months);
-  if (!f) return error_page(c, f.error());
-  auto block = [&](const FunnelMonth& fm) {
-    json::object o;
-    o["month"] = fm.month;
-    o["wijk"] = fm.wijk.empty() ? c.t("all_wijken_together") : fm.wijk;
-    o["median"] = fm.median_days;
-    json::array steps;
-    const int top = fm.raw.empty() ? 0 : fm.raw.front();
-    for (std::size_t i = 0; i < fm.steps.size(); ++i) {
-      json::object s;
-      s["label"] = c.t(fm.steps[i].first);
-      s["value"] = fm.steps[i].second;
-      s["raw"] = fm.raw[i];
-      s["max"] = top > 0 ? top : 1;
-      s["chart"] = fm.raw[i] > 0 && top > 0;
-      steps.push_back(s);
-    }
-    o["steps"] = steps;
-    return o;
-  };
-  json::array rows, totals, month_choices;
-  for (const auto& fm : f->rows) rows.push_back(block(fm));
-  for (const auto& fm : f->totals) totals.push_back(block(fm));
-  for (int n : {3, 6, 12, 24}) {
-    json::object o;
-    o["value"] = n;
-    o["selected"] = n == f->months;
-    month_choices.push_back(o);
-  }
-  json::object m;
-  m["rows"] = rows;
-  m["totals"] = totals;
-  m["empty"] = rows.empty();
-  m["month_choices"] = month_choices;
-  m["months"] = f->months;
-  return page(c, "brigade/figures", std::move(m), c.t("brigade_figures_title"));
-}
-
 // --- requests ------------------------------------------------------------------------------
 
 static json::object request_form_values(const Request& req) {
@@ -157,15 +112,15 @@ static Response render_request_form(Ctx& c, json::object values, json::object er
   m["v"] = values;
   m["errors"] = errors;
   m["has_errors"] = !errors.empty();
-  m["source"] = c.t("source_" + form->source);
-  m["genders"] =
-      options(c, "gender_", codes(kGenders), {str("gender").empty() ? "onbekend" : str("gender")});
-  m["ages"] = options(c, "age_", codes(kAgeBands),
+  m["source"] = label(c, labels::kRequestSources, form->source);
+  m["genders"] = options(c, labels::kGenders, codes(kGenders),
+                         {str("gender").empty() ? "onbekend" : str("gender")});
+  m["ages"] = options(c, labels::kAgeBands, codes(kAgeBands),
                       {str("age_band").empty() ? "onbekend" : str("age_band")});
-  m["languages"] = options(c, "lang_", codes(kLanguages), {str("pref_language")});
-  m["pref_genders"] = options(c, "gender_", {"man", "vrouw"}, {str("pref_gender")});
-  m["themes"] = options(c, "theme_", codes(kThemes), {str("pref_theme")});
-  m["urgencies"] = options(c, "urgency_", {"normaal", "snel", "spoed"},
+  m["languages"] = options(c, labels::kLanguages, codes(kLanguages), {str("pref_language")});
+  m["pref_genders"] = options(c, labels::kGenders, {"man", "vrouw"}, {str("pref_gender")});
+  m["themes"] = options(c, labels::kThemes, codes(kThemes), {str("pref_theme")});
+  m["urgencies"] = options(c, labels::kUrgencies, {"normaal", "snel", "spoed"},
                            {str("urgency").empty() ? "normaal" : str("urgency")});
   return page(c, "brigade/request_new", std::move(m), c.t("request_new_title"), status);
 }
@@ -238,26 +193,26 @@ static Response render_request(Ctx& c, RequestId id, json::object extra, int sta
     w["safety_notes"] = again ? f.get("w_safety_notes") : r.safety_notes;
     m["w"] = w;
     m["request_id"] = r.id.value;
-    m["w_languages"] = options(c, "lang_", codes(kLanguages),
+    m["w_languages"] = options(c, labels::kLanguages, codes(kLanguages),
                                {again ? f.get("w_pref_language") : r.pref_language});
-    m["w_genders"] = options(c, "gender_", {"man", "vrouw", "anders"},
+    m["w_genders"] = options(c, labels::kGenders, {"man", "vrouw", "anders"},
                              {again ? f.get("w_pref_gender") : r.pref_gender});
     m["w_themes"] =
-        options(c, "theme_", codes(kThemes), {again ? f.get("w_pref_theme") : r.pref_theme});
+        options(c, labels::kThemes, codes(kThemes), {again ? f.get("w_pref_theme") : r.pref_theme});
   }
   m["visit_key"] = d->visit_key;
   json::array results, minutes;
   for (auto res : all_visit_results()) {
     json::object o;
     o["value"] = std::string(to_string(res));
-    o["label"] = c.t("result_" + std::string(to_string(res)));
+    o["label"] = label(c, labels::kVisitResults, to_string(res));
     o["contact"] = made_contact(res);
     results.push_back(o);
   }
   m["results"] = results;
   // A refused post comes back here: its choices stay chosen.
   const bool retry = c.req.method == "POST";
-  m["kinds"] = options(c, "kind_", {"huisbezoek", "telefoon", "centrum", "buiten"},
+  m["kinds"] = options(c, labels::kVisitKinds, {"huisbezoek", "telefoon", "centrum", "buiten"},
                        {retry ? c.req.form.get("kind") : std::string()});
   m["details_open"] =
       retry && (!c.req.form.get("when").empty() || !c.req.form.get("kind").empty() ||
@@ -280,10 +235,10 @@ static Response render_request(Ctx& c, RequestId id, json::object extra, int sta
     json::object o;
     o["when"] = format_datetime(v.visit.at);
     o["peer"] = v.peer_name;
-    o["result"] = c.t("result_" + std::string(to_string(v.visit.result)));
+    o["result"] = label(c, labels::kVisitResults, to_string(v.visit.result));
     o["kind"] = v.visit.kind == VisitKind::kUnknown
                     ? std::string()
-                    : c.t("kind_" + std::string(to_string(v.visit.kind)));
+                    : std::string(label(c, labels::kVisitKinds, to_string(v.visit.kind)));
     o["note"] = v.visit.note;
     o["next_step"] = v.visit.next_step;
     visits.push_back(o);
@@ -294,8 +249,8 @@ static Response render_request(Ctx& c, RequestId id, json::object extra, int sta
   for (const auto& rv : d->referrals) {
     json::object o;
     o["to"] = rv.to_org_name;
-    o["kind"] = c.t("refkind_" + rv.referral.kind);
-    o["status"] = c.t("referral_" + std::string(to_string(rv.referral.status)));
+    o["kind"] = label(c, labels::kReferralKinds, rv.referral.kind);
+    o["status"] = label(c, labels::kReferralStatuses, to_string(rv.referral.status));
     o["intake_date"] = rv.referral.intake_date;
     o["note"] = rv.referral.answer_note;
     o["sent"] = format_date(rv.referral.created_at);
@@ -334,11 +289,12 @@ static Response render_request(Ctx& c, RequestId id, json::object extra, int sta
     json::array reasons;
     for (const auto& why : s.reasons) {
       json::object ro;
-      std::string arg = why.arg;
-      if (why.key == "rank.language" || why.key == "rank.no_language") arg = c.t("lang_" + arg);
-      if (why.key == "rank.gender" || why.key == "rank.no_gender") arg = c.t("gender_" + arg);
-      if (why.key == "rank.theme" || why.key == "rank.no_theme") arg = c.t("theme_" + arg);
-      ro["text"] = c.t(why.key, arg);
+      // A reason about a language, gender or theme holds its code: the code's label goes in.
+      const Labels values = why.key.ends_with("language") ? labels::kLanguages
+                            : why.key.ends_with("gender") ? labels::kGenders
+                            : why.key.ends_with("theme")  ? labels::kThemes
+                                                          : Labels();
+      ro["text"] = c.t(why.key, std::string(label(c, values, why.arg)));
       ro["good"] = why.good;
       reasons.push_back(ro);
     }
@@ -507,7 +463,7 @@ Response my_past_requests_page(Ctx& c) {
     json::object o(c.sp);
     o["id"] = r.request.id.value;
     o["code"] = r.resident.code;
-    o["outcome_label"] = label(c, "outcome_", to_string(r.request.outcome));
+    o["outcome_label"] = label(c, labels::kOutcomes, to_string(r.request.outcome));
     o["created"] = format_date(r.request.created_at);
     past.push_back(std::move(o));
   }

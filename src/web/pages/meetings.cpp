@@ -18,8 +18,7 @@ struct ItemOverride {
 
 // The options of one of the brigade's wishes as HTML (escaped here), `chosen` marked.
 template <class List>
-std::string option_html(Ctx& c, std::string_view prefix, const List& list,
-                        const std::string& chosen) {
+std::string option_html(Ctx& c, Labels table, const List& list, const std::string& chosen) {
   std::string html;
   for (const char* code : list) {
     html += "<option value=\"";
@@ -27,7 +26,7 @@ std::string option_html(Ctx& c, std::string_view prefix, const List& list,
     html += "\"";
     if (chosen == code) html += " selected";
     html += ">";
-    append_escaped(html, label(c, prefix, code));
+    append_escaped(html, label(c, table, code));
     html += "</option>";
   }
   return html;
@@ -38,9 +37,9 @@ constexpr std::array<const char*, 3> kPrefGenders = {"man", "vrouw", "anders"};
 // The language, gender and experience choices of an item's brigade part.
 void brigade_prefs(Ctx& c, json::object& o, const std::string& lang, const std::string& gender,
                    const std::string& theme) {
-  o["b_lang_options"] = option_html(c, "lang_", kLanguages, lang);
-  o["b_gender_options"] = option_html(c, "gender_", kPrefGenders, gender);
-  o["b_theme_options"] = option_html(c, "theme_", kThemes, theme);
+  o["b_lang_options"] = option_html(c, labels::kLanguages, kLanguages, lang);
+  o["b_gender_options"] = option_html(c, labels::kGenders, kPrefGenders, gender);
+  o["b_theme_options"] = option_html(c, labels::kThemes, kThemes, theme);
 }
 
 json::object meeting_model(Ctx& c, const MeetingView& v, const ItemOverride* ov) {
@@ -63,7 +62,7 @@ json::object meeting_model(Ctx& c, const MeetingView& v, const ItemOverride* ov)
     json::object dj(c.sp);
     dj.reserve(3);
     dj["value"] = to_string(d);
-    dj["label"] = label(c, "decision_", to_string(d));
+    dj["label"] = label(c, labels::kDecisions, to_string(d));
     dj["selected"] = false;
     decision_opts.push_back(std::move(dj));
     decision_values.push_back(to_string(d));
@@ -75,7 +74,7 @@ json::object meeting_model(Ctx& c, const MeetingView& v, const ItemOverride* ov)
     user_options += "<option value=\"" + std::to_string(u.id.value) + "\">";
     append_escaped(user_options, u.display_name);
     user_options += " (";
-    append_escaped(user_options, label(c, "role_", to_string(u.role)));
+    append_escaped(user_options, label(c, labels::kRoles, to_string(u.role)));
     user_options += ")</option>";
   }
   auto user_choices = [&](const std::string& chosen) {
@@ -109,17 +108,17 @@ json::object meeting_model(Ctx& c, const MeetingView& v, const ItemOverride* ov)
       o["fu_decision"] = decision_label(c, iv.follow_up->decision);
       o["fu_owner"] = iv.follow_up_owner;
       o["fu_due"] = iv.follow_up->due_date;
-      o["fu_state"] = label(c, "action_", to_string(iv.follow_up->state));
+      o["fu_state"] = label(c, labels::kActionStates, to_string(iv.follow_up->state));
     }
     if (iv.brigade) {
       // The terugkoppeling: what the brigade's request came to, and its referrals.
       json::object fb(c.sp);
-      fb["outcome"] = label(c, "outcome_", to_string(iv.brigade->outcome));
+      fb["outcome"] = label(c, labels::kOutcomes, to_string(iv.brigade->outcome));
       json::array refs(c.sp);
       for (const auto& ref : iv.brigade->referrals) {
         json::object ro(c.sp);
         ro["to"] = ref.to_org;
-        ro["status"] = label(c, "referral_", to_string(ref.status));
+        ro["status"] = label(c, labels::kReferralStatuses, to_string(ref.status));
         ro["intake_confirmed"] = ref.status == ReferralStatus::kIntakeDone;
         ro["intake_date"] = ref.intake_date;
         refs.push_back(std::move(ro));
@@ -174,7 +173,7 @@ json::object meeting_model(Ctx& c, const MeetingView& v, const ItemOverride* ov)
     json::object o(c.sp);
     o["org_id"] = a.org.id.value;
     o["org"] = a.org.name;
-    o["kind"] = c.t("orgkind_" + a.org.kind);
+    o["kind"] = label(c, labels::kOrgKinds, a.org.kind);
     o["present"] = a.present;
     o["person"] = a.person;
     o["invited"] = a.invited;
@@ -465,40 +464,6 @@ Response meeting_minutes(Ctx& c) {
   json::object m = meeting_model(c, *v, nullptr);
   m["title"] = c.t("minutes_title") + " " + v->wijk.name + " " + format_date(v->meeting.starts_at);
   return fragment(c, "meetings/minutes", std::move(m));
-}
-
-static Response render_actions(Ctx& c, json::object extra, int status) {
-  auto list = c.app.meetings().my_actions(c.user());
-  if (!list) return error_page(c, list.error());
-  json::object m = std::move(extra);
-  json::array open, done;
-  for (const auto& a : *list)
-    (a.action.state == ActionState::kOpen ? open : done).push_back(action_json(c, a));
-  m["open"] = open;
-  m["done"] = done;
-  m["no_open"] = open.empty();
-  return page(c, "meetings/actions", std::move(m), c.t("actions_title"), status);
-}
-
-Response actions_page(Ctx& c) { return render_actions(c, {}, 200); }
-
-Response action_settle(Ctx& c) {
-  auto id = c.id_param(0);
-  if (!id) return error_page(c, Error::invalid("error.bad_request"));
-  auto state = parse_action_state(c.req.form.get("state"));
-  if (!state) return error_page(c, Error::invalid("error.bad_request"));
-  auto st = c.app.meetings().settle_action(c.user(), ActionId(*id), *state, c.req.form.get("note"));
-  if (!st) {
-    if (st.error().kind == ErrorKind::kInvalid) {
-      json::object extra;
-      extra["error_id"] = *id;
-      extra["error"] = c.t(st.error().message_key);
-      extra["note_value"] = c.req.form.get("note");
-      return render_actions(c, extra, 422);
-    }
-    return error_page(c, st.error());
-  }
-  return redirect("/acties");
 }
 
 }  // namespace meedoen::web

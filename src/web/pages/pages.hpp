@@ -32,7 +32,7 @@ Response signal_break_glass(Ctx& c);
 Response signal_close(Ctx& c);
 Response signal_meldcode_step(Ctx& c);
 
-// meetings.cpp: the overleg, and "mijn acties".
+// meetings.cpp: the overleg; meetings_actions.cpp: "mijn acties".
 Response meetings_page(Ctx& c);
 Response meeting_new_page(Ctx& c);
 Response meeting_create(Ctx& c);
@@ -51,7 +51,8 @@ Response action_settle(Ctx& c);
 // audit.cpp
 Response break_glass_page(Ctx& c);
 
-// brigade.cpp: the coordinator's overview and figures, requests, visits, "mijn verzoeken".
+// brigade.cpp: the coordinator's overview, requests, visits, "mijn verzoeken";
+// brigade_figures.cpp: the figures.
 Response brigade_page(Ctx& c);
 Response brigade_debrief_handled(Ctx& c);
 Response brigade_figures_page(Ctx& c);

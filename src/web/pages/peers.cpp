@@ -20,7 +20,7 @@ static Response render_availability(Ctx& c, const std::string& week, json::objec
   for (const auto& d : s->days) {
     json::object o;
     o["date"] = d.date;
-    o["day"] = c.t("weekday_" + std::to_string(d.weekday));
+    o["day"] = label(c, labels::kWeekdays, std::to_string(d.weekday));
     o["past"] = d.past;
     o["absent"] = d.absent;
     json::array parts;
@@ -28,7 +28,7 @@ static Response render_availability(Ctx& c, const std::string& week, json::objec
       json::object po;
       const std::string code(to_string(static_cast<DayPart>(p)));
       po["value"] = d.date + "|" + code;
-      po["label"] = c.t("daypart_" + code);
+      po["label"] = label(c, labels::kDayParts, code);
       po["checked"] = d.parts[p];
       po["disabled"] = d.past;
       po["id"] = "oc-" + d.date + "-" + code;
@@ -52,12 +52,12 @@ static Response render_availability(Ctx& c, const std::string& week, json::objec
   // After a refused save, the forms show what was typed, not what is stored.
   const bool retry_profile = m.contains("profile_error");
   const Params& f = c.req.form;
-  m["languages"] = options(c, "lang_", codes(kLanguages),
+  m["languages"] = options(c, labels::kLanguages, codes(kLanguages),
                            retry_profile ? f.all("languages") : s->profile.languages);
-  m["themes"] =
-      options(c, "theme_", codes(kThemes), retry_profile ? f.all("themes") : s->profile.themes);
-  m["genders"] =
-      options(c, "gender_", codes(kGenders), {retry_profile ? f.get("gender") : s->profile.gender});
+  m["themes"] = options(c, labels::kThemes, codes(kThemes),
+                        retry_profile ? f.all("themes") : s->profile.themes);
+  m["genders"] = options(c, labels::kGenders, codes(kGenders),
+                         {retry_profile ? f.get("gender") : s->profile.gender});
   if (retry_profile) {
     m["cap"] = f.get("weekly_cap");
     m["email"] = f.get("email");

@@ -16,19 +16,20 @@ json::object referral_json(Ctx& c, const ReferralView& v, const std::string& ans
   o["wijk"] = v.wijk_name;
   o["to"] = v.to_org_name;
   o["by"] = v.referred_by_name;
-  o["kind"] = c.t("refkind_" + r.kind);
+  o["kind"] = label(c, labels::kReferralKinds, r.kind);
   o["story"] = r.story;
   o["sent"] = format_date(r.created_at);
   o["status"] = std::string(to_string(r.status));
-  o["status_label"] = c.t("referral_" + std::string(to_string(r.status)));
+  o["status_label"] = label(c, labels::kReferralStatuses, to_string(r.status));
   o["intake_date"] = r.intake_date;
   o["note"] = r.answer_note;
   o["no_response"] = v.no_response;
   o["may_answer"] = v.may_answer;
   o["planned"] = r.status == ReferralStatus::kIntakePlanned;
   o["consent"] = c.t("consent_summary",
-                     c.t("consent_giver_" + r.consent.given_by) + " · " + r.consent.date + " · " +
-                         c.t("consent_form_" + std::string(to_string(r.consent.form))));
+                     std::string(label(c, labels::kConsentGivers, r.consent.given_by)) + " · " +
+                         r.consent.date + " · " +
+                         std::string(label(c, labels::kConsentForms, to_string(r.consent.form))));
   o["purpose"] = r.consent.purpose;
   if (v.identity) o["identity"] = identity_json(*v.identity);
   if (v.may_answer && !answer_action.empty()) {
@@ -78,7 +79,7 @@ Response render_referral_form(Ctx& c, RequestId id, json::object values, json::o
   for (const char* k : kReferralKinds) {
     json::object o;
     o["value"] = k;
-    o["label"] = c.t(std::string("refkind_") + k);
+    o["label"] = label(c, labels::kReferralKinds, k);
     o["selected"] = str("kind") == k;
     kinds.push_back(o);
   }
@@ -92,7 +93,7 @@ Response render_referral_form(Ctx& c, RequestId id, json::object values, json::o
   for (const char* g : kConsentGivers) {
     json::object o;
     o["value"] = g;
-    o["label"] = c.t(std::string("consent_giver_") + g);
+    o["label"] = label(c, labels::kConsentGivers, g);
     o["checked"] = str("consent_given_by") == g ||
                    (str("consent_given_by").empty() && std::string(g) == "bewoner");
     givers.push_back(o);
@@ -100,7 +101,7 @@ Response render_referral_form(Ctx& c, RequestId id, json::object values, json::o
   for (const char* f : {"mondeling", "schriftelijk"}) {
     json::object o;
     o["value"] = f;
-    o["label"] = c.t(std::string("consent_form_") + f);
+    o["label"] = label(c, labels::kConsentForms, f);
     o["checked"] =
         str("consent_form") == f || (str("consent_form").empty() && std::string(f) == "mondeling");
     forms.push_back(o);

@@ -35,14 +35,14 @@ Response render_form(Ctx& c, json::object values, json::object errors, bool meld
   for (const char* g : kGenders) {
     json::object o;
     o["value"] = g;
-    o["label"] = c.t(std::string("gender_") + g);
+    o["label"] = label(c, labels::kGenders, g);
     o["selected"] = values["gender"].as_string() == g;
     genders.push_back(o);
   }
   for (const char* a : kAgeBands) {
     json::object o;
     o["value"] = a;
-    o["label"] = c.t(std::string("age_") + a);
+    o["label"] = label(c, labels::kAgeBands, a);
     o["selected"] = values["age_band"].as_string() == a;
     ages.push_back(o);
   }
@@ -89,6 +89,7 @@ Response signals_page(Ctx& c) {
   m["rows"] = std::move(rows);
   m["empty"] = list->rows.empty();
   m["total"] = list->total;
+  m["total_text"] = c.plural("signals_found", list->total);
   json::array wijken;
   for (const auto& w : list->wijken) {
     json::object o;
@@ -206,7 +207,7 @@ static Response render_signal(Ctx& c, const SignalDetail& d, json::object extra,
   const Signal& s = d.row.signal;
   if (d.identity) {
     m["identity"] = identity_json(*d.identity);
-    m["identity_reason"] = c.t("identity_reason_" + d.identity_reason);
+    m["identity_reason"] = label(c, labels::kIdentityReasons, d.identity_reason);
   }
   m["may_break_glass"] = d.may_break_glass;
   m["may_close"] = d.may_close;
@@ -224,7 +225,7 @@ static Response render_signal(Ctx& c, const SignalDetail& d, json::object extra,
     json::object o;
     o["when"] = format_datetime(e.at);
     o["who"] = e.who;
-    std::string what = c.t(timeline_key(e.kind));
+    std::string what = c.t(std::string(timeline_key(e.kind)));
     if (e.kind == "on_agenda") what += " " + e.text;
     if (e.kind == "discussed")
       what += ": " + decision_label(c, parse_decision(e.text).value_or(Decision::kNone));
@@ -238,12 +239,14 @@ static Response render_signal(Ctx& c, const SignalDetail& d, json::object extra,
     }
     if (e.kind == "action_settled") {
       const auto p1 = e.text.find('|');
-      what += ": " + c.t("action_" + e.text.substr(0, p1));
+      what += ": " + std::string(label(c, labels::kActionStates, e.text.substr(0, p1)));
       if (p1 != std::string::npos) o["note"] = e.text.substr(p1 + 1);
     }
     if (e.kind == "closed") o["note"] = e.text;
-    if (e.kind == "brigade_outcome") what += ": " + std::string(label(c, "outcome_", e.text));
-    if (e.kind == "referral_answer") what += ": " + std::string(label(c, "referral_", e.text));
+    if (e.kind == "brigade_outcome")
+      what += ": " + std::string(label(c, labels::kOutcomes, e.text));
+    if (e.kind == "referral_answer")
+      what += ": " + std::string(label(c, labels::kReferralStatuses, e.text));
     if (e.kind == "meldcode") what += " " + e.text;
     if (e.kind == "linked") {
       o["link"] = "/signalen/" + e.text;
@@ -262,7 +265,7 @@ static Response render_signal(Ctx& c, const SignalDetail& d, json::object extra,
     for (int i = 1; i <= kMeldcodeSteps; ++i) {
       json::object st;
       st["step"] = i;
-      st["label"] = c.t("meldcode_step_" + std::to_string(i));
+      st["label"] = label(c, labels::kMeldcodeSteps, std::to_string(i));
       json::array records;
       for (const auto& r : d.meldcode_steps)
         if (r.step == i) {

@@ -95,13 +95,13 @@ Response wijk_page(Ctx& c) {
   for (const auto& p : o->partners) {
     json::object po;
     po["name"] = p.name;
-    po["kind"] = c.t("orgkind_" + p.kind);
+    po["kind"] = label(c, labels::kOrgKinds, p.kind);
     partners.push_back(po);
   }
   for (const auto& cat : o->categories) cats.push_back(json::string(cat.label));
   for (const auto& [state, n] : o->by_state) {
     json::object so;
-    so["label"] = c.t("state_" + state);
+    so["label"] = label(c, labels::kSignalStates, state);
     so["value"] = state;
     so["count"] = n;
     states.push_back(so);

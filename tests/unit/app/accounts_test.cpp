@@ -15,6 +15,20 @@ TEST_F(AuthTest, LoginRotatesTheSessionId) {
   EXPECT_EQ(app_->accounts().resume_session(s->token)->user->username, "dokter");
 }
 
+// Which languages exist is web's to say (a catalogue each); a session keeps any language code, and
+// nothing else.
+TEST_F(AuthTest, ASessionKeepsAnyLanguageCodeAndNothingElse) {
+  EXPECT_EQ(app_->accounts().start_session("de").lang, "de");
+  EXPECT_EQ(app_->accounts().start_session("<b>").lang, "nl");
+  auto s = app_->accounts().start_session("nl");
+  app_->accounts().set_language(s.token, "pt-br");
+  EXPECT_EQ(app_->accounts().resume_session(s.token)->lang, "pt-br");
+  for (const char* junk : {"", "x", "EN", "en;drop", "a-very-long-language"}) {
+    app_->accounts().set_language(s.token, junk);
+    EXPECT_EQ(app_->accounts().resume_session(s.token)->lang, "pt-br") << junk;
+  }
+}
+
 TEST_F(AuthTest, IdleSessionsExpire) {
   auto s = app_->accounts().login("", "dokter", kPassword);
   clock_->advance(app_->config().idle_timeout_seconds + 1);

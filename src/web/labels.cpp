@@ -1,0 +1,236 @@
+#include "web/labels.hpp"
+
+namespace meedoen::web {
+
+std::string_view label_key(Labels table, std::string_view code) {
+  for (const Label& l : table)
+    if (l.code == code) return l.key;
+  return {};
+}
+
+namespace labels {
+namespace {
+
+constexpr Label kSignalStateRows[] = {
+    {"new", "state_new"},
+    {"on_agenda", "state_on_agenda"},
+    {"discussed", "state_discussed"},
+    {"actions_running", "state_actions_running"},
+    {"closed", "state_closed"},
+    {"linked", "state_linked"},
+};
+constexpr Label kDecisionRows[] = {
+    {"none", "decision_none"},
+    {"brigade", "decision_brigade"},
+    {"wijkteam", "decision_wijkteam"},
+    {"huisarts", "decision_huisarts"},
+    {"ggz", "decision_ggz"},
+    {"politie", "decision_politie"},
+    {"woning", "decision_woning"},
+    {"vinger_aan_de_pols", "decision_vinger_aan_de_pols"},
+    {"geen_actie", "decision_geen_actie"},
+};
+constexpr Label kActionStateRows[] = {
+    {"open", "action_open"}, {"done", "action_done"}, {"not_done", "action_not_done"}};
+constexpr Label kRoleRows[] = {
+    {"member", "role_member"},           {"chair", "role_chair"}, {"peer", "role_peer"},
+    {"coordinator", "role_coordinator"}, {"host", "role_host"},   {"wijkteam", "role_wijkteam"},
+    {"funder", "role_funder"},           {"admin", "role_admin"},
+};
+constexpr Label kGenderRows[] = {{"man", "gender_man"},
+                                 {"vrouw", "gender_vrouw"},
+                                 {"anders", "gender_anders"},
+                                 {"onbekend", "gender_onbekend"}};
+constexpr Label kAgeBandRows[] = {{"onder_30", "age_onder_30"},
+                                  {"30_50", "age_30_50"},
+                                  {"50_plus", "age_50_plus"},
+                                  {"65_plus", "age_65_plus"},
+                                  {"onbekend", "age_onbekend"}};
+constexpr Label kOrgKindRows[] = {
+    {"huisarts", "orgkind_huisarts"},
+    {"politie", "orgkind_politie"},
+    {"woningcorporatie", "orgkind_woningcorporatie"},
+    {"sociaal_wijkteam", "orgkind_sociaal_wijkteam"},
+    {"ggz", "orgkind_ggz"},
+    {"verslavingszorg", "orgkind_verslavingszorg"},
+    {"zelfregiecentrum", "orgkind_zelfregiecentrum"},
+    {"welzijn", "orgkind_welzijn"},
+    {"clientorganisatie", "orgkind_clientorganisatie"},
+    {"gemeente", "orgkind_gemeente"},
+    {"bewoners", "orgkind_bewoners"},
+    {"overig", "orgkind_overig"},
+};
+constexpr Label kUrgencyRows[] = {
+    {"normaal", "urgency_normaal"}, {"snel", "urgency_snel"}, {"spoed", "urgency_spoed"}};
+constexpr Label kOutcomeRows[] = {
+    {"open", "outcome_open"},
+    {"contact", "outcome_contact"},
+    {"meegekomen", "outcome_meegekomen"},
+    {"verwezen_wijkteam", "outcome_verwezen_wijkteam"},
+    {"verwezen_anders", "outcome_verwezen_anders"},
+    {"afgewezen", "outcome_afgewezen"},
+    {"onbereikbaar", "outcome_onbereikbaar"},
+    {"gesloten", "outcome_gesloten"},
+};
+constexpr Label kAssignmentStateRows[] = {{"offered", "assignment_offered"},
+                                          {"accepted", "assignment_accepted"},
+                                          {"declined", "assignment_declined"},
+                                          {"ended", "assignment_ended"}};
+constexpr Label kRequestSourceRows[] = {{"overleg", "source_overleg"},
+                                        {"wijkteam", "source_wijkteam"},
+                                        {"zelfregiecentrum", "source_zelfregiecentrum"}};
+constexpr Label kLanguageRows[] = {
+    {"nl", "lang_nl"},   {"en", "lang_en"}, {"ar", "lang_ar"},   {"tr", "lang_tr"},
+    {"ber", "lang_ber"}, {"pl", "lang_pl"}, {"pap", "lang_pap"}, {"so", "lang_so"},
+    {"ti", "lang_ti"},   {"fa", "lang_fa"},
+};
+constexpr Label kThemeRows[] = {
+    {"verslaving", "theme_verslaving"},
+    {"psychose", "theme_psychose"},
+    {"depressie", "theme_depressie"},
+    {"angst", "theme_angst"},
+    {"dakloosheid", "theme_dakloosheid"},
+    {"schulden", "theme_schulden"},
+    {"rouw", "theme_rouw"},
+    {"trauma", "theme_trauma"},
+    {"eenzaamheid", "theme_eenzaamheid"},
+};
+constexpr Label kVisitKindRows[] = {{"huisbezoek", "kind_huisbezoek"},
+                                    {"telefoon", "kind_telefoon"},
+                                    {"centrum", "kind_centrum"},
+                                    {"buiten", "kind_buiten"}};
+constexpr Label kVisitResultRows[] = {{"contact", "result_contact"},
+                                      {"kort_gesprek", "result_kort_gesprek"},
+                                      {"niet_thuis", "result_niet_thuis"},
+                                      {"niet_opengedaan", "result_niet_opengedaan"},
+                                      {"geweigerd", "result_geweigerd"}};
+constexpr Label kDayPartRows[] = {
+    {"ochtend", "daypart_ochtend"}, {"middag", "daypart_middag"}, {"avond", "daypart_avond"}};
+constexpr Label kReferralKindRows[] = {
+    {"sociaal_wijkteam", "refkind_sociaal_wijkteam"},
+    {"ggz", "refkind_ggz"},
+    {"huisarts", "refkind_huisarts"},
+    {"schuldhulp", "refkind_schuldhulp"},
+    {"verslavingszorg", "refkind_verslavingszorg"},
+    {"overig", "refkind_overig"},
+};
+constexpr Label kReferralStatusRows[] = {{"verstuurd", "referral_verstuurd"},
+                                         {"ontvangen", "referral_ontvangen"},
+                                         {"intake_gepland", "referral_intake_gepland"},
+                                         {"intake_gedaan", "referral_intake_gedaan"},
+                                         {"afgewezen", "referral_afgewezen"}};
+constexpr Label kConsentGiverRows[] = {{"bewoner", "consent_giver_bewoner"},
+                                       {"vertegenwoordiger", "consent_giver_vertegenwoordiger"}};
+constexpr Label kConsentFormRows[] = {{"mondeling", "consent_form_mondeling"},
+                                      {"schriftelijk", "consent_form_schriftelijk"}};
+constexpr Label kIdentityReasonRows[] = {{"raised_signal", "identity_reason_raised_signal"},
+                                         {"open_action", "identity_reason_open_action"},
+                                         {"assigned_peer", "identity_reason_assigned_peer"},
+                                         {"break_glass", "identity_reason_break_glass"}};
+constexpr Label kTimelineEventRows[] = {
+    {"raised", "timeline_raised"},
+    {"linked", "timeline_linked"},
+    {"on_agenda", "timeline_on_agenda"},
+    {"discussed", "timeline_discussed"},
+    {"action", "timeline_action"},
+    {"action_settled", "timeline_action_settled"},
+    {"meldcode", "timeline_meldcode"},
+    {"closed", "timeline_closed"},
+    {"brigade_request", "timeline_brigade_request"},
+    {"returned", "timeline_returned"},
+    {"brigade_outcome", "timeline_brigade_outcome"},
+    {"referral_answer", "timeline_referral_answer"},
+    {"other", "timeline_other"},
+};
+constexpr Label kWeekdayRows[] = {
+    {"0", "weekday_0"}, {"1", "weekday_1"}, {"2", "weekday_2"}, {"3", "weekday_3"},
+    {"4", "weekday_4"}, {"5", "weekday_5"}, {"6", "weekday_6"},
+};
+constexpr Label kMeldcodeStepRows[] = {{"1", "meldcode_step_1"},
+                                       {"2", "meldcode_step_2"},
+                                       {"3", "meldcode_step_3"},
+                                       {"4", "meldcode_step_4"},
+                                       {"5", "meldcode_step_5"}};
+// The "opgeslagen" codes the pages redirect with (web/pages/brigade.cpp, peers.cpp,
+// referrals.cpp).
+constexpr Label kSavedRows[] = {
+    {"bezoek", "saved_bezoek"},
+    {"toegewezen", "saved_toegewezen"},
+    {"beeindigd", "saved_beeindigd"},
+    {"aangenomen", "saved_aangenomen"},
+    {"ingecheckt", "saved_ingecheckt"},
+    {"uitgecheckt", "saved_uitgecheckt"},
+    {"uitkomst", "saved_uitkomst"},
+    {"napraten", "saved_napraten"},
+    {"wensen", "saved_wensen"},
+    {"verwezen", "saved_verwezen"},
+    {"verwezen_link", "saved_verwezen_link"},
+    {"herinnerd", "saved_herinnerd"},
+    {"profile", "saved_profile"},
+    {"week", "saved_week"},
+    {"absence", "saved_absence"},
+};
+
+}  // namespace
+
+const Labels kSignalStates = kSignalStateRows;
+const Labels kDecisions = kDecisionRows;
+const Labels kActionStates = kActionStateRows;
+const Labels kRoles = kRoleRows;
+const Labels kGenders = kGenderRows;
+const Labels kAgeBands = kAgeBandRows;
+const Labels kOrgKinds = kOrgKindRows;
+const Labels kUrgencies = kUrgencyRows;
+const Labels kOutcomes = kOutcomeRows;
+const Labels kAssignmentStates = kAssignmentStateRows;
+const Labels kRequestSources = kRequestSourceRows;
+const Labels kLanguages = kLanguageRows;
+const Labels kThemes = kThemeRows;
+const Labels kVisitKinds = kVisitKindRows;
+const Labels kVisitResults = kVisitResultRows;
+const Labels kDayParts = kDayPartRows;
+const Labels kReferralKinds = kReferralKindRows;
+const Labels kReferralStatuses = kReferralStatusRows;
+const Labels kConsentGivers = kConsentGiverRows;
+const Labels kConsentForms = kConsentFormRows;
+const Labels kIdentityReasons = kIdentityReasonRows;
+const Labels kTimelineEvents = kTimelineEventRows;
+const Labels kWeekdays = kWeekdayRows;
+const Labels kMeldcodeSteps = kMeldcodeStepRows;
+const Labels kSaved = kSavedRows;
+
+}  // namespace labels
+
+const std::vector<std::pair<std::string_view, Labels>>& all_labels() {
+  using namespace labels;
+  static const std::vector<std::pair<std::string_view, Labels>> all = {
+      {"kSignalStates", kSignalStates},
+      {"kDecisions", kDecisions},
+      {"kActionStates", kActionStates},
+      {"kRoles", kRoles},
+      {"kGenders", kGenders},
+      {"kAgeBands", kAgeBands},
+      {"kOrgKinds", kOrgKinds},
+      {"kUrgencies", kUrgencies},
+      {"kOutcomes", kOutcomes},
+      {"kAssignmentStates", kAssignmentStates},
+      {"kRequestSources", kRequestSources},
+      {"kLanguages", kLanguages},
+      {"kThemes", kThemes},
+      {"kVisitKinds", kVisitKinds},
+      {"kVisitResults", kVisitResults},
+      {"kDayParts", kDayParts},
+      {"kReferralKinds", kReferralKinds},
+      {"kReferralStatuses", kReferralStatuses},
+      {"kConsentGivers", kConsentGivers},
+      {"kConsentForms", kConsentForms},
+      {"kIdentityReasons", kIdentityReasons},
+      {"kTimelineEvents", kTimelineEvents},
+      {"kWeekdays", kWeekdays},
+      {"kMeldcodeSteps", kMeldcodeSteps},
+      {"kSaved", kSaved},
+  };
+  return all;
+}
+
+}  // namespace meedoen::web
