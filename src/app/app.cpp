@@ -52,13 +52,9 @@ Result<std::unique_ptr<Vault>> open_vault(Store& store, const std::string& key_f
 }  // namespace
 
 Result<std::unique_ptr<App>> App::open(const AppConfig& config, std::unique_ptr<Clock> clock) {
-  auto store = open_sqlite_store(config.db_path, config.store);
-  if (!store) return store.error();
-  return open(config, std::move(*store), std::move(clock));
-}
-
-Result<std::unique_ptr<App>> App::open(const AppConfig& config, std::unique_ptr<Store> store,
-                                       std::unique_ptr<Clock> clock) {
+  auto opened = open_sqlite_store(config.db_path, config.store);
+  if (!opened) return opened.error();
+  std::unique_ptr<Store> store = std::move(*opened);
   if (!clock) clock = std::make_unique<SystemClock>();
   try {
     auto migrated = store->migrate();

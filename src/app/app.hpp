@@ -27,12 +27,10 @@ namespace meedoen {
 class App {
  public:
   // Opens the database (running migrations) and the vault. The clock defaults to the system clock.
+  // config.store reaches the store's own options, such as a hook before every statement, by which
+  // a test fails the statement it wants (tests/unit/app/fault_injection_test.cpp).
   static Result<std::unique_ptr<App>> open(const AppConfig& config,
                                            std::unique_ptr<Clock> clock = nullptr);
-  // The same on a store opened by the caller (config.db_path and config.store are not used): a
-  // test can give it a store that fails where the test wants.
-  static Result<std::unique_ptr<App>> open(const AppConfig& config, std::unique_ptr<Store> store,
-                                           std::unique_ptr<Clock> clock);
   ~App();
   App(const App&) = delete;
   App& operator=(const App&) = delete;

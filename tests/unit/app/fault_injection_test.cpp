@@ -59,6 +59,16 @@ std::map<std::string, std::string> contents(const fs::path& db) {
   return out;
 }
 
+// The message key of the last write that reported an error, for the failure message.
+std::string last_error;
+
+// Whether a use case's result says it worked; keeps the error's key when it does not.
+template <class R>
+bool worked(const R& r) {
+  if (!r.ok()) last_error = r.error().message_key + " (" + r.error().field + ")";
+  return r.ok();
+}
+
 // A use case: `setup` reads and logs in as it needs (nothing fails yet) and returns the write,
 // which says whether it succeeded.
 struct UseCase {
@@ -78,6 +88,42 @@ RequestId first_active(App& app, const User& peer) {
   return my.ok() && !my->active.empty() ? my->active.front().request.id : RequestId();
 }
 
+// A signal raised by the GP in their wijk, with the meldcode's private track or without it.
+SignalId raise(App& app, const std::string& name, bool meldcode) {
+  const User gp = login(app, "huisarts");
+  RaiseSignalInput in;
+  in.wijk = gp.wijken.at(0);
+  in.identity.name = name;
+  in.description = meldcode ? "Blauwe plekken gezien; zorgen over huiselijk geweld."
+                            : "Al weken niet buiten gezien.";
+  in.meldcode_confirmed = meldcode;
+  in.meldcode_declined = !meldcode;
+  auto r = app.signals().raise(gp, in);
+  EXPECT_TRUE(r.ok() && r->signal_id.valid()) << name;
+  return r.ok() ? r->signal_id : SignalId();
+}
+
+// A referral of the first open request of the coordinator's wijken to organisation `org`, with
+// the resident's spoken consent of today; by mail when the organisation has no accounts.
+NewReferralInput referral(App& app, const User& coordinator, const std::string& org,
+                          const std::string& kind) {
+  const auto overview = app.brigade().overview(coordinator);
+  EXPECT_TRUE(overview.ok() && !overview->open_requests.empty());
+  NewReferralInput in;
+  in.request = overview->open_requests.at(0).request.id;
+  in.kind = kind;
+  const auto form = app.referrals().form(coordinator, in.request);
+  for (const auto& o : form->orgs)
+    if (o.name == org) in.to_org = o.id;
+  EXPECT_TRUE(in.to_org.valid()) << org;
+  if (kind == "schuldhulp") in.to_email = "aanmelden@schuldhulp-leiden.example";
+  in.story = "Post stapelt zich op.";
+  in.consent = {"bewoner", "2026-11-23",         "Hulp bij post",
+                "",        ConsentForm::kVerbal, {true, false, true, true}};
+  in.consent_form = "mondeling";
+  return in;
+}
+
 const std::vector<UseCase>& use_cases() {
   static const std::vector<UseCase> all = {
       {"raise a signal with a name",
@@ -88,14 +134,15 @@ const std::vector<UseCase>& use_cases() {
          in.identity.name = "Geertje Fout";
          in.description = "Al weken niet buiten gezien.";
          in.meldcode_declined = true;
-         return std::function<bool()>([&app, gp, in] { return app.signals().raise(gp, in).ok(); });
+         return std::function<bool()>(
+             [&app, gp, in] { return worked(app.signals().raise(gp, in)); });
        }},
       {"plan an overleg",
        [](App& app) {
          const User chair = login(app, "voorzitter");
          PlanMeetingInput in{chair.wijken.at(0), "2026-12-08T10:00", "Matilo", {}, ""};
          return std::function<bool()>(
-             [&app, chair, in] { return app.meetings().plan(chair, in).ok(); });
+             [&app, chair, in] { return worked(app.meetings().plan(chair, in)); });
        }},
       {"ask the brigade to visit",
        [](App& app) {
@@ -106,7 +153,7 @@ const std::vector<UseCase>& use_cases() {
          in.identity.address = "Fouteweg 1";
          in.known = "Komt de deur niet meer uit; de buren maken zich zorgen.";
          return std::function<bool()>(
-             [&app, team, in] { return app.brigade().create_request(team, in).ok(); });
+             [&app, team, in] { return worked(app.brigade().create_request(team, in)); });
        }},
       {"log a visit",
        [](App& app) {
@@ -114,14 +161,14 @@ const std::vector<UseCase>& use_cases() {
          LogVisitInput in{first_active(app, anouk), "contact", "huisbezoek",  "",
                           "Koffie gedronken.",      "",        "fault-test-1"};
          return std::function<bool()>(
-             [&app, anouk, in] { return app.brigade().log_visit(anouk, in).ok(); });
+             [&app, anouk, in] { return worked(app.brigade().log_visit(anouk, in)); });
        }},
       {"add an absence",
        [](App& app) {
          const User hassan = login(app, "peer.hassan");
          Absence a{0, "2026-12-21", "2026-12-27", "vakantie"};
          return std::function<bool()>(
-             [&app, hassan, a] { return app.peers().add_absence(hassan, a).ok(); });
+             [&app, hassan, a] { return worked(app.peers().add_absence(hassan, a)); });
        }},
       {"add a user",
        [](App& app) {
@@ -129,7 +176,7 @@ const std::vector<UseCase>& use_cases() {
          NewUserInput in{"nieuw.lid", "Nieuw Lid", "een-lang-wachtwoord", "member", admin.org_id,
                          {},          false};
          return std::function<bool()>(
-             [&app, admin, in] { return app.admin().create_user(&admin, in).ok(); });
+             [&app, admin, in] { return worked(app.admin().create_user(&admin, in)); });
        }},
       {"check in at a visit",
        [](App& app) {
@@ -146,27 +193,113 @@ const std::vector<UseCase>& use_cases() {
          }
          EXPECT_TRUE(id.valid());
          return std::function<bool()>(
-             [&app, peer, id] { return app.brigade().check_in(peer, id, 60).ok(); });
+             [&app, peer, id] { return worked(app.brigade().check_in(peer, id, 60)); });
        }},
       {"ask for a debrief",
        [](App& app) {
          const User hassan = login(app, "peer.hassan");
          return std::function<bool()>([&app, hassan] {
-           return app.brigade().request_debrief(hassan, std::nullopt, "Wil even praten.").ok();
+           return worked(app.brigade().request_debrief(hassan, std::nullopt, "Wil even praten."));
          });
        }},
       {"add an organisation",
        [](App& app) {
          const User admin = login(app, "beheer");
          return std::function<bool()>([&app, admin] {
-           return app.admin().create_org(&admin, {OrgId(), "Repair Café", "welzijn"}).ok();
+           return worked(app.admin().create_org(&admin, {OrgId(), "Repair Café", "welzijn"}));
          });
        }},
       {"log in",
        [](App& app) {
          return std::function<bool()>([&app] {
-           return app.accounts().login("", "peer.dennis", demo_data::kDemoPassword).ok();
+           return worked(app.accounts().login("", "peer.dennis", demo_data::kDemoPassword));
          });
+       }},
+      {"close a signal",
+       [](App& app) {
+         const SignalId id = raise(app, "Truus Sluit", false);
+         const User chair = login(app, "voorzitter");
+         return std::function<bool()>([&app, chair, id] {
+           return app.signals().close(chair, id, "Gaat weer goed; buren houden contact.").ok();
+         });
+       }},
+      {"record a meldcode step",
+       [](App& app) {
+         const SignalId id = raise(app, "Kees Meld", true);
+         const User gp = login(app, "huisarts");
+         return std::function<bool()>([&app, gp, id] {
+           return worked(app.signals().record_meldcode_step(gp, id, 1, "2026-11-23",
+                                                            "Zorgen in kaart gebracht."));
+         });
+       }},
+      {"record a decision of the overleg",
+       [](App& app) {
+         raise(app, "Dirk Agenda", false);
+         const User chair = login(app, "voorzitter");
+         const User team = login(app, "wijkteam");
+         std::optional<AgendaItem> item;
+         const auto meetings = app.meetings().list(chair);
+         for (const auto& m : meetings->upcoming) {
+           const auto view = app.meetings().view(chair, m.meeting.id);
+           for (const auto& v : view->items)
+             if (!item && !v.item.recorded && v.item.kind == AgendaItemKind::kNewSignal)
+               item = v.item;
+         }
+         EXPECT_TRUE(item.has_value());
+         RecordItemInput in{item->meeting_id,
+                            item->id,
+                            item->version,
+                            "Wijkteam neemt contact op",
+                            Decision::kWijkteam,
+                            std::nullopt,
+                            team.id,
+                            "2026-12-22",
+                            false,
+                            {}};
+         return std::function<bool()>(
+             [&app, chair, in] { return worked(app.meetings().record_item(chair, in)); });
+       }},
+      {"settle an action",
+       [](App& app) {
+         const User team = login(app, "wijkteam");
+         ActionId id;
+         const auto actions = app.meetings().my_actions(team);
+         for (const auto& a : *actions)
+           if (a.action.state == ActionState::kOpen) id = a.action.id;
+         EXPECT_TRUE(id.valid());
+         return std::function<bool()>([&app, team, id] {
+           return worked(
+               app.meetings().settle_action(team, id, ActionState::kDone, "Kennisgemaakt"));
+         });
+       }},
+      {"refer to a partner",
+       [](App& app) {
+         const User coordinator = login(app, "coordinator");
+         const auto in = referral(app, coordinator, "Schuldhulp Leiden", "schuldhulp");
+         return std::function<bool()>(
+             [&app, coordinator, in] { return worked(app.referrals().create(coordinator, in)); });
+       }},
+      {"answer a referral",
+       [](App& app) {
+         const User coordinator = login(app, "coordinator");
+         const auto in = referral(app, coordinator, "Sociaal Wijkteam Leiden", "sociaal_wijkteam");
+         const auto made = app.referrals().create(coordinator, in);
+         EXPECT_TRUE(made.ok() && made->inbox);
+         const User team = login(app, "wijkteam");
+         const ReferralId id = made.ok() ? made->id : ReferralId();
+         return std::function<bool()>([&app, team, id] {
+           return worked(app.referrals().answer(team, id, {"intake_gepland", "2026-12-01", ""}));
+         });
+       }},
+      {"remind a partner",
+       [](App& app) {
+         const User coordinator = login(app, "coordinator");
+         const auto made = app.referrals().create(
+             coordinator, referral(app, coordinator, "Schuldhulp Leiden", "schuldhulp"));
+         EXPECT_TRUE(made.ok() && made->link_sent);
+         const ReferralId id = made.ok() ? made->id : ReferralId();
+         return std::function<bool()>(
+             [&app, coordinator, id] { return worked(app.referrals().remind(coordinator, id)); });
        }},
   };
   return all;
@@ -198,14 +331,12 @@ TEST_P(FaultInjection, AFailureAtAnyStatementSavesNothingAndIsReportedAsAnError)
   const fs::path db = dir_ / (std::to_string(std::random_device{}()) + ".db");
   fs::copy_file(base(), db);
   Faults faults;
-  StoreOptions options;
-  options.before_statement = [&faults](std::string_view sql) { faults.before(sql); };
-  auto store = open_sqlite_store(db.string(), options);
-  ASSERT_TRUE(store.ok());
   AppConfig cfg;
+  cfg.db_path = db.string();
   cfg.key_file = key().string();
   cfg.session_cache_seconds = 0;
-  auto app = App::open(cfg, std::move(*store), std::make_unique<FixedClock>(now()));
+  cfg.store.before_statement = [&faults](std::string_view sql) { faults.before(sql); };
+  auto app = App::open(cfg, std::make_unique<FixedClock>(now()));
   ASSERT_TRUE(app.ok()) << app.error().message_key;
   const auto write = use_case.setup(**app);
 
@@ -223,7 +354,7 @@ TEST_P(FaultInjection, AFailureAtAnyStatementSavesNothingAndIsReportedAsAnError)
     faults.armed = false;
     const auto after = contents(db);
     if (faults.seen < k) {  // it ran through: k - 1 statements, none of them failed
-      EXPECT_TRUE(ok) << use_case.name << " fails with nothing failing";
+      EXPECT_TRUE(ok) << use_case.name << " fails with nothing failing: " << last_error;
       EXPECT_TRUE(after != before) << use_case.name << " saves nothing";
       RecordProperty("statements", k - 1);
       EXPECT_GT(k, 2) << use_case.name << " ran fewer statements than a transaction has";
