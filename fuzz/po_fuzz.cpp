@@ -25,12 +25,23 @@ std::string quoted(const std::string& s) {
   std::string out = "\"";
   for (const char ch : s) {
     switch (ch) {
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      default: out += ch;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      default:
+        out += ch;
     }
   }
   return out + "\"";
@@ -66,8 +77,8 @@ void check_plural_rule(const PoFile& po) {
   try {
     const PluralForms forms = PluralForms::parse(*rule);
     if (forms.count() < 1 || forms.count() > 6) __builtin_trap();
-    for (const std::uint64_t n : {0ULL, 1ULL, 2ULL, 5ULL, 11ULL, 21ULL, 101ULL, 1000000ULL,
-                                  18446744073709551615ULL}) {
+    for (const std::uint64_t n :
+         {0ULL, 1ULL, 2ULL, 5ULL, 11ULL, 21ULL, 101ULL, 1000000ULL, 18446744073709551615ULL}) {
       const int i = forms.index(n);
       if (i < 0 || i >= forms.count()) __builtin_trap();
     }

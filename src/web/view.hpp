@@ -45,6 +45,7 @@ class Views {
                       const std::string& arg = {}) const;
   // The form of the plural text `key` that number `n` takes in `lang` (by its Plural-Forms), with
   // "{n}" replaced by n and each other "{name}" by values[name]; the key itself when it is missing.
+  // A values["n"] is shown in place of n (a fraction such as "1,5" takes the form of 2).
   std::string plural(const std::string& lang, const std::string& key, std::int64_t n,
                      const std::map<std::string, std::string>& values = {}) const;
   // A message of the catalogue with each "{name}" replaced by values[name] (a name without a

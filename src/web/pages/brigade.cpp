@@ -74,8 +74,8 @@ Response brigade_page(Ctx& c) {
   m["has_no_response"] = !referrals.empty();
   m["no_response"] = std::move(referrals);
   m["saved_text"] = saved_text(c);
-  m["grace"] = ov->grace_minutes;
-  m["response_days"] = ov->response_days;
+  m["grace"] = c.plural("minutes_n", ov->grace_minutes);
+  m["response_days"] = c.plural("days_n", ov->response_days);
   return page(c, "brigade/overview", std::move(m), c.t("brigade_title"));
 }
 
@@ -220,6 +220,7 @@ static Response render_request(Ctx& c, RequestId id, json::object extra, int sta
   for (int n : {30, 60, 90, 120}) {
     json::object o;
     o["value"] = n;
+    o["label"] = c.plural("minutes_n", n);
     o["selected"] = n == 60;
     minutes.push_back(o);
   }
@@ -447,6 +448,8 @@ Response my_requests_page(Ctx& c) {
   m["none"] = offered.empty() && active.empty();
   m["load"] = my->load;
   m["cap"] = my->profile.weekly_cap;
+  m["load_of_cap"] =
+      c.plural("visits_of_cap", my->profile.weekly_cap, {{"load", std::to_string(my->load)}});
   m["cap_counts_attempts"] = c.app.config().cap_counts_attempts;
   if (my->checkin) m["checkin"] = checkin_json(c, *my->checkin);
   m["declined"] = c.req.query.get("afgezegd") == "1";

@@ -17,7 +17,11 @@ Response brigade_figures_page(Ctx& c) {
     json::object o;
     o["month"] = fm.month;
     o["wijk"] = fm.wijk.empty() ? c.t("all_wijken_together") : fm.wijk;
+    // The median may be a fraction ("1,5"), which takes the plural as any number but 1 does;
+    // a value given for "n" is shown as it is.
     o["median"] = fm.median_days;
+    if (!fm.median_days.empty())
+      o["median_text"] = c.plural("days_n", fm.median_days == "1" ? 1 : 2, {{"n", fm.median_days}});
     json::array steps;
     const int top = fm.raw.empty() ? 0 : fm.raw.front();
     for (std::size_t i = 0; i < fm.steps.size(); ++i) {
@@ -38,6 +42,7 @@ Response brigade_figures_page(Ctx& c) {
   for (int n : {3, 6, 12, 24}) {
     json::object o;
     o["value"] = n;
+    o["label"] = c.plural("months_n", n);
     o["selected"] = n == f->months;
     month_choices.push_back(o);
   }
@@ -46,7 +51,7 @@ Response brigade_figures_page(Ctx& c) {
   m["totals"] = totals;
   m["empty"] = rows.empty();
   m["month_choices"] = month_choices;
-  m["months"] = f->months;
+  m["months"] = c.plural("months_n", f->months);
   return page(c, "brigade/figures", std::move(m), c.t("brigade_figures_title"));
 }
 

@@ -164,6 +164,14 @@ TEST(Messages, TextsWithANumberTakeItsForm) {
   EXPECT_EQ(views.plural("nl", "agenda_items", 1), "1 punt");
   EXPECT_EQ(views.plural("nl", "agenda_items", 0), "0 punten");
   EXPECT_EQ(views.plural("en", "signals_found", 1), "1 signal");
+  // A unit after a number, and a number beside another one.
+  EXPECT_EQ(views.plural("nl", "days_n", 1), "1 dag");
+  EXPECT_EQ(views.plural("nl", "minutes_n", 90), "90 minuten");
+  EXPECT_EQ(views.plural("en", "months_n", 1), "1 month");
+  EXPECT_EQ(views.plural("nl", "visits_of_cap", 1, {{"load", "0"}}), "0 van 1 bezoek");
+  EXPECT_EQ(views.plural("en", "visits_of_cap", 4, {{"load", "2"}}), "2 of 4 visits");
+  // A value given for {n} is shown as given; the form follows the number.
+  EXPECT_EQ(views.plural("nl", "days_n", 2, {{"n", "1,5"}}), "1,5 dagen");
 }
 
 TEST(Messages, NoTextMakesItsPluralByHand) {
