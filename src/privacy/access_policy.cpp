@@ -81,9 +81,9 @@ bool may_view_referral(const User& user, const Referral& r) {
   return user.org_id == r.to_org;
 }
 
+// Those with an inbox answer for their organisation.
 bool may_answer_referral(const User& user, const Referral& r) {
-  if (!user.active || user.role == Role::kFunder || user.role == Role::kAdmin) return false;
-  return user.org_id == r.to_org && user.role != Role::kPeer;
+  return has_referral_inbox(user) && user.org_id == r.to_org;
 }
 
 bool may_view_brigade_figures(const User& user) {

@@ -42,6 +42,8 @@ struct Ctx {
   mutable std::string catalogue_lang_;
   // The client's address (behind the trusted proxy, from X-Forwarded-For), for log-in throttling.
   std::string client;
+  // may()'s memo, as catalogue_ (last, so that the aggregate's positional initialisers stay).
+  mutable std::optional<Capabilities> may_;
 
   const User& user() const { return *session.user; }
   // The catalogue for this request: the session's language, and in Dutch the informal form of
@@ -56,6 +58,12 @@ struct Ctx {
   std::string plural(const std::string& key, std::int64_t n,
                      const std::map<std::string, std::string>& values = {}) const {
     return views.plural(text_lang(), key, n, values);
+  }
+  // What the access policy lets the logged-in user do, decided once per request (the layout's
+  // menu and the page itself both ask).
+  const Capabilities& may() const {
+    if (!may_) may_ = Accounts::capabilities(user());
+    return *may_;
   }
   // The path parameter `i` as an id; nullopt when it is not a positive number.
   std::optional<std::int64_t> id_param(std::size_t i) const;

@@ -30,7 +30,7 @@ static json::object layout_model(Ctx& c, const std::string& title) {
     user["role"] = role_label(c, u.role);
     m["user"] = std::move(user);
     // The menu shows what the access policy allows; it decides nothing itself.
-    const Capabilities may = Accounts::capabilities(u);
+    const Capabilities& may = c.may();
     m["in_overleg"] = may.in_overleg;
     m["reads_overleg"] = may.reads_overleg;
     m["reviews_break_glass"] = may.reviews_break_glass;

@@ -113,7 +113,7 @@ struct Site::Impl {
     // take more blocks from the heap, all released at once when the request ends.
     unsigned char arena[16384];
     json::monotonic_resource mr(arena, sizeof arena);
-    Ctx c{req, app, views, {}, {}, {}, json::storage_ptr(&mr), nullptr, {}, client};
+    Ctx c{req, app, views, {}, {}, {}, json::storage_ptr(&mr), nullptr, {}, client, {}};
     Response r;
     // The request boundary: a busy or full database is a 503 page in the layout, with what was
     // typed kept; anything unexpected a 500 page without details. Either way the transaction of

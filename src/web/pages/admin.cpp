@@ -228,7 +228,7 @@ static Response render_wijk_config(Ctx& c, WijkId id, json::object extra, int st
   json::object m = std::move(extra);
   m["id"] = cfg->wijk.id.value;
   m["name"] = cfg->wijk.name;
-  const Capabilities may = Accounts::capabilities(c.user());
+  const Capabilities& may = c.may();
   m["is_admin"] = may.administers;
   m["is_chair"] = may.chairs;
   m["rhythm"] = cfg->wijk.rhythm;

@@ -8,7 +8,7 @@ Response start_page(Ctx& c) {
   if (!p) return error_page(c, p.error());
   json::object m;
   m["name"] = c.user().display_name;
-  const Capabilities may = Accounts::capabilities(c.user());
+  const Capabilities& may = c.may();
   m["is_chair"] = may.chairs;
   m["is_funder"] = may.sees_city_figures;
   m["is_admin"] = may.administers;
@@ -91,7 +91,7 @@ Response wijk_page(Ctx& c) {
   m["district"] = o->wijk.district;
   m["rhythm"] = o->wijk.rhythm;
   m["place"] = o->wijk.default_place;
-  m["may_configure"] = Accounts::capabilities(c.user()).chairs;
+  m["may_configure"] = c.may().chairs;
   json::array buurten, partners, cats, states, meetings, members;
   for (const auto& b : o->buurten) buurten.push_back(json::string(b.name));
   for (const auto& p : o->partners) {
