@@ -25,10 +25,10 @@ constexpr Label kDecisionRows[] = {
     {"wijkteam", "decision_wijkteam"},
     {"huisarts", "decision_huisarts"},
     {"ggz", "decision_ggz"},
-    {"politie", "decision_politie"},
-    {"woning", "decision_woning"},
-    {"vinger_aan_de_pols", "decision_vinger_aan_de_pols"},
-    {"geen_actie", "decision_geen_actie"},
+    {"police", "decision_politie"},
+    {"housing", "decision_woning"},
+    {"keep_eye", "decision_vinger_aan_de_pols"},
+    {"no_action", "decision_geen_actie"},
 };
 constexpr Label kActionStateRows[] = {
     {"open", "action_open"}, {"done", "action_done"}, {"not_done", "action_not_done"}};
@@ -37,92 +37,92 @@ constexpr Label kRoleRows[] = {
     {"coordinator", "role_coordinator"}, {"host", "role_host"},   {"wijkteam", "role_wijkteam"},
     {"funder", "role_funder"},           {"admin", "role_admin"},
 };
-constexpr Label kGenderRows[] = {{"man", "gender_man"},
-                                 {"vrouw", "gender_vrouw"},
-                                 {"anders", "gender_anders"},
-                                 {"onbekend", "gender_onbekend"}};
-constexpr Label kAgeBandRows[] = {{"onder_30", "age_onder_30"},
+constexpr Label kGenderRows[] = {{"male", "gender_man"},
+                                 {"female", "gender_vrouw"},
+                                 {"other", "gender_anders"},
+                                 {"unknown", "gender_onbekend"}};
+constexpr Label kAgeBandRows[] = {{"under_30", "age_onder_30"},
                                   {"30_50", "age_30_50"},
                                   {"50_plus", "age_50_plus"},
                                   {"65_plus", "age_65_plus"},
-                                  {"onbekend", "age_onbekend"}};
+                                  {"unknown", "age_onbekend"}};
 constexpr Label kOrgKindRows[] = {
     {"huisarts", "orgkind_huisarts"},
-    {"politie", "orgkind_politie"},
-    {"woningcorporatie", "orgkind_woningcorporatie"},
-    {"sociaal_wijkteam", "orgkind_sociaal_wijkteam"},
+    {"police", "orgkind_politie"},
+    {"housing", "orgkind_woningcorporatie"},
+    {"wijkteam", "orgkind_sociaal_wijkteam"},
     {"ggz", "orgkind_ggz"},
-    {"verslavingszorg", "orgkind_verslavingszorg"},
-    {"zelfregiecentrum", "orgkind_zelfregiecentrum"},
-    {"welzijn", "orgkind_welzijn"},
-    {"clientorganisatie", "orgkind_clientorganisatie"},
-    {"gemeente", "orgkind_gemeente"},
-    {"bewoners", "orgkind_bewoners"},
-    {"overig", "orgkind_overig"},
+    {"addiction_care", "orgkind_verslavingszorg"},
+    {"centre", "orgkind_zelfregiecentrum"},
+    {"welfare", "orgkind_welzijn"},
+    {"client_organisation", "orgkind_clientorganisatie"},
+    {"municipality", "orgkind_gemeente"},
+    {"residents", "orgkind_bewoners"},
+    {"other", "orgkind_overig"},
 };
 constexpr Label kUrgencyRows[] = {
-    {"normaal", "urgency_normaal"}, {"snel", "urgency_snel"}, {"spoed", "urgency_spoed"}};
+    {"normal", "urgency_normaal"}, {"soon", "urgency_snel"}, {"urgent", "urgency_spoed"}};
 constexpr Label kOutcomeRows[] = {
     {"open", "outcome_open"},
     {"contact", "outcome_contact"},
-    {"meegekomen", "outcome_meegekomen"},
-    {"verwezen_wijkteam", "outcome_verwezen_wijkteam"},
-    {"verwezen_anders", "outcome_verwezen_anders"},
-    {"afgewezen", "outcome_afgewezen"},
-    {"onbereikbaar", "outcome_onbereikbaar"},
-    {"gesloten", "outcome_gesloten"},
+    {"came_along", "outcome_meegekomen"},
+    {"referred_wijkteam", "outcome_verwezen_wijkteam"},
+    {"referred_other", "outcome_verwezen_anders"},
+    {"declined", "outcome_afgewezen"},
+    {"unreachable", "outcome_onbereikbaar"},
+    {"closed", "outcome_gesloten"},
 };
 constexpr Label kAssignmentStateRows[] = {{"offered", "assignment_offered"},
                                           {"accepted", "assignment_accepted"},
                                           {"declined", "assignment_declined"},
                                           {"ended", "assignment_ended"}};
-constexpr Label kRequestSourceRows[] = {{"overleg", "source_overleg"},
+constexpr Label kRequestSourceRows[] = {{"meeting", "source_overleg"},
                                         {"wijkteam", "source_wijkteam"},
-                                        {"zelfregiecentrum", "source_zelfregiecentrum"}};
+                                        {"centre", "source_zelfregiecentrum"}};
 constexpr Label kLanguageRows[] = {
     {"nl", "lang_nl"},   {"en", "lang_en"}, {"ar", "lang_ar"},   {"tr", "lang_tr"},
     {"ber", "lang_ber"}, {"pl", "lang_pl"}, {"pap", "lang_pap"}, {"so", "lang_so"},
     {"ti", "lang_ti"},   {"fa", "lang_fa"},
 };
 constexpr Label kThemeRows[] = {
-    {"verslaving", "theme_verslaving"},
-    {"psychose", "theme_psychose"},
-    {"depressie", "theme_depressie"},
-    {"angst", "theme_angst"},
-    {"dakloosheid", "theme_dakloosheid"},
-    {"schulden", "theme_schulden"},
-    {"rouw", "theme_rouw"},
+    {"addiction", "theme_verslaving"},
+    {"psychosis", "theme_psychose"},
+    {"depression", "theme_depressie"},
+    {"anxiety", "theme_angst"},
+    {"homelessness", "theme_dakloosheid"},
+    {"debt", "theme_schulden"},
+    {"grief", "theme_rouw"},
     {"trauma", "theme_trauma"},
-    {"eenzaamheid", "theme_eenzaamheid"},
+    {"loneliness", "theme_eenzaamheid"},
 };
-constexpr Label kVisitKindRows[] = {{"huisbezoek", "kind_huisbezoek"},
-                                    {"telefoon", "kind_telefoon"},
-                                    {"centrum", "kind_centrum"},
-                                    {"buiten", "kind_buiten"}};
+constexpr Label kVisitKindRows[] = {{"home", "kind_huisbezoek"},
+                                    {"phone", "kind_telefoon"},
+                                    {"centre", "kind_centrum"},
+                                    {"outside", "kind_buiten"}};
 constexpr Label kVisitResultRows[] = {{"contact", "result_contact"},
-                                      {"kort_gesprek", "result_kort_gesprek"},
-                                      {"niet_thuis", "result_niet_thuis"},
-                                      {"niet_opengedaan", "result_niet_opengedaan"},
-                                      {"geweigerd", "result_geweigerd"}};
+                                      {"short_talk", "result_kort_gesprek"},
+                                      {"not_home", "result_niet_thuis"},
+                                      {"no_answer", "result_niet_opengedaan"},
+                                      {"refused", "result_geweigerd"}};
 constexpr Label kDayPartRows[] = {
-    {"ochtend", "daypart_ochtend"}, {"middag", "daypart_middag"}, {"avond", "daypart_avond"}};
+    {"morning", "daypart_ochtend"}, {"afternoon", "daypart_middag"}, {"evening", "daypart_avond"}};
 constexpr Label kReferralKindRows[] = {
-    {"sociaal_wijkteam", "refkind_sociaal_wijkteam"},
+    {"wijkteam", "refkind_sociaal_wijkteam"},
     {"ggz", "refkind_ggz"},
     {"huisarts", "refkind_huisarts"},
-    {"schuldhulp", "refkind_schuldhulp"},
-    {"verslavingszorg", "refkind_verslavingszorg"},
-    {"overig", "refkind_overig"},
+    {"debt_help", "refkind_schuldhulp"},
+    {"addiction_care", "refkind_verslavingszorg"},
+    {"other", "refkind_overig"},
 };
-constexpr Label kReferralStatusRows[] = {{"verstuurd", "referral_verstuurd"},
-                                         {"ontvangen", "referral_ontvangen"},
-                                         {"intake_gepland", "referral_intake_gepland"},
-                                         {"intake_gedaan", "referral_intake_gedaan"},
-                                         {"afgewezen", "referral_afgewezen"}};
-constexpr Label kConsentGiverRows[] = {{"bewoner", "consent_giver_bewoner"},
-                                       {"vertegenwoordiger", "consent_giver_vertegenwoordiger"}};
-constexpr Label kConsentFormRows[] = {{"mondeling", "consent_form_mondeling"},
-                                      {"schriftelijk", "consent_form_schriftelijk"}};
+constexpr Label kReferralStatusRows[] = {{"sent", "referral_verstuurd"},
+                                         {"received", "referral_ontvangen"},
+                                         {"intake_planned", "referral_intake_gepland"},
+                                         {"intake_done", "referral_intake_gedaan"},
+                                         {"declined", "referral_afgewezen"}};
+constexpr Label kConsentGiverRows[] = {{"resident", "consent_giver_bewoner"},
+                                       {"representative", "consent_giver_vertegenwoordiger"}};
+constexpr Label kConsentFormRows[] = {{"verbal", "consent_form_mondeling"},
+                                      {"written", "consent_form_schriftelijk"}};
 constexpr Label kIdentityReasonRows[] = {{"raised_signal", "identity_reason_raised_signal"},
                                          {"open_action", "identity_reason_open_action"},
                                          {"assigned_peer", "identity_reason_assigned_peer"},

@@ -15,8 +15,8 @@ void append_resident_description(const Ctx& c, const ResidentView& r, std::strin
     if (!out.empty()) out += ", ";
     out.append(p.data(), p.size());
   };
-  if (r.gender != "onbekend") part(label(c, labels::kGenders, r.gender));
-  if (r.age_band != "onbekend") part(label(c, labels::kAgeBands, r.age_band));
+  if (r.gender != "unknown") part(label(c, labels::kGenders, r.gender));
+  if (r.age_band != "unknown") part(label(c, labels::kAgeBands, r.age_band));
   if (!r.buurt.empty()) part(r.buurt);
   if (out.empty()) out = c.t("resident_no_features");
 }

@@ -111,7 +111,7 @@ const std::vector<UseCase>& use_cases() {
       {"log a visit",
        [](App& app) {
          const User anouk = login(app, "peer.anouk");
-         LogVisitInput in{first_active(app, anouk), "contact", "huisbezoek",  "",
+         LogVisitInput in{first_active(app, anouk), "contact", "home",        "",
                           "Koffie gedronken.",      "",        "fault-test-1"};
          return std::function<bool()>(
              [&app, anouk, in] { return app.brigade().log_visit(anouk, in).ok(); });
@@ -159,7 +159,7 @@ const std::vector<UseCase>& use_cases() {
        [](App& app) {
          const User admin = login(app, "beheer");
          return std::function<bool()>([&app, admin] {
-           return app.admin().create_org(&admin, {OrgId(), "Repair Café", "welzijn"}).ok();
+           return app.admin().create_org(&admin, {OrgId(), "Repair Café", "welfare"}).ok();
          });
        }},
       {"log in",
