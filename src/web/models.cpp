@@ -29,7 +29,12 @@ json::object assignment_json(Ctx& c, const AssignmentView& a, bool list_only) {
   if (!list_only) {
     o["peer_id"] = a.assignment.peer.value;
     o["state"] = to_string(a.assignment.state);
-    o["reason"] = a.assignment.reason;
+    // An assignment that a new outcome ended has that outcome's code as its reason: its label goes
+    // in. Any other reason is what the peer or the coordinator wrote.
+    const auto outcome = a.assignment.state == AssignmentState::kEnded
+                             ? parse_outcome(a.assignment.reason)
+                             : std::nullopt;
+    o["reason"] = outcome ? outcome_label(c, *outcome) : a.assignment.reason;
     o["when"] = format_datetime(a.assignment.assigned_at);
   }
   return o;

@@ -150,6 +150,26 @@ TEST_F(BrigadeHttpTest, AVisitPostedTwiceIsRecordedOnce) {
   EXPECT_NE(bad.body.find("mijn notitie"), std::string::npos) << "what was typed stays";
 }
 
+TEST_F(BrigadeHttpTest, AnAssignmentEndedByAnOutcomeSaysWhichInWords) {
+  const int id = new_request("Klaar Ermee");
+  accepted_by("peer.hassan", id);
+  auto coordinator = app_->accounts().login("", "coordinator", "meedoen-demo");
+  const auto version =
+      app_->brigade().request_detail(*coordinator->user, RequestId(id))->row.request.version;
+  ASSERT_TRUE(
+      app_->brigade()
+          .set_outcome(*coordinator->user, RequestId(id), "closed", "Dubbel ingevoerd.", version)
+          .ok());
+  auto coord = client();
+  ASSERT_TRUE(coord.login("coordinator"));
+  auto page = coord.get("/verzoeken/" + std::to_string(id));
+  ASSERT_EQ(page.status, 200);
+  // "gestopt" is the assignment's state, "afgesloten" the outcome's label; never the code.
+  EXPECT_TRUE(std::regex_search(page.body, std::regex("gestopt · [^<]* · afgesloten")))
+      << page.body;
+  EXPECT_EQ(page.body.find(" · closed"), std::string::npos);
+}
+
 TEST_F(BrigadeHttpTest, TheReferralLinkIsSingleUseAndExpires) {
   const int id = new_request("Linda Verwijs");
   auto anouk = accepted_by("peer.anouk", id);
