@@ -100,4 +100,4 @@ echo "| page | requests/s | p50 | p99 | share of bare server | server CPU per re
 echo "| --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${summary[@]}"
 echo "== signals in dataset: $(sqlite3 "$work/city.db" 'select count(*) from signals') in $(sqlite3 "$work/city.db" 'select count(*) from meetings') meetings"
-echo "== brigade: $(sqlite3 "$work/city.db" 'select count(*) from brigade_requests') requests, $(sqlite3 "$work/city.db" 'select count(*) from visits') visits, $(sqlite3 "$work/city.db" "select count(*) from brigade_requests where outcome not in ('gesloten','afgewezen')") open"
+echo "== brigade: $(sqlite3 "$work/city.db" 'select count(*) from brigade_requests') requests, $(sqlite3 "$work/city.db" 'select count(*) from visits') visits, $(sqlite3 "$work/city.db" "select count(*) from brigade_requests where outcome not in ('closed','declined')") open"

@@ -16,7 +16,7 @@ namespace meedoen {
 struct PeerProfileInput {
   std::vector<std::string> languages;
   std::vector<std::string> themes;
-  std::string gender = "onbekend";
+  std::string gender = "unknown";
   int weekly_cap = 4;
   std::string email;
 };
@@ -45,12 +45,12 @@ struct NewRequestInput {
   WijkId wijk;
   BuurtId buurt;
   std::string resident_code;  // existing pseudonym, or empty for a new resident
-  std::string gender = "onbekend";
-  std::string age_band = "onbekend";
+  std::string gender = "unknown";
+  std::string age_band = "unknown";
   Identity identity;  // optional details of a new resident (address for the visit)
   std::string known;
   BrigadeWishes wishes;
-  std::string urgency = "normaal";
+  std::string urgency = "normal";
 };
 
 struct RequestFormData {
@@ -182,7 +182,7 @@ struct ReferralCreated {
 };
 
 struct ReferralAnswer {
-  std::string status;       // intake_gepland, intake_gedaan, afgewezen
+  std::string status;       // intake_planned, intake_done, declined
   std::string intake_date;  // YYYY-MM-DD
   std::string note;
 };

@@ -72,7 +72,7 @@ void apply_wishes(BrigadeRequest& r, const BrigadeWishes& w) {
   r.safety_notes = trim(w.safety_notes);
   r.pair_advised = w.pair_advised || w.safety_aggression;
   r.pref_language = w.pref_language;
-  r.pref_gender = w.pref_gender == "onbekend" ? "" : w.pref_gender;
+  r.pref_gender = w.pref_gender == "unknown" ? "" : w.pref_gender;
   r.pref_theme = w.pref_theme;
 }
 
@@ -86,7 +86,7 @@ void request_from_overleg(Tx& tx, Timestamp t, const User& chair, const Signal& 
   r.wijk_id = s.wijk_id;
   r.signal_id = s.id;
   r.action_id = action.id;
-  r.source = "overleg";
+  r.source = "meeting";
   r.requested_by = chair.id;
   r.known = summary.substr(0, kMaxKnown);
   r.urgency = s.urgent ? Urgency::kUrgent : Urgency::kNormal;

@@ -88,7 +88,7 @@ Result<MyRequests> Brigade::my_requests(const User& user) {
     out.checkin = cv;
   }
   out.profile = tx->peers().get_peer_profile(user.id).value_or(
-      PeerProfile{user.id, {}, {}, "onbekend", 4, true, {}});
+      PeerProfile{user.id, {}, {}, "unknown", 4, true, {}});
   out.load = tx->peers().peer_loads({user.id}, start_of_local_week(t),
                                     ctx_.config.cap_counts_attempts)[user.id];
   return out;

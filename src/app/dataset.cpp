@@ -20,7 +20,7 @@ Status Demo::generate(int wijken, int residents, int years, unsigned seed) {
   const int cycles = years * 13;
   SimulatedClock clock(ctx_.clock, start_of_local_day(real_now) - cycles * 28 * kDay + 9 * 3600);
 
-  auto org = app_.admin().create_org(nullptr, {OrgId(), "Bench Gemeente", "gemeente"});
+  auto org = app_.admin().create_org(nullptr, {OrgId(), "Bench Gemeente", "municipality"});
   if (!org) return org.error();
   if (auto id = app_.admin().create_user(
           nullptr, {"bench.admin", "Bench Admin", "bench-password", "admin", *org, {}, false});
@@ -78,7 +78,7 @@ Status Demo::generate(int wijken, int residents, int years, unsigned seed) {
       if (!s) return s.error();
       w.peers.push_back(*s->user);
       if (auto st = app_.peers().save_profile(w.peers.back(),
-                                              {{"nl"}, {}, k % 2 ? "vrouw" : "man", 20, ""});
+                                              {{"nl"}, {}, k % 2 ? "female" : "male", 20, ""});
           !st)
         return st;
     }
@@ -102,7 +102,7 @@ Status Demo::generate(int wijken, int residents, int years, unsigned seed) {
       !id)
     return id.error();
   const User coordinator = *app_.accounts().login("", "bench.coordinator", "bench-password")->user;
-  auto team_org = app_.admin().create_org(nullptr, {OrgId(), "Bench Wijkteam", "sociaal_wijkteam"});
+  auto team_org = app_.admin().create_org(nullptr, {OrgId(), "Bench Wijkteam", "wijkteam"});
   if (!team_org) return team_org.error();
   if (auto id =
           app_.admin().create_user(nullptr, {"bench.wijkteam", "Bench Wijkteam", "bench-password",
@@ -140,8 +140,8 @@ Status Demo::generate(int wijken, int residents, int years, unsigned seed) {
         const int fate = static_cast<int>(r.id.value % 10);
         clock->advance(300);
         LogVisitInput visit{r.id,
-                            fate < 8 ? "contact" : "niet_thuis",
-                            "huisbezoek",
+                            fate < 8 ? "contact" : "not_home",
+                            "home",
                             "",
                             "",
                             "",
@@ -153,24 +153,23 @@ Status Demo::generate(int wijken, int residents, int years, unsigned seed) {
           return tx->brigade().get_request(r.id)->version;
         };
         if (fate < 3) {
-          if (auto st = app_.brigade().set_outcome(peer, r.id, "meegekomen", "", version()); !st)
+          if (auto st = app_.brigade().set_outcome(peer, r.id, "came_along", "", version()); !st)
             return st;
         } else if (fate < 5) {
-          NewReferralInput ref{r.id, "sociaal_wijkteam", *team_org, "", "Wil hulp bij geldzaken.",
-                               {},   "mondeling"};
-          ref.consent = {"bewoner", format_date(clock->now()), "Hulp bij geldzaken",
-                         "",        ConsentForm::kVerbal,      {false, false, false, true}};
+          NewReferralInput ref{r.id, "wijkteam", *team_org, "", "Wil hulp bij geldzaken.",
+                               {},   "verbal"};
+          ref.consent = {"resident", format_date(clock->now()), "Hulp bij geldzaken",
+                         "",         ConsentForm::kVerbal,      {false, false, false, true}};
           auto c = app_.referrals().create(peer, ref);
           if (!c) return c.error();
           // The partner answers referrals; some of the last weeks' still wait and are flagged.
           if (fate == 3 || cycle < cycles - 5)
             if (auto st = app_.referrals().answer(
-                    team, c->id, {"intake_gepland", format_date(clock->now() + 7 * kDay), ""});
+                    team, c->id, {"intake_planned", format_date(clock->now() + 7 * kDay), ""});
                 !st)
               return st;
         }
-        if (auto st = app_.brigade().set_outcome(peer, r.id, "gesloten", "Afgerond.", version());
-            !st)
+        if (auto st = app_.brigade().set_outcome(peer, r.id, "closed", "Afgerond.", version()); !st)
           return st;
       }
     }
@@ -195,7 +194,7 @@ Status Demo::generate(int wijken, int residents, int years, unsigned seed) {
           in.resident_code =
               w.codes[std::uniform_int_distribution<std::size_t>(0, w.codes.size() - 1)(rng)];
         } else {
-          in.gender = chance(50) ? "man" : "vrouw";
+          in.gender = chance(50) ? "male" : "female";
           in.age_band = kAgeBands[std::uniform_int_distribution<int>(0, 3)(rng)];
           in.identity.name = "Bewoner " + std::to_string(cycle) + "-" + std::to_string(k);
           in.identity.address = "Straat " + std::to_string(k + 1);

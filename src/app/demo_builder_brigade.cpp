@@ -27,11 +27,11 @@ struct DemoPeer {
 // The brigade's peers, in the order they answer and visit.
 const std::vector<DemoPeer>& peers() {
   static const std::vector<DemoPeer> all = {
-      {"brigadier", {{"nl", "ar"}, {"dakloosheid", "eenzaamheid"}, "man", 4, ""}},
-      {"peer.anouk", {{"nl", "en"}, {"depressie", "angst"}, "vrouw", 4, ""}},
-      {"peer.hassan", {{"nl", "ar", "ber"}, {"verslaving"}, "man", 3, ""}},
-      {"peer.marieke", {{"nl"}, {"psychose", "rouw"}, "vrouw", 5, ""}},
-      {"peer.dennis", {{"nl", "pap"}, {"schulden"}, "man", 3, ""}},
+      {"brigadier", {{"nl", "ar"}, {"homelessness", "loneliness"}, "male", 4, ""}},
+      {"peer.anouk", {{"nl", "en"}, {"depression", "anxiety"}, "female", 4, ""}},
+      {"peer.hassan", {{"nl", "ar", "ber"}, {"addiction"}, "male", 3, ""}},
+      {"peer.marieke", {{"nl"}, {"psychosis", "grief"}, "female", 5, ""}},
+      {"peer.dennis", {{"nl", "pap"}, {"debt"}, "male", 3, ""}},
   };
   return all;
 }
@@ -79,7 +79,7 @@ Status DemoBuilder::direct_requests(int n) {
       auto tx = ctx_.store->begin(TxMode::kRead);
       in.buurt = tx->admin().buurten(w).front().id;
     }
-    in.gender = asked_ % 2 ? "vrouw" : "man";
+    in.gender = asked_ % 2 ? "female" : "male";
     in.age_band = kAgeBands[asked_ % 4];
     in.identity.name = std::string(pick(kFirstNames)) + " " + pick(kLastNames);
     in.identity.address = std::string(pick(kStreets)) + " " + std::to_string(10 + asked_);
@@ -88,8 +88,8 @@ Status DemoBuilder::direct_requests(int n) {
     in.wishes.safety_aggression = asked_ % 9 == 4;
     in.wishes.safety_addiction = asked_ % 6 == 5;
     if (asked_ % 7 == 3) in.wishes.pref_language = "ar";
-    if (asked_ % 5 == 2) in.wishes.pref_theme = "verslaving";
-    in.urgency = asked_ % 6 == 0 ? "snel" : "normaal";
+    if (asked_ % 5 == 2) in.wishes.pref_theme = "addiction";
+    in.urgency = asked_ % 6 == 0 ? "soon" : "normal";
     ++asked_;
     clock_->advance(1800);
     if (auto r = app_.brigade().create_request(who, in); !r) return r.error();
@@ -170,8 +170,8 @@ Status DemoBuilder::try_to_reach(const User& peer, const RequestRow& row, int fa
   const bool hard_to_reach = fate == 5 || fate == 11;
   const bool contact = !hard_to_reach && (row.visits > 0 || fate % 3 != 0);
   LogVisitInput in{r.id,
-                   contact ? "contact" : (fate % 2 ? "niet_opengedaan" : "niet_thuis"),
-                   "huisbezoek",
+                   contact ? "contact" : (fate % 2 ? "no_answer" : "not_home"),
+                   "home",
                    "",
                    contact ? "Koffie gedronken, over de buurt gepraat." : "",
                    contact ? "Volgende week weer langs." : "Briefje in de bus gedaan.",
@@ -180,7 +180,7 @@ Status DemoBuilder::try_to_reach(const User& peer, const RequestRow& row, int fa
   if (!hard_to_reach || row.visits < 1) return Status::Ok();
   auto d = app_.brigade().request_detail(peer, r.id);
   if (!d) return d.error();
-  return app_.brigade().set_outcome(peer, r.id, "onbereikbaar",
+  return app_.brigade().set_outcome(peer, r.id, "unreachable",
                                     "Drie keer geprobeerd; buren zeggen dat hij verhuisd is.",
                                     d->row.request.version);
 }
@@ -190,16 +190,16 @@ Status DemoBuilder::try_to_reach(const User& peer, const RequestRow& row, int fa
 Status DemoBuilder::visit_after_contact(const User& peer, const BrigadeRequest& r, int fate,
                                         const std::string& key) {
   LogVisitInput in{
-      r.id, "contact", fate % 2 ? "buiten" : "centrum", "", "Samen een rondje gelopen.", "", key};
+      r.id, "contact", fate % 2 ? "outside" : "centre", "", "Samen een rondje gelopen.", "", key};
   if (auto v = app_.brigade().log_visit(peer, in); !v) return v.error();
   // Read just before each outcome is set, as the outcome form would be.
   auto version = [&]() { return app_.brigade().request_detail(peer, r.id)->row.request.version; };
   if (fate == 7)
-    return app_.brigade().set_outcome(peer, r.id, "afgewezen",
+    return app_.brigade().set_outcome(peer, r.id, "declined",
                                       "Wil geen contact meer met de brigade.", version());
   if (fate % 2 == 0)
     if (auto st = app_.brigade().set_outcome(
-            peer, r.id, "meegekomen", "Samen naar de inloop geweest; wil volgende week weer.",
+            peer, r.id, "came_along", "Samen naar de inloop geweest; wil volgende week weer.",
             version());
         !st)
       return st;
@@ -213,14 +213,14 @@ Status DemoBuilder::refer(const User& peer, const BrigadeRequest& r, int fate) {
   NewReferralInput ref;
   ref.request = r.id;
   const int kind = fate % 4;
-  ref.kind = kind == 1 ? "schuldhulp" : (kind == 3 ? "ggz" : "sociaal_wijkteam");
+  ref.kind = kind == 1 ? "debt_help" : (kind == 3 ? "ggz" : "wijkteam");
   ref.to_org = org_of(kind == 1 ? "Schuldhulp" : (kind == 3 ? "Rivierduinen" : "Sociaal Wijkteam"));
   if (kind == 1) ref.to_email = "aanmelden@schuldhulp-leiden.example";
   ref.story = kind == 1 ? "Post stapelt zich op; bewoner wil hulp bij het openen en ordenen."
                         : "Bewoner wil graag een vast aanspreekpunt voor wonen en geld.";
-  ref.consent = {"bewoner", format_date(clock_->now()), "Hulp bij post en geldzaken",
-                 "",        ConsentForm::kVerbal,       {true, false, true, true}};
-  ref.consent_form = "mondeling";
+  ref.consent = {"resident", format_date(clock_->now()), "Hulp bij post en geldzaken",
+                 "",         ConsentForm::kVerbal,       {true, false, true, true}};
+  ref.consent_form = "verbal";
   if (auto c = app_.referrals().create(peer, ref); !c) return c.error();
   return Status::Ok();
 }
@@ -237,8 +237,8 @@ Status DemoBuilder::follow_up() {
       clock_->advance(1800);
       ReferralAnswer a =
           v.referral.status == ReferralStatus::kIntakePlanned
-              ? ReferralAnswer{"intake_gedaan", "", "Intake gehad; begeleiding gestart."}
-              : ReferralAnswer{"intake_gepland", format_date(clock_->now() + 5 * kDay), ""};
+              ? ReferralAnswer{"intake_done", "", "Intake gehad; begeleiding gestart."}
+              : ReferralAnswer{"intake_planned", format_date(clock_->now() + 5 * kDay), ""};
       if (auto st = app_.referrals().answer(user(partner), v.referral.id, a); !st) return st;
     }
   }

@@ -85,7 +85,7 @@ RaiseSignalInput DemoBuilder::about_known_resident(WijkId w) {
 // A new resident with a made-up identity, sealed in the vault by the use case.
 RaiseSignalInput DemoBuilder::about_new_resident() {
   RaiseSignalInput in;
-  in.gender = std::uniform_int_distribution<int>(0, 1)(rng_) ? "man" : "vrouw";
+  in.gender = std::uniform_int_distribution<int>(0, 1)(rng_) ? "male" : "female";
   in.age_band = kAgeBands[std::uniform_int_distribution<int>(0, 3)(rng_)];
   in.identity.name = std::string(pick(kFirstNames)) + " " + pick(kLastNames);
   in.identity.address = std::string(pick(kStreets)) + " " +
@@ -101,7 +101,7 @@ RaiseSignalInput DemoBuilder::about_new_resident() {
 std::string DemoBuilder::concern(const std::string& gender) {
   const int k = std::uniform_int_distribution<int>(0, 7)(rng_);
   if (k >= 4) return kConcernsAny[k - 4];
-  return gender == "man" ? kConcernsMan[k] : kConcernsWoman[k];
+  return gender == "male" ? kConcernsMan[k] : kConcernsWoman[k];
 }
 
 // Each wijk meets on the day and at the hour its rhythm says (Meerburg on Tuesday 10:00,
@@ -156,7 +156,7 @@ Status DemoBuilder::record_attendance(const User& chair, MeetingId id) {
   std::vector<Attendance> att;
   for (const auto& row : view->attendance) {
     const bool present =
-        row.org.kind != "verslavingszorg" || std::uniform_int_distribution<int>(0, 1)(rng_);
+        row.org.kind != "addiction_care" || std::uniform_int_distribution<int>(0, 1)(rng_);
     att.push_back({row.org.id, present, ""});
   }
   return app_.meetings().record_attendance(chair, id, view->meeting.version, att);
@@ -257,7 +257,7 @@ Status DemoBuilder::meldcode_signal() {
   RaiseSignalInput in;
   in.wijk = meerburg_;
   in.buurt = form->wijken[0].buurten[0].id;
-  in.gender = "vrouw";
+  in.gender = "female";
   in.age_band = "30_50";
   in.identity.name = "Sara Mulder";
   in.identity.address = "Meerburgerkade 12";

@@ -65,8 +65,8 @@ struct RaiseSignalInput {
   WijkId wijk;
   BuurtId buurt;
   std::string resident_code;  // an existing resident, or empty for a new one
-  std::string gender = "onbekend";
-  std::string age_band = "onbekend";
+  std::string gender = "unknown";
+  std::string age_band = "unknown";
   Identity identity;  // optional details of a new resident
   std::vector<CategoryId> categories;
   std::string description;

@@ -30,7 +30,7 @@ Result<PeerSettings> Peers::settings(const User& user, const std::string& week) 
   PeerSettings out;
   out.user = user;
   out.profile = tx->peers().get_peer_profile(user.id).value_or(
-      PeerProfile{user.id, {"nl"}, {}, "onbekend", 4, true, {}});
+      PeerProfile{user.id, {"nl"}, {}, "unknown", 4, true, {}});
   if (auto o = tx->admin().get_org(user.org_id)) out.org_name = o->name;
   for (auto w : user.wijken)
     if (auto wijk = tx->admin().get_wijk(w)) out.wijk_names.push_back(wijk->name);

@@ -88,7 +88,7 @@ Result<ReferralFormData> Referrals::form(const User& user, RequestId id) {
   out.request.request = *r;
   if (auto res = names.resident(r->resident_id)) out.request.resident = resident_view(names, *res);
   for (const auto& o : tx->admin().list_orgs())
-    if (o.kind != "gemeente" && o.kind != "bewoners") out.orgs.push_back(o);
+    if (o.kind != "municipality" && o.kind != "residents") out.orgs.push_back(o);
   return out;
 }
 
@@ -109,11 +109,11 @@ Result<ReferralCreated> Referrals::create(const User& user, const NewReferralInp
     return Error::forbidden();
   if (outcome_is_final(r->outcome)) return Error::conflict("error.request.closed");
   auto org = tx->admin().get_org(in.to_org);
-  if (!org || org->kind == "gemeente" || org->kind == "bewoners")
+  if (!org || org->kind == "municipality" || org->kind == "residents")
     return Error::invalid("error.invalid_choice", "to_org");
   // For the kinds of help that are an organisation kind, the organisation must be of that kind, so
   // the consent's "to whom" and the receiving inbox are the same.
-  for (const char* k : {"sociaal_wijkteam", "ggz", "huisarts", "verslavingszorg"})
+  for (const char* k : {"wijkteam", "ggz", "huisarts", "addiction_care"})
     if (in.kind == k && org->kind != k) return Error::invalid("error.referral.kind_org", "to_org");
   const Timestamp t = now();
   Consent consent = in.consent;
@@ -143,8 +143,7 @@ Result<ReferralCreated> Referrals::create(const User& user, const NewReferralInp
                    org->name + (email.empty() ? std::string() : " (link to " + email + ")"));
 
   // The request's outcome follows the referral when nothing better is recorded.
-  const Outcome next =
-      in.kind == "sociaal_wijkteam" ? Outcome::kReferredWijkteam : Outcome::kReferredOther;
+  const Outcome next = in.kind == "wijkteam" ? Outcome::kReferredWijkteam : Outcome::kReferredOther;
   if (r->outcome != next && outcome_transition(r->outcome, next).ok() &&
       r->outcome != Outcome::kCameAlong) {
     r->outcome = next;

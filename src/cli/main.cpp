@@ -233,8 +233,8 @@ int main(int argc, char** argv) {
   org_add->add_option("name", new_org.name, "Name")->required();
   org_add
       ->add_option("--kind", new_org.kind,
-                   "huisarts, politie, woningcorporatie, sociaal_wijkteam, ggz, verslavingszorg, "
-                   "zelfregiecentrum, welzijn, clientorganisatie, gemeente, bewoners, overig")
+                   "huisarts, police, housing, wijkteam, ggz, addiction_care, centre, welfare, "
+                   "client_organisation, municipality, residents, other")
       ->required();
 
   auto* audit = cli.add_subcommand("audit", "The audit trail");

@@ -7,20 +7,20 @@
 namespace meedoen {
 namespace {
 
-constexpr CodeTable<DayPart, 3> kDayPartCodes{{{DayPart::kMorning, "ochtend"},
-                                               {DayPart::kAfternoon, "middag"},
-                                               {DayPart::kEvening, "avond"}}};
+constexpr CodeTable<DayPart, 3> kDayPartCodes{{{DayPart::kMorning, "morning"},
+                                               {DayPart::kAfternoon, "afternoon"},
+                                               {DayPart::kEvening, "evening"}}};
 constexpr CodeTable<Urgency, 3> kUrgencies{
-    {{Urgency::kNormal, "normaal"}, {Urgency::kSoon, "snel"}, {Urgency::kUrgent, "spoed"}}};
+    {{Urgency::kNormal, "normal"}, {Urgency::kSoon, "soon"}, {Urgency::kUrgent, "urgent"}}};
 constexpr CodeTable<Outcome, 8> kOutcomes{{
     {Outcome::kOpen, "open"},
     {Outcome::kContact, "contact"},
-    {Outcome::kCameAlong, "meegekomen"},
-    {Outcome::kReferredWijkteam, "verwezen_wijkteam"},
-    {Outcome::kReferredOther, "verwezen_anders"},
-    {Outcome::kDeclined, "afgewezen"},
-    {Outcome::kUnreachable, "onbereikbaar"},
-    {Outcome::kClosed, "gesloten"},
+    {Outcome::kCameAlong, "came_along"},
+    {Outcome::kReferredWijkteam, "referred_wijkteam"},
+    {Outcome::kReferredOther, "referred_other"},
+    {Outcome::kDeclined, "declined"},
+    {Outcome::kUnreachable, "unreachable"},
+    {Outcome::kClosed, "closed"},
 }};
 constexpr CodeTable<AssignmentState, 4> kAssignmentStates{{
     {AssignmentState::kOffered, "offered"},
@@ -29,18 +29,18 @@ constexpr CodeTable<AssignmentState, 4> kAssignmentStates{{
     {AssignmentState::kEnded, "ended"},
 }};
 constexpr CodeTable<VisitKind, 5> kVisitKinds{{
-    {VisitKind::kUnknown, "onbekend"},
-    {VisitKind::kHome, "huisbezoek"},
-    {VisitKind::kPhone, "telefoon"},
-    {VisitKind::kCentre, "centrum"},
-    {VisitKind::kOutside, "buiten"},
+    {VisitKind::kUnknown, "unknown"},
+    {VisitKind::kHome, "home"},
+    {VisitKind::kPhone, "phone"},
+    {VisitKind::kCentre, "centre"},
+    {VisitKind::kOutside, "outside"},
 }};
 constexpr CodeTable<VisitResult, 5> kVisitResults{{
-    {VisitResult::kNotHome, "niet_thuis"},
-    {VisitResult::kNoAnswer, "niet_opengedaan"},
-    {VisitResult::kShortTalk, "kort_gesprek"},
+    {VisitResult::kNotHome, "not_home"},
+    {VisitResult::kNoAnswer, "no_answer"},
+    {VisitResult::kShortTalk, "short_talk"},
     {VisitResult::kContact, "contact"},
-    {VisitResult::kRefused, "geweigerd"},
+    {VisitResult::kRefused, "refused"},
 }};
 
 template <std::size_t N>
@@ -138,8 +138,6 @@ Status outcome_transition(Outcome from, Outcome to) {
   return refused;
 }
 
-const char* request_source_of(Role role) {
-  return role == Role::kHost ? "zelfregiecentrum" : "wijkteam";
-}
+const char* request_source_of(Role role) { return role == Role::kHost ? "centre" : "wijkteam"; }
 
 }  // namespace meedoen

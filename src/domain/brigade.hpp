@@ -20,9 +20,9 @@ namespace meedoen {
 inline constexpr const char* kLanguages[] = {"nl", "en",  "ar", "tr", "ber",
                                              "pl", "pap", "so", "ti", "fa"};
 // Lived-experience themes a peer chooses to bring in. Always their own choice, never required.
-inline constexpr const char* kThemes[] = {"verslaving", "psychose",    "depressie",
-                                          "angst",      "dakloosheid", "schulden",
-                                          "rouw",       "trauma",      "eenzaamheid"};
+inline constexpr const char* kThemes[] = {"addiction", "psychosis",    "depression",
+                                          "anxiety",   "homelessness", "debt",
+                                          "grief",     "trauma",       "loneliness"};
 bool is_language(std::string_view code);
 bool is_theme(std::string_view code);
 
@@ -31,8 +31,8 @@ struct PeerProfile {
   UserId user_id;
   std::vector<std::string> languages;
   std::vector<std::string> themes;
-  std::string gender = "onbekend";  // one of kGenders, for residents' preferences
-  int weekly_cap = 4;               // most visits a week: protects the peer's own recovery
+  std::string gender = "unknown";  // one of kGenders, for residents' preferences
+  int weekly_cap = 4;              // most visits a week: protects the peer's own recovery
   bool active = true;
   std::string email;  // optional: where to notify of a new assignment (no identity)
 };
@@ -63,8 +63,9 @@ std::optional<Urgency> parse_urgency(std::string_view code);
 // Days ahead in which a peer should be available for a request of this urgency.
 int availability_window_days(Urgency u);
 
-// Where a request comes from.
-inline constexpr const char* kRequestSources[] = {"overleg", "wijkteam", "zelfregiecentrum"};
+// Where a request comes from: the wijk's overleg ("meeting"), the sociaal wijkteam, or the
+// Zelfregiecentrum ("centre").
+inline constexpr const char* kRequestSources[] = {"meeting", "wijkteam", "centre"};
 // The source of a request that a user of `role` makes directly, outside the overleg: a host asks
 // for the Zelfregiecentrum, everyone else for the sociaal wijkteam.
 const char* request_source_of(Role role);
@@ -96,7 +97,7 @@ struct BrigadeRequest {
   WijkId wijk_id;
   std::optional<SignalId> signal_id;  // when it comes from the overleg
   std::optional<ActionId> action_id;  // the overleg's action for the brigade
-  std::string source = "overleg";     // one of kRequestSources
+  std::string source = "meeting";     // one of kRequestSources
   UserId requested_by;
   std::string known;  // what is known, pseudonymous
   bool safety_aggression = false;

@@ -79,7 +79,7 @@ std::vector<RankedPeer> rank_peers(const RequestNeeds& needs,
         r.reasons.push_back({"rank.no_language", needs.language, false});
       }
     }
-    if (!needs.gender.empty() && needs.gender != "onbekend") {
+    if (!needs.gender.empty() && needs.gender != "unknown") {
       if (c.profile.gender == needs.gender) {
         r.score += kGender;
         r.reasons.push_back({"rank.gender", needs.gender, true});

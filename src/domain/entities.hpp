@@ -14,10 +14,11 @@ namespace meedoen {
 
 // Kinds of partner organisation at an overleg. Stable codes are stored; labels are in the
 // catalogue.
-inline constexpr const char* kOrgKinds[] = {"huisarts",         "politie",  "woningcorporatie",
-                                            "sociaal_wijkteam", "ggz",      "verslavingszorg",
-                                            "zelfregiecentrum", "welzijn",  "clientorganisatie",
-                                            "gemeente",         "bewoners", "overig"};
+// "wijkteam" is the sociaal wijkteam and "centre" the Zelfregiecentrum, as everywhere in the code.
+inline constexpr const char* kOrgKinds[] = {"huisarts",     "police",    "housing",
+                                            "wijkteam",     "ggz",       "addiction_care",
+                                            "centre",       "welfare",   "client_organisation",
+                                            "municipality", "residents", "other"};
 bool is_org_kind(const std::string& kind);
 
 struct Organisation {
@@ -68,18 +69,18 @@ struct User {
 };
 
 // Non-identifying facts about a resident: these may be shown to everyone in the wijk's overleg.
-inline constexpr const char* kGenders[] = {"man", "vrouw", "anders", "onbekend"};
+inline constexpr const char* kGenders[] = {"male", "female", "other", "unknown"};
 // Age bands that do not overlap: under 30, 30 to 50, 50 to 65, 65 or older. The codes are stable
-// (stored); "50_plus" reads "50 tot 65" since "65_plus" exists beside it.
-inline constexpr const char* kAgeBands[] = {"onder_30", "30_50", "50_plus", "65_plus", "onbekend"};
+// (stored); "50_plus" reads "50 to 65" since "65_plus" exists beside it.
+inline constexpr const char* kAgeBands[] = {"under_30", "30_50", "50_plus", "65_plus", "unknown"};
 
 struct Resident {
   ResidentId id;
   std::string code;  // the pseudonym, e.g. "R-7K3Q"
   WijkId wijk_id;
   BuurtId buurt_id;
-  std::string gender = "onbekend";
-  std::string age_band = "onbekend";
+  std::string gender = "unknown";
+  std::string age_band = "unknown";
   Timestamp created_at = 0;
 };
 

@@ -8,13 +8,13 @@ namespace meedoen {
 namespace {
 
 constexpr CodeTable<ConsentForm, 2> kForms{
-    {{ConsentForm::kVerbal, "mondeling"}, {ConsentForm::kWritten, "schriftelijk"}}};
+    {{ConsentForm::kVerbal, "verbal"}, {ConsentForm::kWritten, "written"}}};
 constexpr CodeTable<ReferralStatus, 5> kStatuses{{
-    {ReferralStatus::kSent, "verstuurd"},
-    {ReferralStatus::kReceived, "ontvangen"},
-    {ReferralStatus::kIntakePlanned, "intake_gepland"},
-    {ReferralStatus::kIntakeDone, "intake_gedaan"},
-    {ReferralStatus::kDeclined, "afgewezen"},
+    {ReferralStatus::kSent, "sent"},
+    {ReferralStatus::kReceived, "received"},
+    {ReferralStatus::kIntakePlanned, "intake_planned"},
+    {ReferralStatus::kIntakeDone, "intake_done"},
+    {ReferralStatus::kDeclined, "declined"},
 }};
 
 bool blank(const std::string& s) {
@@ -57,7 +57,7 @@ Status check_consent(const Consent& c, std::int64_t today) {
   if (!c.fields.story && !c.fields.any_identity())
     return Error::invalid("error.consent.nothing_shared", "share");
   // A representative's consent must be on paper: it is someone else's word for the resident.
-  if (c.given_by == "vertegenwoordiger" && c.form != ConsentForm::kWritten)
+  if (c.given_by == "representative" && c.form != ConsentForm::kWritten)
     return Error::invalid("error.consent.representative_written", "consent_form");
   return Status::Ok();
 }

@@ -16,8 +16,8 @@
 namespace meedoen {
 
 // Where a referral goes.
-inline constexpr const char* kReferralKinds[] = {
-    "sociaal_wijkteam", "ggz", "huisarts", "schuldhulp", "verslavingszorg", "overig"};
+inline constexpr const char* kReferralKinds[] = {"wijkteam",       "ggz",  "huisarts", "debt_help",
+                                                 "addiction_care", "other"};
 bool is_referral_kind(std::string_view kind);
 
 enum class ConsentForm { kVerbal, kWritten };
@@ -34,15 +34,15 @@ struct SharedFields {
 };
 
 struct Consent {
-  std::string given_by;  // "bewoner" (the resident) or "vertegenwoordiger" (a legal representative)
-  std::string date;      // YYYY-MM-DD, the day it was given
-  std::string purpose;   // for what, in the resident's words
+  std::string given_by;   // "resident" or "representative" (a legal representative)
+  std::string date;       // YYYY-MM-DD, the day it was given
+  std::string purpose;    // for what, in the resident's words
   std::string recipient;  // to whom: the organisation's name, filled by the app
   ConsentForm form = ConsentForm::kVerbal;
   SharedFields fields;
 };
 
-inline constexpr const char* kConsentGivers[] = {"bewoner", "vertegenwoordiger"};
+inline constexpr const char* kConsentGivers[] = {"resident", "representative"};
 
 // Consent is valid for this long after it was given; a referral made later needs it asked again.
 inline constexpr int kConsentValidDays = 30;

@@ -25,10 +25,10 @@ constexpr Label kDecisionRows[] = {
     {"wijkteam", "decision_wijkteam"},
     {"huisarts", "decision_huisarts"},
     {"ggz", "decision_ggz"},
-    {"politie", "decision_politie"},
-    {"woning", "decision_woning"},
-    {"vinger_aan_de_pols", "decision_vinger_aan_de_pols"},
-    {"geen_actie", "decision_geen_actie"},
+    {"police", "decision_police"},
+    {"housing", "decision_housing"},
+    {"keep_eye", "decision_keep_eye"},
+    {"no_action", "decision_no_action"},
 };
 constexpr Label kActionStateRows[] = {
     {"open", "action_open"}, {"done", "action_done"}, {"not_done", "action_not_done"}};
@@ -37,92 +37,92 @@ constexpr Label kRoleRows[] = {
     {"coordinator", "role_coordinator"}, {"host", "role_host"},   {"wijkteam", "role_wijkteam"},
     {"funder", "role_funder"},           {"admin", "role_admin"},
 };
-constexpr Label kGenderRows[] = {{"man", "gender_man"},
-                                 {"vrouw", "gender_vrouw"},
-                                 {"anders", "gender_anders"},
-                                 {"onbekend", "gender_onbekend"}};
-constexpr Label kAgeBandRows[] = {{"onder_30", "age_onder_30"},
+constexpr Label kGenderRows[] = {{"male", "gender_male"},
+                                 {"female", "gender_female"},
+                                 {"other", "gender_other"},
+                                 {"unknown", "gender_unknown"}};
+constexpr Label kAgeBandRows[] = {{"under_30", "age_under_30"},
                                   {"30_50", "age_30_50"},
                                   {"50_plus", "age_50_plus"},
                                   {"65_plus", "age_65_plus"},
-                                  {"onbekend", "age_onbekend"}};
+                                  {"unknown", "age_unknown"}};
 constexpr Label kOrgKindRows[] = {
     {"huisarts", "orgkind_huisarts"},
-    {"politie", "orgkind_politie"},
-    {"woningcorporatie", "orgkind_woningcorporatie"},
-    {"sociaal_wijkteam", "orgkind_sociaal_wijkteam"},
+    {"police", "orgkind_police"},
+    {"housing", "orgkind_housing"},
+    {"wijkteam", "orgkind_wijkteam"},
     {"ggz", "orgkind_ggz"},
-    {"verslavingszorg", "orgkind_verslavingszorg"},
-    {"zelfregiecentrum", "orgkind_zelfregiecentrum"},
-    {"welzijn", "orgkind_welzijn"},
-    {"clientorganisatie", "orgkind_clientorganisatie"},
-    {"gemeente", "orgkind_gemeente"},
-    {"bewoners", "orgkind_bewoners"},
-    {"overig", "orgkind_overig"},
+    {"addiction_care", "orgkind_addiction_care"},
+    {"centre", "orgkind_centre"},
+    {"welfare", "orgkind_welfare"},
+    {"client_organisation", "orgkind_client_organisation"},
+    {"municipality", "orgkind_municipality"},
+    {"residents", "orgkind_residents"},
+    {"other", "orgkind_other"},
 };
 constexpr Label kUrgencyRows[] = {
-    {"normaal", "urgency_normaal"}, {"snel", "urgency_snel"}, {"spoed", "urgency_spoed"}};
+    {"normal", "urgency_normal"}, {"soon", "urgency_soon"}, {"urgent", "urgency_urgent"}};
 constexpr Label kOutcomeRows[] = {
     {"open", "outcome_open"},
     {"contact", "outcome_contact"},
-    {"meegekomen", "outcome_meegekomen"},
-    {"verwezen_wijkteam", "outcome_verwezen_wijkteam"},
-    {"verwezen_anders", "outcome_verwezen_anders"},
-    {"afgewezen", "outcome_afgewezen"},
-    {"onbereikbaar", "outcome_onbereikbaar"},
-    {"gesloten", "outcome_gesloten"},
+    {"came_along", "outcome_came_along"},
+    {"referred_wijkteam", "outcome_referred_wijkteam"},
+    {"referred_other", "outcome_referred_other"},
+    {"declined", "outcome_declined"},
+    {"unreachable", "outcome_unreachable"},
+    {"closed", "outcome_closed"},
 };
 constexpr Label kAssignmentStateRows[] = {{"offered", "assignment_offered"},
                                           {"accepted", "assignment_accepted"},
                                           {"declined", "assignment_declined"},
                                           {"ended", "assignment_ended"}};
-constexpr Label kRequestSourceRows[] = {{"overleg", "source_overleg"},
-                                        {"wijkteam", "source_wijkteam"},
-                                        {"zelfregiecentrum", "source_zelfregiecentrum"}};
+constexpr Label kRequestSourceRows[] = {
+    {"meeting", "source_meeting"}, {"wijkteam", "source_wijkteam"}, {"centre", "source_centre"}};
 constexpr Label kLanguageRows[] = {
     {"nl", "lang_nl"},   {"en", "lang_en"}, {"ar", "lang_ar"},   {"tr", "lang_tr"},
     {"ber", "lang_ber"}, {"pl", "lang_pl"}, {"pap", "lang_pap"}, {"so", "lang_so"},
     {"ti", "lang_ti"},   {"fa", "lang_fa"},
 };
 constexpr Label kThemeRows[] = {
-    {"verslaving", "theme_verslaving"},
-    {"psychose", "theme_psychose"},
-    {"depressie", "theme_depressie"},
-    {"angst", "theme_angst"},
-    {"dakloosheid", "theme_dakloosheid"},
-    {"schulden", "theme_schulden"},
-    {"rouw", "theme_rouw"},
+    {"addiction", "theme_addiction"},
+    {"psychosis", "theme_psychosis"},
+    {"depression", "theme_depression"},
+    {"anxiety", "theme_anxiety"},
+    {"homelessness", "theme_homelessness"},
+    {"debt", "theme_debt"},
+    {"grief", "theme_grief"},
     {"trauma", "theme_trauma"},
-    {"eenzaamheid", "theme_eenzaamheid"},
+    {"loneliness", "theme_loneliness"},
 };
-constexpr Label kVisitKindRows[] = {{"huisbezoek", "kind_huisbezoek"},
-                                    {"telefoon", "kind_telefoon"},
-                                    {"centrum", "kind_centrum"},
-                                    {"buiten", "kind_buiten"}};
+constexpr Label kVisitKindRows[] = {{"home", "kind_home"},
+                                    {"phone", "kind_phone"},
+                                    {"centre", "kind_centre"},
+                                    {"outside", "kind_outside"}};
 constexpr Label kVisitResultRows[] = {{"contact", "result_contact"},
-                                      {"kort_gesprek", "result_kort_gesprek"},
-                                      {"niet_thuis", "result_niet_thuis"},
-                                      {"niet_opengedaan", "result_niet_opengedaan"},
-                                      {"geweigerd", "result_geweigerd"}};
-constexpr Label kDayPartRows[] = {
-    {"ochtend", "daypart_ochtend"}, {"middag", "daypart_middag"}, {"avond", "daypart_avond"}};
+                                      {"short_talk", "result_short_talk"},
+                                      {"not_home", "result_not_home"},
+                                      {"no_answer", "result_no_answer"},
+                                      {"refused", "result_refused"}};
+constexpr Label kDayPartRows[] = {{"morning", "daypart_morning"},
+                                  {"afternoon", "daypart_afternoon"},
+                                  {"evening", "daypart_evening"}};
 constexpr Label kReferralKindRows[] = {
-    {"sociaal_wijkteam", "refkind_sociaal_wijkteam"},
+    {"wijkteam", "refkind_wijkteam"},
     {"ggz", "refkind_ggz"},
     {"huisarts", "refkind_huisarts"},
-    {"schuldhulp", "refkind_schuldhulp"},
-    {"verslavingszorg", "refkind_verslavingszorg"},
-    {"overig", "refkind_overig"},
+    {"debt_help", "refkind_debt_help"},
+    {"addiction_care", "refkind_addiction_care"},
+    {"other", "refkind_other"},
 };
-constexpr Label kReferralStatusRows[] = {{"verstuurd", "referral_verstuurd"},
-                                         {"ontvangen", "referral_ontvangen"},
-                                         {"intake_gepland", "referral_intake_gepland"},
-                                         {"intake_gedaan", "referral_intake_gedaan"},
-                                         {"afgewezen", "referral_afgewezen"}};
-constexpr Label kConsentGiverRows[] = {{"bewoner", "consent_giver_bewoner"},
-                                       {"vertegenwoordiger", "consent_giver_vertegenwoordiger"}};
-constexpr Label kConsentFormRows[] = {{"mondeling", "consent_form_mondeling"},
-                                      {"schriftelijk", "consent_form_schriftelijk"}};
+constexpr Label kReferralStatusRows[] = {{"sent", "referral_sent"},
+                                         {"received", "referral_received"},
+                                         {"intake_planned", "referral_intake_planned"},
+                                         {"intake_done", "referral_intake_done"},
+                                         {"declined", "referral_declined"}};
+constexpr Label kConsentGiverRows[] = {{"resident", "consent_giver_resident"},
+                                       {"representative", "consent_giver_representative"}};
+constexpr Label kConsentFormRows[] = {{"verbal", "consent_form_verbal"},
+                                      {"written", "consent_form_written"}};
 constexpr Label kIdentityReasonRows[] = {{"raised_signal", "identity_reason_raised_signal"},
                                          {"open_action", "identity_reason_open_action"},
                                          {"assigned_peer", "identity_reason_assigned_peer"},

@@ -15,8 +15,8 @@ void append_resident_description(const Ctx& c, const ResidentView& r, std::strin
     if (!out.empty()) out += ", ";
     out.append(p.data(), p.size());
   };
-  if (r.gender != "onbekend") part(label(c, labels::kGenders, r.gender));
-  if (r.age_band != "onbekend") part(label(c, labels::kAgeBands, r.age_band));
+  if (r.gender != "unknown") part(label(c, labels::kGenders, r.gender));
+  if (r.age_band != "unknown") part(label(c, labels::kAgeBands, r.age_band));
   if (!r.buurt.empty()) part(r.buurt);
   if (out.empty()) out = c.t("resident_no_features");
 }
@@ -29,7 +29,12 @@ json::object assignment_json(Ctx& c, const AssignmentView& a, bool list_only) {
   if (!list_only) {
     o["peer_id"] = a.assignment.peer.value;
     o["state"] = to_string(a.assignment.state);
-    o["reason"] = a.assignment.reason;
+    // An assignment that a new outcome ended has that outcome's code as its reason: its label goes
+    // in. Any other reason is what the peer or the coordinator wrote.
+    const auto outcome = a.assignment.state == AssignmentState::kEnded
+                             ? parse_outcome(a.assignment.reason)
+                             : std::nullopt;
+    o["reason"] = outcome ? outcome_label(c, *outcome) : a.assignment.reason;
     o["when"] = format_datetime(a.assignment.assigned_at);
   }
   return o;

@@ -180,7 +180,7 @@ describe('Vliegende Brigade journeys', { timeout: 900_000 }, () => {
     const data = {
       _csrf: await form.locator('input[name="_csrf"]').inputValue(),
       key: await form.locator('input[name="key"]').inputValue(),
-      result: 'kort_gesprek',
+      result: 'short_talk',
     };
     assert.ok(data.key, 'the visit form carries a key');
     const count = await visits(page).count();

@@ -29,7 +29,7 @@ class BrigadeHttpTest : public HttpTest {
   // Room in the peer's week, so the demo's workload never blocks the test.
   void make_room(Client& peer) {
     peer.get("/beschikbaarheid");
-    auto r = peer.post("/beschikbaarheid/profiel", "weekly_cap=20&gender=man&languages=nl&week=");
+    auto r = peer.post("/beschikbaarheid/profiel", "weekly_cap=20&gender=male&languages=nl&week=");
     EXPECT_EQ(r.status, 303) << r.body;
   }
 
@@ -150,12 +150,32 @@ TEST_F(BrigadeHttpTest, AVisitPostedTwiceIsRecordedOnce) {
   EXPECT_NE(bad.body.find("mijn notitie"), std::string::npos) << "what was typed stays";
 }
 
+TEST_F(BrigadeHttpTest, AnAssignmentEndedByAnOutcomeSaysWhichInWords) {
+  const int id = new_request("Klaar Ermee");
+  accepted_by("peer.hassan", id);
+  auto coordinator = app_->accounts().login("", "coordinator", "meedoen-demo");
+  const auto version =
+      app_->brigade().request_detail(*coordinator->user, RequestId(id))->row.request.version;
+  ASSERT_TRUE(
+      app_->brigade()
+          .set_outcome(*coordinator->user, RequestId(id), "closed", "Dubbel ingevoerd.", version)
+          .ok());
+  auto coord = client();
+  ASSERT_TRUE(coord.login("coordinator"));
+  auto page = coord.get("/verzoeken/" + std::to_string(id));
+  ASSERT_EQ(page.status, 200);
+  // "gestopt" is the assignment's state, "afgesloten" the outcome's label; never the code.
+  EXPECT_TRUE(std::regex_search(page.body, std::regex("gestopt · [^<]* · afgesloten")))
+      << page.body;
+  EXPECT_EQ(page.body.find(" · closed"), std::string::npos);
+}
+
 TEST_F(BrigadeHttpTest, TheReferralLinkIsSingleUseAndExpires) {
   const int id = new_request("Linda Verwijs");
   auto anouk = accepted_by("peer.anouk", id);
   anouk.get("/verzoeken/" + std::to_string(id) + "/verwijzen");
   const std::string base =
-      "kind=schuldhulp&to_org=14&consent_given_by=bewoner&consent_form=mondeling&consent_date=" +
+      "kind=debt_help&to_org=14&consent_given_by=resident&consent_form=verbal&consent_date=" +
       format_date(app_->now()) + "&consent_purpose=" + encode("Hulp bij post") +
       "&share_name=on&share_story=on&story=" + encode("Wil hulp bij de post.");
   auto missing = anouk.post("/verzoeken/" + std::to_string(id) + "/verwijzingen",
@@ -193,14 +213,14 @@ TEST_F(BrigadeHttpTest, TheReferralLinkIsSingleUseAndExpires) {
   EXPECT_NE(shown.body.find("Linda Verwijs"), std::string::npos) << "the consent covers the name";
   EXPECT_EQ(shown.body.find("Hooigracht"), std::string::npos) << "but not the address";
   auto answer =
-      partner.post("/verwijzing/" + token, "status=intake_gepland&intake_date=2026-12-24");
+      partner.post("/verwijzing/" + token, "status=intake_planned&intake_date=2026-12-24");
   ASSERT_EQ(answer.status, 200) << answer.body;
   EXPECT_NE(answer.body.find("Dank u"), std::string::npos);
   auto again = partner.get("/verwijzing/" + token);
   EXPECT_EQ(again.status, 410);
   EXPECT_EQ(again.body.find("Linda"), std::string::npos);
   EXPECT_NE(again.body.find("al gebruikt"), std::string::npos);
-  EXPECT_EQ(partner.post("/verwijzing/" + token, "status=intake_gedaan").status, 410);
+  EXPECT_EQ(partner.post("/verwijzing/" + token, "status=intake_done").status, 410);
   EXPECT_EQ(partner.get("/verwijzing/onzin").status, 404);
   EXPECT_NE(anouk.get("/verzoeken/" + std::to_string(id)).body.find("intake gepland"),
             std::string::npos);
@@ -250,7 +270,7 @@ TEST_F(BrigadeHttpTest, ARefusedSaveKeepsWhatThePeerTyped) {
   ASSERT_TRUE(peer.login("peer.marieke"));
   peer.get("/beschikbaarheid");
   auto r = peer.post("/beschikbaarheid/profiel",
-                     "weekly_cap=3&gender=vrouw&languages=tr&themes=rouw&email=geen-adres&week=");
+                     "weekly_cap=3&gender=female&languages=tr&themes=grief&email=geen-adres&week=");
   EXPECT_EQ(r.status, 422);
   EXPECT_NE(r.body.find("Dit is geen geldig e-mailadres."), std::string::npos);
   EXPECT_NE(r.body.find("value=\"geen-adres\""), std::string::npos);

@@ -79,11 +79,11 @@ std::vector<BrigadeRequest> SqliteBrigade::list_requests(const RequestFilter& f)
   std::string sql = std::string("SELECT ") + kRequestCols + " FROM brigade_requests WHERE " +
                     wijk_clause("wijk_id", f.wijken);
   // As written in the partial index brigade_requests_open, so the planner can use it.
-  if (f.open_only) sql += " AND outcome NOT IN ('gesloten', 'afgewezen')";
+  if (f.open_only) sql += " AND outcome NOT IN ('closed', 'declined')";
   // Bound, not inlined: every distinct statement text stays in the connection's cache.
   sql += " AND (?1 = 0 OR resident_id = ?1)";
   sql +=
-      " ORDER BY CASE urgency WHEN 'spoed' THEN 0 WHEN 'snel' THEN 1 ELSE 2 END, created_at, id "
+      " ORDER BY CASE urgency WHEN 'urgent' THEN 0 WHEN 'soon' THEN 1 ELSE 2 END, created_at, id "
       "LIMIT ?2";
   auto s = conn_->prepare(sql);
   s.bind(1, f.resident ? f.resident->value : std::int64_t{0});
@@ -183,7 +183,7 @@ std::vector<Assignment> SqliteBrigade::assignments_for_peer(UserId peer, bool cu
 bool SqliteBrigade::is_assigned_peer(UserId peer, ResidentId resident) {
   auto s = conn_->prepare(
       "SELECT 1 FROM assignments a JOIN brigade_requests r ON r.id = a.request_id "
-      "WHERE a.peer = ? AND a.state = 'accepted' AND r.resident_id = ? AND r.outcome <> 'gesloten' "
+      "WHERE a.peer = ? AND a.state = 'accepted' AND r.resident_id = ? AND r.outcome <> 'closed' "
       "LIMIT 1");
   s.bind_all(peer.value, resident.value);
   return s.step();

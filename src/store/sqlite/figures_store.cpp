@@ -10,10 +10,10 @@ std::vector<FunnelRow> SqliteFigures::funnel(const std::vector<WijkId>& wijken, 
       "SELECT r.wijk_id, r.created_at, COALESCE(s.created_at, r.created_at), "
       "EXISTS (SELECT 1 FROM visits v WHERE v.request_id = r.id), r.first_contact_at, "
       "EXISTS (SELECT 1 FROM request_outcomes o WHERE o.request_id = r.id AND o.outcome = "
-      "'meegekomen'), "
+      "'came_along'), "
       "EXISTS (SELECT 1 FROM referrals f WHERE f.request_id = r.id), "
       "EXISTS (SELECT 1 FROM referrals f WHERE f.request_id = r.id AND f.status IN "
-      "('intake_gepland', 'intake_gedaan')) "
+      "('intake_planned', 'intake_done')) "
       "FROM brigade_requests r LEFT JOIN signals s ON s.id = r.signal_id "
       "WHERE " +
       wijk_clause("r.wijk_id", wijken) +

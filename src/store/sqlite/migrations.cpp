@@ -491,6 +491,8 @@ CREATE TABLE outbox_params (
   PRIMARY KEY (mail_id, name)
 );
 )SQL"},
+      // Every stored code in English; its SQL and the reasons are in migration_10_codes.cpp.
+      {10, "english codes", kMigration10EnglishCodes},
   };
   return all;
 }

@@ -17,6 +17,9 @@ struct Migration {
 
 const std::vector<Migration>& migrations();
 
+// The SQL of migration 10 (migration_10_codes.cpp), too long to sit beside the others.
+extern const char* const kMigration10EnglishCodes;
+
 // Applies the migrations after the database's current version, up to and including `up_to`, each
 // in its own transaction and recorded in schema_migrations; returns the version after. Throws
 // DbError or Unavailable (the failing migration is rolled back). Store::migrate runs them all; the

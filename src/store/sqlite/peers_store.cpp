@@ -122,13 +122,13 @@ bool SqlitePeers::delete_absence(UserId peer, std::int64_t id) {
 std::map<UserId, int> SqlitePeers::peer_loads(const std::vector<UserId>& peers, Timestamp since,
                                               bool count_attempts) {
   std::map<UserId, int> out;
-  // Attempts are the results without contact (domain: made_contact is false for niet_thuis and
-  // niet_opengedaan; geweigerd is a door that opened).
+  // Attempts are the results without contact (domain: made_contact is false for not_home and
+  // no_answer; refused is a door that opened).
   for_ids(
       *conn_,
       "SELECT v.peer FROM json_each(?1) ids CROSS JOIN visits v ON v.peer = ids.value AND v.at >= "
       "?2 "
-      "AND (?3 OR v.result NOT IN ('niet_thuis', 'niet_opengedaan'))",
+      "AND (?3 OR v.result NOT IN ('not_home', 'no_answer'))",
       peers, [&](Stmt& s) { s.bind(2, since).bind(3, count_attempts); },
       [&](const Stmt& s) { ++out[UserId(s.i64(0))]; });
   for_ids(*conn_,

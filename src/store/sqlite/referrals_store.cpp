@@ -47,8 +47,8 @@ std::vector<Referral> SqliteReferrals::referrals_for_request(RequestId id) {
 
 std::vector<Referral> SqliteReferrals::referrals_to_org(OrgId org) {
   auto s = conn_->prepare(std::string("SELECT ") + kReferralCols +
-                          " FROM referrals WHERE to_org = ? ORDER BY status IN ('intake_gedaan', "
-                          "'afgewezen'), created_at DESC LIMIT 200");
+                          " FROM referrals WHERE to_org = ? ORDER BY status IN ('intake_done', "
+                          "'declined'), created_at DESC LIMIT 200");
   s.bind_all(org.value);
   return collect<Referral>(s, read_referral);
 }
@@ -57,7 +57,7 @@ std::vector<Referral> SqliteReferrals::unanswered_referrals(const std::vector<Wi
                                                             Timestamp made_before) {
   auto s = conn_->prepare(
       std::string("SELECT ") + kReferralCols +
-      " FROM referrals WHERE status IN ('verstuurd', 'ontvangen') AND created_at < ? AND " +
+      " FROM referrals WHERE status IN ('sent', 'received') AND created_at < ? AND " +
       wijk_clause("wijk_id", wijken) + " ORDER BY created_at LIMIT 200");
   s.bind_all(made_before);
   return collect<Referral>(s, read_referral);

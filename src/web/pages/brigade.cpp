@@ -114,14 +114,14 @@ static Response render_request_form(Ctx& c, json::object values, json::object er
   m["has_errors"] = !errors.empty();
   m["source"] = label(c, labels::kRequestSources, form->source);
   m["genders"] = options(c, labels::kGenders, codes(kGenders),
-                         {str("gender").empty() ? "onbekend" : str("gender")});
+                         {str("gender").empty() ? "unknown" : str("gender")});
   m["ages"] = options(c, labels::kAgeBands, codes(kAgeBands),
-                      {str("age_band").empty() ? "onbekend" : str("age_band")});
+                      {str("age_band").empty() ? "unknown" : str("age_band")});
   m["languages"] = options(c, labels::kLanguages, codes(kLanguages), {str("pref_language")});
-  m["pref_genders"] = options(c, labels::kGenders, {"man", "vrouw"}, {str("pref_gender")});
+  m["pref_genders"] = options(c, labels::kGenders, {"male", "female"}, {str("pref_gender")});
   m["themes"] = options(c, labels::kThemes, codes(kThemes), {str("pref_theme")});
-  m["urgencies"] = options(c, labels::kUrgencies, {"normaal", "snel", "spoed"},
-                           {str("urgency").empty() ? "normaal" : str("urgency")});
+  m["urgencies"] = options(c, labels::kUrgencies, {"normal", "soon", "urgent"},
+                           {str("urgency").empty() ? "normal" : str("urgency")});
   return page(c, "brigade/request_new", std::move(m), c.t("request_new_title"), status);
 }
 
@@ -144,13 +144,13 @@ Response request_create(Ctx& c) {
     in.buurt = BuurtId(*b);
   }
   in.resident_code = f.get("resident_code");
-  in.gender = f.get("gender").empty() ? "onbekend" : f.get("gender");
-  in.age_band = f.get("age_band").empty() ? "onbekend" : f.get("age_band");
+  in.gender = f.get("gender").empty() ? "unknown" : f.get("gender");
+  in.age_band = f.get("age_band").empty() ? "unknown" : f.get("age_band");
   in.identity = {f.get("name"), f.get("address"), f.get("phone"), f.get("birth_year"),
                  f.get("notes")};
   in.known = f.get("known");
   in.wishes = wishes_from(f, "");
-  in.urgency = f.get("urgency").empty() ? "normaal" : f.get("urgency");
+  in.urgency = f.get("urgency").empty() ? "normal" : f.get("urgency");
   auto r = c.app.brigade().create_request(c.user(), in);
   if (!r) {
     if (r.error().kind == ErrorKind::kInvalid)
@@ -195,7 +195,7 @@ static Response render_request(Ctx& c, RequestId id, json::object extra, int sta
     m["request_id"] = r.id.value;
     m["w_languages"] = options(c, labels::kLanguages, codes(kLanguages),
                                {again ? f.get("w_pref_language") : r.pref_language});
-    m["w_genders"] = options(c, labels::kGenders, {"man", "vrouw", "anders"},
+    m["w_genders"] = options(c, labels::kGenders, {"male", "female", "other"},
                              {again ? f.get("w_pref_gender") : r.pref_gender});
     m["w_themes"] =
         options(c, labels::kThemes, codes(kThemes), {again ? f.get("w_pref_theme") : r.pref_theme});
@@ -212,7 +212,7 @@ static Response render_request(Ctx& c, RequestId id, json::object extra, int sta
   m["results"] = results;
   // A refused post comes back here: its choices stay chosen.
   const bool retry = c.req.method == "POST";
-  m["kinds"] = options(c, labels::kVisitKinds, {"huisbezoek", "telefoon", "centrum", "buiten"},
+  m["kinds"] = options(c, labels::kVisitKinds, {"home", "phone", "centre", "outside"},
                        {retry ? c.req.form.get("kind") : std::string()});
   m["details_open"] =
       retry && (!c.req.form.get("when").empty() || !c.req.form.get("kind").empty() ||

@@ -32,7 +32,7 @@ std::string option_html(Ctx& c, Labels table, const List& list, const std::strin
   return html;
 }
 
-constexpr std::array<const char*, 3> kPrefGenders = {"man", "vrouw", "anders"};
+constexpr std::array<const char*, 3> kPrefGenders = {"male", "female", "other"};
 
 // The language, gender and experience choices of an item's brigade part.
 void brigade_prefs(Ctx& c, json::object& o, const std::string& lang, const std::string& gender,

@@ -92,7 +92,7 @@ Response availability_profile(Ctx& c) {
   PeerProfileInput in;
   in.languages = f.all("languages");
   in.themes = f.all("themes");
-  in.gender = f.get("gender").empty() ? "onbekend" : f.get("gender");
+  in.gender = f.get("gender").empty() ? "unknown" : f.get("gender");
   auto cap = parse_id(f.get("weekly_cap"));
   in.weekly_cap = cap && *cap <= 1000 ? static_cast<int>(*cap) : 0;
   in.email = f.get("email");

@@ -40,10 +40,10 @@ json::object referral_json(Ctx& c, const ReferralView& v, const std::string& ans
     const bool retry = !retry_error.empty();
     std::string status = retry ? c.req.form.get("status") : std::string();
     if (status.empty())
-      status = r.status == ReferralStatus::kIntakePlanned ? "intake_gedaan" : "intake_gepland";
-    f["a_gepland"] = status == "intake_gepland";
-    f["a_gedaan"] = status == "intake_gedaan";
-    f["a_afgewezen"] = status == "afgewezen";
+      status = r.status == ReferralStatus::kIntakePlanned ? "intake_done" : "intake_planned";
+    f["a_planned"] = status == "intake_planned";
+    f["a_done"] = status == "intake_done";
+    f["a_declined"] = status == "declined";
     if (retry) {
       f["answer_error"] = retry_error;
       f["a_date"] = c.req.form.get("intake_date");
@@ -95,15 +95,15 @@ Response render_referral_form(Ctx& c, RequestId id, json::object values, json::o
     o["value"] = g;
     o["label"] = label(c, labels::kConsentGivers, g);
     o["checked"] = str("consent_given_by") == g ||
-                   (str("consent_given_by").empty() && std::string(g) == "bewoner");
+                   (str("consent_given_by").empty() && std::string(g) == "resident");
     givers.push_back(o);
   }
-  for (const char* f : {"mondeling", "schriftelijk"}) {
+  for (const char* f : {"verbal", "written"}) {
     json::object o;
     o["value"] = f;
     o["label"] = label(c, labels::kConsentForms, f);
     o["checked"] =
-        str("consent_form") == f || (str("consent_form").empty() && std::string(f) == "mondeling");
+        str("consent_form") == f || (str("consent_form").empty() && std::string(f) == "verbal");
     forms.push_back(o);
   }
   m["kinds"] = kinds;

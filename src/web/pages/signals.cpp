@@ -136,8 +136,8 @@ Response signals_page(Ctx& c) {
 
 Response signal_new_page(Ctx& c) {
   json::object v = form_values(c.req);
-  v["gender"] = "onbekend";
-  v["age_band"] = "onbekend";
+  v["gender"] = "unknown";
+  v["age_band"] = "unknown";
   return render_form(c, v, {}, false, 200);
 }
 
@@ -180,8 +180,8 @@ Response signal_create(Ctx& c) {
   for (auto id : parse_ids(f.all("categories"), &ok)) in.categories.emplace_back(id);
   if (!ok) return error_page(c, Error::invalid("error.bad_request"));
   in.resident_code = f.get("resident_code");
-  in.gender = f.get("gender").empty() ? "onbekend" : f.get("gender");
-  in.age_band = f.get("age_band").empty() ? "onbekend" : f.get("age_band");
+  in.gender = f.get("gender").empty() ? "unknown" : f.get("gender");
+  in.age_band = f.get("age_band").empty() ? "unknown" : f.get("age_band");
   in.identity = {f.get("name"), f.get("address"), f.get("phone"), f.get("birth_year"),
                  f.get("notes")};
   in.description = f.get("description");

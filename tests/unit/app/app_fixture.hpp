@@ -35,7 +35,7 @@ class AppTest : public ::testing::Test {
                     .ok());
     admin_ = login("admin");
     auto gp = app_->admin().create_org(&admin_, {OrgId(), "Praktijk", "huisarts"});
-    auto police = app_->admin().create_org(&admin_, {OrgId(), "Politie", "politie"});
+    auto police = app_->admin().create_org(&admin_, {OrgId(), "Politie", "police"});
     ASSERT_TRUE(gp.ok() && police.ok());
     auto w1 = app_->admin().create_wijk(admin_, {WijkId(), "Meerburg", "Roodenburg", "", "Matilo"},
                                         {"Noord"});
@@ -61,7 +61,7 @@ class AppTest : public ::testing::Test {
   // The first organisation, made through the operator's path (no actor), as `meedoen org add` does.
   OrgId org() {
     if (!first_org_.valid())
-      first_org_ = *app_->admin().create_org(nullptr, {OrgId(), "Gemeente", "gemeente"});
+      first_org_ = *app_->admin().create_org(nullptr, {OrgId(), "Gemeente", "municipality"});
     return first_org_;
   }
 

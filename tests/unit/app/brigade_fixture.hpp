@@ -10,10 +10,9 @@ class BrigadeTest : public AppTest {
  protected:
   void SetUp() override {
     AppTest::SetUp();
-    auto lumen = app_->admin().create_org(&admin_, {OrgId(), "Lumen", "clientorganisatie"});
-    auto team =
-        app_->admin().create_org(&admin_, {OrgId(), "Sociaal Wijkteam", "sociaal_wijkteam"});
-    auto debt = app_->admin().create_org(&admin_, {OrgId(), "Schuldhulp", "overig"});
+    auto lumen = app_->admin().create_org(&admin_, {OrgId(), "Lumen", "client_organisation"});
+    auto team = app_->admin().create_org(&admin_, {OrgId(), "Sociaal Wijkteam", "wijkteam"});
+    auto debt = app_->admin().create_org(&admin_, {OrgId(), "Schuldhulp", "other"});
     ASSERT_TRUE(lumen.ok() && team.ok() && debt.ok());
     team_org_ = *team;
     debt_org_ = *debt;
@@ -26,9 +25,9 @@ class BrigadeTest : public AppTest {
     anouk_ = login("anouk");
     noor_ = login("noor");
     ASSERT_TRUE(app_->peers()
-                    .save_profile(mo_, {{"nl", "ar"}, {"verslaving"}, "man", 4, "mo@example.org"})
+                    .save_profile(mo_, {{"nl", "ar"}, {"addiction"}, "male", 4, "mo@example.org"})
                     .ok());
-    ASSERT_TRUE(app_->peers().save_profile(anouk_, {{"nl"}, {}, "vrouw", 4, ""}).ok());
+    ASSERT_TRUE(app_->peers().save_profile(anouk_, {{"nl"}, {}, "female", 4, ""}).ok());
   }
 
   RequestId request(const std::string& name = "Gerrit Visser") {
@@ -59,7 +58,7 @@ class BrigadeTest : public AppTest {
 
   Consent consent() {
     Consent c;
-    c.given_by = "bewoner";
+    c.given_by = "resident";
     c.date = "2026-11-23";
     c.purpose = "Hulp bij geldzaken";
     c.fields = {true, true, false, true};

@@ -38,7 +38,7 @@ TEST_F(BrigadeTest, WhatIsKnownMustNotNameTheResident) {
   ASSERT_TRUE(r.ok()) << r.error().message_key;
   const std::string code = app_->brigade().request_detail(coord_, *r)->row.resident.code;
   ASSERT_TRUE(app_->brigade()
-                  .set_outcome(coord_, *r, "gesloten", "Dubbel ingevoerd.",
+                  .set_outcome(coord_, *r, "closed", "Dubbel ingevoerd.",
                                app_->brigade().request_detail(coord_, *r)->row.request.version)
                   .ok());
   NewRequestInput again;
@@ -62,7 +62,7 @@ TEST_F(BrigadeTest, AnOverlegDecisionForTheBrigadeOpensOneRequest) {
   auto ov = app_->brigade().overview(coord_);
   ASSERT_TRUE(ov.ok());
   ASSERT_EQ(ov->open_requests.size(), 1u);
-  EXPECT_EQ(ov->open_requests[0].request.source, "overleg");
+  EXPECT_EQ(ov->open_requests[0].request.source, "meeting");
   // The coordinator owns the overleg's action for the brigade, yet dispatches without identity.
   auto actions = app_->meetings().my_actions(coord_);
   ASSERT_EQ(actions->size(), 1u);
@@ -91,7 +91,7 @@ TEST_F(BrigadeTest, IdentityOnlyForTheAcceptedPeerWhileAssignedAndEveryViewIsAud
 
   auto done = app_->brigade().request_detail(mo_, id);
   ASSERT_TRUE(app_->brigade()
-                  .set_outcome(mo_, id, "gesloten", "Gaat goed, loopt via het centrum.",
+                  .set_outcome(mo_, id, "closed", "Gaat goed, loopt via het centrum.",
                                done->row.request.version)
                   .ok());
   // No longer assigned: he looks back at it pseudonymously, and it is among his past requests.
@@ -125,7 +125,7 @@ TEST_F(BrigadeTest, DecliningNeedsAReasonAndFreesTheRequest) {
 }
 
 TEST_F(BrigadeTest, TheWeeklyCapProtectsThePeer) {
-  ASSERT_TRUE(app_->peers().save_profile(anouk_, {{"nl"}, {}, "vrouw", 1, ""}).ok());
+  ASSERT_TRUE(app_->peers().save_profile(anouk_, {{"nl"}, {}, "female", 1, ""}).ok());
   (void)assigned(anouk_, "Een");
   RequestId second = request("Twee");
   auto r = app_->brigade().assign_peers(coord_, second, {anouk_.id});
@@ -149,16 +149,16 @@ TEST_F(BrigadeTest, FiguresSuppressSmallNumbersAndAreForCoordinatorAndFunder) {
   EXPECT_EQ(f->rows[0].steps[3].second, "0");
   EXPECT_TRUE(f->rows[0].median_days.empty()) << "a median of one resident would tell too much";
   EXPECT_EQ(app_->brigade().figures(mo_, 6).error().kind, ErrorKind::kForbidden);
-  ASSERT_TRUE(app_->peers().save_profile(anouk_, {{"nl"}, {}, "vrouw", 10, ""}).ok());
+  ASSERT_TRUE(app_->peers().save_profile(anouk_, {{"nl"}, {}, "female", 10, ""}).ok());
   for (int i = 0; i < 5; ++i) {
     RequestId more = assigned(anouk_, "Bewoner " + std::to_string(i));
     ASSERT_TRUE(
         app_->brigade()
-            .log_visit(anouk_, {more, "kort_gesprek", "", "", "", "", "m-" + std::to_string(i)})
+            .log_visit(anouk_, {more, "short_talk", "", "", "", "", "m-" + std::to_string(i)})
             .ok());
     auto d = app_->brigade().request_detail(anouk_, more);
     ASSERT_TRUE(app_->brigade()
-                    .set_outcome(anouk_, more, "gesloten", "Klaar, gaat zelf naar de inloop.",
+                    .set_outcome(anouk_, more, "closed", "Klaar, gaat zelf naar de inloop.",
                                  d->row.request.version)
                     .ok());
   }
@@ -226,9 +226,8 @@ TEST_F(BrigadeTest, AnOverlegRequestCarriesSafetyAndWishesToThePeerWhoGoes) {
 TEST_F(BrigadeTest, AttemptsWithoutContactCountTowardTheCapOnlyWhenSetSo) {
   RequestId id = assigned(mo_);
   const int before = app_->brigade().my_requests(mo_)->load;  // the request itself, not visited yet
-  ASSERT_TRUE(app_->brigade().log_visit(mo_, {id, "niet_thuis", "", "", "", "", "k-cap-1"}).ok());
-  ASSERT_TRUE(
-      app_->brigade().log_visit(mo_, {id, "niet_opengedaan", "", "", "", "", "k-cap-2"}).ok());
+  ASSERT_TRUE(app_->brigade().log_visit(mo_, {id, "not_home", "", "", "", "", "k-cap-1"}).ok());
+  ASSERT_TRUE(app_->brigade().log_visit(mo_, {id, "no_answer", "", "", "", "", "k-cap-2"}).ok());
   EXPECT_EQ(app_->brigade().my_requests(mo_)->load, before - 1)
       << "visited now; the two attempts do not count";
   AppConfig counting = app_->config();

@@ -58,10 +58,10 @@ TEST_F(DemoTest, ASignalsTextFitsTheResidentsGender) {
       [&](const std::vector<std::string>& c) {
         ++checked;
         if (c[0].rfind("Meneer", 0) == 0 || c[0].rfind("Jonge man", 0) == 0) {
-          EXPECT_EQ(c[1], "man") << c[2] << ": " << c[0];
+          EXPECT_EQ(c[1], "male") << c[2] << ": " << c[0];
         }
         if (c[0].rfind("Mevrouw", 0) == 0) {
-          EXPECT_EQ(c[1], "vrouw") << c[2] << ": " << c[0];
+          EXPECT_EQ(c[1], "female") << c[2] << ": " << c[0];
         }
       });
   EXPECT_GT(checked, 20);

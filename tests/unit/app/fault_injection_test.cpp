@@ -116,11 +116,11 @@ NewReferralInput referral(App& app, const User& coordinator, const std::string& 
   for (const auto& o : form->orgs)
     if (o.name == org) in.to_org = o.id;
   EXPECT_TRUE(in.to_org.valid()) << org;
-  if (kind == "schuldhulp") in.to_email = "aanmelden@schuldhulp-leiden.example";
+  if (kind == "debt_help") in.to_email = "aanmelden@schuldhulp-leiden.example";
   in.story = "Post stapelt zich op.";
-  in.consent = {"bewoner", "2026-11-23",         "Hulp bij post",
-                "",        ConsentForm::kVerbal, {true, false, true, true}};
-  in.consent_form = "mondeling";
+  in.consent = {"resident", "2026-11-23",         "Hulp bij post",
+                "",         ConsentForm::kVerbal, {true, false, true, true}};
+  in.consent_form = "verbal";
   return in;
 }
 
@@ -158,7 +158,7 @@ const std::vector<UseCase>& use_cases() {
       {"log a visit",
        [](App& app) {
          const User anouk = login(app, "peer.anouk");
-         LogVisitInput in{first_active(app, anouk), "contact", "huisbezoek",  "",
+         LogVisitInput in{first_active(app, anouk), "contact", "home",        "",
                           "Koffie gedronken.",      "",        "fault-test-1"};
          return std::function<bool()>(
              [&app, anouk, in] { return worked(app.brigade().log_visit(anouk, in)); });
@@ -206,7 +206,7 @@ const std::vector<UseCase>& use_cases() {
        [](App& app) {
          const User admin = login(app, "beheer");
          return std::function<bool()>([&app, admin] {
-           return worked(app.admin().create_org(&admin, {OrgId(), "Repair Café", "welzijn"}));
+           return worked(app.admin().create_org(&admin, {OrgId(), "Repair Café", "welfare"}));
          });
        }},
       {"log in",
@@ -275,27 +275,27 @@ const std::vector<UseCase>& use_cases() {
       {"refer to a partner",
        [](App& app) {
          const User coordinator = login(app, "coordinator");
-         const auto in = referral(app, coordinator, "Schuldhulp Leiden", "schuldhulp");
+         const auto in = referral(app, coordinator, "Schuldhulp Leiden", "debt_help");
          return std::function<bool()>(
              [&app, coordinator, in] { return worked(app.referrals().create(coordinator, in)); });
        }},
       {"answer a referral",
        [](App& app) {
          const User coordinator = login(app, "coordinator");
-         const auto in = referral(app, coordinator, "Sociaal Wijkteam Leiden", "sociaal_wijkteam");
+         const auto in = referral(app, coordinator, "Sociaal Wijkteam Leiden", "wijkteam");
          const auto made = app.referrals().create(coordinator, in);
          EXPECT_TRUE(made.ok() && made->inbox);
          const User team = login(app, "wijkteam");
          const ReferralId id = made.ok() ? made->id : ReferralId();
          return std::function<bool()>([&app, team, id] {
-           return worked(app.referrals().answer(team, id, {"intake_gepland", "2026-12-01", ""}));
+           return worked(app.referrals().answer(team, id, {"intake_planned", "2026-12-01", ""}));
          });
        }},
       {"remind a partner",
        [](App& app) {
          const User coordinator = login(app, "coordinator");
          const auto made = app.referrals().create(
-             coordinator, referral(app, coordinator, "Schuldhulp Leiden", "schuldhulp"));
+             coordinator, referral(app, coordinator, "Schuldhulp Leiden", "debt_help"));
          EXPECT_TRUE(made.ok() && made->link_sent);
          const ReferralId id = made.ok() ? made->id : ReferralId();
          return std::function<bool()>(

@@ -34,15 +34,14 @@ TEST_F(BrigadeTest, TheBrigadesOutcomeClosesTheOverlegsLoop) {
     return e.kind == "brigade_outcome" && e.text == "contact";
   }));
 
-  NewReferralInput ref{id,        "sociaal_wijkteam", team_org_, "", "Wil hulp bij post.",
-                       consent(), "mondeling"};
+  NewReferralInput ref{id, "wijkteam", team_org_, "", "Wil hulp bij post.", consent(), "verbal"};
   auto r = app_->referrals().create(mo_, ref);
   ASSERT_TRUE(r.ok()) << r.error().message_key;
-  ASSERT_TRUE(app_->referrals().answer(noor_, r->id, {"intake_gepland", "2026-12-20", ""}).ok());
-  ASSERT_TRUE(app_->referrals().answer(noor_, r->id, {"intake_gedaan", "", ""}).ok());
+  ASSERT_TRUE(app_->referrals().answer(noor_, r->id, {"intake_planned", "2026-12-20", ""}).ok());
+  ASSERT_TRUE(app_->referrals().answer(noor_, r->id, {"intake_done", "", ""}).ok());
   signal = app_->signals().detail(chair_, s->signal_id);
   EXPECT_TRUE(std::any_of(signal->timeline.begin(), signal->timeline.end(), [](const auto& e) {
-    return e.kind == "referral_answer" && e.text == "intake_gedaan";
+    return e.kind == "referral_answer" && e.text == "intake_done";
   })) << "the referral's answer shows on the signal's history";
 
   auto agenda = app_->meetings().view(chair_, *next);

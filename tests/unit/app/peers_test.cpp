@@ -26,8 +26,9 @@ TEST_F(BrigadeTest, APeerKeepsTheirOwnWeek) {
   EXPECT_TRUE(s->days[1].parts[0]);
   EXPECT_TRUE(s->days[3].absent);
   EXPECT_EQ(app_->peers().settings(coord_, "").error().kind, ErrorKind::kForbidden);
-  EXPECT_EQ(app_->peers().save_profile(mo_, {{"xx"}, {}, "man", 4, ""}).error().field, "languages");
-  EXPECT_EQ(app_->peers().save_profile(mo_, {{"nl"}, {}, "man", 0, ""}).error().field,
+  EXPECT_EQ(app_->peers().save_profile(mo_, {{"xx"}, {}, "male", 4, ""}).error().field,
+            "languages");
+  EXPECT_EQ(app_->peers().save_profile(mo_, {{"nl"}, {}, "male", 0, ""}).error().field,
             "weekly_cap");
   EXPECT_EQ(app_->peers().remove_absence(anouk_, s->absences.at(0).id).error().kind,
             ErrorKind::kNotFound);

@@ -8,8 +8,7 @@ namespace {
 
 TEST_F(BrigadeTest, AReferralNeedsConsentAndCarriesOnlyWhatItCovers) {
   RequestId id = assigned(mo_);
-  NewReferralInput in{id,        "sociaal_wijkteam", team_org_, "", "Wil hulp bij post.",
-                      consent(), "mondeling"};
+  NewReferralInput in{id, "wijkteam", team_org_, "", "Wil hulp bij post.", consent(), "verbal"};
   NewReferralInput no_consent = in;
   no_consent.consent.purpose = "";
   EXPECT_EQ(app_->referrals().create(mo_, no_consent).error().message_key, "error.consent.purpose");
@@ -34,25 +33,24 @@ TEST_F(BrigadeTest, AReferralNeedsConsentAndCarriesOnlyWhatItCovers) {
   EXPECT_TRUE((*inbox)[0].identity->phone.empty());
   EXPECT_TRUE(app_->referrals().inbox(gp_)->empty()) << "another organisation sees nothing";
   EXPECT_EQ(app_->referrals().inbox(mo_).error().kind, ErrorKind::kForbidden);
-  EXPECT_EQ(app_->referrals().answer(gp_, r->id, {"intake_gepland", "2026-12-01", ""}).error().kind,
+  EXPECT_EQ(app_->referrals().answer(gp_, r->id, {"intake_planned", "2026-12-01", ""}).error().kind,
             ErrorKind::kForbidden);
-  EXPECT_EQ(app_->referrals().answer(noor_, r->id, {"intake_gepland", "", ""}).error().field,
+  EXPECT_EQ(app_->referrals().answer(noor_, r->id, {"intake_planned", "", ""}).error().field,
             "intake_date");
-  ASSERT_TRUE(app_->referrals().answer(noor_, r->id, {"intake_gepland", "2026-12-01", ""}).ok());
-  ASSERT_TRUE(app_->referrals().answer(noor_, r->id, {"intake_gedaan", "", ""}).ok());
-  EXPECT_EQ(app_->referrals().answer(noor_, r->id, {"afgewezen", "", "te laat"}).error().kind,
+  ASSERT_TRUE(app_->referrals().answer(noor_, r->id, {"intake_planned", "2026-12-01", ""}).ok());
+  ASSERT_TRUE(app_->referrals().answer(noor_, r->id, {"intake_done", "", ""}).ok());
+  EXPECT_EQ(app_->referrals().answer(noor_, r->id, {"declined", "", "te laat"}).error().kind,
             ErrorKind::kConflict);
 }
 
 TEST_F(BrigadeTest, TheOneTimeLinkWorksOnceAndExpires) {
   RequestId id = assigned(mo_);
-  NewReferralInput in{id, "schuldhulp", debt_org_,  "aanmelden@schuldhulp.example",
-                      "", consent(),    "mondeling"};
+  NewReferralInput in{id, "debt_help", debt_org_, "aanmelden@schuldhulp.example",
+                      "", consent(),   "verbal"};
   in.consent.fields = {false, false, true, false};
-  EXPECT_FALSE(
-      app_->referrals()
-          .create(mo_, {id, "schuldhulp", debt_org_, "geen-adres", "", consent(), "mondeling"})
-          .ok());
+  EXPECT_FALSE(app_->referrals()
+                   .create(mo_, {id, "debt_help", debt_org_, "geen-adres", "", consent(), "verbal"})
+                   .ok());
   auto r = app_->referrals().create(mo_, in);
   ASSERT_TRUE(r.ok()) << r.error().message_key;
   EXPECT_TRUE(r->link_sent);
@@ -76,9 +74,9 @@ TEST_F(BrigadeTest, TheOneTimeLinkWorksOnceAndExpires) {
   view = app_->referrals().by_token(token, true);
   ASSERT_TRUE(view->view.identity.has_value());
   EXPECT_TRUE(view->view.identity->name.empty()) << "the consent covers the phone only";
-  EXPECT_EQ(app_->referrals().answer_by_token(token, {"afgewezen", "", ""}).error().field, "note");
-  ASSERT_TRUE(app_->referrals().answer_by_token(token, {"intake_gepland", "2026-12-02", ""}).ok());
-  EXPECT_EQ(app_->referrals().answer_by_token(token, {"intake_gedaan", "", ""}).error().message_key,
+  EXPECT_EQ(app_->referrals().answer_by_token(token, {"declined", "", ""}).error().field, "note");
+  ASSERT_TRUE(app_->referrals().answer_by_token(token, {"intake_planned", "2026-12-02", ""}).ok());
+  EXPECT_EQ(app_->referrals().answer_by_token(token, {"intake_done", "", ""}).error().message_key,
             "error.link.used");
   auto after = app_->referrals().by_token(token, true);
   ASSERT_TRUE(after.ok());
@@ -98,7 +96,7 @@ TEST_F(BrigadeTest, TheOneTimeLinkWorksOnceAndExpires) {
   EXPECT_TRUE(expired->expired);
   EXPECT_FALSE(expired->view.identity.has_value());
   EXPECT_EQ(app_->referrals()
-                .answer_by_token(token2, {"intake_gepland", "2026-12-20", ""})
+                .answer_by_token(token2, {"intake_planned", "2026-12-20", ""})
                 .error()
                 .message_key,
             "error.link.expired");
@@ -106,8 +104,8 @@ TEST_F(BrigadeTest, TheOneTimeLinkWorksOnceAndExpires) {
 
 TEST_F(BrigadeTest, AReminderSendsAFreshLinkAndRetiresTheOldOne) {
   RequestId id = assigned(mo_);
-  NewReferralInput in{id, "schuldhulp", debt_org_,  "aanmelden@schuldhulp.example",
-                      "", consent(),    "mondeling"};
+  NewReferralInput in{id, "debt_help", debt_org_, "aanmelden@schuldhulp.example",
+                      "", consent(),   "verbal"};
   in.consent.fields = {false, false, true, false};
   auto r = app_->referrals().create(mo_, in);
   ASSERT_TRUE(r.ok());
@@ -125,7 +123,7 @@ TEST_F(BrigadeTest, AReminderSendsAFreshLinkAndRetiresTheOldOne) {
   EXPECT_EQ(app_->mail().pending(100).back().kind, "referral_reminder");
   EXPECT_TRUE(app_->referrals().by_token(first)->used) << "the old link stops working";
   EXPECT_FALSE(app_->referrals().by_token(all[1])->used);
-  ASSERT_TRUE(app_->referrals().answer_by_token(all[1], {"intake_gepland", "2026-12-03", ""}).ok());
+  ASSERT_TRUE(app_->referrals().answer_by_token(all[1], {"intake_planned", "2026-12-03", ""}).ok());
   EXPECT_EQ(app_->referrals().remind(coord_, r->id).error().kind, ErrorKind::kConflict)
       << "answered";
 }

@@ -165,7 +165,7 @@ class OverlegMembershipTest : public AppTest {
  protected:
   void SetUp() override {
     AppTest::SetUp();
-    auto brigade_org = app_->admin().create_org(&admin_, {OrgId(), "Brigade", "zelfregiecentrum"});
+    auto brigade_org = app_->admin().create_org(&admin_, {OrgId(), "Brigade", "centre"});
     ASSERT_TRUE(brigade_org.ok());
     brigade_org_ = *brigade_org;
     add("peer", "peer", brigade_org_, {meerburg_});

@@ -64,17 +64,17 @@ std::vector<Case> cases() {
   }
   {
     auto a = peer(1, "Anna"), b = peer(2, "Bram");
-    a.profile.gender = "vrouw";
-    b.profile.gender = "man";
+    a.profile.gender = "female";
+    b.profile.gender = "male";
     RequestNeeds n;
-    n.gender = "vrouw";
+    n.gender = "female";
     out.push_back({"the preferred gender", n, {b, a}, {"Anna", "Bram"}});
   }
   {
     auto a = peer(1, "Anna"), b = peer(2, "Bram");
-    b.profile.themes = {"verslaving"};
+    b.profile.themes = {"addiction"};
     RequestNeeds n;
-    n.theme = "verslaving";
+    n.theme = "addiction";
     out.push_back({"the requested lived experience", n, {a, b}, {"Bram", "Anna"}});
   }
   {
@@ -127,7 +127,7 @@ TEST(Dispatch, EverySuggestionSaysWhy) {
   a.knew_resident = true;
   RequestNeeds n;
   n.language = "tr";
-  n.theme = "rouw";
+  n.theme = "grief";
   const auto ranked = rank_peers(n, {a});
   ASSERT_EQ(ranked.size(), 1u);
   std::vector<std::string> keys;

@@ -10,7 +10,7 @@ const std::int64_t kToday = *parse_date("2026-11-23");
 
 Consent valid() {
   Consent c;
-  c.given_by = "bewoner";
+  c.given_by = "resident";
   c.date = "2026-11-20";
   c.purpose = "Hulp bij post en schulden";
   c.recipient = "Sociaal Wijkteam Leiden";
@@ -43,11 +43,11 @@ TEST(Consent, RulesTable) {
          c.fields = {false, false, true, false};
        },
        nullptr},
-      {"a representative, verbally", [](Consent& c) { c.given_by = "vertegenwoordiger"; },
+      {"a representative, verbally", [](Consent& c) { c.given_by = "representative"; },
        "error.consent.representative_written"},
       {"a representative, in writing",
        [](Consent& c) {
-         c.given_by = "vertegenwoordiger";
+         c.given_by = "representative";
          c.form = ConsentForm::kWritten;
        },
        nullptr},

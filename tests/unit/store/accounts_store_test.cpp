@@ -153,7 +153,7 @@ TEST_P(AccountsStoreContract, AnUpdateChangesTheProfileAndWijkenButNotTheUsernam
   User u;
   {
     auto tx = write();
-    const OrgId police = add_org(*tx, "Politie Leiden", "politie");
+    const OrgId police = add_org(*tx, "Politie Leiden", "police");
     const WijkId other = add_wijk(*tx, "Stevenshof");
     tx->admin().set_partners(other, {police});
     u = *tx->accounts().get_user(w.user);

@@ -37,9 +37,9 @@ TEST_P(AdminStoreContract, AnOrganisationIsReadBackAndUpdated) {
 }
 
 TEST_P(AdminStoreContract, AnOrganisationsNameIsTakenOnlyOnce) {
-  committed([](Tx& tx) { add_org(tx, "Politie Leiden", "politie"); });
+  committed([](Tx& tx) { add_org(tx, "Politie Leiden", "police"); });
   auto tx = write();
-  auto again = tx->admin().insert_org({OrgId(), "Politie Leiden", "gemeente"});
+  auto again = tx->admin().insert_org({OrgId(), "Politie Leiden", "municipality"});
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().kind, ErrorKind::kInvalid);
   EXPECT_EQ(again.error().field, "name");
@@ -49,9 +49,9 @@ TEST_P(AdminStoreContract, AnOrganisationsNameIsTakenOnlyOnce) {
 
 TEST_P(AdminStoreContract, OrganisationsAndWijkenAreListedByName) {
   committed([](Tx& tx) {
-    add_org(tx, "Woonzorg", "woningcorporatie");
-    add_org(tx, "Buurtteam", "sociaal_wijkteam");
-    add_org(tx, "Kwadraad", "welzijn");
+    add_org(tx, "Woonzorg", "housing");
+    add_org(tx, "Buurtteam", "wijkteam");
+    add_org(tx, "Kwadraad", "welfare");
     add_wijk(tx, "Stevenshof");
     add_wijk(tx, "Merenwijk");
     add_wijk(tx, "Boshuizen");
@@ -114,9 +114,9 @@ TEST_P(AdminStoreContract, SetPartnersReplacesTheWijksPartnersListedByName) {
   committed([&](Tx& tx) {
     meerburg = add_wijk(tx, "Meerburg");
     stevenshof = add_wijk(tx, "Stevenshof");
-    politie = add_org(tx, "Politie", "politie");
+    politie = add_org(tx, "Politie", "police");
     huisarts = add_org(tx, "Huisarts", "huisarts");
-    welzijn = add_org(tx, "Welzijn", "welzijn");
+    welzijn = add_org(tx, "Welzijn", "welfare");
     tx.admin().set_partners(meerburg, {welzijn});
     tx.admin().set_partners(stevenshof, {welzijn});
   });
@@ -221,7 +221,7 @@ TEST_P(AdminStoreContract, NothingOfATransactionWithoutCommitRemains) {
   const World w = world();
   {
     auto tx = write();
-    add_org(*tx, "Tijdelijk", "overig");
+    add_org(*tx, "Tijdelijk", "other");
     add_wijk(*tx, "Tijdelijk");
     add_buurt(*tx, w.wijk, "Tijdelijk");
     tx->admin().set_partners(w.wijk, {});

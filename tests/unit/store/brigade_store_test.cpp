@@ -49,7 +49,7 @@ class BrigadeStoreContract : public StoreContract {
       Team t;
       t.w = add_world(tx);
       t.stevenshof = add_wijk(tx, "Stevenshof");
-      const OrgId zrc = add_org(tx, "Zelfregiecentrum Leiden", "zelfregiecentrum");
+      const OrgId zrc = add_org(tx, "Zelfregiecentrum Leiden", "centre");
       t.yasmin = add_user(tx, "yasmin", Role::kPeer, zrc, {t.w.wijk});
       t.bert = add_user(tx, "bert", Role::kPeer, zrc, {t.w.wijk});
       t.coordinator = add_user(tx, "coordinator", Role::kCoordinator, zrc, {t.w.wijk});
@@ -91,12 +91,12 @@ TEST_P(BrigadeStoreContract, ARequestIsReadBackWithEveryFieldAtVersionOne) {
     a.decision = Decision::kBrigade;
     a.owner = w.user;
     r.action_id = tx.meetings().insert_action(a);
-    r.source = "overleg";
+    r.source = "meeting";
     r.safety_aggression = r.safety_dog = r.safety_addiction = r.pair_advised = true;
     r.safety_notes = "Hond in huis";
     r.pref_language = "ar";
-    r.pref_gender = "vrouw";
-    r.pref_theme = "rouw";
+    r.pref_gender = "female";
+    r.pref_theme = "grief";
     r.urgency = Urgency::kSoon;
     r.outcome = Outcome::kContact;
     r.outcome_note = "Eerste gesprek";
@@ -133,8 +133,8 @@ TEST_P(BrigadeStoreContract, ARequestUpdatesItsCourseFromTheStoredVersionOnly) {
   r.safety_aggression = r.safety_dog = r.safety_addiction = r.pair_advised = true;
   r.safety_notes = "Niet alleen gaan";
   r.pref_language = "tr";
-  r.pref_gender = "man";
-  r.pref_theme = "schulden";
+  r.pref_gender = "male";
+  r.pref_theme = "debt";
   r.urgency = Urgency::kUrgent;
   r.outcome = Outcome::kCameAlong;
   r.outcome_note = "Mee naar het centrum";
@@ -146,7 +146,7 @@ TEST_P(BrigadeStoreContract, ARequestUpdatesItsCourseFromTheStoredVersionOnly) {
   // Who it is about, where it came from and when are not changed by an update.
   r.resident_id = t.other;
   r.wijk_id = t.stevenshof;
-  r.source = "zelfregiecentrum";
+  r.source = "centre";
   r.requested_by = t.coordinator;
   r.created_at = 1;
   EXPECT_TRUE(committed([&](Tx& tx) { return tx.brigade().update_request(r); }));

@@ -20,10 +20,10 @@ class FiguresStoreContract : public StoreContract {
     ref.resident_id = w.resident;
     ref.wijk_id = w.wijk;
     ref.referred_by = peer;
-    ref.kind = "sociaal_wijkteam";
+    ref.kind = "wijkteam";
     ref.to_org = w.org;
     ref.consent = {
-        "bewoner",           "2026-11-23",         "hulp",
+        "resident",          "2026-11-23",         "hulp",
         "Praktijk De Linde", ConsentForm::kVerbal, SharedFields{false, false, false, true}};
     ref.status = status;
     ref.created_at = ref.updated_at = kT0;
@@ -41,7 +41,7 @@ TEST_P(FiguresStoreContract, TheFunnelHasOneRowPerRequestMadeInThePeriodOldestFi
     // to the centre (and was closed later), referred with an intake planned.
     const SignalId signal = add_signal(tx, w, kT0 - 3 * kDay);
     BrigadeRequest overleg = request_of(w.resident, w.wijk, w.user, kT0);
-    overleg.source = "overleg";
+    overleg.source = "meeting";
     overleg.signal_id = signal;
     overleg.first_contact_at = kT0 + kDay;
     overleg.outcome = Outcome::kClosed;

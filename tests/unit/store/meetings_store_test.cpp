@@ -44,7 +44,7 @@ class MeetingsStoreContract : public StoreContract {
       Overleg o;
       o.w = add_world(tx);
       o.stevenshof = add_wijk(tx, "Stevenshof");
-      o.politie = add_org(tx, "Politie Leiden", "politie");
+      o.politie = add_org(tx, "Politie Leiden", "police");
       o.agent = add_user(tx, "agent", Role::kMember, o.politie, {o.w.wijk});
       o.signal = add_signal(tx, o.w);
       o.second = add_signal(tx, o.w, kT0 + 1);
@@ -91,7 +91,7 @@ TEST_P(MeetingsStoreContract, AMeetingIsReadBackWithItsInvitationsAtVersionOne) 
   m.notes = "Algemene notities";
   m.version = 7;  // a new meeting starts at version 1 whatever it says
   committed([&](Tx& tx) {
-    const OrgId politie = add_org(tx, "Politie Leiden", "politie");
+    const OrgId politie = add_org(tx, "Politie Leiden", "police");
     m.invited = {politie, w.org, politie};
     m.id = tx.meetings().insert_meeting(m);
     m.invited = {w.org, politie};
@@ -340,7 +340,7 @@ TEST_P(MeetingsStoreContract, BrigadeSettledActionsAreTheWijksBrigadeActionsSett
       const ActionId id = tx.meetings().insert_action(a);
       if (brigade) {
         BrigadeRequest r = request_of(o.w.resident, o.w.wijk, o.w.user);
-        r.source = "overleg";
+        r.source = "meeting";
         r.signal_id = o.signal;
         r.action_id = id;
         tx.brigade().insert_request(r);

@@ -1,6 +1,7 @@
 // The SQLite migrations: a database that an older release left at schema version k, upgraded step
-// by step, has the schema of a fresh one and keeps its data. Raw SQL is allowed here only to build
-// and inspect the old database; the data is read back through the store's interfaces.
+// by step, has the schema of a fresh one and keeps its data, its codes in English since version 10.
+// Raw SQL is allowed here only to build and inspect the old database; the data is read back through
+// the store's interfaces.
 #include "store/sqlite/migrations.hpp"
 
 #include <gtest/gtest.h>
@@ -329,6 +330,161 @@ TEST_P(MigrationUpgrade, ReachesTheFreshSchemaAndKeepsItsData) {
   SignalFilter f;
   f.wijk = WijkId(1);
   EXPECT_EQ(upgraded->begin(TxMode::kRead)->signals().count_signals(f), 2);
+}
+
+// Version 9 with a Dutch code in every column that holds one (besides those of kOldRows), and
+// with text that only looks like a code: a peer's own reason, a note, an audit entry.
+constexpr const char* kDutchCodesAt9 = R"SQL(
+INSERT INTO organisations (id, name, kind) VALUES (4, 'O4', 'woningcorporatie'),
+  (5, 'O5', 'sociaal_wijkteam'), (6, 'O6', 'ggz'), (7, 'O7', 'verslavingszorg'),
+  (8, 'O8', 'welzijn'), (9, 'O9', 'clientorganisatie'), (10, 'O10', 'gemeente'),
+  (11, 'O11', 'bewoners'), (12, 'O12', 'overig');
+INSERT INTO residents (id, code, wijk_id, gender, age_band, created_at) VALUES
+  (2, 'R-2', 1, 'man', 'onder_30', $T), (3, 'R-3', 1, 'anders', '30_50', $T),
+  (4, 'R-4', 1, 'onbekend', 'onbekend', $T);
+INSERT INTO agenda_items (id, meeting_id, signal_id, kind, position, decision) VALUES
+  (2, 1, 1, 'new_signal', 2, 'politie'), (3, 1, 2, 'new_signal', 3, 'woning'),
+  (4, 1, 3, 'new_signal', 4, 'vinger_aan_de_pols'), (5, 1, 1, 'follow_up', 5, 'geen_actie');
+INSERT INTO actions (id, signal_id, resident_id, wijk_id, decision, owner, created_at)
+  VALUES (2, 1, 1, 1, 'vinger_aan_de_pols', 1, $T), (3, 1, 1, 1, 'huisarts', 1, $T);
+INSERT INTO signal_timeline (id, signal_id, at, user_id, kind, text) VALUES
+  (2, 1, $T, 1, 'discussed', 'geen_actie'),
+  (3, 1, $T, 1, 'action', 'vinger_aan_de_pols|Dokter Jansen|2026-12-01'),
+  (4, 1, $T, 1, 'action', 'huisarts|Dokter Jansen|2026-12-01'),
+  (5, 1, $T, 1, 'brigade_outcome', 'meegekomen'), (6, 1, $T, 1, 'referral_answer', 'intake_gedaan'),
+  (7, 1, $T, 1, 'closed', 'gesloten'), (8, 1, $T, 1, 'action_settled', 'not_done|afgewezen');
+INSERT INTO users (id, username, display_name, role, org_id, password_hash) VALUES
+  (4, 'p4', 'P4', 'peer', 3, 'x'), (5, 'p5', 'P5', 'peer', 3, 'x'), (6, 'p6', 'P6', 'peer', 3, 'x');
+INSERT INTO peer_profiles (user_id, languages, themes, gender) VALUES
+  (4, 'nl,tr', 'verslaving,psychose,depressie,angst,dakloosheid,schulden,rouw,trauma,eenzaamheid',
+   'man'), (5, '', '', 'onbekend'), (6, 'nl', 'rouw,rouw,trauma', 'anders');
+INSERT INTO peer_on_call VALUES (3, '2026-11-23', 'middag'), (3, '2026-11-23', 'avond');
+INSERT INTO brigade_requests (id, resident_id, wijk_id, source, requested_by, pref_gender,
+                              pref_theme, urgency, outcome, created_at, updated_at) VALUES
+  (2, 1, 1, 'wijkteam', 1, 'vrouw', 'eenzaamheid', 'normaal', 'meegekomen', $T, $T),
+  (3, 1, 1, 'zelfregiecentrum', 1, '', '', 'spoed', 'verwezen_wijkteam', $T, $T),
+  (4, 1, 1, 'overleg', 1, '', '', 'normaal', 'verwezen_anders', $T, $T),
+  (5, 1, 1, 'overleg', 1, '', '', 'normaal', 'afgewezen', $T, $T),
+  (6, 1, 1, 'overleg', 1, '', '', 'normaal', 'onbereikbaar', $T, $T),
+  (7, 1, 1, 'overleg', 1, '', '', 'normaal', 'gesloten', $T, $T);
+INSERT INTO request_outcomes VALUES (1, $T + 2, 3, 'afgewezen', 'afgewezen'),
+  (1, $T + 3, 3, 'gesloten', '');
+INSERT INTO assignments (id, request_id, peer, assigned_by, state, reason, assigned_at) VALUES
+  (2, 1, 3, 1, 'ended', 'afgewezen', $T), (3, 1, 3, 1, 'ended', 'gesloten', $T),
+  (4, 1, 3, 1, 'declined', 'afgewezen', $T), (5, 1, 3, 1, 'ended', 'Verhuisd', $T);
+INSERT INTO visits (id, request_id, peer, at, kind, result, idempotency_key, created_at) VALUES
+  (2, 1, 3, $T, 'telefoon', 'niet_thuis', 'k2', $T),
+  (3, 1, 3, $T, 'centrum', 'niet_opengedaan', 'k3', $T),
+  (4, 1, 3, $T, 'buiten', 'kort_gesprek', 'k4', $T),
+  (5, 1, 3, $T, 'onbekend', 'geweigerd', 'k5', $T);
+INSERT INTO referrals (id, request_id, resident_id, wijk_id, referred_by, kind, to_org,
+                       consent_given_by, consent_date, consent_purpose, consent_recipient,
+                       consent_form, status, created_at, updated_at) VALUES
+  (2, 1, 1, 1, 3, 'schuldhulp', 1, 'vertegenwoordiger', '2026-11-23', 'p', 'r', 'schriftelijk',
+   'verstuurd', $T, $T),
+  (3, 1, 1, 1, 3, 'verslavingszorg', 1, 'bewoner', '2026-11-23', 'p', 'r', 'mondeling',
+   'ontvangen', $T, $T),
+  (4, 1, 1, 1, 3, 'overig', 1, 'bewoner', '2026-11-23', 'p', 'r', 'mondeling', 'intake_gedaan',
+   $T, $T),
+  (5, 1, 1, 1, 3, 'ggz', 1, 'bewoner', '2026-11-23', 'p', 'r', 'mondeling', 'afgewezen', $T, $T);
+INSERT INTO audit_log (seq, at, user_id, user_label, event, resident_id, object, reason,
+                       prev_hash, hash)
+  VALUES (2, $T, 3, 'yasmin', 'change', 1, 'request:1', 'outcome afgewezen', 'h1', 'h2');
+)SQL";
+
+// Each code column after migration 10, row by row (columns joined by " | ").
+struct CodeColumn {
+  const char* select;
+  std::vector<std::string> rows;
+};
+
+const CodeColumn kEnglishCodes[] = {
+    {"SELECT kind FROM organisations ORDER BY id",
+     {"huisarts", "police", "centre", "housing", "wijkteam", "ggz", "addiction_care", "welfare",
+      "client_organisation", "municipality", "residents", "other"}},
+    {"SELECT gender, age_band FROM residents ORDER BY id",
+     {"female | 65_plus", "male | under_30", "other | 30_50", "unknown | unknown"}},
+    {"SELECT decision FROM agenda_items ORDER BY id",
+     {"none", "police", "housing", "keep_eye", "no_action"}},
+    {"SELECT decision FROM actions ORDER BY id", {"brigade", "keep_eye", "huisarts"}},
+    {"SELECT text FROM signal_timeline ORDER BY id",
+     {"", "no_action", "keep_eye|Dokter Jansen|2026-12-01", "huisarts|Dokter Jansen|2026-12-01",
+      "came_along", "intake_done", "gesloten", "not_done|afgewezen"}},
+    {"SELECT gender, themes FROM peer_profiles ORDER BY user_id",
+     {"unknown | grief",
+      "male | addiction,psychosis,depression,anxiety,homelessness,debt,grief,trauma,loneliness",
+      "unknown | ", "other | grief,grief,trauma"}},
+    {"SELECT part FROM peer_on_call ORDER BY part", {"afternoon", "evening", "morning"}},
+    {"SELECT source, pref_gender, pref_theme, urgency, outcome FROM brigade_requests ORDER BY id",
+     {"meeting |  |  | soon | contact", "wijkteam | female | loneliness | normal | came_along",
+      "centre |  |  | urgent | referred_wijkteam", "meeting |  |  | normal | referred_other",
+      "meeting |  |  | normal | declined", "meeting |  |  | normal | unreachable",
+      "meeting |  |  | normal | closed"}},
+    {"SELECT outcome, note FROM request_outcomes ORDER BY at",
+     {"came_along | ", "declined | afgewezen", "closed | "}},
+    {"SELECT state, reason FROM assignments ORDER BY id",
+     {"accepted | ", "ended | declined", "ended | closed", "declined | afgewezen",
+      "ended | Verhuisd"}},
+    {"SELECT kind, result FROM visits ORDER BY id",
+     {"home | contact", "phone | not_home", "centre | no_answer", "outside | short_talk",
+      "unknown | refused"}},
+    {"SELECT kind, consent_given_by, consent_form, status FROM referrals ORDER BY id",
+     {"wijkteam | resident | verbal | intake_planned",
+      "debt_help | representative | written | sent",
+      "addiction_care | resident | verbal | received", "other | resident | verbal | intake_done",
+      "ggz | resident | verbal | declined"}},
+    // The audit log is append-only and hash-chained: what it said, it keeps saying.
+    {"SELECT reason FROM audit_log ORDER BY seq", {"raised the signal", "outcome afgewezen"}},
+};
+
+TEST_F(MigrationTest, Version10StoresEveryCodeInEnglish) {
+  build_at(path("old.db"), 9);
+  {
+    sqlite::Connection conn(path("old.db"));
+    ASSERT_EQ(
+        sqlite3_exec(conn.raw(), with_time(kDutchCodesAt9).c_str(), nullptr, nullptr, nullptr),
+        SQLITE_OK)
+        << sqlite3_errmsg(conn.raw());
+  }
+  auto store = migrated(path("old.db"));
+  ASSERT_TRUE(store);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open_v2(path("old.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  for (const auto& column : kEnglishCodes) {
+    std::vector<std::string> got;
+    for (const auto& row : rows(db, column.select)) got.push_back(joined(row));
+    EXPECT_EQ(got, column.rows) << column.select;
+  }
+  {
+    // The columns whose DEFAULT is still a Dutch code are always written by the store.
+    auto tx = store->begin(TxMode::kWrite);
+    Resident r;
+    r.code = "R-NEW";
+    r.wijk_id = WijkId(1);
+    tx->residents().insert_resident(r);
+    PeerProfile p;
+    p.user_id = UserId(1);
+    tx->peers().put_peer_profile(p);
+    BrigadeRequest b;
+    b.resident_id = ResidentId(1);
+    b.wijk_id = WijkId(1);
+    b.requested_by = UserId(1);
+    tx->brigade().insert_request(b);
+    ASSERT_TRUE(tx->commit().ok());
+  }
+  using Rows = std::vector<std::vector<std::string>>;
+  EXPECT_EQ(rows(db, "SELECT gender, age_band FROM residents WHERE code = 'R-NEW'"),
+            (Rows{{"unknown", "unknown"}}));
+  EXPECT_EQ(rows(db, "SELECT gender FROM peer_profiles WHERE user_id = 1"), (Rows{{"unknown"}}));
+  EXPECT_EQ(rows(db, "SELECT source, urgency FROM brigade_requests ORDER BY id DESC LIMIT 1"),
+            (Rows{{"meeting", "normal"}}));
+  sqlite3_close(db);
+  // And the store reads them back as the domain's values.
+  auto tx = store->begin(TxMode::kRead);
+  EXPECT_EQ(tx->brigade().get_request(RequestId(3)).value().outcome, Outcome::kReferredWijkteam);
+  EXPECT_EQ(tx->meetings().get_action(ActionId(2)).value().decision, Decision::kKeepEye);
+  EXPECT_EQ(tx->referrals().get_referral(ReferralId(2)).value().consent.form,
+            ConsentForm::kWritten);
 }
 
 INSTANTIATE_TEST_SUITE_P(EachEarlierVersion, MigrationUpgrade,

@@ -34,7 +34,7 @@ class PeersStoreContract : public StoreContract {
       Brigade b;
       b.w = add_world(tx);
       b.stevenshof = add_wijk(tx, "Stevenshof");
-      b.zrc = add_org(tx, "Zelfregiecentrum Leiden", "zelfregiecentrum");
+      b.zrc = add_org(tx, "Zelfregiecentrum Leiden", "centre");
       b.yasmin = add_user(tx, "yasmin", Role::kPeer, b.zrc, {b.w.wijk});
       b.bert = add_user(tx, "bert", Role::kPeer, b.zrc, {b.w.wijk, b.stevenshof});
       b.coordinator = add_user(tx, "coordinator", Role::kCoordinator, b.zrc, {b.w.wijk});
@@ -47,8 +47,8 @@ class PeersStoreContract : public StoreContract {
     PeerProfile p;
     p.user_id = id;
     p.languages = {"nl", "ar"};
-    p.themes = {"eenzaamheid"};
-    p.gender = "vrouw";
+    p.themes = {"loneliness"};
+    p.gender = "female";
     return p;
   }
 
@@ -76,8 +76,8 @@ TEST_P(PeersStoreContract, AProfileIsWrittenWholeAndReadBack) {
   const Brigade b = brigade();
   PeerProfile p = profile_of(b.yasmin);
   p.languages = {"nl", "tr", "en"};
-  p.themes = {"verslaving", "rouw"};
-  p.gender = "anders";
+  p.themes = {"addiction", "grief"};
+  p.gender = "other";
   p.weekly_cap = 2;
   p.active = false;
   p.email = "yasmin@example.nl";

@@ -36,8 +36,8 @@ class ReferralsStoreContract : public StoreContract {
       Setting s;
       s.w = add_world(tx);
       s.stevenshof = add_wijk(tx, "Stevenshof");
-      s.wijkteam = add_org(tx, "Buurtteam Leiden", "sociaal_wijkteam");
-      const OrgId zrc = add_org(tx, "Zelfregiecentrum Leiden", "zelfregiecentrum");
+      s.wijkteam = add_org(tx, "Buurtteam Leiden", "wijkteam");
+      const OrgId zrc = add_org(tx, "Zelfregiecentrum Leiden", "centre");
       s.peer = add_user(tx, "yasmin", Role::kPeer, zrc, {s.w.wijk});
       s.request = add_request(tx, s.w);
       return s;
@@ -50,10 +50,10 @@ class ReferralsStoreContract : public StoreContract {
     r.resident_id = s.w.resident;
     r.wijk_id = s.w.wijk;
     r.referred_by = s.peer;
-    r.kind = "sociaal_wijkteam";
+    r.kind = "wijkteam";
     r.to_org = s.wijkteam;
     r.story = "Wil graag hulp bij de post";
-    r.consent = {"bewoner",          "2026-11-23",         "hulp bij geldzaken",
+    r.consent = {"resident",         "2026-11-23",         "hulp bij geldzaken",
                  "Buurtteam Leiden", ConsentForm::kVerbal, SharedFields{false, false, false, true}};
     r.created_at = r.updated_at = at;
     return r;
@@ -71,10 +71,10 @@ class ReferralsStoreContract : public StoreContract {
 TEST_P(ReferralsStoreContract, AReferralIsReadBackWithEveryFieldAndItsConsent) {
   const Setting s = setting();
   Referral r = referral_of(s, kT0);
-  r.kind = "schuldhulp";
+  r.kind = "debt_help";
   r.to_email = "intake@buurtteam.example.nl";
-  r.consent = {"vertegenwoordiger", "2026-11-20",          "schulden regelen",
-               "Buurtteam Leiden",  ConsentForm::kWritten, SharedFields{true, true, true, false}};
+  r.consent = {"representative",   "2026-11-20",          "schulden regelen",
+               "Buurtteam Leiden", ConsentForm::kWritten, SharedFields{true, true, true, false}};
   r.status = ReferralStatus::kReceived;
   r.intake_date = "2026-12-02";
   r.answer_note = "Ontvangen";

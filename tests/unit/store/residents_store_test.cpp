@@ -17,7 +17,7 @@ class ResidentsStoreContract : public StoreContract {};
 
 TEST_P(ResidentsStoreContract, AResidentIsReadBackWithEveryFieldByIdAndByCode) {
   const World w = world();
-  Resident r{ResidentId(), "R-9XPL", w.wijk, w.buurt, "man", "30_50", kT0 + 5};
+  Resident r{ResidentId(), "R-9XPL", w.wijk, w.buurt, "male", "30_50", kT0 + 5};
   r.id = committed([&](Tx& tx) { return tx.residents().insert_resident(r); });
   auto tx = read();
   EXPECT_EQ(fields(*tx->residents().get_resident(r.id)), fields(r));

@@ -53,7 +53,7 @@ class SignalsStoreContract : public StoreContract {
       Mix m;
       m.w = add_world(tx);
       m.stevenshof = add_wijk(tx, "Stevenshof");
-      m.politie = add_org(tx, "Politie Leiden", "politie");
+      m.politie = add_org(tx, "Politie Leiden", "police");
       m.agent = add_user(tx, "agent", Role::kMember, m.politie, {m.w.wijk, m.stevenshof});
       m.other = add_resident(tx, "R-4MNP", m.w.wijk);
       m.eenzaam = tx.admin().insert_category({CategoryId(), m.w.wijk, "Eenzaam", false, true});

@@ -130,7 +130,7 @@ class StoreContract : public ::testing::TestWithParam<StoreFactory> {
     r.code = code;
     r.wijk_id = wijk;
     r.buurt_id = buurt;
-    r.gender = "vrouw";
+    r.gender = "female";
     r.age_band = "65_plus";
     r.created_at = kT0;
     return tx.residents().insert_resident(r);

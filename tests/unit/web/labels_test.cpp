@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <string>
 
 #include "domain/brigade.hpp"
 #include "domain/entities.hpp"
@@ -86,6 +87,17 @@ TEST(Labels, NumberedTablesCoverTheirRange) {
   for (int s = 1; s <= kMeldcodeSteps; ++s)
     EXPECT_FALSE(label_key(labels::kMeldcodeSteps, std::to_string(s)).empty()) << s;
   EXPECT_EQ(labels::kMeldcodeSteps.size(), static_cast<std::size_t>(kMeldcodeSteps));
+}
+
+// A key is its table's prefix and the code, so that a renamed code renames its key with it.
+TEST(Labels, EachKeyIsItsTablesPrefixAndTheCode) {
+  for (const auto& [name, table] : all_labels()) {
+    ASSERT_FALSE(table.empty()) << name;
+    const Label& first = table.front();
+    ASSERT_TRUE(first.key.ends_with(first.code)) << name << ": " << first.key;
+    const std::string prefix(first.key.substr(0, first.key.size() - first.code.size()));
+    for (const Label& l : table) EXPECT_EQ(l.key, prefix + std::string(l.code)) << name;
+  }
 }
 
 TEST(Labels, AnUnknownCodeHasNoKey) {
