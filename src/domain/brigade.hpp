@@ -19,6 +19,9 @@ namespace meedoen {
 // Languages a peer speaks and a resident may prefer. Stable codes; labels are in the catalogue.
 inline constexpr const char* kLanguages[] = {"nl", "en",  "ar", "tr", "ber",
                                              "pl", "pap", "so", "ti", "fa"};
+// The genders a resident may ask for in the peer who comes: kGenders but "unknown" (no
+// preference is the empty choice).
+inline constexpr const char* kPreferredGenders[] = {"male", "female", "other"};
 // Lived-experience themes a peer chooses to bring in. Always their own choice, never required.
 inline constexpr const char* kThemes[] = {"addiction", "psychosis",    "depression",
                                           "anxiety",   "homelessness", "debt",

@@ -195,7 +195,7 @@ static Response render_request(Ctx& c, RequestId id, json::object extra, int sta
     m["request_id"] = r.id.value;
     m["w_languages"] = options(c, labels::kLanguages, codes(kLanguages),
                                {again ? f.get("w_pref_language") : r.pref_language});
-    m["w_genders"] = options(c, labels::kGenders, {"male", "female", "other"},
+    m["w_genders"] = options(c, labels::kGenders, codes(kPreferredGenders),
                              {again ? f.get("w_pref_gender") : r.pref_gender});
     m["w_themes"] =
         options(c, labels::kThemes, codes(kThemes), {again ? f.get("w_pref_theme") : r.pref_theme});

@@ -32,13 +32,11 @@ std::string option_html(Ctx& c, Labels table, const List& list, const std::strin
   return html;
 }
 
-constexpr std::array<const char*, 3> kPrefGenders = {"male", "female", "other"};
-
 // The language, gender and experience choices of an item's brigade part.
 void brigade_prefs(Ctx& c, json::object& o, const std::string& lang, const std::string& gender,
                    const std::string& theme) {
   o["b_lang_options"] = option_html(c, labels::kLanguages, kLanguages, lang);
-  o["b_gender_options"] = option_html(c, labels::kGenders, kPrefGenders, gender);
+  o["b_gender_options"] = option_html(c, labels::kGenders, kPreferredGenders, gender);
   o["b_theme_options"] = option_html(c, labels::kThemes, kThemes, theme);
 }
 

@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
+#include "domain/entities.hpp"
+
 namespace meedoen {
 namespace {
 
@@ -46,6 +51,15 @@ TEST(Outcome, CodesRoundTrip) {
   EXPECT_FALSE(parse_outcome("weg").has_value());
   EXPECT_TRUE(outcome_is_final(Outcome::kClosed));
   EXPECT_FALSE(outcome_is_final(Outcome::kDeclined));
+}
+
+// A resident may prefer any gender a resident can have, but not "unknown".
+TEST(Genders, APreferenceIsAnyGenderButUnknown) {
+  std::vector<std::string> expected;
+  for (const char* g : kGenders)
+    if (std::string(g) != "unknown") expected.emplace_back(g);
+  EXPECT_EQ(std::vector<std::string>(std::begin(kPreferredGenders), std::end(kPreferredGenders)),
+            expected);
 }
 
 TEST(Visit, OnlyContactAndAShortTalkCountAsContact) {
