@@ -136,6 +136,12 @@ json::object checkin_json(Ctx& c, const CheckinView& v, const std::string& phone
   return ch;
 }
 
+void add_workload(Ctx& c, json::object& m, int load, int cap) {
+  m["load"] = load;
+  m["cap"] = cap;
+  m["load_of_cap"] = c.plural("visits_of_cap", cap, {{"load", std::to_string(load)}});
+}
+
 json::object action_json(Ctx& c, const ActionView& a) {
   json::object o(c.sp);
   o["id"] = a.action.id.value;

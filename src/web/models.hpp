@@ -24,6 +24,9 @@ json::object identity_json(const Identity& i);
 // given.
 json::object checkin_json(Ctx& c, const CheckinView& v, const std::string& phone = {});
 json::object action_json(Ctx& c, const ActionView& a);
+// A peer's visits this week against their weekly cap, for the meter ("load", "cap") and as text
+// ("load_of_cap": "2 van 4 bezoeken").
+void add_workload(Ctx& c, json::object& m, int load, int cap);
 json::object meeting_summary_json(Ctx& c, const MeetingSummary& m);
 // The wijk and buurt choices of a form (signal, brigade request), with the chosen ones selected;
 // the first wijk is selected when none was chosen. Each wijk's active categories come along, with

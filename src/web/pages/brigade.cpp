@@ -446,10 +446,7 @@ Response my_requests_page(Ctx& c) {
   m["has_active"] = !active.empty();
 
   m["none"] = offered.empty() && active.empty();
-  m["load"] = my->load;
-  m["cap"] = my->profile.weekly_cap;
-  m["load_of_cap"] =
-      c.plural("visits_of_cap", my->profile.weekly_cap, {{"load", std::to_string(my->load)}});
+  add_workload(c, m, my->load, my->profile.weekly_cap);
   m["cap_counts_attempts"] = c.app.config().cap_counts_attempts;
   if (my->checkin) m["checkin"] = checkin_json(c, *my->checkin);
   m["declined"] = c.req.query.get("afgezegd") == "1";

@@ -51,10 +51,7 @@ Response start_page(Ctx& c) {
       m["has_offers"] = !offers.empty();
       m["is_peer"] = true;
       m["active_requests"] = static_cast<int>(my->active.size());
-      m["load"] = my->load;
-      m["cap"] = my->profile.weekly_cap;
-      m["load_of_cap"] =
-          c.plural("visits_of_cap", my->profile.weekly_cap, {{"load", std::to_string(my->load)}});
+      add_workload(c, m, my->load, my->profile.weekly_cap);
       // Inside at a visit: the start page says so first, with the way out and who to call.
       if (my->checkin) m["checkin"] = checkin_json(c, *my->checkin, c.app.config().brigade_phone);
     }
