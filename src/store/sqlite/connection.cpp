@@ -17,8 +17,8 @@ void fail(sqlite3* db, int rc, const std::string& what) {
   }
 }
 
-Connection::Connection(const std::string& path, int busy_timeout_ms,
-                       std::function<void(std::string_view)> before_statement)
+SqliteConnection::SqliteConnection(const std::string& path, int busy_timeout_ms,
+                                   std::function<void(std::string_view)> before_statement)
     : before_statement_(std::move(before_statement)) {
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
@@ -39,12 +39,12 @@ Connection::Connection(const std::string& path, int busy_timeout_ms,
   exec("PRAGMA cache_size = -4000");  // 4 MB per connection keeps the server's RSS small
 }
 
-Connection::~Connection() {
-  for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+SqliteConnection::~SqliteConnection() {
+  cache_.clear();
   sqlite3_close(db_);
 }
 
-Stmt Connection::prepare(const std::string& sql) {
+sql::Stmt SqliteConnection::prepare(const std::string& sql) {
   if (before_statement_ && sql != "ROLLBACK") before_statement_(sql);
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
@@ -52,12 +52,12 @@ Stmt Connection::prepare(const std::string& sql) {
     const int rc =
         sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &stmt, nullptr);
     if (rc != SQLITE_OK) fail(db_, rc, "sqlite prepare (" + sql.substr(0, 60) + ")");
-    it = cache_.emplace(sql, stmt).first;
+    it = cache_.emplace(sql, std::make_unique<SqliteStatement>(db_, stmt)).first;
   }
-  return Stmt(db_, it->second);
+  return sql::Stmt(*it->second);
 }
 
-void Connection::exec(const std::string& sql) {
+void SqliteConnection::exec(const std::string& sql) {
   char* err = nullptr;
   const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err);
   if (rc != SQLITE_OK) {
@@ -66,5 +66,14 @@ void Connection::exec(const std::string& sql) {
     fail(nullptr, rc, "sqlite exec: " + msg);
   }
 }
+
+// Prepared (and cached) like any other statement: sqlite3_exec would parse these every time.
+void SqliteConnection::begin(TxMode mode) {
+  prepare(mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN").exec();
+}
+
+void SqliteConnection::commit() { prepare("COMMIT").exec(); }
+
+void SqliteConnection::rollback() { prepare("ROLLBACK").exec(); }
 
 }  // namespace meedoen::sqlite

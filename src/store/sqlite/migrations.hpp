@@ -24,6 +24,6 @@ extern const char* const kMigration10EnglishCodes;
 // in its own transaction and recorded in schema_migrations; returns the version after. Throws
 // DbError or Unavailable (the failing migration is rolled back). Store::migrate runs them all; the
 // migration test stops at an earlier version to build the schema an older release left behind.
-int apply_migrations(Connection& conn, int up_to = std::numeric_limits<int>::max());
+int apply_migrations(SqliteConnection& conn, int up_to = std::numeric_limits<int>::max());
 
 }  // namespace meedoen::sqlite

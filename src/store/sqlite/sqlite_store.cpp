@@ -8,13 +8,14 @@
 #include <filesystem>
 #include <mutex>
 
+#include "store/sql/sql_tx.hpp"
+#include "store/sqlite/connection.hpp"
 #include "store/sqlite/migrations.hpp"
-#include "store/sqlite/sqlite_tx.hpp"
 
 namespace meedoen {
 namespace sqlite {
 
-int apply_migrations(Connection& conn, int up_to) {
+int apply_migrations(SqliteConnection& conn, int up_to) {
   conn.exec(
       "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
       "name TEXT NOT NULL, applied_at INTEGER NOT NULL DEFAULT (strftime('%s','now')))");
@@ -56,8 +57,8 @@ class SqliteStore final : public Store {
   SqliteStore(std::string path, int pool_size, const StoreOptions& options)
       : path_(std::move(path)), options_(options), size_(pool_size) {
     for (int i = 0; i < pool_size; ++i)
-      free_.push_back(
-          std::make_unique<Connection>(path_, options_.busy_timeout_ms, options_.before_statement));
+      free_.push_back(std::make_unique<SqliteConnection>(path_, options_.busy_timeout_ms,
+                                                         options_.before_statement));
   }
 
   Result<int> migrate() override {
@@ -82,8 +83,10 @@ class SqliteStore final : public Store {
 
   std::unique_ptr<Tx> begin(TxMode mode) override {
     // The Tx gives the connection back when it ends, and also when BEGIN itself fails.
-    return std::make_unique<SqliteTx>(
-        take(), mode, [this](std::unique_ptr<Connection> c) { give(std::move(c)); });
+    // Only this store's connections come back, so the cast is safe.
+    return std::make_unique<sql::SqlTx>(take(), mode, [this](std::unique_ptr<sql::Connection> c) {
+      give(std::unique_ptr<SqliteConnection>(static_cast<SqliteConnection*>(c.release())));
+    });
   }
 
   std::vector<HealthCheck> health() override {
@@ -201,12 +204,12 @@ class SqliteStore final : public Store {
     ~Lease() { store_.give(std::move(conn_)); }
     Lease(const Lease&) = delete;
     Lease& operator=(const Lease&) = delete;
-    Connection* operator->() { return conn_.get(); }
-    Connection& operator*() { return *conn_; }
+    SqliteConnection* operator->() { return conn_.get(); }
+    SqliteConnection& operator*() { return *conn_; }
 
    private:
     SqliteStore& store_;
-    std::unique_ptr<Connection> conn_;
+    std::unique_ptr<SqliteConnection> conn_;
   };
 
   bool ping() {
@@ -218,13 +221,13 @@ class SqliteStore final : public Store {
     }
   }
 
-  static int version_of(Connection& conn) {
+  static int version_of(SqliteConnection& conn) {
     auto s = conn.prepare("SELECT coalesce(max(version), 0) FROM schema_migrations");
     return s.step() ? s.i32(0) : 0;
   }
 
   // A free connection, or a new one when one was dropped; Unavailable after pool_wait_ms.
-  std::unique_ptr<Connection> take() {
+  std::unique_ptr<SqliteConnection> take() {
     std::unique_lock lock(mu_);
     const bool ready = cv_.wait_for(lock, std::chrono::milliseconds(options_.pool_wait_ms), [&] {
       return !free_.empty() || lent_ + static_cast<int>(free_.size()) < size_;
@@ -238,8 +241,8 @@ class SqliteStore final : public Store {
     }
     lock.unlock();
     try {
-      return std::make_unique<Connection>(path_, options_.busy_timeout_ms,
-                                          options_.before_statement);
+      return std::make_unique<SqliteConnection>(path_, options_.busy_timeout_ms,
+                                                options_.before_statement);
     } catch (...) {
       lock.lock();
       --lent_;
@@ -251,7 +254,7 @@ class SqliteStore final : public Store {
   // Takes a connection back. One still inside a transaction (its ROLLBACK failed too) is closed
   // rather than handed to the next request, and take() opens a new one in its place. An in-memory
   // database lives in its one connection, so that one is always kept.
-  void give(std::unique_ptr<Connection> c) {
+  void give(std::unique_ptr<SqliteConnection> c) {
     if (c && !c->idle()) {
       try {
         c->exec("ROLLBACK");
@@ -272,7 +275,7 @@ class SqliteStore final : public Store {
   const int size_;
   std::mutex mu_;
   std::condition_variable cv_;
-  std::vector<std::unique_ptr<Connection>> free_;
+  std::vector<std::unique_ptr<SqliteConnection>> free_;
   int lent_ = 0;
 };
 

@@ -194,7 +194,7 @@ class MigrationTest : public ::testing::Test {
 
   // A database at schema version `k`, with kOldRows for that version in it.
   void build_at(const std::string& file, int k) {
-    sqlite::Connection conn(file);
+    sqlite::SqliteConnection conn(file);
     ASSERT_EQ(sqlite::apply_migrations(conn, k), k);
     for (const auto& r : kOldRows) {
       if (r.since > k) continue;
@@ -440,7 +440,7 @@ const CodeColumn kEnglishCodes[] = {
 TEST_F(MigrationTest, Version10StoresEveryCodeInEnglish) {
   build_at(path("old.db"), 9);
   {
-    sqlite::Connection conn(path("old.db"));
+    sqlite::SqliteConnection conn(path("old.db"));
     ASSERT_EQ(
         sqlite3_exec(conn.raw(), with_time(kDutchCodesAt9).c_str(), nullptr, nullptr, nullptr),
         SQLITE_OK)

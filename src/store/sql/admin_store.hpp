@@ -1,14 +1,14 @@
-// The SQLite implementation of AdminStore. Internal to store/sqlite.
+// The implementation of AdminStore in SQL, for SQLite and PostgreSQL alike. Internal to store/.
 #pragma once
 
 #include "store/admin_store.hpp"
-#include "store/sqlite/connection.hpp"
+#include "store/sql/connection.hpp"
 
-namespace meedoen::sqlite {
+namespace meedoen::sql {
 
-class SqliteAdmin final : public AdminStore {
+class SqlAdmin final : public AdminStore {
  public:
-  explicit SqliteAdmin(Connection& conn) : conn_(&conn) {}
+  explicit SqlAdmin(Connection& conn) : conn_(&conn) {}
 
   std::vector<Organisation> list_orgs() override;
   std::optional<Organisation> get_org(OrgId id) override;
@@ -34,4 +34,4 @@ class SqliteAdmin final : public AdminStore {
   Connection* conn_;
 };
 
-}  // namespace meedoen::sqlite
+}  // namespace meedoen::sql

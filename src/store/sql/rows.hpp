@@ -1,5 +1,5 @@
-// The shared helpers of the SQLite store: reading and binding ids, running one statement for a list
-// of ids, and each table's columns with the reader of a row. Internal to store/sqlite.
+// The shared helpers of the SQL stores: reading and binding ids, running one statement for a list
+// of ids, and each table's columns with the reader of a row. Internal to store/.
 #pragma once
 
 #include <algorithm>
@@ -17,9 +17,9 @@
 #include "store/referrals_store.hpp"
 #include "store/residents_store.hpp"
 #include "store/signals_store.hpp"
-#include "store/sqlite/connection.hpp"
+#include "store/sql/connection.hpp"
 
-namespace meedoen::sqlite {
+namespace meedoen::sql {
 
 template <class IdT>
 std::optional<IdT> opt_id(const Stmt& s, int col) {
@@ -262,8 +262,12 @@ inline Resident read_resident(const Stmt& s) {
   return r;
 }
 
-inline bool is_unique_violation(const DbError& e) {
-  return std::string(e.what()).find("UNIQUE") != std::string::npos;
+// The id that an `INSERT ... RETURNING id` gave the new row; none when it inserted nothing (an
+// `ON CONFLICT DO NOTHING` that met a row with the same key: no error, so that a PostgreSQL
+// transaction goes on after it).
+inline std::optional<std::int64_t> inserted_id(Stmt& s) {
+  if (!s.step()) return std::nullopt;
+  return s.i64(0);
 }
 
 inline std::string join(const std::vector<std::string>& v) {
@@ -284,9 +288,9 @@ inline std::vector<std::string> split(std::string_view csv) {
   return out;
 }
 
-// "wijk_id IN (1,2)" for typed ids (numbers only, so safe to inline); "1" when empty.
+// "wijk_id IN (1,2)" for typed ids (numbers only, so safe to inline); "1 = 1" when empty.
 inline std::string wijk_clause(const char* column, const std::vector<WijkId>& wijken) {
-  if (wijken.empty()) return "1";
+  if (wijken.empty()) return "1 = 1";
   std::string out = std::string(column) + " IN (";
   for (std::size_t i = 0; i < wijken.size(); ++i)
     out += (i ? "," : "") + std::to_string(wijken[i].value);
@@ -435,4 +439,4 @@ inline std::vector<T> collect(Stmt& s, F read) {
   return out;
 }
 
-}  // namespace meedoen::sqlite
+}  // namespace meedoen::sql

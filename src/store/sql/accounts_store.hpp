@@ -1,14 +1,14 @@
-// The SQLite implementation of AccountsStore. Internal to store/sqlite.
+// The implementation of AccountsStore in SQL, for SQLite and PostgreSQL alike. Internal to store/.
 #pragma once
 
 #include "store/accounts_store.hpp"
-#include "store/sqlite/connection.hpp"
+#include "store/sql/connection.hpp"
 
-namespace meedoen::sqlite {
+namespace meedoen::sql {
 
-class SqliteAccounts final : public AccountsStore {
+class SqlAccounts final : public AccountsStore {
  public:
-  explicit SqliteAccounts(Connection& conn) : conn_(&conn) {}
+  explicit SqlAccounts(Connection& conn) : conn_(&conn) {}
 
   std::optional<UserAuth> find_user_auth(const std::string& username) override;
   std::optional<User> get_user(UserId id) override;
@@ -36,4 +36,4 @@ class SqliteAccounts final : public AccountsStore {
   Connection* conn_;
 };
 
-}  // namespace meedoen::sqlite
+}  // namespace meedoen::sql

@@ -1,14 +1,14 @@
-// The SQLite implementation of MeetingsStore. Internal to store/sqlite.
+// The implementation of MeetingsStore in SQL, for SQLite and PostgreSQL alike. Internal to store/.
 #pragma once
 
 #include "store/meetings_store.hpp"
-#include "store/sqlite/connection.hpp"
+#include "store/sql/connection.hpp"
 
-namespace meedoen::sqlite {
+namespace meedoen::sql {
 
-class SqliteMeetings final : public MeetingsStore {
+class SqlMeetings final : public MeetingsStore {
  public:
-  explicit SqliteMeetings(Connection& conn) : conn_(&conn) {}
+  explicit SqlMeetings(Connection& conn) : conn_(&conn) {}
 
   MeetingId insert_meeting(const Meeting& m) override;
   std::optional<Meeting> get_meeting(MeetingId id) override;
@@ -37,4 +37,4 @@ class SqliteMeetings final : public MeetingsStore {
   Connection* conn_;
 };
 
-}  // namespace meedoen::sqlite
+}  // namespace meedoen::sql

@@ -1,14 +1,14 @@
-// The SQLite implementation of ReferralsStore. Internal to store/sqlite.
+// The implementation of ReferralsStore in SQL, for SQLite and PostgreSQL alike. Internal to store/.
 #pragma once
 
 #include "store/referrals_store.hpp"
-#include "store/sqlite/connection.hpp"
+#include "store/sql/connection.hpp"
 
-namespace meedoen::sqlite {
+namespace meedoen::sql {
 
-class SqliteReferrals final : public ReferralsStore {
+class SqlReferrals final : public ReferralsStore {
  public:
-  explicit SqliteReferrals(Connection& conn) : conn_(&conn) {}
+  explicit SqlReferrals(Connection& conn) : conn_(&conn) {}
 
   ReferralId insert_referral(const Referral& r) override;
   std::optional<Referral> get_referral(ReferralId id) override;
@@ -26,4 +26,4 @@ class SqliteReferrals final : public ReferralsStore {
   Connection* conn_;
 };
 
-}  // namespace meedoen::sqlite
+}  // namespace meedoen::sql

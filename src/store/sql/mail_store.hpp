@@ -1,14 +1,14 @@
-// The SQLite implementation of MailStore. Internal to store/sqlite.
+// The implementation of MailStore in SQL, for SQLite and PostgreSQL alike. Internal to store/.
 #pragma once
 
 #include "store/mail_store.hpp"
-#include "store/sqlite/connection.hpp"
+#include "store/sql/connection.hpp"
 
-namespace meedoen::sqlite {
+namespace meedoen::sql {
 
-class SqliteMail final : public MailStore {
+class SqlMail final : public MailStore {
  public:
-  explicit SqliteMail(Connection& conn) : conn_(&conn) {}
+  explicit SqlMail(Connection& conn) : conn_(&conn) {}
 
   void insert_mail(const OutboxMail& m) override;
   std::vector<OutboxMail> pending_mail(Timestamp now, int limit) override;
@@ -18,4 +18,4 @@ class SqliteMail final : public MailStore {
   Connection* conn_;
 };
 
-}  // namespace meedoen::sqlite
+}  // namespace meedoen::sql

@@ -1,14 +1,14 @@
-// The SQLite implementation of AuditStore. Internal to store/sqlite.
+// The implementation of AuditStore in SQL, for SQLite and PostgreSQL alike. Internal to store/.
 #pragma once
 
 #include "store/audit_store.hpp"
-#include "store/sqlite/connection.hpp"
+#include "store/sql/connection.hpp"
 
-namespace meedoen::sqlite {
+namespace meedoen::sql {
 
-class SqliteAudit final : public AuditStore {
+class SqlAudit final : public AuditStore {
  public:
-  explicit SqliteAudit(Connection& conn) : conn_(&conn) {}
+  explicit SqlAudit(Connection& conn) : conn_(&conn) {}
 
   AuditHead audit_head() override;
   void insert_audit(const AuditEntry& e) override;
@@ -21,4 +21,4 @@ class SqliteAudit final : public AuditStore {
   Connection* conn_;
 };
 
-}  // namespace meedoen::sqlite
+}  // namespace meedoen::sql

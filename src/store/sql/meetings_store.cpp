@@ -1,28 +1,29 @@
-#include "store/sqlite/meetings_store.hpp"
+#include "store/sql/meetings_store.hpp"
 
-#include "store/sqlite/rows.hpp"
+#include "store/sql/rows.hpp"
 
-namespace meedoen::sqlite {
+namespace meedoen::sql {
 
-MeetingId SqliteMeetings::insert_meeting(const Meeting& m) {
+MeetingId SqlMeetings::insert_meeting(const Meeting& m) {
+  MeetingId id;
   {
     auto s = conn_->prepare(
         "INSERT INTO meetings (wijk_id, starts_at, place, held, notes, version) "
-        "VALUES (?, ?, ?, ?, ?, 1)");
+        "VALUES (?, ?, ?, ?, ?, 1) RETURNING id");
     s.bind_all(m.wijk_id.value, m.starts_at, m.place, m.held, m.notes);
-    s.exec();
+    id = MeetingId(*inserted_id(s));
   }
-  const MeetingId id(conn_->last_insert_id());
   for (auto o : m.invited) {
-    auto s =
-        conn_->prepare("INSERT OR IGNORE INTO meeting_invites (meeting_id, org_id) VALUES (?, ?)");
+    auto s = conn_->prepare(
+        "INSERT INTO meeting_invites (meeting_id, org_id) VALUES (?, ?) "
+        "ON CONFLICT DO NOTHING");
     s.bind_all(id.value, o.value);
     s.exec();
   }
   return id;
 }
 
-std::optional<Meeting> SqliteMeetings::get_meeting(MeetingId id) {
+std::optional<Meeting> SqlMeetings::get_meeting(MeetingId id) {
   std::optional<Meeting> m;
   {
     auto s = conn_->prepare(std::string("SELECT ") + kMeetingCols + " FROM meetings WHERE id = ?");
@@ -36,7 +37,7 @@ std::optional<Meeting> SqliteMeetings::get_meeting(MeetingId id) {
   return m;
 }
 
-bool SqliteMeetings::update_meeting(const Meeting& m) {
+bool SqlMeetings::update_meeting(const Meeting& m) {
   {
     auto s = conn_->prepare(
         "UPDATE meetings SET starts_at = ?, place = ?, held = ?, notes = ?, version = version + 1 "
@@ -51,15 +52,16 @@ bool SqliteMeetings::update_meeting(const Meeting& m) {
     s.exec();
   }
   for (auto o : m.invited) {
-    auto s =
-        conn_->prepare("INSERT OR IGNORE INTO meeting_invites (meeting_id, org_id) VALUES (?, ?)");
+    auto s = conn_->prepare(
+        "INSERT INTO meeting_invites (meeting_id, org_id) VALUES (?, ?) "
+        "ON CONFLICT DO NOTHING");
     s.bind_all(m.id.value, o.value);
     s.exec();
   }
   return true;
 }
 
-std::vector<Meeting> SqliteMeetings::list_meetings(const MeetingFilter& f) {
+std::vector<Meeting> SqlMeetings::list_meetings(const MeetingFilter& f) {
   std::string sql = std::string("SELECT ") + kMeetingCols + " FROM meetings WHERE 1 = 1";
   if (!f.wijken.empty()) {
     sql += " AND wijk_id IN (";
@@ -81,7 +83,7 @@ std::vector<Meeting> SqliteMeetings::list_meetings(const MeetingFilter& f) {
   return out;
 }
 
-std::vector<AgendaItem> SqliteMeetings::agenda(MeetingId id) {
+std::vector<AgendaItem> SqlMeetings::agenda(MeetingId id) {
   auto s = conn_->prepare(std::string("SELECT ") + kItemCols +
                           " FROM agenda_items WHERE meeting_id = ? ORDER BY position, id");
   s.bind_all(id.value);
@@ -90,25 +92,24 @@ std::vector<AgendaItem> SqliteMeetings::agenda(MeetingId id) {
   return out;
 }
 
-std::optional<AgendaItem> SqliteMeetings::get_agenda_item(AgendaItemId id) {
+std::optional<AgendaItem> SqlMeetings::get_agenda_item(AgendaItemId id) {
   auto s = conn_->prepare(std::string("SELECT ") + kItemCols + " FROM agenda_items WHERE id = ?");
   s.bind_all(id.value);
   if (!s.step()) return std::nullopt;
   return read_item(s);
 }
 
-AgendaItemId SqliteMeetings::insert_agenda_item(const AgendaItem& i) {
+AgendaItemId SqlMeetings::insert_agenda_item(const AgendaItem& i) {
   auto s = conn_->prepare(
       "INSERT INTO agenda_items (meeting_id, signal_id, action_id, kind, position, summary, "
-      "decision, recorded, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)");
+      "decision, recorded, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id");
   s.bind_all(i.meeting_id.value, i.signal_id.value, raw(i.action_id),
              std::string(i.kind == AgendaItemKind::kFollowUp ? "follow_up" : "new_signal"),
              i.position, i.summary, std::string(to_string(i.decision)), i.recorded);
-  s.exec();
-  return AgendaItemId(conn_->last_insert_id());
+  return AgendaItemId(*inserted_id(s));
 }
 
-bool SqliteMeetings::update_agenda_item(const AgendaItem& i) {
+bool SqlMeetings::update_agenda_item(const AgendaItem& i) {
   auto s = conn_->prepare(
       "UPDATE agenda_items SET summary = ?, decision = ?, recorded = ?, position = ?, "
       "version = version + 1 WHERE id = ? AND version = ?");
@@ -118,7 +119,7 @@ bool SqliteMeetings::update_agenda_item(const AgendaItem& i) {
   return conn_->changes() > 0;
 }
 
-void SqliteMeetings::set_agenda_positions(const std::vector<AgendaItemId>& order) {
+void SqlMeetings::set_agenda_positions(const std::vector<AgendaItemId>& order) {
   int pos = 0;
   for (auto id : order) {
     auto s = conn_->prepare("UPDATE agenda_items SET position = ? WHERE id = ?");
@@ -127,13 +128,13 @@ void SqliteMeetings::set_agenda_positions(const std::vector<AgendaItemId>& order
   }
 }
 
-void SqliteMeetings::delete_agenda_item(AgendaItemId id) {
+void SqlMeetings::delete_agenda_item(AgendaItemId id) {
   auto s = conn_->prepare("DELETE FROM agenda_items WHERE id = ?");
   s.bind_all(id.value);
   s.exec();
 }
 
-std::vector<SignalId> SqliteMeetings::signals_pending_on_agendas(WijkId wijk) {
+std::vector<SignalId> SqlMeetings::signals_pending_on_agendas(WijkId wijk) {
   auto s = conn_->prepare(
       "SELECT DISTINCT i.signal_id FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id "
       "WHERE m.wijk_id = ? AND m.held = 0 AND i.recorded = 0");
@@ -143,7 +144,7 @@ std::vector<SignalId> SqliteMeetings::signals_pending_on_agendas(WijkId wijk) {
   return out;
 }
 
-std::vector<Attendance> SqliteMeetings::attendance(MeetingId id) {
+std::vector<Attendance> SqlMeetings::attendance(MeetingId id) {
   auto s =
       conn_->prepare("SELECT org_id, present, person FROM meeting_attendance WHERE meeting_id = ?");
   s.bind_all(id.value);
@@ -152,7 +153,7 @@ std::vector<Attendance> SqliteMeetings::attendance(MeetingId id) {
   return out;
 }
 
-void SqliteMeetings::set_attendance(MeetingId id, const std::vector<Attendance>& rows) {
+void SqlMeetings::set_attendance(MeetingId id, const std::vector<Attendance>& rows) {
   {
     auto s = conn_->prepare("DELETE FROM meeting_attendance WHERE meeting_id = ?");
     s.bind_all(id.value);
@@ -166,25 +167,25 @@ void SqliteMeetings::set_attendance(MeetingId id, const std::vector<Attendance>&
   }
 }
 
-ActionId SqliteMeetings::insert_action(const Action& a) {
+ActionId SqlMeetings::insert_action(const Action& a) {
   auto s = conn_->prepare(
       "INSERT INTO actions (signal_id, resident_id, wijk_id, meeting_id, decision, owner, "
-      "due_date, state, note, created_at, settled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "due_date, state, note, created_at, settled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "RETURNING id");
   s.bind_all(a.signal_id.value, a.resident_id.value, a.wijk_id.value, raw(a.meeting_id),
              std::string(to_string(a.decision)), a.owner.value, a.due_date,
              std::string(to_string(a.state)), a.note, a.created_at, a.settled_at);
-  s.exec();
-  return ActionId(conn_->last_insert_id());
+  return ActionId(*inserted_id(s));
 }
 
-std::optional<Action> SqliteMeetings::get_action(ActionId id) {
+std::optional<Action> SqlMeetings::get_action(ActionId id) {
   auto s = conn_->prepare(std::string("SELECT ") + kActionCols + " FROM actions WHERE id = ?");
   s.bind_all(id.value);
   if (!s.step()) return std::nullopt;
   return read_action(s);
 }
 
-void SqliteMeetings::update_action(const Action& a) {
+void SqlMeetings::update_action(const Action& a) {
   auto s = conn_->prepare(
       "UPDATE actions SET state = ?, note = ?, settled_at = ?, due_date = ?, owner = ? "
       "WHERE id = ?");
@@ -193,7 +194,7 @@ void SqliteMeetings::update_action(const Action& a) {
   s.exec();
 }
 
-std::vector<Action> SqliteMeetings::actions_for_owner(UserId owner) {
+std::vector<Action> SqlMeetings::actions_for_owner(UserId owner) {
   auto s = conn_->prepare(std::string("SELECT ") + kActionCols +
                           " FROM actions WHERE owner = ? ORDER BY state = 'open' DESC, "
                           "due_date, id LIMIT 500");
@@ -203,7 +204,7 @@ std::vector<Action> SqliteMeetings::actions_for_owner(UserId owner) {
   return out;
 }
 
-std::vector<Action> SqliteMeetings::open_actions_in_wijk(WijkId wijk) {
+std::vector<Action> SqlMeetings::open_actions_in_wijk(WijkId wijk) {
   auto s = conn_->prepare(std::string("SELECT ") + kActionCols +
                           " FROM actions WHERE wijk_id = ? AND state = 'open' ORDER BY due_date");
   s.bind_all(wijk.value);
@@ -212,7 +213,7 @@ std::vector<Action> SqliteMeetings::open_actions_in_wijk(WijkId wijk) {
   return out;
 }
 
-std::vector<Action> SqliteMeetings::brigade_settled_actions(WijkId wijk, Timestamp since) {
+std::vector<Action> SqlMeetings::brigade_settled_actions(WijkId wijk, Timestamp since) {
   auto s =
       conn_->prepare(std::string("SELECT ") + kActionCols +
                      " FROM actions WHERE wijk_id = ? AND state != 'open' AND settled_at >= ? "
@@ -224,7 +225,7 @@ std::vector<Action> SqliteMeetings::brigade_settled_actions(WijkId wijk, Timesta
   return out;
 }
 
-std::vector<Action> SqliteMeetings::actions_for_signal(SignalId id) {
+std::vector<Action> SqlMeetings::actions_for_signal(SignalId id) {
   auto s = conn_->prepare(std::string("SELECT ") + kActionCols +
                           " FROM actions WHERE signal_id = ? ORDER BY created_at, id");
   s.bind_all(id.value);
@@ -233,7 +234,7 @@ std::vector<Action> SqliteMeetings::actions_for_signal(SignalId id) {
   return out;
 }
 
-std::vector<Action> SqliteMeetings::actions_of_meeting(MeetingId m) {
+std::vector<Action> SqlMeetings::actions_of_meeting(MeetingId m) {
   auto s = conn_->prepare(std::string("SELECT ") + kActionCols +
                           " FROM actions WHERE meeting_id = ? ORDER BY created_at, id");
   s.bind_all(m.value);
@@ -242,7 +243,7 @@ std::vector<Action> SqliteMeetings::actions_of_meeting(MeetingId m) {
   return out;
 }
 
-bool SqliteMeetings::has_open_action(UserId user, ResidentId resident) {
+bool SqlMeetings::has_open_action(UserId user, ResidentId resident) {
   auto s = conn_->prepare(
       "SELECT 1 FROM actions WHERE resident_id = ? AND owner = ? AND state = 'open' "
       "AND decision <> 'brigade' LIMIT 1");
@@ -250,4 +251,4 @@ bool SqliteMeetings::has_open_action(UserId user, ResidentId resident) {
   return s.step();
 }
 
-}  // namespace meedoen::sqlite
+}  // namespace meedoen::sql

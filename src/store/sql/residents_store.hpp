@@ -1,14 +1,14 @@
-// The SQLite implementation of ResidentsStore. Internal to store/sqlite.
+// The implementation of ResidentsStore in SQL, for SQLite and PostgreSQL alike. Internal to store/.
 #pragma once
 
 #include "store/residents_store.hpp"
-#include "store/sqlite/connection.hpp"
+#include "store/sql/connection.hpp"
 
-namespace meedoen::sqlite {
+namespace meedoen::sql {
 
-class SqliteResidents final : public ResidentsStore {
+class SqlResidents final : public ResidentsStore {
  public:
-  explicit SqliteResidents(Connection& conn) : conn_(&conn) {}
+  explicit SqlResidents(Connection& conn) : conn_(&conn) {}
 
   ResidentId insert_resident(const Resident& r) override;
   std::optional<Resident> get_resident(ResidentId id) override;
@@ -27,4 +27,4 @@ class SqliteResidents final : public ResidentsStore {
   Connection* conn_;
 };
 
-}  // namespace meedoen::sqlite
+}  // namespace meedoen::sql

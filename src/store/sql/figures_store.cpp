@@ -1,11 +1,11 @@
-#include "store/sqlite/figures_store.hpp"
+#include "store/sql/figures_store.hpp"
 
-#include "store/sqlite/rows.hpp"
+#include "store/sql/rows.hpp"
 
-namespace meedoen::sqlite {
+namespace meedoen::sql {
 
-std::vector<FunnelRow> SqliteFigures::funnel(const std::vector<WijkId>& wijken, Timestamp from,
-                                             Timestamp to) {
+std::vector<FunnelRow> SqlFigures::funnel(const std::vector<WijkId>& wijken, Timestamp from,
+                                          Timestamp to) {
   const std::string sql =
       "SELECT r.wijk_id, r.created_at, COALESCE(s.created_at, r.created_at), "
       "EXISTS (SELECT 1 FROM visits v WHERE v.request_id = r.id), r.first_contact_at, "
@@ -37,4 +37,4 @@ std::vector<FunnelRow> SqliteFigures::funnel(const std::vector<WijkId>& wijken, 
   return out;
 }
 
-}  // namespace meedoen::sqlite
+}  // namespace meedoen::sql

@@ -1,12 +1,12 @@
-#include "store/sqlite/signals_store.hpp"
+#include "store/sql/signals_store.hpp"
 
 #include <string>
 #include <variant>
 #include <vector>
 
-#include "store/sqlite/rows.hpp"
+#include "store/sql/rows.hpp"
 
-namespace meedoen::sqlite {
+namespace meedoen::sql {
 namespace {
 
 // The WHERE clause of a signal query, with its parameters in binding order.
@@ -77,21 +77,21 @@ constexpr const char* kSignalOrder = " ORDER BY s.urgent DESC, s.created_at DESC
 
 }  // namespace
 
-SignalId SqliteSignals::insert_signal(const Signal& g) {
+SignalId SqlSignals::insert_signal(const Signal& g) {
   std::optional<std::int64_t> buurt;
   if (g.buurt_id.valid()) buurt = g.buurt_id.value;
+  SignalId id;
   {
     auto s = conn_->prepare(
         "INSERT INTO signals (resident_id, wijk_id, buurt_id, raised_by, org_id, description, "
         "urgent, state, meldcode, meldcode_weighed, case_id, regisseur, close_reason, created_at, "
-        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
     s.bind_all(g.resident_id.value, g.wijk_id.value, buurt, g.raised_by.value, g.org_id.value,
                g.description, g.urgent, std::string(to_string(g.state)), g.meldcode,
                g.meldcode_weighed, raw(g.case_id), raw(g.regisseur), g.close_reason, g.created_at,
                g.updated_at);
-    s.exec();
+    id = SignalId(*inserted_id(s));
   }
-  const SignalId id(conn_->last_insert_id());
   for (auto c : g.categories) {
     auto s = conn_->prepare("INSERT INTO signal_categories (signal_id, category_id) VALUES (?, ?)");
     s.bind_all(id.value, c.value);
@@ -100,14 +100,14 @@ SignalId SqliteSignals::insert_signal(const Signal& g) {
   return id;
 }
 
-std::optional<Signal> SqliteSignals::get_signal(SignalId id) {
+std::optional<Signal> SqlSignals::get_signal(SignalId id) {
   auto s = conn_->prepare(std::string("SELECT ") + kSignalCols + " FROM signals s WHERE s.id = ?");
   s.bind_all(id.value);
   if (!s.step()) return std::nullopt;
   return read_signal(s);
 }
 
-std::vector<Signal> SqliteSignals::get_signals(const std::vector<SignalId>& ids) {
+std::vector<Signal> SqlSignals::get_signals(const std::vector<SignalId>& ids) {
   std::vector<Signal> out;
   for_ids(*conn_,
           std::string("SELECT ") + kSignalCols +
@@ -116,7 +116,7 @@ std::vector<Signal> SqliteSignals::get_signals(const std::vector<SignalId>& ids)
   return out;
 }
 
-void SqliteSignals::update_signal(const Signal& g) {
+void SqlSignals::update_signal(const Signal& g) {
   auto s = conn_->prepare(
       "UPDATE signals SET description = ?, urgent = ?, state = ?, meldcode = ?, "
       "meldcode_weighed = ?, case_id = ?, regisseur = ?, close_reason = ?, updated_at = ? "
@@ -127,8 +127,8 @@ void SqliteSignals::update_signal(const Signal& g) {
   s.exec();
 }
 
-std::vector<Signal> SqliteSignals::select_signals(const SignalFilter& f,
-                                                  std::vector<Resident>* residents) {
+std::vector<Signal> SqlSignals::select_signals(const SignalFilter& f,
+                                               std::vector<Resident>* residents) {
   const SignalWhere w = signal_where(f);
   // Order and cut on the bare rows first (the covering index gives the order), then join the full
   // columns, the residents and the categories for the one page only: one statement, one row per
@@ -166,17 +166,17 @@ std::vector<Signal> SqliteSignals::select_signals(const SignalFilter& f,
   return out;
 }
 
-std::vector<Signal> SqliteSignals::list_signals(const SignalFilter& f) {
+std::vector<Signal> SqlSignals::list_signals(const SignalFilter& f) {
   return select_signals(f, nullptr);
 }
 
-SignalPage SqliteSignals::list_signal_page(const SignalFilter& f) {
+SignalPage SqlSignals::list_signal_page(const SignalFilter& f) {
   SignalPage page;
   page.signals = select_signals(f, &page.residents);
   return page;
 }
 
-int SqliteSignals::count_signals(const SignalFilter& f) {
+int SqlSignals::count_signals(const SignalFilter& f) {
   // The usual filters are columns of signal_counts (migration 6): sum a few rows.
   if (!f.category && !f.raised_by && !f.org && !f.resident && f.code.empty()) {
     const SignalWhere w = signal_where(f, true);
@@ -190,7 +190,7 @@ int SqliteSignals::count_signals(const SignalFilter& f) {
   return s.step() ? s.i32(0) : 0;
 }
 
-std::optional<Signal> SqliteSignals::open_case_for_resident(ResidentId r) {
+std::optional<Signal> SqlSignals::open_case_for_resident(ResidentId r) {
   auto s = conn_->prepare(std::string("SELECT ") + kSignalCols +
                           " FROM signals s WHERE s.resident_id = ? AND s.case_id IS NULL "
                           "AND s.state NOT IN ('closed', 'linked') ORDER BY s.id LIMIT 1");
@@ -199,7 +199,7 @@ std::optional<Signal> SqliteSignals::open_case_for_resident(ResidentId r) {
   return read_signal(s);
 }
 
-std::vector<Signal> SqliteSignals::linked_signals(SignalId case_id) {
+std::vector<Signal> SqlSignals::linked_signals(SignalId case_id) {
   auto s = conn_->prepare(std::string("SELECT ") + kSignalCols +
                           " FROM signals s WHERE s.case_id = ? ORDER BY s.created_at");
   s.bind_all(case_id.value);
@@ -208,20 +208,20 @@ std::vector<Signal> SqliteSignals::linked_signals(SignalId case_id) {
   return out;
 }
 
-bool SqliteSignals::user_raised_signal_about(UserId user, ResidentId resident) {
+bool SqlSignals::user_raised_signal_about(UserId user, ResidentId resident) {
   auto s = conn_->prepare("SELECT 1 FROM signals WHERE raised_by = ? AND resident_id = ? LIMIT 1");
   s.bind_all(user.value, resident.value);
   return s.step();
 }
 
-void SqliteSignals::add_timeline(const TimelineEvent& e) {
+void SqlSignals::add_timeline(const TimelineEvent& e) {
   auto s = conn_->prepare(
       "INSERT INTO signal_timeline (signal_id, at, user_id, kind, text) VALUES (?, ?, ?, ?, ?)");
   s.bind_all(e.signal_id.value, e.at, e.user_id.value, e.kind, e.text);
   s.exec();
 }
 
-std::vector<TimelineEvent> SqliteSignals::timeline(SignalId id) {
+std::vector<TimelineEvent> SqlSignals::timeline(SignalId id) {
   auto s = conn_->prepare(
       "SELECT signal_id, at, user_id, kind, text FROM signal_timeline WHERE signal_id = ? "
       "ORDER BY at, id");
@@ -232,7 +232,7 @@ std::vector<TimelineEvent> SqliteSignals::timeline(SignalId id) {
   return out;
 }
 
-std::vector<MeldcodeStep> SqliteSignals::meldcode_steps(SignalId id) {
+std::vector<MeldcodeStep> SqlSignals::meldcode_steps(SignalId id) {
   auto s = conn_->prepare(
       "SELECT step, date, rationale, user_id, recorded_at FROM meldcode_steps "
       "WHERE signal_id = ? ORDER BY step, id");
@@ -242,7 +242,7 @@ std::vector<MeldcodeStep> SqliteSignals::meldcode_steps(SignalId id) {
   return out;
 }
 
-void SqliteSignals::insert_meldcode_step(SignalId id, const MeldcodeStep& m) {
+void SqlSignals::insert_meldcode_step(SignalId id, const MeldcodeStep& m) {
   auto s = conn_->prepare(
       "INSERT INTO meldcode_steps (signal_id, step, date, rationale, user_id, recorded_at) "
       "VALUES (?, ?, ?, ?, ?, ?)");
@@ -250,4 +250,4 @@ void SqliteSignals::insert_meldcode_step(SignalId id, const MeldcodeStep& m) {
   s.exec();
 }
 
-}  // namespace meedoen::sqlite
+}  // namespace meedoen::sql

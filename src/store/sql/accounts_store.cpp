@@ -1,10 +1,10 @@
-#include "store/sqlite/accounts_store.hpp"
+#include "store/sql/accounts_store.hpp"
 
-#include "store/sqlite/rows.hpp"
+#include "store/sql/rows.hpp"
 
-namespace meedoen::sqlite {
+namespace meedoen::sql {
 
-std::vector<WijkId> SqliteAccounts::user_wijken(UserId id) {
+std::vector<WijkId> SqlAccounts::user_wijken(UserId id) {
   auto s = conn_->prepare("SELECT wijk_id FROM user_wijken WHERE user_id = ? ORDER BY wijk_id");
   s.bind_all(id.value);
   std::vector<WijkId> out;
@@ -12,7 +12,7 @@ std::vector<WijkId> SqliteAccounts::user_wijken(UserId id) {
   return out;
 }
 
-std::optional<UserAuth> SqliteAccounts::find_user_auth(const std::string& username) {
+std::optional<UserAuth> SqlAccounts::find_user_auth(const std::string& username) {
   std::optional<UserAuth> out;
   {
     auto s = conn_->prepare(std::string("SELECT ") + kUserCols +
@@ -31,14 +31,14 @@ std::optional<UserAuth> SqliteAccounts::find_user_auth(const std::string& userna
   return out;
 }
 
-std::optional<std::string> SqliteAccounts::user_display_name(UserId id) {
+std::optional<std::string> SqlAccounts::user_display_name(UserId id) {
   auto s = conn_->prepare("SELECT display_name FROM users WHERE id = ?");
   s.bind_all(id.value);
   if (!s.step()) return std::nullopt;
   return s.text(0);
 }
 
-std::optional<User> SqliteAccounts::get_user(UserId id) {
+std::optional<User> SqlAccounts::get_user(UserId id) {
   // Every request resumes a session with its user: one statement for the user and their wijken.
   auto s = conn_->prepare(std::string("SELECT ") + kUserCols + ", " + kUserWijkenCol +
                           " FROM users WHERE id = ?");
@@ -47,7 +47,7 @@ std::optional<User> SqliteAccounts::get_user(UserId id) {
   return read_user_with_wijken(s);
 }
 
-std::vector<User> SqliteAccounts::list_users() {
+std::vector<User> SqlAccounts::list_users() {
   std::vector<User> out;
   auto s = conn_->prepare(std::string("SELECT ") + kUserCols + ", " + kUserWijkenCol +
                           " FROM users ORDER BY username");
@@ -55,7 +55,7 @@ std::vector<User> SqliteAccounts::list_users() {
   return out;
 }
 
-std::vector<User> SqliteAccounts::users_in_wijk(WijkId wijk) {
+std::vector<User> SqlAccounts::users_in_wijk(WijkId wijk) {
   std::vector<User> out;
   {
     auto s = conn_->prepare(
@@ -68,19 +68,19 @@ std::vector<User> SqliteAccounts::users_in_wijk(WijkId wijk) {
   return out;
 }
 
-Result<UserId> SqliteAccounts::insert_user(const User& u, const std::string& hash) {
-  try {
+Result<UserId> SqlAccounts::insert_user(const User& u, const std::string& hash) {
+  UserId id;
+  {
     auto s = conn_->prepare(
         "INSERT INTO users (username, display_name, role, org_id, active, "
-        "aandachtsfunctionaris, lang, password_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        "aandachtsfunctionaris, lang, password_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT DO NOTHING RETURNING id");
     s.bind_all(u.username, u.display_name, std::string(to_string(u.role)), u.org_id.value, u.active,
                u.aandachtsfunctionaris, u.lang, hash);
-    s.exec();
-  } catch (const DbError& e) {
-    if (is_unique_violation(e)) return Error::invalid("error.user.username_taken", "username");
-    throw;
+    const auto inserted = inserted_id(s);
+    if (!inserted) return Error::invalid("error.user.username_taken", "username");
+    id = UserId(*inserted);
   }
-  const UserId id(conn_->last_insert_id());
   for (auto w : u.wijken) {
     auto s = conn_->prepare("INSERT INTO user_wijken (user_id, wijk_id) VALUES (?, ?)");
     s.bind_all(id.value, w.value);
@@ -89,7 +89,7 @@ Result<UserId> SqliteAccounts::insert_user(const User& u, const std::string& has
   return id;
 }
 
-void SqliteAccounts::update_user(const User& u) {
+void SqlAccounts::update_user(const User& u) {
   {
     auto s = conn_->prepare(
         "UPDATE users SET display_name = ?, role = ?, org_id = ?, active = ?, "
@@ -110,20 +110,20 @@ void SqliteAccounts::update_user(const User& u) {
   }
 }
 
-void SqliteAccounts::set_password(UserId id, const std::string& hash) {
+void SqlAccounts::set_password(UserId id, const std::string& hash) {
   auto s = conn_->prepare(
       "UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = 0 WHERE id = ?");
   s.bind_all(hash, id.value);
   s.exec();
 }
 
-void SqliteAccounts::set_login_failures(UserId id, int failures, Timestamp locked_until) {
+void SqlAccounts::set_login_failures(UserId id, int failures, Timestamp locked_until) {
   auto s = conn_->prepare("UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?");
   s.bind_all(failures, locked_until, id.value);
   s.exec();
 }
 
-void SqliteAccounts::insert_session(const SessionRecord& r) {
+void SqlAccounts::insert_session(const SessionRecord& r) {
   auto s = conn_->prepare(
       "INSERT INTO sessions (digest, user_id, csrf, lang, created_at, last_seen) "
       "VALUES (?, ?, ?, ?, ?, ?)");
@@ -131,7 +131,7 @@ void SqliteAccounts::insert_session(const SessionRecord& r) {
   s.exec();
 }
 
-std::optional<SessionRecord> SqliteAccounts::find_session(const std::string& digest) {
+std::optional<SessionRecord> SqlAccounts::find_session(const std::string& digest) {
   auto s = conn_->prepare(
       "SELECT digest, user_id, csrf, lang, created_at, last_seen FROM sessions WHERE digest = ?");
   s.bind_all(digest);
@@ -139,31 +139,31 @@ std::optional<SessionRecord> SqliteAccounts::find_session(const std::string& dig
   return SessionRecord{s.text(0), opt_id<UserId>(s, 1), s.text(2), s.text(3), s.i64(4), s.i64(5)};
 }
 
-void SqliteAccounts::touch_session(const std::string& digest, Timestamp at) {
+void SqlAccounts::touch_session(const std::string& digest, Timestamp at) {
   auto s = conn_->prepare("UPDATE sessions SET last_seen = ? WHERE digest = ?");
   s.bind_all(at, digest);
   s.exec();
 }
 
-void SqliteAccounts::set_session_lang(const std::string& digest, const std::string& lang) {
+void SqlAccounts::set_session_lang(const std::string& digest, const std::string& lang) {
   auto s = conn_->prepare("UPDATE sessions SET lang = ? WHERE digest = ?");
   s.bind_all(lang, digest);
   s.exec();
 }
 
-void SqliteAccounts::delete_session(const std::string& digest) {
+void SqlAccounts::delete_session(const std::string& digest) {
   auto s = conn_->prepare("DELETE FROM sessions WHERE digest = ?");
   s.bind_all(digest);
   s.exec();
 }
 
-void SqliteAccounts::delete_sessions_idle_since(Timestamp before) {
+void SqlAccounts::delete_sessions_idle_since(Timestamp before) {
   auto s = conn_->prepare("DELETE FROM sessions WHERE last_seen < ?");
   s.bind_all(before);
   s.exec();
 }
 
-std::vector<ThrottleRow> SqliteAccounts::throttle_rows(const std::vector<std::string>& keys) {
+std::vector<ThrottleRow> SqlAccounts::throttle_rows(const std::vector<std::string>& keys) {
   std::vector<ThrottleRow> out;
   for (const auto& k : keys) {  // three keys at most: one statement each is fine
     auto s = conn_->prepare(
@@ -174,7 +174,7 @@ std::vector<ThrottleRow> SqliteAccounts::throttle_rows(const std::vector<std::st
   return out;
 }
 
-void SqliteAccounts::put_throttle_row(const ThrottleRow& r) {
+void SqlAccounts::put_throttle_row(const ThrottleRow& r) {
   auto s = conn_->prepare(
       "INSERT INTO login_throttle (key, failures, window_start, locked_until) VALUES (?, ?, ?, ?) "
       "ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, window_start = "
@@ -184,16 +184,16 @@ void SqliteAccounts::put_throttle_row(const ThrottleRow& r) {
   s.exec();
 }
 
-void SqliteAccounts::delete_throttle_row(const std::string& key) {
+void SqlAccounts::delete_throttle_row(const std::string& key) {
   auto s = conn_->prepare("DELETE FROM login_throttle WHERE key = ?");
   s.bind_all(key);
   s.exec();
 }
 
-void SqliteAccounts::purge_throttle(Timestamp before) {
+void SqlAccounts::purge_throttle(Timestamp before) {
   auto s = conn_->prepare("DELETE FROM login_throttle WHERE window_start < ? AND locked_until < ?");
   s.bind_all(before, before);
   s.exec();
 }
 
-}  // namespace meedoen::sqlite
+}  // namespace meedoen::sql

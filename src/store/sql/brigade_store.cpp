@@ -1,10 +1,10 @@
-#include "store/sqlite/brigade_store.hpp"
+#include "store/sql/brigade_store.hpp"
 
-#include "store/sqlite/rows.hpp"
+#include "store/sql/rows.hpp"
 
-namespace meedoen::sqlite {
+namespace meedoen::sql {
 
-std::map<RequestId, std::vector<Assignment>> SqliteBrigade::assignments_for_requests(
+std::map<RequestId, std::vector<Assignment>> SqlBrigade::assignments_for_requests(
     const std::vector<RequestId>& ids) {
   std::map<RequestId, std::vector<Assignment>> out;
   for_ids(*conn_,
@@ -21,7 +21,7 @@ std::map<RequestId, std::vector<Assignment>> SqliteBrigade::assignments_for_requ
   return out;
 }
 
-std::map<RequestId, std::pair<int, Timestamp>> SqliteBrigade::visit_stats_for(
+std::map<RequestId, std::pair<int, Timestamp>> SqlBrigade::visit_stats_for(
     const std::vector<RequestId>& ids) {
   std::map<RequestId, std::pair<int, Timestamp>> out;
   // Counted here rather than with GROUP BY, which would sort the rows first.
@@ -36,23 +36,22 @@ std::map<RequestId, std::pair<int, Timestamp>> SqliteBrigade::visit_stats_for(
   return out;
 }
 
-RequestId SqliteBrigade::insert_request(const BrigadeRequest& r) {
+RequestId SqlBrigade::insert_request(const BrigadeRequest& r) {
   auto s = conn_->prepare(
       "INSERT INTO brigade_requests (resident_id, wijk_id, signal_id, action_id, source, "
       "requested_by, known, safety_aggression, safety_dog, safety_addiction, safety_notes, "
       "pair_advised, pref_language, pref_gender, pref_theme, urgency, outcome, outcome_note, "
       "created_at, updated_at, first_contact_at, closed_at, version) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)");
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id");
   s.bind_all(r.resident_id.value, r.wijk_id.value, raw(r.signal_id), raw(r.action_id), r.source,
              r.requested_by.value, r.known, r.safety_aggression, r.safety_dog, r.safety_addiction,
              r.safety_notes, r.pair_advised, r.pref_language, r.pref_gender, r.pref_theme,
              std::string(to_string(r.urgency)), std::string(to_string(r.outcome)), r.outcome_note,
              r.created_at, r.updated_at, r.first_contact_at, r.closed_at);
-  s.exec();
-  return RequestId(conn_->last_insert_id());
+  return RequestId(*inserted_id(s));
 }
 
-std::optional<BrigadeRequest> SqliteBrigade::get_request(RequestId id) {
+std::optional<BrigadeRequest> SqlBrigade::get_request(RequestId id) {
   auto s =
       conn_->prepare(std::string("SELECT ") + kRequestCols + " FROM brigade_requests WHERE id = ?");
   s.bind_all(id.value);
@@ -60,7 +59,7 @@ std::optional<BrigadeRequest> SqliteBrigade::get_request(RequestId id) {
   return read_request(s);
 }
 
-bool SqliteBrigade::update_request(const BrigadeRequest& r) {
+bool SqlBrigade::update_request(const BrigadeRequest& r) {
   auto s = conn_->prepare(
       "UPDATE brigade_requests SET known = ?, safety_aggression = ?, safety_dog = ?, "
       "safety_addiction = ?, safety_notes = ?, pair_advised = ?, pref_language = ?, pref_gender = "
@@ -75,7 +74,7 @@ bool SqliteBrigade::update_request(const BrigadeRequest& r) {
   return conn_->changes() > 0;
 }
 
-std::vector<BrigadeRequest> SqliteBrigade::list_requests(const RequestFilter& f) {
+std::vector<BrigadeRequest> SqlBrigade::list_requests(const RequestFilter& f) {
   std::string sql = std::string("SELECT ") + kRequestCols + " FROM brigade_requests WHERE " +
                     wijk_clause("wijk_id", f.wijken);
   // As written in the partial index brigade_requests_open, so the planner can use it.
@@ -91,7 +90,7 @@ std::vector<BrigadeRequest> SqliteBrigade::list_requests(const RequestFilter& f)
   return collect<BrigadeRequest>(s, read_request);
 }
 
-std::optional<BrigadeRequest> SqliteBrigade::request_for_action(ActionId id) {
+std::optional<BrigadeRequest> SqlBrigade::request_for_action(ActionId id) {
   auto s = conn_->prepare(std::string("SELECT ") + kRequestCols +
                           " FROM brigade_requests WHERE action_id = ?");
   s.bind_all(id.value);
@@ -99,8 +98,8 @@ std::optional<BrigadeRequest> SqliteBrigade::request_for_action(ActionId id) {
   return read_request(s);
 }
 
-void SqliteBrigade::add_request_outcome(RequestId id, Timestamp at, UserId by, Outcome o,
-                                        const std::string& note) {
+void SqlBrigade::add_request_outcome(RequestId id, Timestamp at, UserId by, Outcome o,
+                                     const std::string& note) {
   auto s = conn_->prepare(
       "INSERT INTO request_outcomes (request_id, at, user_id, outcome, note) VALUES (?, ?, ?, ?, "
       "?)");
@@ -108,17 +107,16 @@ void SqliteBrigade::add_request_outcome(RequestId id, Timestamp at, UserId by, O
   s.exec();
 }
 
-AssignmentId SqliteBrigade::insert_assignment(const Assignment& a) {
+AssignmentId SqlBrigade::insert_assignment(const Assignment& a) {
   auto s = conn_->prepare(
       "INSERT INTO assignments (request_id, peer, assigned_by, state, reason, assigned_at, "
-      "responded_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      "responded_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
   s.bind_all(a.request_id.value, a.peer.value, a.assigned_by.value, std::string(to_string(a.state)),
              a.reason, a.assigned_at, a.responded_at, a.ended_at);
-  s.exec();
-  return AssignmentId(conn_->last_insert_id());
+  return AssignmentId(*inserted_id(s));
 }
 
-std::optional<Assignment> SqliteBrigade::get_assignment(AssignmentId id) {
+std::optional<Assignment> SqlBrigade::get_assignment(AssignmentId id) {
   auto s =
       conn_->prepare(std::string("SELECT ") + kAssignmentCols + " FROM assignments a WHERE id = ?");
   s.bind_all(id.value);
@@ -126,21 +124,21 @@ std::optional<Assignment> SqliteBrigade::get_assignment(AssignmentId id) {
   return read_assignment(s);
 }
 
-void SqliteBrigade::update_assignment(const Assignment& a) {
+void SqlBrigade::update_assignment(const Assignment& a) {
   auto s = conn_->prepare(
       "UPDATE assignments SET state = ?, reason = ?, responded_at = ?, ended_at = ? WHERE id = ?");
   s.bind_all(std::string(to_string(a.state)), a.reason, a.responded_at, a.ended_at, a.id.value);
   s.exec();
 }
 
-std::vector<Assignment> SqliteBrigade::assignments_for_request(RequestId id) {
+std::vector<Assignment> SqlBrigade::assignments_for_request(RequestId id) {
   auto s = conn_->prepare(std::string("SELECT ") + kAssignmentCols +
                           " FROM assignments a WHERE request_id = ? ORDER BY assigned_at, id");
   s.bind_all(id.value);
   return collect<Assignment>(s, read_assignment);
 }
 
-std::vector<BrigadeRequest> SqliteBrigade::past_requests_of_peer(UserId peer, int limit) {
+std::vector<BrigadeRequest> SqlBrigade::past_requests_of_peer(UserId peer, int limit) {
   // From the peer's own assignments (index assignments_peer), newest first, then each request by
   // its key: a peer with years of visits costs a few rows, not a scan of all requests.
   static const std::string sql = [] {
@@ -171,7 +169,7 @@ std::vector<BrigadeRequest> SqliteBrigade::past_requests_of_peer(UserId peer, in
   return collect<BrigadeRequest>(s, read_request);
 }
 
-std::vector<Assignment> SqliteBrigade::assignments_for_peer(UserId peer, bool current_only) {
+std::vector<Assignment> SqlBrigade::assignments_for_peer(UserId peer, bool current_only) {
   auto s = conn_->prepare(std::string("SELECT ") + kAssignmentCols +
                           " FROM assignments a WHERE peer = ? AND (? = 0 OR " +
                           "state IN ('offered', 'accepted')) ORDER BY state = 'offered' DESC, "
@@ -180,7 +178,7 @@ std::vector<Assignment> SqliteBrigade::assignments_for_peer(UserId peer, bool cu
   return collect<Assignment>(s, read_assignment);
 }
 
-bool SqliteBrigade::is_assigned_peer(UserId peer, ResidentId resident) {
+bool SqlBrigade::is_assigned_peer(UserId peer, ResidentId resident) {
   auto s = conn_->prepare(
       "SELECT 1 FROM assignments a JOIN brigade_requests r ON r.id = a.request_id "
       "WHERE a.peer = ? AND a.state = 'accepted' AND r.resident_id = ? AND r.outcome <> 'closed' "
@@ -189,7 +187,7 @@ bool SqliteBrigade::is_assigned_peer(UserId peer, ResidentId resident) {
   return s.step();
 }
 
-bool SqliteBrigade::peer_knew_resident(UserId peer, ResidentId resident) {
+bool SqlBrigade::peer_knew_resident(UserId peer, ResidentId resident) {
   auto s = conn_->prepare(
       "SELECT 1 FROM assignments a JOIN brigade_requests r ON r.id = a.request_id "
       "WHERE a.peer = ? AND a.state IN ('accepted', 'ended') AND a.responded_at > 0 "
@@ -198,18 +196,17 @@ bool SqliteBrigade::peer_knew_resident(UserId peer, ResidentId resident) {
   return s.step();
 }
 
-std::pair<VisitId, bool> SqliteBrigade::insert_visit(const Visit& v) {
+std::pair<VisitId, bool> SqlBrigade::insert_visit(const Visit& v) {
   {
     auto s = conn_->prepare(
         "INSERT INTO visits (request_id, peer, at, kind, result, note, next_step, idempotency_key, "
         "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (request_id, peer, "
-        "idempotency_key) DO NOTHING");
+        "idempotency_key) DO NOTHING RETURNING id");
     s.bind_all(v.request_id.value, v.peer.value, v.at, std::string(to_string(v.kind)),
                std::string(to_string(v.result)), v.note, v.next_step, v.idempotency_key,
                v.created_at);
-    s.exec();
+    if (const auto id = inserted_id(s)) return {VisitId(*id), true};
   }
-  if (conn_->changes() > 0) return {VisitId(conn_->last_insert_id()), true};
   auto s = conn_->prepare(
       "SELECT id FROM visits WHERE request_id = ? AND peer = ? AND idempotency_key = ?");
   s.bind_all(v.request_id.value, v.peer.value, v.idempotency_key);
@@ -217,23 +214,22 @@ std::pair<VisitId, bool> SqliteBrigade::insert_visit(const Visit& v) {
   return {VisitId(s.i64(0)), false};
 }
 
-std::vector<Visit> SqliteBrigade::visits_for_request(RequestId id) {
+std::vector<Visit> SqlBrigade::visits_for_request(RequestId id) {
   auto s = conn_->prepare(std::string("SELECT ") + kVisitCols +
                           " FROM visits WHERE request_id = ? ORDER BY at DESC, id DESC");
   s.bind_all(id.value);
   return collect<Visit>(s, read_visit);
 }
 
-CheckinId SqliteBrigade::insert_checkin(const Checkin& c) {
+CheckinId SqlBrigade::insert_checkin(const Checkin& c) {
   auto s = conn_->prepare(
       "INSERT INTO checkins (request_id, peer, started_at, expected_back, ended_at) VALUES (?, ?, "
-      "?, ?, 0)");
+      "?, ?, 0) RETURNING id");
   s.bind_all(c.request_id.value, c.peer.value, c.started_at, c.expected_back);
-  s.exec();
-  return CheckinId(conn_->last_insert_id());
+  return CheckinId(*inserted_id(s));
 }
 
-std::optional<Checkin> SqliteBrigade::open_checkin(UserId peer) {
+std::optional<Checkin> SqlBrigade::open_checkin(UserId peer) {
   auto s =
       conn_->prepare(std::string("SELECT ") + kCheckinCols +
                      " FROM checkins WHERE peer = ? AND ended_at = 0 ORDER BY id DESC LIMIT 1");
@@ -242,27 +238,27 @@ std::optional<Checkin> SqliteBrigade::open_checkin(UserId peer) {
   return read_checkin(s);
 }
 
-void SqliteBrigade::end_checkin(CheckinId id, Timestamp at) {
+void SqlBrigade::end_checkin(CheckinId id, Timestamp at) {
   auto s = conn_->prepare("UPDATE checkins SET ended_at = ? WHERE id = ? AND ended_at = 0");
   s.bind_all(at, id.value);
   s.exec();
 }
 
-std::vector<Checkin> SqliteBrigade::open_checkins() {
+std::vector<Checkin> SqlBrigade::open_checkins() {
   auto s = conn_->prepare(std::string("SELECT ") + kCheckinCols +
                           " FROM checkins WHERE ended_at = 0 ORDER BY expected_back");
   return collect<Checkin>(s, read_checkin);
 }
 
-DebriefId SqliteBrigade::insert_debrief(const Debrief& d) {
+DebriefId SqlBrigade::insert_debrief(const Debrief& d) {
   auto s = conn_->prepare(
-      "INSERT INTO debriefs (peer, request_id, note, requested_at) VALUES (?, ?, ?, ?)");
+      "INSERT INTO debriefs (peer, request_id, note, requested_at) VALUES (?, ?, ?, ?) "
+      "RETURNING id");
   s.bind_all(d.peer.value, raw(d.request_id), d.note, d.requested_at);
-  s.exec();
-  return DebriefId(conn_->last_insert_id());
+  return DebriefId(*inserted_id(s));
 }
 
-std::vector<Debrief> SqliteBrigade::open_debriefs() {
+std::vector<Debrief> SqlBrigade::open_debriefs() {
   auto s = conn_->prepare(
       "SELECT id, peer, request_id, note, requested_at FROM debriefs WHERE handled_at = 0 "
       "ORDER BY requested_at");
@@ -279,7 +275,7 @@ std::vector<Debrief> SqliteBrigade::open_debriefs() {
   return out;
 }
 
-bool SqliteBrigade::handle_debrief(DebriefId id, UserId by, Timestamp at) {
+bool SqlBrigade::handle_debrief(DebriefId id, UserId by, Timestamp at) {
   auto s = conn_->prepare(
       "UPDATE debriefs SET handled_at = ?, handled_by = ? WHERE id = ? AND handled_at = 0");
   s.bind_all(at, by.value, id.value);
@@ -287,4 +283,4 @@ bool SqliteBrigade::handle_debrief(DebriefId id, UserId by, Timestamp at) {
   return conn_->changes() > 0;
 }
 
-}  // namespace meedoen::sqlite
+}  // namespace meedoen::sql

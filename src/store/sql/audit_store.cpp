@@ -1,16 +1,16 @@
-#include "store/sqlite/audit_store.hpp"
+#include "store/sql/audit_store.hpp"
 
-#include "store/sqlite/rows.hpp"
+#include "store/sql/rows.hpp"
 
-namespace meedoen::sqlite {
+namespace meedoen::sql {
 
-AuditHead SqliteAudit::audit_head() {
+AuditHead SqlAudit::audit_head() {
   auto s = conn_->prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
   if (!s.step()) return {};
   return {s.i64(0), s.text(1)};
 }
 
-void SqliteAudit::insert_audit(const AuditEntry& e) {
+void SqlAudit::insert_audit(const AuditEntry& e) {
   auto s = conn_->prepare(
       "INSERT INTO audit_log (seq, at, user_id, user_label, event, resident_id, object, reason, "
       "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -19,12 +19,12 @@ void SqliteAudit::insert_audit(const AuditEntry& e) {
   s.exec();
 }
 
-void SqliteAudit::for_each_audit(const std::function<void(const AuditEntry&)>& fn) {
+void SqlAudit::for_each_audit(const std::function<void(const AuditEntry&)>& fn) {
   auto s = conn_->prepare(std::string("SELECT ") + kAuditCols + " FROM audit_log ORDER BY seq");
   while (s.step()) fn(read_audit(s));
 }
 
-std::vector<AuditEntry> SqliteAudit::audit_for_resident(ResidentId id) {
+std::vector<AuditEntry> SqlAudit::audit_for_resident(ResidentId id) {
   auto s = conn_->prepare(std::string("SELECT ") + kAuditCols +
                           " FROM audit_log WHERE resident_id = ? ORDER BY seq");
   s.bind_all(id.value);
@@ -33,8 +33,8 @@ std::vector<AuditEntry> SqliteAudit::audit_for_resident(ResidentId id) {
   return out;
 }
 
-std::vector<AuditEntry> SqliteAudit::break_glass_entries(const std::vector<WijkId>& wijken,
-                                                         int limit) {
+std::vector<AuditEntry> SqlAudit::break_glass_entries(const std::vector<WijkId>& wijken,
+                                                      int limit) {
   std::vector<AuditEntry> out;
   const std::string cols = std::string("SELECT ") + kAuditCols;
   if (wijken.empty()) {
@@ -56,4 +56,4 @@ std::vector<AuditEntry> SqliteAudit::break_glass_entries(const std::vector<WijkI
   return out;
 }
 
-}  // namespace meedoen::sqlite
+}  // namespace meedoen::sql

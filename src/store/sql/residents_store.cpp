@@ -1,40 +1,39 @@
-#include "store/sqlite/residents_store.hpp"
+#include "store/sql/residents_store.hpp"
 
-#include "store/sqlite/rows.hpp"
+#include "store/sql/rows.hpp"
 
-namespace meedoen::sqlite {
+namespace meedoen::sql {
 
-std::optional<std::vector<unsigned char>> SqliteResidents::vault_key_check() {
+std::optional<std::vector<unsigned char>> SqlResidents::vault_key_check() {
   auto s = conn_->prepare("SELECT key_check FROM vault_meta WHERE id = 1");
   if (!s.step()) return std::nullopt;
   return s.blob(0);
 }
 
-void SqliteResidents::set_vault_key_check(const std::vector<unsigned char>& check, Timestamp at) {
+void SqlResidents::set_vault_key_check(const std::vector<unsigned char>& check, Timestamp at) {
   auto s = conn_->prepare("INSERT INTO vault_meta (id, key_check, created_at) VALUES (1, ?, ?)");
   s.bind_all(check, at);
   s.exec();
 }
 
-std::optional<ResidentsStore::SealedSample> SqliteResidents::any_sealed_field() {
+std::optional<ResidentsStore::SealedSample> SqlResidents::any_sealed_field() {
   auto s = conn_->prepare(
       "SELECT resident_id, field, sealed FROM resident_identity WHERE length(sealed) > 0 LIMIT 1");
   if (!s.step()) return std::nullopt;
   return SealedSample{ResidentId(s.i64(0)), s.text(1), s.blob(2)};
 }
 
-ResidentId SqliteResidents::insert_resident(const Resident& r) {
+ResidentId SqlResidents::insert_resident(const Resident& r) {
   auto s = conn_->prepare(
       "INSERT INTO residents (code, wijk_id, buurt_id, gender, age_band, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?)");
+      "VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
   std::optional<std::int64_t> buurt;
   if (r.buurt_id.valid()) buurt = r.buurt_id.value;
   s.bind_all(r.code, r.wijk_id.value, buurt, r.gender, r.age_band, r.created_at);
-  s.exec();
-  return ResidentId(conn_->last_insert_id());
+  return ResidentId(*inserted_id(s));
 }
 
-std::optional<Resident> SqliteResidents::get_resident(ResidentId id) {
+std::optional<Resident> SqlResidents::get_resident(ResidentId id) {
   auto s = conn_->prepare(
       "SELECT id, code, wijk_id, buurt_id, gender, age_band, created_at FROM residents "
       "WHERE id = ?");
@@ -43,7 +42,7 @@ std::optional<Resident> SqliteResidents::get_resident(ResidentId id) {
   return read_resident(s);
 }
 
-std::vector<Resident> SqliteResidents::get_residents(const std::vector<ResidentId>& ids) {
+std::vector<Resident> SqlResidents::get_residents(const std::vector<ResidentId>& ids) {
   std::vector<Resident> out;
   for_ids(*conn_,
           "SELECT r.id, r.code, r.wijk_id, r.buurt_id, r.gender, r.age_band, r.created_at "
@@ -52,7 +51,7 @@ std::vector<Resident> SqliteResidents::get_residents(const std::vector<ResidentI
   return out;
 }
 
-std::optional<Resident> SqliteResidents::find_resident_by_code(const std::string& code) {
+std::optional<Resident> SqlResidents::find_resident_by_code(const std::string& code) {
   auto s = conn_->prepare(
       "SELECT id, code, wijk_id, buurt_id, gender, age_band, created_at FROM residents "
       "WHERE code = ?");
@@ -61,7 +60,7 @@ std::optional<Resident> SqliteResidents::find_resident_by_code(const std::string
   return read_resident(s);
 }
 
-void SqliteResidents::put_identity(ResidentId id, const SealedIdentity& sealed) {
+void SqlResidents::put_identity(ResidentId id, const SealedIdentity& sealed) {
   for (const auto& [field, blob] : sealed) {
     if (blob.empty()) {
       auto s = conn_->prepare("DELETE FROM resident_identity WHERE resident_id = ? AND field = ?");
@@ -77,7 +76,7 @@ void SqliteResidents::put_identity(ResidentId id, const SealedIdentity& sealed) 
   }
 }
 
-SealedIdentity SqliteResidents::get_identity(ResidentId id) {
+SealedIdentity SqlResidents::get_identity(ResidentId id) {
   auto s = conn_->prepare("SELECT field, sealed FROM resident_identity WHERE resident_id = ?");
   s.bind_all(id.value);
   SealedIdentity out;
@@ -85,7 +84,7 @@ SealedIdentity SqliteResidents::get_identity(ResidentId id) {
   return out;
 }
 
-void SqliteResidents::put_name_tokens(ResidentId id, const std::vector<std::string>& tokens) {
+void SqlResidents::put_name_tokens(ResidentId id, const std::vector<std::string>& tokens) {
   {
     auto s = conn_->prepare("DELETE FROM resident_name_index WHERE resident_id = ?");
     s.bind_all(id.value);
@@ -98,7 +97,7 @@ void SqliteResidents::put_name_tokens(ResidentId id, const std::vector<std::stri
   }
 }
 
-std::vector<ResidentId> SqliteResidents::residents_with_name_tokens(
+std::vector<ResidentId> SqlResidents::residents_with_name_tokens(
     WijkId wijk, const std::vector<std::string>& tokens) {
   std::vector<ResidentId> out;
   for (const auto& t : tokens) {
@@ -111,4 +110,4 @@ std::vector<ResidentId> SqliteResidents::residents_with_name_tokens(
   return out;
 }
 
-}  // namespace meedoen::sqlite
+}  // namespace meedoen::sql

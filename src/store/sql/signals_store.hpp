@@ -1,14 +1,14 @@
-// The SQLite implementation of SignalsStore. Internal to store/sqlite.
+// The implementation of SignalsStore in SQL, for SQLite and PostgreSQL alike. Internal to store/.
 #pragma once
 
 #include "store/signals_store.hpp"
-#include "store/sqlite/connection.hpp"
+#include "store/sql/connection.hpp"
 
-namespace meedoen::sqlite {
+namespace meedoen::sql {
 
-class SqliteSignals final : public SignalsStore {
+class SqlSignals final : public SignalsStore {
  public:
-  explicit SqliteSignals(Connection& conn) : conn_(&conn) {}
+  explicit SqlSignals(Connection& conn) : conn_(&conn) {}
 
   SignalId insert_signal(const Signal& s) override;
   std::optional<Signal> get_signal(SignalId id) override;
@@ -33,4 +33,4 @@ class SqliteSignals final : public SignalsStore {
   Connection* conn_;
 };
 
-}  // namespace meedoen::sqlite
+}  // namespace meedoen::sql

@@ -1,10 +1,10 @@
-#include "store/sqlite/peers_store.hpp"
+#include "store/sql/peers_store.hpp"
 
-#include "store/sqlite/rows.hpp"
+#include "store/sql/rows.hpp"
 
-namespace meedoen::sqlite {
+namespace meedoen::sql {
 
-std::optional<PeerProfile> SqlitePeers::get_peer_profile(UserId id) {
+std::optional<PeerProfile> SqlPeers::get_peer_profile(UserId id) {
   auto s = conn_->prepare(std::string("SELECT ") + kProfileCols +
                           " FROM peer_profiles WHERE user_id = ?");
   s.bind_all(id.value);
@@ -12,7 +12,7 @@ std::optional<PeerProfile> SqlitePeers::get_peer_profile(UserId id) {
   return read_profile(s);
 }
 
-void SqlitePeers::put_peer_profile(const PeerProfile& p) {
+void SqlPeers::put_peer_profile(const PeerProfile& p) {
   auto s = conn_->prepare(
       "INSERT INTO peer_profiles (user_id, languages, themes, gender, weekly_cap, active, email) "
       "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET languages = "
@@ -24,13 +24,13 @@ void SqlitePeers::put_peer_profile(const PeerProfile& p) {
   s.exec();
 }
 
-std::vector<PeerProfile> SqlitePeers::list_peer_profiles() {
+std::vector<PeerProfile> SqlPeers::list_peer_profiles() {
   auto s = conn_->prepare(std::string("SELECT ") + kProfileCols +
                           " FROM peer_profiles ORDER BY user_id");
   return collect<PeerProfile>(s, read_profile);
 }
 
-std::vector<std::pair<User, PeerProfile>> SqlitePeers::peers_in_wijken(
+std::vector<std::pair<User, PeerProfile>> SqlPeers::peers_in_wijken(
     const std::vector<WijkId>& wijken) {
   std::vector<std::pair<User, PeerProfile>> out;
   auto read = [&](const Stmt& s) {
@@ -65,8 +65,8 @@ std::vector<std::pair<User, PeerProfile>> SqlitePeers::peers_in_wijken(
   return out;
 }
 
-std::vector<OnCallBlock> SqlitePeers::on_call(UserId peer, const std::string& from,
-                                              const std::string& to) {
+std::vector<OnCallBlock> SqlPeers::on_call(UserId peer, const std::string& from,
+                                           const std::string& to) {
   auto s = conn_->prepare(
       "SELECT date, part FROM peer_on_call WHERE user_id = ? AND date BETWEEN ? AND ? ORDER BY "
       "date, part");
@@ -79,22 +79,23 @@ std::vector<OnCallBlock> SqlitePeers::on_call(UserId peer, const std::string& fr
   return out;
 }
 
-void SqlitePeers::set_on_call(UserId peer, const std::string& from, const std::string& to,
-                              const std::vector<OnCallBlock>& blocks) {
+void SqlPeers::set_on_call(UserId peer, const std::string& from, const std::string& to,
+                           const std::vector<OnCallBlock>& blocks) {
   {
     auto d = conn_->prepare("DELETE FROM peer_on_call WHERE user_id = ? AND date BETWEEN ? AND ?");
     d.bind_all(peer.value, from, to);
     d.exec();
   }
   for (const auto& b : blocks) {
-    auto s =
-        conn_->prepare("INSERT OR IGNORE INTO peer_on_call (user_id, date, part) VALUES (?, ?, ?)");
+    auto s = conn_->prepare(
+        "INSERT INTO peer_on_call (user_id, date, part) VALUES (?, ?, ?) "
+        "ON CONFLICT DO NOTHING");
     s.bind_all(peer.value, b.date, std::string(to_string(b.part)));
     s.exec();
   }
 }
 
-std::vector<Absence> SqlitePeers::absences(UserId peer, const std::string& from) {
+std::vector<Absence> SqlPeers::absences(UserId peer, const std::string& from) {
   auto s = conn_->prepare(
       "SELECT id, from_date, to_date, note FROM peer_absences WHERE user_id = ? AND to_date >= ? "
       "ORDER BY from_date");
@@ -104,23 +105,23 @@ std::vector<Absence> SqlitePeers::absences(UserId peer, const std::string& from)
   return out;
 }
 
-std::int64_t SqlitePeers::insert_absence(UserId peer, const Absence& a) {
+std::int64_t SqlPeers::insert_absence(UserId peer, const Absence& a) {
   auto s = conn_->prepare(
-      "INSERT INTO peer_absences (user_id, from_date, to_date, note) VALUES (?, ?, ?, ?)");
+      "INSERT INTO peer_absences (user_id, from_date, to_date, note) VALUES (?, ?, ?, ?) "
+      "RETURNING id");
   s.bind_all(peer.value, a.from, a.to, a.note);
-  s.exec();
-  return conn_->last_insert_id();
+  return *inserted_id(s);
 }
 
-bool SqlitePeers::delete_absence(UserId peer, std::int64_t id) {
+bool SqlPeers::delete_absence(UserId peer, std::int64_t id) {
   auto s = conn_->prepare("DELETE FROM peer_absences WHERE id = ? AND user_id = ?");
   s.bind_all(id, peer.value);
   s.exec();
   return conn_->changes() > 0;
 }
 
-std::map<UserId, int> SqlitePeers::peer_loads(const std::vector<UserId>& peers, Timestamp since,
-                                              bool count_attempts) {
+std::map<UserId, int> SqlPeers::peer_loads(const std::vector<UserId>& peers, Timestamp since,
+                                           bool count_attempts) {
   std::map<UserId, int> out;
   // Attempts are the results without contact (domain: made_contact is false for not_home and
   // no_answer; refused is a door that opened).
@@ -128,7 +129,7 @@ std::map<UserId, int> SqlitePeers::peer_loads(const std::vector<UserId>& peers, 
       *conn_,
       "SELECT v.peer FROM json_each(?1) ids CROSS JOIN visits v ON v.peer = ids.value AND v.at >= "
       "?2 "
-      "AND (?3 OR v.result NOT IN ('not_home', 'no_answer'))",
+      "AND (?3 = 1 OR v.result NOT IN ('not_home', 'no_answer'))",
       peers, [&](Stmt& s) { s.bind(2, since).bind(3, count_attempts); },
       [&](const Stmt& s) { ++out[UserId(s.i64(0))]; });
   for_ids(*conn_,
@@ -140,8 +141,8 @@ std::map<UserId, int> SqlitePeers::peer_loads(const std::vector<UserId>& peers, 
   return out;
 }
 
-std::map<UserId, int> SqlitePeers::on_call_counts(const std::vector<UserId>& peers,
-                                                  const std::string& from, const std::string& to) {
+std::map<UserId, int> SqlPeers::on_call_counts(const std::vector<UserId>& peers,
+                                               const std::string& from, const std::string& to) {
   std::map<UserId, int> out;
   for_ids(
       *conn_,
@@ -152,7 +153,7 @@ std::map<UserId, int> SqlitePeers::on_call_counts(const std::vector<UserId>& pee
   return out;
 }
 
-std::set<UserId> SqlitePeers::absent_on(const std::vector<UserId>& peers, const std::string& date) {
+std::set<UserId> SqlPeers::absent_on(const std::vector<UserId>& peers, const std::string& date) {
   std::set<UserId> out;
   for_ids(
       *conn_,
@@ -163,4 +164,4 @@ std::set<UserId> SqlitePeers::absent_on(const std::vector<UserId>& peers, const 
   return out;
 }
 
-}  // namespace meedoen::sqlite
+}  // namespace meedoen::sql

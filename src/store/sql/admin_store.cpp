@@ -1,42 +1,39 @@
-#include "store/sqlite/admin_store.hpp"
+#include "store/sql/admin_store.hpp"
 
-#include "store/sqlite/rows.hpp"
+#include "store/sql/rows.hpp"
 
-namespace meedoen::sqlite {
+namespace meedoen::sql {
 
-std::vector<Organisation> SqliteAdmin::list_orgs() {
+std::vector<Organisation> SqlAdmin::list_orgs() {
   auto s = conn_->prepare("SELECT id, name, kind FROM organisations ORDER BY name");
   std::vector<Organisation> out;
   while (s.step()) out.push_back({OrgId(s.i64(0)), s.text(1), s.text(2)});
   return out;
 }
 
-std::optional<Organisation> SqliteAdmin::get_org(OrgId id) {
+std::optional<Organisation> SqlAdmin::get_org(OrgId id) {
   auto s = conn_->prepare("SELECT id, name, kind FROM organisations WHERE id = ?");
   s.bind_all(id.value);
   if (!s.step()) return std::nullopt;
   return Organisation{OrgId(s.i64(0)), s.text(1), s.text(2)};
 }
 
-Result<OrgId> SqliteAdmin::insert_org(const Organisation& o) {
-  try {
-    auto s = conn_->prepare("INSERT INTO organisations (name, kind) VALUES (?, ?)");
-    s.bind_all(o.name, o.kind);
-    s.exec();
-  } catch (const DbError& e) {
-    if (is_unique_violation(e)) return Error::invalid("error.org.name_taken", "name");
-    throw;
-  }
-  return OrgId(conn_->last_insert_id());
+Result<OrgId> SqlAdmin::insert_org(const Organisation& o) {
+  auto s = conn_->prepare(
+      "INSERT INTO organisations (name, kind) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING id");
+  s.bind_all(o.name, o.kind);
+  const auto id = inserted_id(s);
+  if (!id) return Error::invalid("error.org.name_taken", "name");
+  return OrgId(*id);
 }
 
-void SqliteAdmin::update_org(const Organisation& o) {
+void SqlAdmin::update_org(const Organisation& o) {
   auto s = conn_->prepare("UPDATE organisations SET name = ?, kind = ? WHERE id = ?");
   s.bind_all(o.name, o.kind, o.id.value);
   s.exec();
 }
 
-std::vector<Wijk> SqliteAdmin::list_wijken() {
+std::vector<Wijk> SqlAdmin::list_wijken() {
   auto s =
       conn_->prepare("SELECT id, name, district, rhythm, default_place FROM wijken ORDER BY name");
   std::vector<Wijk> out;
@@ -44,7 +41,7 @@ std::vector<Wijk> SqliteAdmin::list_wijken() {
   return out;
 }
 
-std::optional<Wijk> SqliteAdmin::get_wijk(WijkId id) {
+std::optional<Wijk> SqlAdmin::get_wijk(WijkId id) {
   auto s =
       conn_->prepare("SELECT id, name, district, rhythm, default_place FROM wijken WHERE id = ?");
   s.bind_all(id.value);
@@ -52,27 +49,24 @@ std::optional<Wijk> SqliteAdmin::get_wijk(WijkId id) {
   return Wijk{WijkId(s.i64(0)), s.text(1), s.text(2), s.text(3), s.text(4)};
 }
 
-Result<WijkId> SqliteAdmin::insert_wijk(const Wijk& w) {
-  try {
-    auto s = conn_->prepare(
-        "INSERT INTO wijken (name, district, rhythm, default_place) VALUES (?, ?, ?, ?)");
-    s.bind_all(w.name, w.district, w.rhythm, w.default_place);
-    s.exec();
-  } catch (const DbError& e) {
-    if (is_unique_violation(e)) return Error::invalid("error.wijk.name_taken", "name");
-    throw;
-  }
-  return WijkId(conn_->last_insert_id());
+Result<WijkId> SqlAdmin::insert_wijk(const Wijk& w) {
+  auto s = conn_->prepare(
+      "INSERT INTO wijken (name, district, rhythm, default_place) VALUES (?, ?, ?, ?) "
+      "ON CONFLICT DO NOTHING RETURNING id");
+  s.bind_all(w.name, w.district, w.rhythm, w.default_place);
+  const auto id = inserted_id(s);
+  if (!id) return Error::invalid("error.wijk.name_taken", "name");
+  return WijkId(*id);
 }
 
-void SqliteAdmin::update_wijk(const Wijk& w) {
+void SqlAdmin::update_wijk(const Wijk& w) {
   auto s = conn_->prepare(
       "UPDATE wijken SET name = ?, district = ?, rhythm = ?, default_place = ? WHERE id = ?");
   s.bind_all(w.name, w.district, w.rhythm, w.default_place, w.id.value);
   s.exec();
 }
 
-std::vector<Buurt> SqliteAdmin::buurten(WijkId wijk) {
+std::vector<Buurt> SqlAdmin::buurten(WijkId wijk) {
   auto s = conn_->prepare("SELECT id, wijk_id, name FROM buurten WHERE wijk_id = ? ORDER BY name");
   s.bind_all(wijk.value);
   std::vector<Buurt> out;
@@ -80,21 +74,20 @@ std::vector<Buurt> SqliteAdmin::buurten(WijkId wijk) {
   return out;
 }
 
-std::optional<Buurt> SqliteAdmin::get_buurt(BuurtId id) {
+std::optional<Buurt> SqlAdmin::get_buurt(BuurtId id) {
   auto s = conn_->prepare("SELECT id, wijk_id, name FROM buurten WHERE id = ?");
   s.bind_all(id.value);
   if (!s.step()) return std::nullopt;
   return Buurt{BuurtId(s.i64(0)), WijkId(s.i64(1)), s.text(2)};
 }
 
-BuurtId SqliteAdmin::insert_buurt(const Buurt& b) {
-  auto s = conn_->prepare("INSERT INTO buurten (wijk_id, name) VALUES (?, ?)");
+BuurtId SqlAdmin::insert_buurt(const Buurt& b) {
+  auto s = conn_->prepare("INSERT INTO buurten (wijk_id, name) VALUES (?, ?) RETURNING id");
   s.bind_all(b.wijk_id.value, b.name);
-  s.exec();
-  return BuurtId(conn_->last_insert_id());
+  return BuurtId(*inserted_id(s));
 }
 
-std::vector<OrgId> SqliteAdmin::partners(WijkId wijk) {
+std::vector<OrgId> SqlAdmin::partners(WijkId wijk) {
   auto s = conn_->prepare(
       "SELECT p.org_id FROM wijk_partners p JOIN organisations o ON o.id = p.org_id "
       "WHERE p.wijk_id = ? ORDER BY o.name");
@@ -104,20 +97,22 @@ std::vector<OrgId> SqliteAdmin::partners(WijkId wijk) {
   return out;
 }
 
-void SqliteAdmin::set_partners(WijkId wijk, const std::vector<OrgId>& orgs) {
+void SqlAdmin::set_partners(WijkId wijk, const std::vector<OrgId>& orgs) {
   {
     auto s = conn_->prepare("DELETE FROM wijk_partners WHERE wijk_id = ?");
     s.bind_all(wijk.value);
     s.exec();
   }
   for (auto o : orgs) {
-    auto s = conn_->prepare("INSERT OR IGNORE INTO wijk_partners (wijk_id, org_id) VALUES (?, ?)");
+    auto s = conn_->prepare(
+        "INSERT INTO wijk_partners (wijk_id, org_id) VALUES (?, ?) "
+        "ON CONFLICT DO NOTHING");
     s.bind_all(wijk.value, o.value);
     s.exec();
   }
 }
 
-std::vector<Category> SqliteAdmin::categories(WijkId wijk) {
+std::vector<Category> SqlAdmin::categories(WijkId wijk) {
   auto s = conn_->prepare(
       "SELECT id, wijk_id, label, meldcode, active FROM categories WHERE wijk_id = ? "
       "ORDER BY active DESC, label");
@@ -128,45 +123,43 @@ std::vector<Category> SqliteAdmin::categories(WijkId wijk) {
   return out;
 }
 
-CategoryId SqliteAdmin::insert_category(const Category& c) {
+CategoryId SqlAdmin::insert_category(const Category& c) {
   auto s = conn_->prepare(
-      "INSERT INTO categories (wijk_id, label, meldcode, active) VALUES (?, ?, ?, ?)");
+      "INSERT INTO categories (wijk_id, label, meldcode, active) VALUES (?, ?, ?, ?) "
+      "RETURNING id");
   s.bind_all(c.wijk_id.value, c.label, c.meldcode, c.active);
-  s.exec();
-  return CategoryId(conn_->last_insert_id());
+  return CategoryId(*inserted_id(s));
 }
 
-void SqliteAdmin::update_category(const Category& c) {
+void SqlAdmin::update_category(const Category& c) {
   auto s = conn_->prepare(
       "UPDATE categories SET label = ?, meldcode = ?, active = ? WHERE id = ? AND wijk_id = ?");
   s.bind_all(c.label, c.meldcode, c.active, c.id.value, c.wijk_id.value);
   s.exec();
 }
 
-std::vector<Category> SqliteAdmin::default_categories() {
+std::vector<Category> SqlAdmin::default_categories() {
   auto s = conn_->prepare("SELECT id, label, meldcode FROM default_categories ORDER BY id");
   std::vector<Category> out;
   while (s.step()) out.push_back({CategoryId(s.i64(0)), WijkId(), s.text(1), s.flag(2), true});
   return out;
 }
 
-Result<CategoryId> SqliteAdmin::insert_default_category(const std::string& label, bool meldcode) {
-  try {
-    auto s = conn_->prepare("INSERT INTO default_categories (label, meldcode) VALUES (?, ?)");
-    s.bind_all(label, meldcode);
-    s.exec();
-  } catch (const DbError& e) {
-    if (is_unique_violation(e)) return Error::invalid("error.category.exists", "label");
-    throw;
-  }
-  return CategoryId(conn_->last_insert_id());
+Result<CategoryId> SqlAdmin::insert_default_category(const std::string& label, bool meldcode) {
+  auto s = conn_->prepare(
+      "INSERT INTO default_categories (label, meldcode) VALUES (?, ?) "
+      "ON CONFLICT DO NOTHING RETURNING id");
+  s.bind_all(label, meldcode);
+  const auto id = inserted_id(s);
+  if (!id) return Error::invalid("error.category.exists", "label");
+  return CategoryId(*id);
 }
 
-bool SqliteAdmin::delete_default_category(CategoryId id) {
+bool SqlAdmin::delete_default_category(CategoryId id) {
   auto s = conn_->prepare("DELETE FROM default_categories WHERE id = ?");
   s.bind_all(id.value);
   s.exec();
   return conn_->changes() > 0;
 }
 
-}  // namespace meedoen::sqlite
+}  // namespace meedoen::sql

@@ -1,14 +1,14 @@
-// The SQLite implementation of PeersStore. Internal to store/sqlite.
+// The implementation of PeersStore in SQL, for SQLite and PostgreSQL alike. Internal to store/.
 #pragma once
 
 #include "store/peers_store.hpp"
-#include "store/sqlite/connection.hpp"
+#include "store/sql/connection.hpp"
 
-namespace meedoen::sqlite {
+namespace meedoen::sql {
 
-class SqlitePeers final : public PeersStore {
+class SqlPeers final : public PeersStore {
  public:
-  explicit SqlitePeers(Connection& conn) : conn_(&conn) {}
+  explicit SqlPeers(Connection& conn) : conn_(&conn) {}
 
   std::optional<PeerProfile> get_peer_profile(UserId id) override;
   void put_peer_profile(const PeerProfile& p) override;
@@ -32,4 +32,4 @@ class SqlitePeers final : public PeersStore {
   Connection* conn_;
 };
 
-}  // namespace meedoen::sqlite
+}  // namespace meedoen::sql

@@ -1,15 +1,15 @@
-#include "store/sqlite/mail_store.hpp"
+#include "store/sql/mail_store.hpp"
 
-#include "store/sqlite/rows.hpp"
+#include "store/sql/rows.hpp"
 
-namespace meedoen::sqlite {
+namespace meedoen::sql {
 
-void SqliteMail::insert_mail(const OutboxMail& m) {
+void SqlMail::insert_mail(const OutboxMail& m) {
   auto s = conn_->prepare(
-      "INSERT INTO outbox (to_addr, kind, subject, body, created_at) VALUES (?, ?, ?, ?, ?)");
+      "INSERT INTO outbox (to_addr, kind, subject, body, created_at) VALUES (?, ?, ?, ?, ?) "
+      "RETURNING id");
   s.bind_all(m.to, m.kind, m.subject, m.body, m.created_at);
-  s.exec();
-  const std::int64_t id = conn_->last_insert_id();
+  const std::int64_t id = *inserted_id(s);
   for (const auto& [name, value] : m.params) {
     auto p = conn_->prepare("INSERT INTO outbox_params (mail_id, name, value) VALUES (?, ?, ?)");
     p.bind_all(id, name, value);
@@ -17,7 +17,7 @@ void SqliteMail::insert_mail(const OutboxMail& m) {
   }
 }
 
-std::vector<OutboxMail> SqliteMail::pending_mail(Timestamp now, int limit) {
+std::vector<OutboxMail> SqlMail::pending_mail(Timestamp now, int limit) {
   auto s = conn_->prepare(
       "SELECT id, to_addr, kind, subject, body, created_at, attempts FROM outbox WHERE sent_at = 0 "
       "AND attempts < 10 AND next_try <= ? ORDER BY id LIMIT ?");
@@ -49,7 +49,7 @@ std::vector<OutboxMail> SqliteMail::pending_mail(Timestamp now, int limit) {
   return out;
 }
 
-void SqliteMail::mark_mail(std::int64_t id, bool sent, Timestamp at, const std::string& error) {
+void SqlMail::mark_mail(std::int64_t id, bool sent, Timestamp at, const std::string& error) {
   // A failed mail waits longer after each try: 1, 2, 4 ... minutes, about 8.5 hours in all.
   auto s = conn_->prepare(
       "UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = ?, "
@@ -65,4 +65,4 @@ void SqliteMail::mark_mail(std::int64_t id, bool sent, Timestamp at, const std::
   }
 }
 
-}  // namespace meedoen::sqlite
+}  // namespace meedoen::sql

@@ -1,14 +1,14 @@
-// The SQLite implementation of BrigadeStore. Internal to store/sqlite.
+// The implementation of BrigadeStore in SQL, for SQLite and PostgreSQL alike. Internal to store/.
 #pragma once
 
 #include "store/brigade_store.hpp"
-#include "store/sqlite/connection.hpp"
+#include "store/sql/connection.hpp"
 
-namespace meedoen::sqlite {
+namespace meedoen::sql {
 
-class SqliteBrigade final : public BrigadeStore {
+class SqlBrigade final : public BrigadeStore {
  public:
-  explicit SqliteBrigade(Connection& conn) : conn_(&conn) {}
+  explicit SqlBrigade(Connection& conn) : conn_(&conn) {}
 
   RequestId insert_request(const BrigadeRequest& r) override;
   std::optional<BrigadeRequest> get_request(RequestId id) override;
@@ -43,4 +43,4 @@ class SqliteBrigade final : public BrigadeStore {
   Connection* conn_;
 };
 
-}  // namespace meedoen::sqlite
+}  // namespace meedoen::sql
