@@ -1,7 +1,7 @@
 // Storage behind interfaces. The app layer opens a transaction (Tx), calls the statements it needs
 // through the area they belong to (tx.signals(), tx.brigade(), ...; each in store/<area>_store.hpp)
 // and commits; a Tx destroyed without commit rolls back, so nothing is ever half-saved.
-// SQLite (sqlite/) is the embedded default; PostgreSQL will implement the same interfaces.
+// SQLite (sqlite/) is the embedded default; PostgreSQL (postgres/) runs the same statements (sql/).
 #pragma once
 
 #include <functional>
@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/health.hpp"
@@ -77,5 +78,16 @@ class Store {
 // Opens (creating if needed) the SQLite database at `path` (":memory:" for tests).
 Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path,
                                                  const StoreOptions& options = {});
+
+// Connects to the PostgreSQL database at `url` (postgresql://user@host/db, or with ?host=/dir for
+// a Unix socket; libpq's connection URI). The database must exist; migrate() creates the tables.
+Result<std::unique_ptr<Store>> open_postgres_store(const std::string& url,
+                                                   const StoreOptions& options = {});
+
+// Whether `db` names a PostgreSQL database (postgresql://... or postgres://...).
+bool is_postgres_url(std::string_view db);
+
+// PostgreSQL for a postgresql:// URL, else the SQLite file at that path.
+Result<std::unique_ptr<Store>> open_store(const std::string& db, const StoreOptions& options = {});
 
 }  // namespace meedoen

@@ -53,7 +53,8 @@ void SqlMail::mark_mail(std::int64_t id, bool sent, Timestamp at, const std::str
   // A failed mail waits longer after each try: 1, 2, 4 ... minutes, about 8.5 hours in all.
   auto s = conn_->prepare(
       "UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = ?, "
-      "next_try = ? + 60 * (1 << attempts), body = CASE WHEN ? THEN '' ELSE body END WHERE id = ?");
+      "next_try = ? + 60 * (CAST(1 AS BIGINT) << CAST(attempts AS INTEGER)), "
+      "body = CASE WHEN ? = 1 THEN '' ELSE body END WHERE id = ?");
   // A sent mail's body and values are cleared: they may hold a one-time link, which must not
   // outlive its use.
   s.bind_all(sent ? at : Timestamp{0}, error, at, sent, id);

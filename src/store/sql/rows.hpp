@@ -33,11 +33,13 @@ std::optional<std::int64_t> raw(const std::optional<IdT>& id) {
   return id->value;
 }
 
-// Runs `sql` once for all of `ids`, bound as one JSON array to ?1: the statement joins
+// Runs `sql` once for all of `ids`, bound as one list to ?1: the statement joins
 // `json_each(?1) ids` to its table on `ids.value`, and other parameters are numbered from ?2
-// (bound by `extra`). One statement whatever the count and a fixed text for the statement
-// cache; unlike "IN (?, ?, ...)" it builds no temporary index for the list (a page runs several
-// of these). Duplicate ids are dropped first.
+// (bound by `extra`). SQLite gets the list as a JSON array; PostgreSQL reads the same text as
+// `unnest(CAST($1 AS bigint[])) AS ids(value)` (postgres::translate) and gets an array. One
+// statement whatever the count and a fixed text for the statement cache; unlike "IN (?, ?, ...)"
+// it builds no temporary index for the list (a page runs several of these). Duplicate ids are
+// dropped first.
 template <class IdT, class B, class F>
 void for_ids(Connection& conn, const std::string& sql, const std::vector<IdT>& ids, B&& extra,
              F&& row) {
@@ -47,14 +49,15 @@ void for_ids(Connection& conn, const std::string& sql, const std::vector<IdT>& i
   for (const auto& id : ids) values.push_back(id.value);
   std::sort(values.begin(), values.end());
   values.erase(std::unique(values.begin(), values.end()), values.end());
-  std::string json = "[";
+  const bool json = conn.dialect() == Dialect::kSqlite;
+  std::string list(1, json ? '[' : '{');
   for (std::size_t i = 0; i < values.size(); ++i) {
-    if (i) json += ',';
-    json += std::to_string(values[i]);
+    if (i) list += ',';
+    list += std::to_string(values[i]);
   }
-  json += ']';
+  list += json ? ']' : '}';
   auto s = conn.prepare(sql);
-  s.bind(1, json);
+  s.bind(1, list);
   extra(s);
   while (s.step()) row(s);
 }

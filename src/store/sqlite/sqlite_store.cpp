@@ -4,10 +4,10 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <condition_variable>
 #include <filesystem>
 #include <mutex>
 
+#include "store/sql/pool.hpp"
 #include "store/sql/sql_tx.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/migrations.hpp"
@@ -54,11 +54,18 @@ constexpr int kHealthLockWaitMs = 1000;
 
 class SqliteStore final : public Store {
  public:
+  // An in-memory database lives in its one connection, so that one is always kept.
   SqliteStore(std::string path, int pool_size, const StoreOptions& options)
-      : path_(std::move(path)), options_(options), size_(pool_size) {
-    for (int i = 0; i < pool_size; ++i)
-      free_.push_back(std::make_unique<SqliteConnection>(path_, options_.busy_timeout_ms,
-                                                         options_.before_statement));
+      : path_(std::move(path)),
+        options_(options),
+        pool_(
+            pool_size, options.pool_wait_ms,
+            [this] {
+              return std::make_unique<SqliteConnection>(path_, options_.busy_timeout_ms,
+                                                        options_.before_statement);
+            },
+            path_ == ":memory:") {
+    pool_.fill(pool_size);
   }
 
   Result<int> migrate() override {
@@ -83,10 +90,9 @@ class SqliteStore final : public Store {
 
   std::unique_ptr<Tx> begin(TxMode mode) override {
     // The Tx gives the connection back when it ends, and also when BEGIN itself fails.
-    // Only this store's connections come back, so the cast is safe.
-    return std::make_unique<sql::SqlTx>(take(), mode, [this](std::unique_ptr<sql::Connection> c) {
-      give(std::unique_ptr<SqliteConnection>(static_cast<SqliteConnection*>(c.release())));
-    });
+    return std::make_unique<sql::SqlTx>(
+        pool_.take(), mode,
+        [this](std::unique_ptr<sql::Connection> c) { pool_.give(std::move(c)); });
   }
 
   std::vector<HealthCheck> health() override {
@@ -197,19 +203,15 @@ class SqliteStore final : public Store {
   }
 
  private:
-  // A pooled connection for the store's own use, given back on every path.
+  // A pooled connection for the store's own use; only this store's connections are in the pool.
   class Lease {
    public:
-    explicit Lease(SqliteStore& store) : store_(store), conn_(store.take()) {}
-    ~Lease() { store_.give(std::move(conn_)); }
-    Lease(const Lease&) = delete;
-    Lease& operator=(const Lease&) = delete;
-    SqliteConnection* operator->() { return conn_.get(); }
-    SqliteConnection& operator*() { return *conn_; }
+    explicit Lease(SqliteStore& store) : lease_(store.pool_) {}
+    SqliteConnection* operator->() { return &**this; }
+    SqliteConnection& operator*() { return static_cast<SqliteConnection&>(*lease_); }
 
    private:
-    SqliteStore& store_;
-    std::unique_ptr<SqliteConnection> conn_;
+    sql::Pool::Lease lease_;
   };
 
   bool ping() {
@@ -226,57 +228,9 @@ class SqliteStore final : public Store {
     return s.step() ? s.i32(0) : 0;
   }
 
-  // A free connection, or a new one when one was dropped; Unavailable after pool_wait_ms.
-  std::unique_ptr<SqliteConnection> take() {
-    std::unique_lock lock(mu_);
-    const bool ready = cv_.wait_for(lock, std::chrono::milliseconds(options_.pool_wait_ms), [&] {
-      return !free_.empty() || lent_ + static_cast<int>(free_.size()) < size_;
-    });
-    if (!ready) throw Unavailable("no database connection came free in time");
-    ++lent_;
-    if (!free_.empty()) {
-      auto c = std::move(free_.back());
-      free_.pop_back();
-      return c;
-    }
-    lock.unlock();
-    try {
-      return std::make_unique<SqliteConnection>(path_, options_.busy_timeout_ms,
-                                                options_.before_statement);
-    } catch (...) {
-      lock.lock();
-      --lent_;
-      cv_.notify_one();
-      throw;
-    }
-  }
-
-  // Takes a connection back. One still inside a transaction (its ROLLBACK failed too) is closed
-  // rather than handed to the next request, and take() opens a new one in its place. An in-memory
-  // database lives in its one connection, so that one is always kept.
-  void give(std::unique_ptr<SqliteConnection> c) {
-    if (c && !c->idle()) {
-      try {
-        c->exec("ROLLBACK");
-      } catch (...) {
-      }
-      if (!c->idle() && path_ != ":memory:") c.reset();
-    }
-    {
-      std::lock_guard lock(mu_);
-      --lent_;
-      if (c) free_.push_back(std::move(c));
-    }
-    cv_.notify_one();
-  }
-
   std::string path_;
   StoreOptions options_;
-  const int size_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::vector<std::unique_ptr<SqliteConnection>> free_;
-  int lent_ = 0;
+  sql::Pool pool_;
 };
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "store/store.hpp"
+#include "support/pg_database.hpp"
 
 namespace meedoen::testing {
 
@@ -24,10 +25,10 @@ struct StoreFactory {
   std::function<std::unique_ptr<Store>()> open;
 };
 
-// Every implementation the contract runs on. A PostgreSQL store is one more line here; every
-// area's suite then runs on it too.
+// Every implementation the contract runs on: SQLite always, and PostgreSQL when the tests have a
+// cluster (support/pg_database.hpp; ctest always starts one).
 inline std::vector<StoreFactory> store_factories() {
-  return {
+  std::vector<StoreFactory> out = {
       {"Sqlite",
        [] {
          // SQLite's ":memory:" database belongs to the one connection that opened it, so
@@ -41,6 +42,14 @@ inline std::vector<StoreFactory> store_factories() {
          return store.ok() ? std::move(*store) : nullptr;
        }},
   };
+  if (pg_test_host()) {
+    out.push_back({"Postgres", [] {
+                     StoreOptions options;
+                     options.pool_wait_ms = 1000;
+                     return open_pg_test_store(options);
+                   }});
+  }
+  return out;
 }
 
 // So that a failure names the store rather than printing the factory's bytes.
