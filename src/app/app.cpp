@@ -52,7 +52,7 @@ Result<std::unique_ptr<Vault>> open_vault(Store& store, const std::string& key_f
 }  // namespace
 
 Result<std::unique_ptr<App>> App::open(const AppConfig& config, std::unique_ptr<Clock> clock) {
-  auto opened = open_sqlite_store(config.db_path, config.store);
+  auto opened = open_store(config.db_path, config.store);
   if (!opened) return opened.error();
   std::unique_ptr<Store> store = std::move(*opened);
   if (!clock) clock = std::make_unique<SystemClock>();

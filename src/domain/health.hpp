@@ -29,4 +29,10 @@ struct StoreOptions {
   std::function<void(std::string_view sql)> before_statement;
 };
 
+// Whether the --db setting names a PostgreSQL database (postgresql://... or postgres://...) rather
+// than a SQLite file.
+inline bool is_postgres_url(std::string_view db) {
+  return db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0;
+}
+
 }  // namespace meedoen

@@ -84,9 +84,6 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path,
 Result<std::unique_ptr<Store>> open_postgres_store(const std::string& url,
                                                    const StoreOptions& options = {});
 
-// Whether `db` names a PostgreSQL database (postgresql://... or postgres://...).
-bool is_postgres_url(std::string_view db);
-
 // PostgreSQL for a postgresql:// URL, else the SQLite file at that path.
 Result<std::unique_ptr<Store>> open_store(const std::string& db, const StoreOptions& options = {});
 

@@ -232,12 +232,7 @@ TEST_F(BrigadeHttpTest, TheReferralLinkIsSingleUseAndExpires) {
                 .status,
             303);
   const std::string second = token_of("tweede@schuld.example");
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open((dir_ / "demo.db").string().c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "UPDATE referral_tokens SET expires_at = 1 WHERE used_at = 0", nullptr,
-                         nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_close(db);
+  database()->exec("UPDATE referral_tokens SET expires_at = 1 WHERE used_at = 0");
   auto expired = client().get("/verwijzing/" + second);
   EXPECT_EQ(expired.status, 410);
   EXPECT_EQ(expired.body.find("Linda"), std::string::npos);
@@ -284,20 +279,16 @@ TEST_F(BrigadeHttpTest, ARefusedSaveKeepsWhatThePeerTyped) {
 }
 
 TEST_F(BrigadeHttpTest, TheDemoHistoryEndsNowNotInTheFuture) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open((dir_ / "demo.db").string().c_str(), &db), SQLITE_OK);
   const char* sql =
       "SELECT max(t) FROM (SELECT max(created_at) t FROM signals UNION ALL SELECT max(at) FROM "
       "visits "
       "UNION ALL SELECT max(started_at) FROM checkins UNION ALL SELECT max(created_at) FROM "
       "brigade_requests "
-      "UNION ALL SELECT max(at) FROM audit_log)";
-  sqlite3_stmt* st = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(db, sql, -1, &st, nullptr), SQLITE_OK);
-  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
-  const auto latest = sqlite3_column_int64(st, 0);
-  sqlite3_finalize(st);
-  sqlite3_close(db);
+      "UNION ALL SELECT max(at) FROM audit_log) AS latest";
+  auto db = database();
+  auto st = db->prepare(sql);
+  ASSERT_TRUE(st.step());
+  const auto latest = st.i64(0);
   EXPECT_LE(latest, app_->now());
   EXPECT_GT(latest, app_->now() - 86400);
 }

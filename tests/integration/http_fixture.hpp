@@ -2,7 +2,6 @@
 #pragma once
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -19,6 +18,8 @@
 #include <thread>
 
 #include "app/app.hpp"
+#include "store/sqlite/connection.hpp"
+#include "support/pg_database.hpp"
 #include "web/server.hpp"
 #include "web/site.hpp"
 
@@ -177,7 +178,11 @@ class HttpTest : public ::testing::Test {
            ("meedoen-http-" + std::to_string(std::random_device{}()));
     std::filesystem::create_directories(dir_);
     AppConfig cfg;
-    cfg.db_path = (dir_ / "demo.db").string();
+    // ctest runs these suites twice: on SQLite, and with MEEDOEN_TEST_DB=postgres on a new
+    // PostgreSQL database in the test cluster.
+    db_ = on_postgres() ? testing::pg_url(testing::create_pg_database())
+                        : (dir_ / "demo.db").string();
+    cfg.db_path = db_;
     cfg.key_file = (dir_ / "demo.key").string();
     cfg.brigade_phone = "071 512 34 56";
     auto app = App::open(cfg);
@@ -201,6 +206,18 @@ class HttpTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
   }
 
+  static bool on_postgres() {
+    const char* db = std::getenv("MEEDOEN_TEST_DB");
+    return db && std::string(db) == "postgres";
+  }
+
+  // A connection of its own to the suite's database, beside the app's, for what a test sets up
+  // or checks behind the app's back.
+  static std::unique_ptr<sql::Connection> database() {
+    if (on_postgres()) return std::make_unique<postgres::PgConnection>(db_);
+    return std::make_unique<sqlite::SqliteConnection>(db_);
+  }
+
   // Calls the site directly; tcp_client() goes through the server.
   Client client() { return Client(*site_); }
   Client tcp_client() { return Client(server_->port()); }
@@ -214,6 +231,7 @@ class HttpTest : public ::testing::Test {
   }
 
   static inline std::filesystem::path dir_;
+  static inline std::string db_;
   static inline App* app_ = nullptr;
   static inline web::Site* site_ = nullptr;
   static inline web::Server* server_ = nullptr;

@@ -165,9 +165,27 @@ TEST_F(HttpTest, AuditEntriesAreWrittenAndVerifyCatchesTampering) {
   ASSERT_TRUE(gp.login("huisarts"));
   raise(gp, "Audit Persoon", "Voor het logboek");
   const std::string bin = MEEDOEN_BIN;
-  const std::string args = " --db " + (dir_ / "demo.db").string() + " --key-file " +
-                           (dir_ / "demo.key").string() + " > /dev/null 2>&1";
+  const std::string args =
+      " --db '" + db_ + "' --key-file " + (dir_ / "demo.key").string() + " > /dev/null 2>&1";
   EXPECT_EQ(std::system((bin + " audit verify" + args).c_str()), 0);
+
+  if (on_postgres()) {
+    // Not even the table's owner may change or remove an entry: the trigger refuses. One who can
+    // switch the trigger off (a superuser) can, and verify sees it.
+    auto db = database();
+    EXPECT_THROW(db->exec("UPDATE audit_log SET reason = 'x' WHERE seq = 3"), sql::DbError);
+    EXPECT_THROW(db->exec("DELETE FROM audit_log WHERE seq = 3"), sql::DbError);
+    EXPECT_THROW(db->exec("TRUNCATE audit_log"), sql::DbError);
+    db->exec(
+        "ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change; "
+        "UPDATE audit_log SET user_id = user_id + 1000 WHERE seq = 3");
+    EXPECT_NE(std::system((bin + " audit verify" + args).c_str()), 0);
+    db->exec(
+        "UPDATE audit_log SET user_id = user_id - 1000 WHERE seq = 3; "
+        "ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_change");
+    EXPECT_EQ(std::system((bin + " audit verify" + args).c_str()), 0);
+    return;
+  }
 
   // Copy the database, then tamper with the copy the way an attacker with file access would:
   // the triggers stop UPDATE through SQL, so drop them first.
@@ -209,6 +227,14 @@ TEST_F(HttpTest, TheRawDatabaseFileHoldsNoResidentName) {
   ASSERT_TRUE(gp.login("huisarts"));
   raise(gp, "Cornelia Onvindbaar", "Alleen en stil");
   std::ostringstream all;
+  if (on_postgres()) {
+    // What the server holds, as pg_dump reads it out.
+    FILE* dump = ::popen(("pg_dump --data-only --dbname='" + db_ + "'").c_str(), "r");
+    ASSERT_NE(dump, nullptr);
+    char buf[4096];
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, dump)) > 0;) all.write(buf, n);
+    ASSERT_EQ(::pclose(dump), 0);
+  }
   for (const char* f : {"demo.db", "demo.db-wal"}) {
     std::ifstream in(dir_ / f, std::ios::binary);
     all << in.rdbuf();

@@ -1,6 +1,6 @@
 // An empty PostgreSQL database for each test, in the throwaway cluster that ctest starts
-// (scripts/pg_test_cluster, fixture "postgres" in CMakeLists.txt). Without MEEDOEN_TEST_PG_HOST (a test program run by hand), there is no cluster and the
-// tests run on SQLite only.
+// (scripts/pg_test_cluster, fixture "postgres" in CMakeLists.txt). Without MEEDOEN_TEST_PG_HOST (a
+// test program run by hand), there is no cluster and the tests run on SQLite only.
 #pragma once
 
 #include <unistd.h>
@@ -13,6 +13,7 @@
 #include <string>
 
 #include "store/postgres/connection.hpp"
+#include "store/postgres/migrations.hpp"
 #include "store/store.hpp"
 
 namespace meedoen::testing {
@@ -48,13 +49,15 @@ inline const std::string& pg_test_database() {
   static const std::string name = [] {
     auto database = create_pg_database();
     auto store = open_postgres_store(pg_url(database));
-    if (!store.ok() || !(*store)->migrate().ok()) throw std::runtime_error("cannot migrate " + database);
+    if (!store.ok() || !(*store)->migrate().ok())
+      throw std::runtime_error("cannot migrate " + database);
     return database;
   }();
   return name;
 }
 
-// Deletes every row of `database` (the schema stays) and restarts its ids at 1. As the
+// Deletes every row of `database` (the schema stays), restarts its ids at 1 and puts back the rows
+// that migrations add, as in a new database. As the
 // superuser, with triggers off: the foreign keys' and the audit log's refusals are triggers.
 inline void empty_pg_database(const std::string& database) {
   postgres::PgConnection conn(pg_url(database));
@@ -73,6 +76,7 @@ BEGIN
   END LOOP;
 END $$;
 SET session_replication_role = origin)SQL");
+  conn.exec(postgres::kDefaultCategories);
 }
 
 // A store on this process's PostgreSQL database, emptied first, as a new SQLite database would

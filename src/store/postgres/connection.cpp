@@ -160,7 +160,8 @@ PgStatement::~PgStatement() { PQclear(result_); }
 
 PgStatement::Param& PgStatement::param(int i) {
   if (i < 1 || i > static_cast<int>(params_.size()))
-    throw sql::DbError("parameter " + std::to_string(i) + " out of range in: " + sql_.substr(0, 60));
+    throw sql::DbError("parameter " + std::to_string(i) +
+                       " out of range in: " + sql_.substr(0, 60));
   return params_[static_cast<std::size_t>(i - 1)];
 }
 
@@ -209,9 +210,8 @@ bool PgStatement::step() {
     formats.push_back(p.binary ? 1 : 0);
   }
   const std::string& name = prepared_for(types);
-  PGresult* r =
-      PQexecPrepared(conn_.conn_, name.c_str(), static_cast<int>(values.size()), values.data(),
-                     lengths.data(), formats.data(), 0);
+  PGresult* r = PQexecPrepared(conn_.conn_, name.c_str(), static_cast<int>(values.size()),
+                               values.data(), lengths.data(), formats.data(), 0);
   const auto status = PQresultStatus(r);
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
     fail(conn_.conn_, r, "postgres step (" + sql_.substr(0, 60) + ")");
@@ -271,7 +271,8 @@ PgConnection::PgConnection(const std::string& url, int lock_timeout_ms,
     throw Unavailable("cannot connect to PostgreSQL: " + msg);
   }
   // Notices (a DDL's "already exists, skipping") would go to stderr.
-  PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+      conn_, [](void*, const char*) {}, nullptr);
   PQclear(run("SET lock_timeout = " + std::to_string(lock_timeout_ms) +
               "; SET TIME ZONE 'UTC'; SET client_encoding = 'UTF8'"));
 }

@@ -17,6 +17,10 @@ struct Migration {
 
 const std::vector<Migration>& migrations();
 
+// The categories a new wijk starts with, as migration 1 adds them (SQLite's migration 3 does the
+// same); the tests put them back when they empty a database.
+extern const char* const kDefaultCategories;
+
 // Applies the migrations after the database's current version, up to and including `up_to`, each
 // in its own transaction and recorded in schema_migrations, then gives the app's role its rights
 // (grant_app_rights); returns the version after. Several processes may start at once: an advisory

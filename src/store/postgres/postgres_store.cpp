@@ -22,9 +22,7 @@ constexpr int kPoolSize = 8;
 class PostgresStore final : public Store {
  public:
   PostgresStore(std::string url, const StoreOptions& options)
-      : url_(std::move(url)),
-        options_(options),
-        pool_(kPoolSize, options.pool_wait_ms, [this] {
+      : url_(std::move(url)), options_(options), pool_(kPoolSize, options.pool_wait_ms, [this] {
           return std::make_unique<PgConnection>(url_, options_.busy_timeout_ms,
                                                 options_.before_statement);
         }) {
@@ -53,7 +51,8 @@ class PostgresStore final : public Store {
 
   std::unique_ptr<Tx> begin(TxMode mode) override {
     return std::make_unique<sql::SqlTx>(
-        pool_.take(), mode, [this](std::unique_ptr<sql::Connection> c) { pool_.give(std::move(c)); });
+        pool_.take(), mode,
+        [this](std::unique_ptr<sql::Connection> c) { pool_.give(std::move(c)); });
   }
 
   std::vector<HealthCheck> health() override {
@@ -96,8 +95,8 @@ class PostgresStore final : public Store {
     std::error_code ec;
     if (std::filesystem::exists(dest, ec))
       return Error{ErrorKind::kConflict, "error.backup.exists", {}, dest};
-    std::vector<std::string> args = {"pg_dump", "--format=custom", "--no-owner",
-                                     "--file=" + dest, "--dbname=" + url_};
+    std::vector<std::string> args = {"pg_dump", "--format=custom", "--no-owner", "--file=" + dest,
+                                     "--dbname=" + url_};
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
@@ -118,8 +117,8 @@ class PostgresStore final : public Store {
     const int version = schema_version();
     const int latest = migrations().back().version;
     if (version != latest)
-      return "schema version " + std::to_string(version) + ", expected " +
-             std::to_string(latest) + "\n";
+      return "schema version " + std::to_string(version) + ", expected " + std::to_string(latest) +
+             "\n";
     return {};
   }
 
@@ -141,10 +140,6 @@ class PostgresStore final : public Store {
 
 }  // namespace
 }  // namespace postgres
-
-bool is_postgres_url(std::string_view db) {
-  return db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0;
-}
 
 Result<std::unique_ptr<Store>> open_postgres_store(const std::string& url,
                                                    const StoreOptions& options) {

@@ -12,7 +12,8 @@ TEST(PostgresTranslate, PlainParametersAreNumberedInOrder) {
 }
 
 TEST(PostgresTranslate, NumberedParametersKeepTheirNumberAndPlainOnesFollowTheHighest) {
-  EXPECT_EQ(translate("WHERE a >= ?2 AND b <= ?2 AND c = ?"), "WHERE a >= $2 AND b <= $2 AND c = $3");
+  EXPECT_EQ(translate("WHERE a >= ?2 AND b <= ?2 AND c = ?"),
+            "WHERE a >= $2 AND b <= $2 AND c = $3");
 }
 
 TEST(PostgresTranslate, TextInQuotesIsLeftAsItIs) {
