@@ -78,10 +78,21 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]
 // Options: smtpPort sends the mail outbox to an SMTP server on 127.0.0.1 (see smtp_sink.mjs);
 // serveArgs are added to `meedoen serve`. --base-url is always the server's own address, so links
 // in mail lead back to this test server.
+// With MEEDOEN_E2E_DB=postgres the database is a new one in the PostgreSQL cluster whose socket
+// folder is MEEDOEN_TEST_PG_HOST (scripts/with_pg_cluster starts one), dropped again by stop().
 export async function startServer({ smtpPort = null, serveArgs = [] } = {}) {
   const bin = binary();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'meedoen-e2e-'));
-  const common = ['--root', ROOT, '--db', path.join(dir, 'demo.db'), '--key-file', path.join(dir, 'demo.key')];
+  const pgHost = process.env.MEEDOEN_E2E_DB === 'postgres' ? process.env.MEEDOEN_TEST_PG_HOST : null;
+  if (process.env.MEEDOEN_E2E_DB === 'postgres' && !pgHost)
+    throw new Error('MEEDOEN_E2E_DB=postgres needs MEEDOEN_TEST_PG_HOST (scripts/with_pg_cluster)');
+  const pgName = `e2e_${process.pid}_${path.basename(dir).replace(/[^a-z0-9]/gi, '').toLowerCase()}`;
+  let db = path.join(dir, 'demo.db');
+  if (pgHost) {
+    await execFileP('createdb', ['-h', pgHost, '-U', 'meedoen', pgName]);
+    db = `postgresql://meedoen@/${pgName}?host=${pgHost}`;
+  }
+  const common = ['--root', ROOT, '--db', db, '--key-file', path.join(dir, 'demo.key')];
   try {
     await execFileP(bin, [...common, 'demo'], { timeout: 300_000, maxBuffer: 16 * 1024 * 1024 });
   } catch (err) {
@@ -112,6 +123,7 @@ export async function startServer({ smtpPort = null, serveArgs = [] } = {}) {
     }
     running.delete(child);
     await rm(dir, { recursive: true, force: true });
+    if (pgHost) await execFileP('dropdb', ['-h', pgHost, '-U', 'meedoen', '--force', pgName]).catch(() => {});
   };
   try {
     await waitForHealth(base, child, () => log);

@@ -138,8 +138,8 @@ TEST_F(PostgresStoreTest, TheAppsRoleMayAddToAndReadTheAuditLogButNeverChangeIt)
   }
   // The owner may not change it either: the trigger refuses.
   postgres::PgConnection as_owner(pg_url(database));
-  for (const char* change : {"UPDATE audit_log SET reason = 'x'", "DELETE FROM audit_log",
-                             "TRUNCATE audit_log"}) {
+  for (const char* change :
+       {"UPDATE audit_log SET reason = 'x'", "DELETE FROM audit_log", "TRUNCATE audit_log"}) {
     SCOPED_TRACE(change);
     try {
       as_owner.exec(change);
@@ -152,7 +152,8 @@ TEST_F(PostgresStoreTest, TheAppsRoleMayAddToAndReadTheAuditLogButNeverChangeIt)
 }
 
 TEST_F(PostgresStoreTest, AWrongAddressIsAClearErrorAtOpen) {
-  auto store = open_postgres_store("postgresql://meedoen@/no_such_database?host=" + *pg_test_host());
+  auto store =
+      open_postgres_store("postgresql://meedoen@/no_such_database?host=" + *pg_test_host());
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.error().message_key, "error.database_open");
   EXPECT_NE(store.error().detail.find("no_such_database"), std::string::npos);
