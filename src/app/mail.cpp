@@ -9,6 +9,14 @@ std::vector<OutboxMail> Mail::pending(int limit) {
   return tx->mail().pending_mail(now(), limit);
 }
 
+std::vector<OutboxMail> Mail::claim(int limit) {
+  auto tx = ctx_.store->begin(TxMode::kWrite);
+  auto out = tx->mail().claim_mail(now(), limit, kMailLease);
+  if (out.empty()) return out;  // nothing changed; the transaction rolls back
+  if (auto st = tx->commit(); !st) return {};
+  return out;
+}
+
 void Mail::mark(std::int64_t id, bool sent, const std::string& error) {
   auto tx = ctx_.store->begin(TxMode::kWrite);
   tx->mail().mark_mail(id, sent, now(), error.substr(0, 500));

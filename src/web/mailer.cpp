@@ -196,7 +196,7 @@ struct Mailer::Impl {
     while (!stopping) {
       lock.unlock();
       try {
-        for (auto m : app.mail().pending(20)) {
+        for (auto m : app.mail().claim(20)) {
           auto text = mail_text(views, m, base_url);
           if (!text) {
             app.mail().mark(m.id, false, "unknown mail kind or missing value: " + m.kind);

@@ -42,6 +42,8 @@ struct Reply {
 class Client {
  public:
   explicit Client(unsigned short port) : port_(port) {}
+  // The same browser (cookie and all) talking to another server from now on.
+  void use_port(unsigned short port) { port_ = port; }
   explicit Client(web::Site& site) : site_(&site) {}
 
   Reply get(const std::string& target) { return send(http::verb::get, target, ""); }

@@ -49,6 +49,40 @@ TEST_P(MailStoreContract, AMailKeepsItsKindAndValuesUntilItIsSent) {
   EXPECT_EQ(pending[0].attempts, 1);
 }
 
+TEST_P(MailStoreContract, AClaimedMailIsHeldForTheLeaseThenComesDueAgainUntilItIsMarked) {
+  committed([](Tx& tx) {
+    for (int i = 0; i < 3; ++i) {
+      OutboxMail m;
+      m.to = "m" + std::to_string(i) + "@example.nl";
+      m.kind = "brigade_assignment";
+      m.params = {{"request_id", std::to_string(i)}};
+      tx.mail().insert_mail(m);
+    }
+  });
+  auto first = committed([](Tx& tx) { return tx.mail().claim_mail(100, 2, 300); });
+  ASSERT_EQ(first.size(), 2u);
+  EXPECT_EQ(first[0].to, "m0@example.nl") << "oldest first";
+  EXPECT_EQ(first[1].params.at("request_id"), "1") << "with its values";
+  // A second sender, meanwhile, gets only what the first did not take.
+  auto second = committed([](Tx& tx) { return tx.mail().claim_mail(101, 10, 300); });
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_EQ(second[0].to, "m2@example.nl");
+  EXPECT_TRUE(committed([](Tx& tx) { return tx.mail().claim_mail(399, 10, 300); }).empty());
+  // The first sender sent one and died before it marked the other: after the lease, that one
+  // comes due again; the sent one never does.
+  committed([&](Tx& tx) { tx.mail().mark_mail(first[0].id, true, 150, ""); });
+  auto again = committed([](Tx& tx) { return tx.mail().claim_mail(400, 10, 300); });
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(again[0].id, first[1].id);
+  EXPECT_EQ(again[0].attempts, 0) << "a lease is not a failed attempt";
+  // A claim that is not committed takes nothing.
+  {
+    auto tx = write();
+    EXPECT_EQ(tx->mail().claim_mail(1000, 10, 300).size(), 2u);
+  }
+  EXPECT_EQ(committed([](Tx& tx) { return tx.mail().claim_mail(1000, 10, 300); }).size(), 2u);
+}
+
 TEST_P(MailStoreContract, AMailNotCommittedIsNotInTheOutbox) {
   {
     auto tx = write();
