@@ -42,6 +42,10 @@ std::string explain(const meedoen::Error& e) {
   if (k == "error.vault.key_write") return "the key file " + e.detail + " cannot be created.";
   if (k == "error.database_busy")
     return "the database is locked by another program past the busy timeout: " + e.detail;
+  if (k == "error.migration" && e.detail.find("(42501)") != std::string::npos)
+    return "the schema must be created or upgraded, and this database role may not: run "
+           "`meedoen migrate` as the owner of the database (docs/operations.md). " +
+           e.detail;
   return "cannot open the database or key: " + k + " " + e.detail;
 }
 

@@ -256,5 +256,33 @@ TEST_F(ProcessesTest, TwoProcessesOnOneDatabaseActAsOneAndSurviveAKill) {
   EXPECT_EQ(Client(b).get("/healthz").status, 200);
 }
 
+TEST(PostgresRoles, TheAppsRoleThatMayNotMigrateSaysWhoMayAndTheOwnerCan) {
+  if (!testing::pg_test_host()) GTEST_SKIP() << "no PostgreSQL cluster (MEEDOEN_TEST_PG_HOST)";
+  const std::string database = testing::create_pg_database();
+  testing::pg_admin("CREATE ROLE " + database + "_app NOLOGIN");
+  testing::pg_admin("CREATE ROLE " + database + "_web LOGIN IN ROLE " + database + "_app");
+  const auto dir = fs::temp_directory_path() / ("meedoen-roles-" + database);
+  fs::create_directories(dir);
+  const auto out = (dir / "out").string();
+  auto run = [&](const std::string& user, const std::string& command) {
+    const std::string cmd = std::string(MEEDOEN_BIN) + " " + command + " --db '" +
+                            testing::pg_url(database, user) + "' --key-file " +
+                            (dir / "k").string() + " >" + out + " 2>&1";
+    const int status = std::system(cmd.c_str());
+    std::ifstream in(out);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return std::make_pair(WIFEXITED(status) ? WEXITSTATUS(status) : -1, text.str());
+  };
+  auto [code, text] = run(database + "_web", "migrate");
+  EXPECT_NE(code, 0);
+  EXPECT_NE(text.find("run `meedoen migrate` as the owner"), std::string::npos) << text;
+  EXPECT_EQ(run("meedoen", "migrate").first, 0);
+  auto as_app = run(database + "_web", "migrate");
+  EXPECT_EQ(as_app.first, 0) << as_app.second;
+  EXPECT_EQ(run(database + "_web", "audit verify").first, 0);
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace meedoen
