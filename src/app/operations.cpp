@@ -30,4 +30,10 @@ std::string Operations::integrity_problems() { return ctx_.store->integrity_prob
 
 int Operations::schema_version() { return ctx_.store->schema_version(); }
 
+Result<std::vector<TableCount>> copy_sqlite_to_postgres_store(
+    const std::string& from, const std::string& to,
+    const std::function<void(const std::string& table)>& progress) {
+  return copy_sqlite_to_postgres(from, to, progress);
+}
+
 }  // namespace meedoen

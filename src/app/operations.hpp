@@ -2,6 +2,7 @@
 // One area of the use cases, reached as app.operations().
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -33,5 +34,11 @@ class Operations {
 
   AppContext& ctx_;
 };
+
+// Copies a city from the SQLite database `from` to the empty PostgreSQL database `to`, in one
+// transaction with the same ids (migrate-store). `progress` hears each table as it starts.
+Result<std::vector<TableCount>> copy_sqlite_to_postgres_store(
+    const std::string& from, const std::string& to,
+    const std::function<void(const std::string& table)>& progress);
 
 }  // namespace meedoen

@@ -29,6 +29,12 @@ struct StoreOptions {
   std::function<void(std::string_view sql)> before_statement;
 };
 
+// How many rows of one table a copy between databases moved (migrate-store).
+struct TableCount {
+  std::string table;
+  std::int64_t rows = 0;
+};
+
 // Whether the --db setting names a PostgreSQL database (postgresql://... or postgres://...) rather
 // than a SQLite file.
 inline bool is_postgres_url(std::string_view db) {

@@ -84,6 +84,15 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path,
 Result<std::unique_ptr<Store>> open_postgres_store(const std::string& url,
                                                    const StoreOptions& options = {});
 
+// Copies a whole city from the SQLite database at `from` (migrated first if it is behind) to the
+// PostgreSQL database at `to`, which is migrated and must hold no data yet: every table in one
+// transaction, with the same ids, so that the audit chain's entries and their hashes arrive as
+// they were. Returns the rows of each table; on any error nothing stays in the target.
+// `progress` is told each table as it starts.
+Result<std::vector<TableCount>> copy_sqlite_to_postgres(
+    const std::string& from, const std::string& to,
+    const std::function<void(const std::string& table)>& progress = {});
+
 // PostgreSQL for a postgresql:// URL, else the SQLite file at that path.
 Result<std::unique_ptr<Store>> open_store(const std::string& db, const StoreOptions& options = {});
 
