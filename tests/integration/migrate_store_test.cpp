@@ -20,8 +20,8 @@ class MigrateStoreTest : public ::testing::Test {
 
   std::pair<int, std::string> run(const std::string& args) {
     const std::string out = (dir_ / "out").string();
-    const std::string cmd = std::string(MEEDOEN_BIN) + " " + args + " --key-file " + key() +
-                            " >" + out + " 2>&1 </dev/null";
+    const std::string cmd = std::string(MEEDOEN_BIN) + " " + args + " --key-file " + key() + " >" +
+                            out + " 2>&1 </dev/null";
     const int status = std::system(cmd.c_str());
     std::ifstream in(out);
     std::ostringstream text;
@@ -64,7 +64,8 @@ TEST_F(MigrateStoreTest, ACityArrivesWithEveryRowAndAnIntactAuditChain) {
   EXPECT_EQ(count(to, head), count(from, head));
   EXPECT_EQ(count(to, "SELECT count(*) FROM signals WHERE case_id IS NOT NULL"),
             count(from, "SELECT count(*) FROM signals WHERE case_id IS NOT NULL"));
-  EXPECT_EQ(count(to, "SELECT sum(n) FROM signal_counts"), count(from, "SELECT count(*) FROM signals"));
+  EXPECT_EQ(count(to, "SELECT sum(n) FROM signal_counts"),
+            count(from, "SELECT count(*) FROM signals"));
   // A new row continues after the copied ids.
   EXPECT_GT(count(to, "SELECT nextval(pg_get_serial_sequence('signals', 'id'))"),
             count(from, "SELECT max(id) FROM signals"));

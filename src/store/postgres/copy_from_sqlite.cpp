@@ -10,14 +10,43 @@ namespace {
 
 // Every table, parents before children. signal_counts is not copied: its triggers rebuild it
 // as the signals arrive. schema_migrations belongs to each database.
-constexpr const char* kTables[] = {
-    "organisations", "wijken", "buurten", "wijk_partners", "categories", "default_categories",
-    "users", "user_wijken", "sessions", "login_throttle", "residents", "resident_identity",
-    "resident_name_index", "vault_meta", "signals", "signal_categories", "signal_timeline",
-    "meldcode_steps", "meetings", "meeting_invites", "meeting_attendance", "actions",
-    "agenda_items", "audit_log", "peer_profiles", "peer_on_call", "peer_absences",
-    "brigade_requests", "request_outcomes", "assignments", "visits", "checkins", "debriefs",
-    "referrals", "referral_tokens", "outbox", "outbox_params"};
+constexpr const char* kTables[] = {"organisations",
+                                   "wijken",
+                                   "buurten",
+                                   "wijk_partners",
+                                   "categories",
+                                   "default_categories",
+                                   "users",
+                                   "user_wijken",
+                                   "sessions",
+                                   "login_throttle",
+                                   "residents",
+                                   "resident_identity",
+                                   "resident_name_index",
+                                   "vault_meta",
+                                   "signals",
+                                   "signal_categories",
+                                   "signal_timeline",
+                                   "meldcode_steps",
+                                   "meetings",
+                                   "meeting_invites",
+                                   "meeting_attendance",
+                                   "actions",
+                                   "agenda_items",
+                                   "audit_log",
+                                   "peer_profiles",
+                                   "peer_on_call",
+                                   "peer_absences",
+                                   "brigade_requests",
+                                   "request_outcomes",
+                                   "assignments",
+                                   "visits",
+                                   "checkins",
+                                   "debriefs",
+                                   "referrals",
+                                   "referral_tokens",
+                                   "outbox",
+                                   "outbox_params"};
 
 struct Column {
   std::string name;
