@@ -35,17 +35,19 @@ demo: build
 	@$(BUILD)/meedoen serve --db $(DATA)/demo.db --key-file $(DATA)/demo.key --listen 127.0.0.1:8080 \
 	  --brigade-phone "071 512 34 56"
 
-# Unit and integration tests (ctest, on SQLite and on a throwaway PostgreSQL cluster), a short run
+# The OpenAPI document's lint (scripts/lint_openapi.mjs), unit and integration tests (ctest, on
+# SQLite and on a throwaway PostgreSQL cluster), a short run
 # of each fuzz target, then browser tests (Playwright + axe in Debian's Chromium): all of them on
-# SQLite, and the overleg's journeys once more on PostgreSQL (the brigade's pass there too, but
+# SQLite, and the overleg's journeys and the JSON API once more on PostgreSQL (the brigade's pass there too, but
 # take another minute: MEEDOEN_E2E_DB=postgres scripts/with_pg_cluster node --test tests/e2e/brigade.test.mjs).
 test: build-test
 	@scripts/check_format
+	@node scripts/lint_openapi.mjs
 	@cd $(TEST_BUILD) && ctest --output-on-failure -j $(JOBS)
 	@FUZZ_BUILD=$(FUZZ_BUILD) JOBS=$(JOBS) scripts/fuzz short
 	@MEEDOEN_BIN=$(abspath $(TEST_BUILD))/meedoen node --test tests/e2e/*.test.mjs
 	@MEEDOEN_BIN=$(abspath $(TEST_BUILD))/meedoen MEEDOEN_E2E_DB=postgres scripts/with_pg_cluster \
-	  node --test tests/e2e/journeys.test.mjs
+	  node --test tests/e2e/journeys.test.mjs tests/e2e/api.test.mjs
 
 # The fuzz targets of fuzz/ (clang, in their own build dir), each for FUZZ_SECONDS; fuzz-short is
 # the 10 seconds each that `make test` runs. See "Fuzzing" in src/web/README.md.

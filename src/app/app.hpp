@@ -8,6 +8,8 @@
 
 #include "app/accounts.hpp"
 #include "app/admin.hpp"
+#include "app/api.hpp"
+#include "app/api_tokens.hpp"
 #include "app/audit.hpp"
 #include "app/brigade.hpp"
 #include "app/context.hpp"
@@ -50,6 +52,8 @@ class App {
   Audit& audit() { return audit_; }
   Demo& demo() { return demo_; }
   Operations& operations() { return operations_; }
+  ApiTokens& api_tokens() { return api_tokens_; }
+  Api& api() { return api_; }
 
  private:
   App(AppConfig config, std::unique_ptr<Store> store, std::unique_ptr<Vault> vault,
@@ -68,6 +72,8 @@ class App {
   Audit audit_{ctx_};
   Demo demo_{ctx_, *this};
   Operations operations_{ctx_};
+  ApiTokens api_tokens_{ctx_};
+  Api api_{ctx_};
 };
 
 }  // namespace meedoen

@@ -13,5 +13,9 @@ namespace meedoen {
 // REQUIRES: tx is a write transaction.
 void append_audit(Tx& tx, Timestamp at, const User* user, const std::string& event,
                   ResidentId resident, const std::string& object, const std::string& reason);
+// The same for an actor that is no user (an integration's token): `label` says who it was.
+void append_audit_labelled(Tx& tx, Timestamp at, const std::string& label, const std::string& event,
+                           ResidentId resident, const std::string& object,
+                           const std::string& reason);
 
 }  // namespace meedoen

@@ -196,7 +196,8 @@ struct ReferralLinkView {
 };
 
 struct FunnelMonth {
-  std::string month;  // YYYY-MM
+  std::string month;  // YYYY-MM; "" in a total over the months
+  WijkId wijk_id;     // 0 in the total over all wijken
   std::string wijk;
   std::vector<std::pair<std::string, std::string>> steps;  // label key → value ("<5" below 5)
   std::vector<int> raw;     // the same counts, for the chart (0 when suppressed)

@@ -250,6 +250,14 @@ struct StartPage {
   std::vector<Figure> figures;  // funder: aggregates only
 };
 
+// Open and all signals (meldcode and linked ones included) of one wijk, as shown: "<5" below the
+// threshold (app/figures.hpp).
+struct WijkSignalFigures {
+  Wijk wijk;
+  std::string open;
+  std::string all;
+};
+
 struct WijkOverview {
   Wijk wijk;
   std::vector<Buurt> buurten;

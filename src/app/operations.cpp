@@ -24,6 +24,17 @@ void Operations::maintain() {
   }
 }
 
+Operations::Figures Operations::figures() {
+  Figures f;
+  f.store = ctx_.store->stats();
+  try {
+    auto tx = ctx_.store->begin(TxMode::kRead);
+    f.outbox = tx->mail().mail_backlog();
+  } catch (const std::exception&) {
+  }
+  return f;
+}
+
 Status Operations::backup(const std::string& dest) { return ctx_.store->backup_to(dest); }
 
 std::string Operations::integrity_problems() { return ctx_.store->integrity_problems(); }

@@ -10,6 +10,7 @@
 
 #include "app/context.hpp"
 #include "domain/health.hpp"
+#include "domain/mail.hpp"
 
 namespace meedoen {
 
@@ -24,6 +25,13 @@ class Operations {
   // Housekeeping for a running server, every few seconds: shrinks the write-ahead log after a
   // burst and removes expired sessions. Never throws.
   void maintain();
+  // The store's connections and waits, and the outbox, for /metrics. The outbox is read from the
+  // database; when that fails (busy, unreachable) it is left out rather than guessed.
+  struct Figures {
+    StoreStats store;
+    std::optional<MailBacklog> outbox;
+  };
+  Figures figures();
   // A consistent copy of the database at `dest`, taken while the server runs.
   Status backup(const std::string& dest);
   // The database's integrity check; empty when sound.

@@ -1,10 +1,10 @@
 // Start pages per role ("what needs me now") and the wijk overview.
 #include "app/start.hpp"
 
+#include "app/figures.hpp"
 #include "app/lookups.hpp"
 #include "app/meetings.hpp"
 #include "privacy/access_policy.hpp"
-#include "report/figures.hpp"
 #include "store/store.hpp"
 
 namespace meedoen {
@@ -17,20 +17,10 @@ Result<StartPage> Start::page(const User& user) {
     for (auto w : user.wijken)
       if (auto wijk = tx->admin().get_wijk(w)) p.wijken.push_back(*wijk);
     if (may_view_city_figures(user)) {
-      // Aggregates only: open and closed signals per wijk, suppressed below the threshold.
-      for (const auto& w : tx->admin().list_wijken()) {
-        SignalFilter open;
-        open.wijk = w.id;
-        open.open_only = true;
-        open.include_meldcode = true;
-        SignalFilter all;
-        all.wijk = w.id;
-        all.include_meldcode = true;
-        all.include_linked = true;
-        p.figures.push_back(
-            {w.name, "figures.open_signals", suppressed(tx->signals().count_signals(open))});
-        p.figures.push_back(
-            {w.name, "figures.all_signals", suppressed(tx->signals().count_signals(all))});
+      // Aggregates only: open and all signals per wijk, suppressed below the threshold.
+      for (const auto& f : signal_figures(*tx)) {
+        p.figures.push_back({f.wijk.name, "figures.open_signals", f.open});
+        p.figures.push_back({f.wijk.name, "figures.all_signals", f.all});
       }
       return p;
     }

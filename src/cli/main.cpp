@@ -12,6 +12,7 @@
 #include <iostream>
 
 #include "app/app.hpp"
+#include "web/logging.hpp"
 #include "web/mailer.hpp"
 #include "web/server.hpp"
 #include "web/site.hpp"
@@ -115,6 +116,12 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   bool verbose = false;
   cli.add_flag("-v,--verbose", verbose, "Log every request");
+  std::string log_format = "text";
+  cli.add_option("--log-format", log_format,
+                 "text, or json: one JSON object per line, with the request id")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->envname("MEEDOEN_LOG_FORMAT")
+      ->capture_default_str();
 
   auto* serve = cli.add_subcommand("serve", "Serve the web app");
   std::string listen = "127.0.0.1:8080";
@@ -137,6 +144,13 @@ int main(int argc, char** argv) {
                    "Address of the TLS proxy in front; only its X-Forwarded-For and "
                    "X-Forwarded-Proto are believed")
       ->envname("MEEDOEN_TRUSTED_PROXY");
+  std::vector<std::string> metrics_allow;
+  serve
+      ->add_option("--metrics-allow", metrics_allow,
+                   "Addresses or networks that may read /metrics (127.0.0.1, 10.0.0.0/8; "
+                   "repeat or separate with commas); none by default")
+      ->delimiter(',')
+      ->envname("MEEDOEN_METRICS_ALLOW");
   meedoen::web::SmtpOptions smtp;
   std::string base_url_value = "http://127.0.0.1:8080";  // links in mail start with this
   serve
@@ -259,6 +273,9 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(cli, argc, argv);
   spdlog::set_level(verbose ? spdlog::level::debug : spdlog::level::info);
+  meedoen::web::LogFormat format = meedoen::web::LogFormat::kText;
+  (void)meedoen::web::parse_log_format(log_format, format);
+  meedoen::web::set_log_format(format);
 
   if (*migrate) {
     auto app = open_app(cfg);
@@ -455,7 +472,7 @@ int main(int argc, char** argv) {
     so.threads = threads;
     so.housekeeping = [&app] { app->operations().maintain(); };
     try {
-      meedoen::web::Site site(*app, {root, secure_cookies, trusted_proxy});
+      meedoen::web::Site site(*app, {root, secure_cookies, trusted_proxy, metrics_allow});
       so.plain_text = [&site](int status) { return site.plain_text(status); };
       meedoen::web::Server server(
           so, [&site](const meedoen::web::Request& r) { return site.handle(r); });

@@ -29,6 +29,16 @@ struct StoreOptions {
   std::function<void(std::string_view sql)> before_statement;
 };
 
+// What /metrics reports of a store: its connections, and how long transactions waited to begin
+// (for a free connection and, when writing, for the write lock).
+struct StoreStats {
+  int pool_size = 0;
+  int in_use = 0;
+  int idle = 0;
+  std::uint64_t begun = 0;  // transactions begun since start
+  double wait_seconds = 0;  // their total wait
+};
+
 // How many rows of one table a copy between databases moved (migrate-store).
 struct TableCount {
   std::string table;

@@ -32,6 +32,7 @@ using VisitId = Id<struct VisitTag>;
 using CheckinId = Id<struct CheckinTag>;
 using DebriefId = Id<struct DebriefTag>;
 using ReferralId = Id<struct ReferralTag>;
+using ApiTokenId = Id<struct ApiTokenTag>;
 
 }  // namespace meedoen
 

@@ -35,4 +35,10 @@ struct OutboxMail {
   int attempts = 0;
 };
 
+// The outbox as /metrics shows it.
+struct MailBacklog {
+  std::int64_t waiting = 0;  // not sent yet, to be tried (again)
+  std::int64_t failed = 0;   // given up on after ten tries
+};
+
 }  // namespace meedoen

@@ -39,6 +39,12 @@ bool may_review_break_glass(const User& user) {
 
 bool may_administer(const User& user) { return user.active && user.role == Role::kAdmin; }
 
+bool may_manage_api_tokens(const User& user) { return may_administer(user); }
+
+bool may_call_api(const ApiToken& token, ApiScope scope) {
+  return token.active() && token.id.valid() && token.has(scope);
+}
+
 bool may_view_meldcode_signal(const User& user, const Signal& signal) {
   if (!user.active) return false;
   if (signal.raised_by == user.id) return true;

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/api_tokens.hpp"
 #include "domain/brigade.hpp"
 #include "domain/capabilities.hpp"
 #include "domain/entities.hpp"
@@ -52,6 +53,12 @@ bool may_view_meldcode_signal(const User& user, const Signal& signal);
 bool may_view_signal(const User& user, const Signal& signal);
 // Whether `user` may administer users, organisations and wijken.
 bool may_administer(const User& user);
+// Whether `user` may make, list and revoke the JSON API's tokens: an administrator.
+bool may_manage_api_tokens(const User& user);
+// Whether an integration with `token` may read what `scope` covers: only while the token is not
+// revoked, and only for a scope it was made with. The API serves aggregates only (no identity and
+// no resident); every call is audited by the caller.
+bool may_call_api(const ApiToken& token, ApiScope scope);
 // Whether `user` may break the glass for a resident in `wijk`: only a role that acts on residents
 // in the wijk's overleg (the chair, its professional members, the sociaal wijkteam), always with a
 // written reason that is audited. Peers, hosts, the coordinator, funders and administrators never.

@@ -22,6 +22,8 @@ class MailStore {
   // a mail whose sender died goes out after the lease instead of being lost. On PostgreSQL the
   // rows are locked with SKIP LOCKED while they are taken.
   virtual std::vector<OutboxMail> claim_mail(Timestamp now, int limit, int lease_seconds) = 0;
+  // Mails not sent yet that will be tried again, and mails given up on after their last try.
+  virtual MailBacklog mail_backlog() = 0;
   virtual void mark_mail(std::int64_t id, bool sent, Timestamp at, const std::string& error) = 0;
 };
 

@@ -17,6 +17,7 @@
 #include "domain/result.hpp"
 #include "store/accounts_store.hpp"
 #include "store/admin_store.hpp"
+#include "store/api_tokens_store.hpp"
 #include "store/audit_store.hpp"
 #include "store/brigade_store.hpp"
 #include "store/figures_store.hpp"
@@ -48,6 +49,7 @@ class Tx {
   virtual FiguresStore& figures() = 0;
   virtual MailStore& mail() = 0;
   virtual AuditStore& audit() = 0;
+  virtual ApiTokensStore& api_tokens() = 0;
 };
 
 enum class TxMode { kRead, kWrite };
@@ -62,6 +64,8 @@ class Store {
   // pool_wait_ms, or the write lock within busy_timeout_ms; the connection goes back to the pool on
   // every path.
   virtual std::unique_ptr<Tx> begin(TxMode mode) = 0;
+  // The pool's connections and the time transactions waited to begin, for /metrics.
+  virtual StoreStats stats() = 0;
   // Whether the database can be written now, without writing a row: the files are writable, the
   // disk has room and the write lock can be taken (and is given back at once).
   virtual std::vector<HealthCheck> health() = 0;

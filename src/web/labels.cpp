@@ -153,6 +153,14 @@ constexpr Label kMeldcodeStepRows[] = {{"1", "meldcode_step_1"},
                                        {"5", "meldcode_step_5"}};
 // The "opgeslagen" codes the pages redirect with (web/pages/brigade.cpp, peers.cpp,
 // referrals.cpp).
+constexpr Label kApiScopeRows[] = {
+    {"figures", "api_scope_figures"},
+};
+
+constexpr Label kApiScopeHelpRows[] = {
+    {"figures", "api_scope_help_figures"},
+};
+
 constexpr Label kSavedRows[] = {
     {"bezoek", "saved_bezoek"},
     {"toegewezen", "saved_toegewezen"},
@@ -169,6 +177,7 @@ constexpr Label kSavedRows[] = {
     {"profile", "saved_profile"},
     {"week", "saved_week"},
     {"absence", "saved_absence"},
+    {"ingetrokken", "saved_ingetrokken"},
 };
 
 }  // namespace
@@ -197,6 +206,8 @@ const Labels kIdentityReasons = kIdentityReasonRows;
 const Labels kTimelineEvents = kTimelineEventRows;
 const Labels kWeekdays = kWeekdayRows;
 const Labels kMeldcodeSteps = kMeldcodeStepRows;
+const Labels kApiScopes = kApiScopeRows;
+const Labels kApiScopeHelp = kApiScopeHelpRows;
 const Labels kSaved = kSavedRows;
 
 }  // namespace labels
@@ -228,6 +239,8 @@ const std::vector<std::pair<std::string_view, Labels>>& all_labels() {
       {"kTimelineEvents", kTimelineEvents},
       {"kWeekdays", kWeekdays},
       {"kMeldcodeSteps", kMeldcodeSteps},
+      {"kApiScopes", kApiScopes},
+      {"kApiScopeHelp", kApiScopeHelp},
       {"kSaved", kSaved},
   };
   return all;

@@ -43,6 +43,8 @@ extern const Labels kReferralKinds;     // kReferralKinds
 extern const Labels kReferralStatuses;  // ReferralStatus
 extern const Labels kConsentGivers;     // kConsentGivers
 extern const Labels kConsentForms;      // ConsentForm
+extern const Labels kApiScopes;         // ApiScope: its name
+extern const Labels kApiScopeHelp;      // ApiScope: what a token with it may read
 // The codes of app/ and privacy/: why a user sees a resident's identity
 // (privacy/access_policy.cpp), and a signal's timeline events (app/signals.cpp). An unknown
 // timeline event reads as the row "other".

@@ -25,7 +25,13 @@ bool matches(const std::vector<std::string>& pattern, const std::vector<std::str
 }  // namespace
 
 void Router::add(const char* method, const char* pattern, bool needs_user, Handler handler) {
-  routes_.push_back({method, split_path(pattern), needs_user, std::move(handler)});
+  routes_.push_back({method, pattern, split_path(pattern), needs_user, std::move(handler)});
+}
+
+std::vector<std::pair<std::string, std::string>> Router::patterns() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& r : routes_) out.emplace_back(r.method, r.pattern);
+  return out;
 }
 
 Router::Match Router::match(const std::string& method, const std::string& path) const {
@@ -42,6 +48,7 @@ Router::Match Router::match(const std::string& method, const std::string& path) 
       continue;
     }
     m.handler = &r.handler;
+    m.route = static_cast<int>(&r - routes_.data());
     m.needs_user = r.needs_user;
     for (std::size_t i = 0; i < segments.size(); ++i)
       if (r.segments[i] == "{}") m.params.push_back(segments[i]);

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "web/context.hpp"
@@ -23,13 +24,17 @@ class Router {
     bool needs_user = false;
     std::vector<std::string> params;  // the "{}" segments, in order
     std::string allow;                // without a handler: the methods the path has ("" for none)
+    int route = -1;                   // with a handler: its index in patterns()
   };
   // HEAD is served by the GET route.
   Match match(const std::string& method, const std::string& path) const;
+  // Each route's method and pattern, in the order they were added (for the metrics).
+  std::vector<std::pair<std::string, std::string>> patterns() const;
 
  private:
   struct Route {
     std::string method;
+    std::string pattern;
     std::vector<std::string> segments;  // "{}" matches one path segment
     bool needs_user;
     Handler handler;

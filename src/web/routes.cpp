@@ -69,6 +69,9 @@ void add_routes(Router& r) {
   r.add("POST", "/verwijzing/{}", false, referral_link_answer);
   r.add("POST", "/verwijzing/{}/tonen", false, referral_link_reveal);
   r.add("GET", "/beheer", true, admin_page);
+  r.add("GET", "/beheer/api-sleutels", true, api_tokens_page);
+  r.add("POST", "/beheer/api-sleutels", true, api_token_create);
+  r.add("POST", "/beheer/api-sleutels/{}/intrekken", true, api_token_revoke);
   r.add("POST", "/beheer/gebruikers", true, admin_user_create);
   r.add("POST", "/beheer/gebruikers/{}/actief", true, admin_user_active);
   r.add("GET", "/beheer/gebruikers/{}", true, admin_user_page);

@@ -5,11 +5,17 @@
 #include <algorithm>
 #include <atomic>
 #include <boost/json/monotonic_resource.hpp>
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 #include "app/app.hpp"
+#include "web/api.hpp"
+#include "web/logging.hpp"
+#include "web/metrics.hpp"
 #include "web/render.hpp"
 #include "web/router.hpp"
 
@@ -33,14 +39,46 @@ struct Site::Impl {
   SiteOptions opt;
   Views views;
   Router router;
+  Router api_router;
   std::map<std::string, std::pair<std::string, std::string>> static_files;  // url → (type, body)
+  std::string openapi;  // api/openapi.json, served at /api/openapi.json
   std::atomic<std::uint64_t> request_seq{0};
+  // This process's part of every request id, so that ids from several processes do not clash.
+  std::string id_prefix;
+  Metrics metrics;
+  AddressList metrics_allow;
+  // The metrics' slots: one for each route of each router, and these.
+  int slot_health = 0, slot_metrics = 0, slot_static = 0, slot_openapi = 0, slot_unmatched = 0;
+  int slot_api_unmatched = 0, slot_pages = 0, slot_api = 0;
 
   std::map<int, std::string> plain_texts;  // by status, in Dutch: see plain_text()
 
-  Impl(App& a, const SiteOptions& o) : app(a), opt(o), views(o.root) {
+  Impl(App& a, const SiteOptions& o)
+      : app(a), opt(o), views(o.root), metrics_allow(o.metrics_allow) {
     load_static();
+    load_openapi();
     add_routes(router);
+    add_api_routes(api_router);
+    char prefix[16];
+    std::snprintf(prefix, sizeof prefix, "%06x",
+                  static_cast<unsigned>(std::random_device{}()) & 0xffffffu);
+    id_prefix = prefix;
+    slot_health = metrics.add_route("GET", "/healthz");
+    slot_metrics = metrics.add_route("GET", "/metrics");
+    slot_static = metrics.add_route("GET", "/static/{}");
+    slot_openapi = metrics.add_route("GET", "/api/openapi.json");
+    slot_unmatched = metrics.add_route("", "(none)");
+    slot_api_unmatched = metrics.add_route("", "/api/(none)");
+    const auto pages = router.patterns();
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+      const int slot = metrics.add_route(pages[i].first, pages[i].second);
+      if (i == 0) slot_pages = slot;
+    }
+    const auto api = api_router.patterns();
+    for (std::size_t i = 0; i < api.size(); ++i) {
+      const int slot = metrics.add_route(api[i].first, api[i].second);
+      if (i == 0) slot_api = slot;
+    }
     // One key per status, written out, so that the catalogue test sees each of them.
     const std::pair<int, const char*> keys[] = {
         {400, "plain.bad_request"},       {413, "plain.too_large"}, {414, "plain.address_too_long"},
@@ -68,18 +106,51 @@ struct Site::Impl {
     }
   }
 
+  void load_openapi() {
+    std::ifstream in(std::filesystem::path(opt.root) / "api" / "openapi.json", std::ios::binary);
+    if (!in) return;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    openapi = ss.str();
+  }
+
+  // A request id from the trusted proxy is kept when it looks like one (so that its log and ours
+  // meet); otherwise this process makes one.
+  std::string request_id(const Request& req, bool via_proxy, std::uint64_t seq) const {
+    if (via_proxy) {
+      const std::string given = req.header("x-request-id");
+      const bool plain = !given.empty() && given.size() <= 64 &&
+                         given.find_first_not_of(
+                             "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTU"
+                             "VWXYZ0123456789-_.") == std::string::npos;
+      if (plain) return given;
+    }
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%s-%llx", id_prefix.c_str(),
+                  static_cast<unsigned long long>(seq));
+    return buf;
+  }
+
   Response handle(const Request& req) {
+    const auto start = std::chrono::steady_clock::now();
     const auto seq = ++request_seq;
     // X-Forwarded-* say something only when the configured proxy sent them; anyone else could
     // write them to pose as another client or as TLS.
     const bool via_proxy = !opt.trusted_proxy.empty() && req.remote == opt.trusted_proxy;
     const bool tls = via_proxy && req.header("x-forwarded-proto") == "https";
-    Response r = dispatch(req, tls, client_address(req, via_proxy));
+    std::string id = request_id(req, via_proxy, seq);
+    RequestLogScope scope(id);
+    int slot = slot_unmatched;
+    Response r = dispatch(req, tls, client_address(req, via_proxy), slot);
+    r.set("X-Request-Id", id);
     finalize(r, tls, plain_text(500));
-    // A one-time referral link is a secret: its token stays out of the log.
+    const auto took = std::chrono::steady_clock::now() - start;
+    metrics.observe(slot, r.status, took);
+    // The path only, never the query (a search) or a one-time referral link's token.
     const bool secret = req.path.rfind("/verwijzing/", 0) == 0;
-    spdlog::debug("req={} {} {} -> {}", seq, req.method,
-                  secret ? std::string("/verwijzing/…") : req.path, r.status);
+    spdlog::debug("{} {} -> {} in {} us", req.method,
+                  secret ? std::string("/verwijzing/…") : req.path, r.status,
+                  std::chrono::duration_cast<std::chrono::microseconds>(took).count());
     return r;
   }
 
@@ -98,9 +169,18 @@ struct Site::Impl {
     return last.size() <= 64 ? last : req.remote;
   }
 
-  Response dispatch(const Request& req, bool tls, const std::string& client) {
-    if (req.path == "/healthz") return health_page();
+  Response dispatch(const Request& req, bool tls, const std::string& client, int& slot) {
+    if (req.path == "/healthz") {
+      slot = slot_health;
+      return health_page();
+    }
+    if (req.path == "/metrics") {
+      slot = slot_metrics;
+      return metrics_page(req, client);
+    }
+    if (req.path == "/api" || req.path.rfind("/api/", 0) == 0) return api(req, client, slot);
     if (req.path.rfind("/static/", 0) == 0) {
+      slot = slot_static;
       auto it = static_files.find(req.path);
       if (it == static_files.end()) return text(404, "Niet gevonden.\n");
       Response r;
@@ -122,7 +202,7 @@ struct Site::Impl {
       // A session exists only once a form needs its CSRF token (see ensure_session), so
       // anonymous visitors and scanners leave no rows behind.
       if (auto s = app.accounts().resume_session(req.cookie(kCookie))) c.session = *s;
-      r = route(c);
+      r = route(c, slot);
     } catch (const Unavailable& e) {
       spdlog::warn("database unavailable for {} {}: {}", req.method, req.path.substr(0, 40),
                    e.what());
@@ -178,6 +258,57 @@ struct Site::Impl {
     }
   }
 
+  // /metrics for the allowed addresses; for anyone else it does not exist.
+  Response metrics_page(const Request& req, const std::string& client) {
+    if (req.method != "GET" && req.method != "HEAD") return text(405, "GET\n");
+    if (!metrics_allow.allows(client)) return text(404, "Niet gevonden.\n");
+    const auto f = app.operations().figures();
+    Response r;
+    r.set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+    r.set("Cache-Control", "no-store");
+    r.body = metrics.text(f.store, f.outbox);
+    return r;
+  }
+
+  // The JSON API: no session, no CSRF token and no page; every answer is JSON, failures too.
+  Response api(const Request& req, const std::string& client, int& slot) {
+    Ctx c{req, app, views, {}, {}, {}, json::storage_ptr(), nullptr, {}, client, {}};
+    if (req.path == "/api/openapi.json" || req.path == "/api/v1/openapi.json") {
+      slot = slot_openapi;
+      if (openapi.empty()) return api_problem(c, 404, "error.api.not_found");
+      Response r;
+      r.set("Content-Type", "application/json");
+      r.set("API-Version", kApiVersion);
+      // The NL API Design Rules ask that the description can be read from any origin.
+      r.set("Access-Control-Allow-Origin", "*");
+      r.body = openapi;
+      return r;
+    }
+    slot = slot_api_unmatched;
+    if (req.bad_encoding) return api_problem(c, 400, "error.bad_request");
+    auto match = api_router.match(req.method, req.path);
+    if (!match.handler) {
+      if (match.allow.empty()) return api_problem(c, 404, "error.api.not_found");
+      Response r = api_problem(c, 405, "error.method");
+      r.set("Allow", match.allow);
+      return r;
+    }
+    slot = slot_api + match.route;
+    c.params = std::move(match.params);
+    try {
+      return (*match.handler)(c);
+    } catch (const Unavailable& e) {
+      spdlog::warn("database unavailable for {} {}: {}", req.method, req.path.substr(0, 40),
+                   e.what());
+      Response r = api_problem(c, 503, "plain.busy");
+      r.set("Retry-After", "5");
+      return r;
+    } catch (const std::exception& e) {
+      spdlog::error("unhandled error for {} {}: {}", req.method, req.path.substr(0, 40), e.what());
+      return api_problem(c, 500, "plain.internal");
+    }
+  }
+
   // Each check by name, so an operator sees which one failed; 503 when any did.
   Response health_page() {
     std::vector<HealthCheck> checks;
@@ -196,10 +327,11 @@ struct Site::Impl {
     return text(ok ? 200 : 503, (ok ? "ok\n" : "unhealthy\n") + body);
   }
 
-  Response route(Ctx& c) {
+  Response route(Ctx& c, int& slot) {
     const Request& req = c.req;
     if (req.bad_encoding) return error_page(c, Error::invalid("error.bad_request"));
     auto match = router.match(req.method, req.path);
+    if (match.handler) slot = slot_pages + match.route;
     if (!match.handler) {
       if (!match.allow.empty()) {
         Response r = error_page(c, Error{ErrorKind::kInvalid, "error.method", {}, {}});

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "web/http.hpp"
 
@@ -21,6 +22,9 @@ struct SiteOptions {
   // The address of the TLS proxy in front; only its X-Forwarded-For and X-Forwarded-Proto are
   // believed. Empty: no proxy, those headers are ignored.
   std::string trusted_proxy;
+  // Who may read /metrics: addresses and networks ("127.0.0.1", "10.0.0.0/8"), matched against
+  // the client's address as above. Empty: nobody (404).
+  std::vector<std::string> metrics_allow;
 };
 
 class Site {

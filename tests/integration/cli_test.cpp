@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <boost/json.hpp>
 
 #include "http_fixture.hpp"
 
@@ -58,17 +59,24 @@ class CliTest : public ::testing::Test {
     return a.local_endpoint().port();
   }
 
-  // Starts `meedoen serve` on a free port; returns its port once /healthz answers.
-  unsigned short serve() {
+  // Starts `meedoen serve` on a free port, with `extra` options; returns its port once /healthz
+  // answers. Its output goes to serve_log(port).
+  unsigned short serve(const std::vector<std::string>& extra = {}) {
     const unsigned short port = free_port();
     const std::string listen = "127.0.0.1:" + std::to_string(port);
-    const std::string log = (dir_ / ("serve-" + std::to_string(port) + ".log")).string();
+    const std::string log = serve_log(port);
+    std::vector<std::string> args = {MEEDOEN_BIN,      "serve", "--db",     db(),
+                                     "--key-file",     key(),   "--listen", listen,
+                                     "--busy-timeout", "2000"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
     const pid_t pid = fork();
     if (pid == 0) {
       std::freopen(log.c_str(), "w", stdout);
       std::freopen(log.c_str(), "a", stderr);
-      execl(MEEDOEN_BIN, MEEDOEN_BIN, "serve", "--db", db().c_str(), "--key-file", key().c_str(),
-            "--listen", listen.c_str(), "--busy-timeout", "2000", static_cast<char*>(nullptr));
+      execv(MEEDOEN_BIN, argv.data());
       _exit(127);
     }
     servers_.push_back(pid);
@@ -83,6 +91,10 @@ class CliTest : public ::testing::Test {
     }
     ADD_FAILURE() << "meedoen serve did not come up";
     return port;
+  }
+
+  std::string serve_log(unsigned short port) const {
+    return (dir_ / ("serve-" + std::to_string(port) + ".log")).string();
   }
 
   // SIGTERM, and the server must end by itself.
@@ -136,6 +148,49 @@ class CliTest : public ::testing::Test {
   int runs_ = 0;
   std::vector<pid_t> servers_;
 };
+
+// With --log-format json every line is one JSON object; a request's lines carry its id, which the
+// answer's X-Request-Id names, and nothing a user typed reaches the log.
+TEST_F(CliTest, JsonLogsCarryTheRequestIdAndNoIdentity) {
+  const unsigned short port = serve({"--log-format", "json", "--verbose"});
+  Client c(port);
+  ASSERT_TRUE(c.login("huisarts"));
+  c.get("/signalen/nieuw");
+  auto r = c.post("/signalen", "wijk=1&name=" + encode("Wilhelmina Zonnebloem") +
+                                   "&phone=0612345678&description=" +
+                                   encode("Zonnebloem is al weken niet buiten gezien"));
+  ASSERT_EQ(r.status, 303) << r.body;
+  const std::string id = r.headers["X-Request-Id"];
+  ASSERT_FALSE(id.empty());
+  EXPECT_EQ(c.get("/signalen?zoek=Zonnebloem").status, 200);
+  EXPECT_EQ(c.get("/signalen/abc").status, 400);
+  ASSERT_TRUE(stop(servers_.back()));
+  servers_.pop_back();
+
+  std::ifstream in(serve_log(port));
+  std::string line;
+  int lines = 0, with_id = 0;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    ++lines;
+    EXPECT_EQ(line.find("Zonnebloem"), std::string::npos) << line;
+    EXPECT_EQ(line.find("Wilhelmina"), std::string::npos) << line;
+    EXPECT_EQ(line.find("0612345678"), std::string::npos) << line;
+    boost::system::error_code ec;
+    const auto v = boost::json::parse(line, ec);
+    ASSERT_FALSE(ec) << "not one JSON object: " << line;
+    const auto& o = v.as_object();
+    for (const char* field : {"time", "level", "message"}) EXPECT_TRUE(o.contains(field)) << line;
+    if (o.contains("request_id") && o.at("request_id").as_string() == id) {
+      ++with_id;
+      EXPECT_NE(std::string(o.at("message").as_string()).find("POST /signalen -> 303"),
+                std::string::npos)
+          << line;
+    }
+  }
+  EXPECT_GT(lines, 5);
+  EXPECT_EQ(with_id, 1) << "the POST's own line";
+}
 
 TEST_F(CliTest, BackupWhileAServerWritesIsConsistentAndRestoreWaitsForTheServerToStop) {
   const unsigned short port = serve();

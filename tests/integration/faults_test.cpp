@@ -23,8 +23,8 @@ class FaultTest : public ::testing::Test {
     ASSERT_TRUE(app.ok()) << app.error().message_key << " " << app.error().detail;
     app_ = std::move(*app);
     ASSERT_TRUE(app_->demo().load(nullptr).ok());
-    site_ = std::make_unique<web::Site>(*app_,
-                                        web::SiteOptions{MEEDOEN_SOURCE_DIR, false, "127.0.0.1"});
+    site_ = std::make_unique<web::Site>(
+        *app_, web::SiteOptions{MEEDOEN_SOURCE_DIR, false, "127.0.0.1", {}});
     web::ServerOptions so;
     so.port = 0;
     so.plain_text = [](int status) { return site_->plain_text(status); };

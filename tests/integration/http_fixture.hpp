@@ -191,7 +191,7 @@ class HttpTest : public ::testing::Test {
     ASSERT_TRUE(app.ok());
     app_ = std::move(*app).release();
     ASSERT_TRUE(app_->demo().load(nullptr).ok());
-    site_ = new web::Site(*app_, {MEEDOEN_SOURCE_DIR, false, ""});
+    site_ = new web::Site(*app_, {MEEDOEN_SOURCE_DIR, false, "", {"127.0.0.1", "::1"}});
     web::ServerOptions so;
     so.port = 0;
     so.plain_text = [](int status) { return site_->plain_text(status); };

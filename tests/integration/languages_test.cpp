@@ -28,8 +28,8 @@ class LanguagesTest : public ::testing::Test {
     auto app = App::open(cfg);
     ASSERT_TRUE(app.ok());
     app_ = std::move(*app);
-    site_ =
-        std::make_unique<web::Site>(*app_, web::SiteOptions{(dir_ / "root").string(), false, ""});
+    site_ = std::make_unique<web::Site>(*app_,
+                                        web::SiteOptions{(dir_ / "root").string(), false, "", {}});
     web::ServerOptions so;
     so.port = 0;
     server_ = std::make_unique<web::Server>(

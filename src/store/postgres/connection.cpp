@@ -132,7 +132,10 @@ int parameter_count(std::string_view sql) {
 std::string translate(std::string_view sql) { return Translator(sql).run(); }
 
 void fail(PGconn* conn, PGresult* result, const std::string& what) {
-  std::string detail = result ? PQresultErrorMessage(result) : "";
+  // The primary message only: its DETAIL may quote a value ("Key (username)=(…) already exists"),
+  // and the message reaches the log.
+  const char* primary = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+  std::string detail = primary ? primary : "";
   if (detail.empty() && conn) detail = PQerrorMessage(conn);
   while (!detail.empty() && (detail.back() == '\n' || detail.back() == ' ')) detail.pop_back();
   const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;

@@ -46,7 +46,8 @@ constexpr const char* kTables[] = {"organisations",
                                    "referrals",
                                    "referral_tokens",
                                    "outbox",
-                                   "outbox_params"};
+                                   "outbox_params",
+                                   "api_tokens"};
 
 struct Column {
   std::string name;

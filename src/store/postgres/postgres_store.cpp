@@ -49,11 +49,10 @@ class PostgresStore final : public Store {
     }
   }
 
-  std::unique_ptr<Tx> begin(TxMode mode) override {
-    return std::make_unique<sql::SqlTx>(
-        pool_.take(), mode,
-        [this](std::unique_ptr<sql::Connection> c) { pool_.give(std::move(c)); });
-  }
+  // The Tx gives the connection back when it ends, and also when BEGIN itself fails.
+  std::unique_ptr<Tx> begin(TxMode mode) override { return sql::begin_pooled(pool_, mode); }
+
+  StoreStats stats() override { return pool_.stats(); }
 
   std::vector<HealthCheck> health() override {
     HealthCheck connection{"connection", true, {}};

@@ -65,6 +65,18 @@ std::vector<OutboxMail> SqlMail::pending_mail(Timestamp now, int limit) {
   return out;
 }
 
+MailBacklog SqlMail::mail_backlog() {
+  auto s = conn_->prepare(
+      "SELECT COALESCE(SUM(CASE WHEN attempts < 10 THEN 1 ELSE 0 END), 0), "
+      "COALESCE(SUM(CASE WHEN attempts >= 10 THEN 1 ELSE 0 END), 0) FROM outbox WHERE sent_at = 0");
+  MailBacklog b;
+  if (s.step()) {
+    b.waiting = s.i64(0);
+    b.failed = s.i64(1);
+  }
+  return b;
+}
+
 std::vector<OutboxMail> SqlMail::claim_mail(Timestamp now, int limit, int lease_seconds) {
   std::vector<MailId> ids;
   {

@@ -13,6 +13,7 @@ class SqlMail final : public MailStore {
   void insert_mail(const OutboxMail& m) override;
   std::vector<OutboxMail> pending_mail(Timestamp now, int limit) override;
   std::vector<OutboxMail> claim_mail(Timestamp now, int limit, int lease_seconds) override;
+  MailBacklog mail_backlog() override;
   void mark_mail(std::int64_t id, bool sent, Timestamp at, const std::string& error) override;
 
  private:

@@ -3,6 +3,7 @@
 // to come free and then gets Unavailable, so that no request hangs. Internal to store/.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <functional>
@@ -10,6 +11,7 @@
 #include <mutex>
 #include <vector>
 
+#include "domain/health.hpp"
 #include "store/sql/connection.hpp"
 
 namespace meedoen::sql {
@@ -70,6 +72,27 @@ class Pool {
     cv_.notify_one();
   }
 
+  // A transaction began after waiting `waited` for its connection and BEGIN (for /metrics).
+  void record_wait(std::chrono::steady_clock::duration waited) {
+    begun_.fetch_add(1, std::memory_order_relaxed);
+    wait_ns_.fetch_add(static_cast<std::uint64_t>(
+                           std::chrono::duration_cast<std::chrono::nanoseconds>(waited).count()),
+                       std::memory_order_relaxed);
+  }
+
+  StoreStats stats() {
+    StoreStats s;
+    {
+      std::lock_guard lock(mu_);
+      s.pool_size = size_;
+      s.in_use = lent_;
+      s.idle = static_cast<int>(free_.size());
+    }
+    s.begun = begun_.load(std::memory_order_relaxed);
+    s.wait_seconds = static_cast<double>(wait_ns_.load(std::memory_order_relaxed)) / 1e9;
+    return s;
+  }
+
   // A pooled connection for the store's own use, given back on every path.
   class Lease {
    public:
@@ -96,6 +119,8 @@ class Pool {
   std::condition_variable cv_;
   std::vector<std::unique_ptr<Connection>> free_;
   int lent_ = 0;
+  std::atomic<std::uint64_t> begun_{0};
+  std::atomic<std::uint64_t> wait_ns_{0};
 };
 
 }  // namespace meedoen::sql

@@ -15,6 +15,14 @@ SqlTx::SqlTx(std::unique_ptr<Connection> conn, TxMode mode,
   }
 }
 
+std::unique_ptr<Tx> begin_pooled(Pool& pool, TxMode mode) {
+  const auto start = std::chrono::steady_clock::now();
+  auto tx = std::make_unique<SqlTx>(
+      pool.take(), mode, [&pool](std::unique_ptr<Connection> c) { pool.give(std::move(c)); });
+  pool.record_wait(std::chrono::steady_clock::now() - start);
+  return tx;
+}
+
 SqlTx::~SqlTx() {
   if (!done_) {
     try {

@@ -7,6 +7,7 @@
 
 #include "store/sql/accounts_store.hpp"
 #include "store/sql/admin_store.hpp"
+#include "store/sql/api_tokens_store.hpp"
 #include "store/sql/audit_store.hpp"
 #include "store/sql/brigade_store.hpp"
 #include "store/sql/connection.hpp"
@@ -14,6 +15,7 @@
 #include "store/sql/mail_store.hpp"
 #include "store/sql/meetings_store.hpp"
 #include "store/sql/peers_store.hpp"
+#include "store/sql/pool.hpp"
 #include "store/sql/referrals_store.hpp"
 #include "store/sql/residents_store.hpp"
 #include "store/sql/signals_store.hpp"
@@ -45,6 +47,7 @@ class SqlTx final : public Tx {
   FiguresStore& figures() override { return figures_; }
   MailStore& mail() override { return mail_; }
   AuditStore& audit() override { return audit_; }
+  ApiTokensStore& api_tokens() override { return api_tokens_; }
 
  private:
   std::unique_ptr<Connection> conn_;
@@ -61,6 +64,11 @@ class SqlTx final : public Tx {
   SqlFigures figures_{*conn_};
   SqlMail mail_{*conn_};
   SqlAudit audit_{*conn_};
+  SqlApiTokens api_tokens_{*conn_};
 };
+
+// A transaction on a connection of `pool`, given back to it when the Tx ends. The wait for the
+// connection and for BEGIN (the write lock, for writes) is counted in the pool's stats.
+std::unique_ptr<Tx> begin_pooled(Pool& pool, TxMode mode);
 
 }  // namespace meedoen::sql

@@ -19,6 +19,9 @@ const std::vector<Migration>& migrations();
 
 // The SQL of migration 10 (migration_10_codes.cpp), too long to sit beside the others.
 extern const char* const kMigration10EnglishCodes;
+// Migration 11 and later, each with its area (migrations_areas.cpp), so that migrations.cpp
+// stops growing.
+extern const char* const kMigration11ApiTokens;
 
 // Applies the migrations after the database's current version, up to and including `up_to`, each
 // in its own transaction and recorded in schema_migrations; returns the version after. Throws

@@ -90,6 +90,9 @@ Response referral_link_reveal(Ctx& c);
 
 // admin.cpp
 Response admin_page(Ctx& c);
+Response api_tokens_page(Ctx& c);
+Response api_token_create(Ctx& c);
+Response api_token_revoke(Ctx& c);
 Response admin_user_create(Ctx& c);
 Response admin_user_active(Ctx& c);
 Response admin_user_page(Ctx& c);

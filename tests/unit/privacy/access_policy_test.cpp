@@ -83,6 +83,28 @@ TEST(AccessPolicy, IdentityTableForTheResidentsOwnWijk) {
   }
 }
 
+TEST(AccessPolicy, OnlyAnAdministratorManagesApiTokensAndATokenReadsOnlyItsScopes) {
+  EXPECT_TRUE(may_manage_api_tokens(user(Role::kAdmin, {})));
+  for (Role r : all_roles()) {
+    if (r == Role::kAdmin) continue;
+    EXPECT_FALSE(may_manage_api_tokens(user(r))) << to_string(r);
+  }
+  User disabled = user(Role::kAdmin, {});
+  disabled.active = false;
+  EXPECT_FALSE(may_manage_api_tokens(disabled));
+
+  ApiToken t;
+  t.id = ApiTokenId(1);
+  EXPECT_FALSE(may_call_api(t, ApiScope::kFigures)) << "no scope";
+  t.scopes = {ApiScope::kFigures};
+  EXPECT_TRUE(may_call_api(t, ApiScope::kFigures));
+  t.revoked_at = 10;
+  EXPECT_FALSE(may_call_api(t, ApiScope::kFigures)) << "revoked";
+  t.revoked_at = 0;
+  t.id = ApiTokenId();
+  EXPECT_FALSE(may_call_api(t, ApiScope::kFigures)) << "not a stored token";
+}
+
 TEST(AccessPolicy, BreakingTheGlassNeedsTheWijk) {
   const auto d =
       decide_identity(user(Role::kChair, {kStevenshof}), kMeerburg, relation(kBrokeGlass));

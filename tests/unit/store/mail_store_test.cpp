@@ -49,6 +49,27 @@ TEST_P(MailStoreContract, AMailKeepsItsKindAndValuesUntilItIsSent) {
   EXPECT_EQ(pending[0].attempts, 1);
 }
 
+TEST_P(MailStoreContract, TheBacklogCountsMailsToSendAndMailsGivenUpOn) {
+  EXPECT_EQ(committed([](Tx& tx) { return tx.mail().mail_backlog(); }).waiting, 0);
+  committed([](Tx& tx) {
+    for (int i = 0; i < 3; ++i) {
+      OutboxMail m;
+      m.to = "m" + std::to_string(i) + "@example.nl";
+      m.kind = "brigade_assignment";
+      tx.mail().insert_mail(m);
+    }
+  });
+  auto mails = committed([](Tx& tx) { return tx.mail().pending_mail(100, 10); });
+  ASSERT_EQ(mails.size(), 3u);
+  committed([&](Tx& tx) {
+    tx.mail().mark_mail(mails[0].id, true, 100, "");
+    for (int i = 0; i < 10; ++i) tx.mail().mark_mail(mails[1].id, false, 100, "relay down");
+  });
+  const auto b = committed([](Tx& tx) { return tx.mail().mail_backlog(); });
+  EXPECT_EQ(b.waiting, 1) << "the third, not yet tried";
+  EXPECT_EQ(b.failed, 1) << "the second, after ten failed tries";
+}
+
 TEST_P(MailStoreContract, AClaimedMailIsHeldForTheLeaseThenComesDueAgainUntilItIsMarked) {
   committed([](Tx& tx) {
     for (int i = 0; i < 3; ++i) {

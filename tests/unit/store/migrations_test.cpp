@@ -192,15 +192,18 @@ class MigrationTest : public ::testing::Test {
 
   std::string path(const std::string& name) const { return (dir_ / name).string(); }
 
-  // A database at schema version `k`, with kOldRows for that version in it.
+  // A database at schema version `k`, with the rows of kOldRows up to that version in it, each
+  // written at its own version (in that version's columns and codes) and upgraded since.
   void build_at(const std::string& file, int k) {
     sqlite::SqliteConnection conn(file);
-    ASSERT_EQ(sqlite::apply_migrations(conn, k), k);
-    for (const auto& r : kOldRows) {
-      if (r.since > k) continue;
-      ASSERT_EQ(sqlite3_exec(conn.raw(), with_time(r.sql).c_str(), nullptr, nullptr, nullptr),
-                SQLITE_OK)
-          << "version " << k << ": " << sqlite3_errmsg(conn.raw());
+    for (int v = 1; v <= k; ++v) {
+      ASSERT_EQ(sqlite::apply_migrations(conn, v), v);
+      for (const auto& r : kOldRows) {
+        if (r.since != v) continue;
+        ASSERT_EQ(sqlite3_exec(conn.raw(), with_time(r.sql).c_str(), nullptr, nullptr, nullptr),
+                  SQLITE_OK)
+            << "version " << v << ": " << sqlite3_errmsg(conn.raw());
+      }
     }
   }
 

@@ -159,5 +159,32 @@ TEST_F(PostgresStoreTest, AWrongAddressIsAClearErrorAtOpen) {
   EXPECT_NE(store.error().detail.find("no_such_database"), std::string::npos);
 }
 
+// A failed statement's message reaches the log; PostgreSQL's DETAIL would quote the value that
+// clashed, so only the primary message is kept.
+TEST_F(PostgresStoreTest, AnErrorFromTheDatabaseQuotesNoValue) {
+  auto store = open_pg_test_store();
+  ASSERT_TRUE(store);
+  auto tx = store->begin(TxMode::kWrite);
+  const OrgId org = *tx->admin().insert_org({OrgId(), "Praktijk", "huisarts"});
+  User u;
+  u.username = "beheerder";
+  u.display_name = "Beheerder";
+  u.role = Role::kAdmin;
+  u.org_id = org;
+  const UserId user = *tx->accounts().insert_user(u, "x");
+  ApiToken t;
+  t.name = "Dashboard";
+  t.scopes = {ApiScope::kFigures};
+  t.created_by = user;
+  tx->api_tokens().insert_api_token(t, "geheime-waarde-7731");
+  try {
+    tx->api_tokens().insert_api_token(t, "geheime-waarde-7731");
+    ADD_FAILURE() << "a second token with the same digest";
+  } catch (const std::exception& e) {
+    EXPECT_NE(std::string(e.what()).find("23505"), std::string::npos) << e.what();
+    EXPECT_EQ(std::string(e.what()).find("geheime-waarde-7731"), std::string::npos) << e.what();
+  }
+}
+
 }  // namespace
 }  // namespace meedoen::testing

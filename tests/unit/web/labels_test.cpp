@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 
+#include "domain/api_tokens.hpp"
 #include "domain/brigade.hpp"
 #include "domain/entities.hpp"
 #include "domain/meeting.hpp"
@@ -79,6 +80,10 @@ TEST(Labels, EveryCodeOfTheDomainHasALabel) {
       "ReferralStatus");
   expect_labels(labels::kConsentForms, codes_of({ConsentForm::kVerbal, ConsentForm::kWritten}),
                 "ConsentForm");
+  std::vector<std::string_view> scopes;
+  for (ApiScope s : all_api_scopes()) scopes.push_back(api_scope_code(s));
+  expect_labels(labels::kApiScopes, scopes, "ApiScope");
+  expect_labels(labels::kApiScopeHelp, scopes, "ApiScope (help)");
 }
 
 TEST(Labels, NumberedTablesCoverTheirRange) {

@@ -60,6 +60,8 @@ const std::set<std::string> kNotForPeers = {
     "request_new_intro", "referrals_title", "referrals_intro", "referral_note_help", "link_intro",
     "link_once", "link_reveal_help", "link_thanks", "error.referral.reason_required",
     "error.meeting.undecided", "decision_required_help", "wishes_help",
+    // the administrator's page of API tokens
+    "api_token_copy_now",
     // mail to a partner organisation
     "mail_referral_no_answer"};
 
