@@ -7,7 +7,8 @@ DATA ?= var
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
 
-.PHONY: demo test bootstrap build build-test assets unit integration e2e bench fuzz fuzz-short clean
+.PHONY: demo test bootstrap build build-test assets unit integration e2e bench fuzz fuzz-short \
+  package package-test clean
 
 bootstrap:
 	@scripts/bootstrap
@@ -57,8 +58,17 @@ fuzz: bootstrap
 fuzz-short: bootstrap
 	@FUZZ_BUILD=$(FUZZ_BUILD) JOBS=$(JOBS) scripts/fuzz short
 
+# The Debian package (debian/, dpkg-buildpackage and debhelper) in build-deb/; package-test
+# installs it on this machine (root), checks it and removes it: docs/operations.md, "The Debian
+# package". CI runs package-test after `make test`.
+package: bootstrap assets
+	@JOBS=$(JOBS) scripts/package
+
+package-test: package
+	@scripts/package_test
+
 bench: build
 	@bench/run.sh $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(TEST_BUILD) $(FUZZ_BUILD) static/vendor
+	rm -rf $(BUILD) $(TEST_BUILD) $(FUZZ_BUILD) build-deb static/vendor

@@ -138,7 +138,8 @@ int main(int argc, char** argv) {
       ->add_option("--idle-timeout", cfg.idle_timeout_seconds,
                    "Seconds of inactivity before log-out")
       ->capture_default_str();
-  serve->add_flag("--secure-cookies", secure_cookies, "Mark cookies Secure (behind a TLS proxy)");
+  serve->add_flag("--secure-cookies", secure_cookies, "Mark cookies Secure (behind a TLS proxy)")
+      ->envname("MEEDOEN_SECURE_COOKIES");
   serve
       ->add_option("--trusted-proxy", trusted_proxy,
                    "Address of the TLS proxy in front; only its X-Forwarded-For and "
