@@ -26,32 +26,33 @@ Result<ApiToken> authorise(Tx& tx, const std::string& secret, ApiScope scope,
 
 }  // namespace
 
-Result<std::vector<Wijk>> Api::wijken(const std::string& secret, const std::string& what) {
+// One API call: its token checked and the call audited, then `read` in the same transaction.
+template <class F>
+auto Api::call(const std::string& secret, const std::string& what, F read)
+    -> Result<decltype(read(std::declval<Tx&>()))> {
   auto tx = ctx_.store->begin(TxMode::kWrite);
   if (auto t = authorise(*tx, secret, ApiScope::kFigures, what, now()); !t) return t.error();
-  auto out = tx->admin().list_wijken();
+  auto out = read(*tx);
   if (auto st = tx->commit(); !st) return st.error();
   return out;
+}
+
+Result<std::vector<Wijk>> Api::wijken(const std::string& secret, const std::string& what) {
+  return call(secret, what, [](Tx& tx) { return tx.admin().list_wijken(); });
 }
 
 Result<std::vector<WijkSignalFigures>> Api::signal_figures(const std::string& secret,
                                                            const std::string& what) {
-  auto tx = ctx_.store->begin(TxMode::kWrite);
-  if (auto t = authorise(*tx, secret, ApiScope::kFigures, what, now()); !t) return t.error();
-  auto out = meedoen::signal_figures(*tx);
-  if (auto st = tx->commit(); !st) return st.error();
-  return out;
+  return call(secret, what, [](Tx& tx) { return meedoen::signal_figures(tx); });
 }
 
 Result<BrigadeFigures> Api::brigade_figures(const std::string& secret, int months,
                                             const std::string& what) {
-  auto tx = ctx_.store->begin(TxMode::kWrite);
-  if (auto t = authorise(*tx, secret, ApiScope::kFigures, what, now()); !t) return t.error();
-  std::vector<WijkId> wijken;
-  for (const auto& w : tx->admin().list_wijken()) wijken.push_back(w.id);
-  auto out = meedoen::brigade_figures(*tx, wijken, months, now());
-  if (auto st = tx->commit(); !st) return st.error();
-  return out;
+  return call(secret, what, [&](Tx& tx) {
+    std::vector<WijkId> wijken;
+    for (const auto& w : tx.admin().list_wijken()) wijken.push_back(w.id);
+    return meedoen::brigade_figures(tx, wijken, months, now());
+  });
 }
 
 int Api::small_number_threshold() { return kSmallNumberThreshold; }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/brigade_io.hpp"
@@ -13,6 +14,8 @@
 #include "domain/api_tokens.hpp"
 
 namespace meedoen {
+
+class Tx;
 
 class Api {
  public:
@@ -32,6 +35,9 @@ class Api {
 
  private:
   Timestamp now() const { return ctx_.clock->now(); }
+  template <class F>
+  auto call(const std::string& secret, const std::string& what, F read)
+      -> Result<decltype(read(std::declval<Tx&>()))>;
 
   AppContext& ctx_;
 };
