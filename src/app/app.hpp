@@ -7,11 +7,13 @@
 #include <memory>
 
 #include "app/accounts.hpp"
+#include "app/activities.hpp"
 #include "app/admin.hpp"
 #include "app/api.hpp"
 #include "app/api_tokens.hpp"
 #include "app/audit.hpp"
 #include "app/brigade.hpp"
+#include "app/centres.hpp"
 #include "app/context.hpp"
 #include "app/demo.hpp"
 #include "app/mail.hpp"
@@ -54,6 +56,8 @@ class App {
   Operations& operations() { return operations_; }
   ApiTokens& api_tokens() { return api_tokens_; }
   Api& api() { return api_; }
+  Centres& centres() { return centres_; }
+  Activities& activities() { return activities_; }
 
  private:
   App(AppConfig config, std::unique_ptr<Store> store, std::unique_ptr<Vault> vault,
@@ -74,6 +78,8 @@ class App {
   Operations operations_{ctx_};
   ApiTokens api_tokens_{ctx_};
   Api api_{ctx_};
+  Centres centres_{ctx_};
+  Activities activities_{ctx_};
 };
 
 }  // namespace meedoen

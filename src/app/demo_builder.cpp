@@ -29,7 +29,8 @@ Status DemoBuilder::build(Logins* logins) {
   if (auto st = make_peer_profiles(); !st) return st;
   for (int cycle = 0; cycle < 4; ++cycle)
     if (auto st = four_weeks(cycle); !st) return st;
-  return today();
+  if (auto st = today(); !st) return st;
+  return make_centres();
 }
 
 // Straight into the store: creating an organisation through the admin use case needs an

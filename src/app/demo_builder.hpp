@@ -83,6 +83,10 @@ class DemoBuilder {
   Status brigade_today();
   Status late_checkout();
 
+  // --- The Zelfregiecentra (demo_builder_centres.cpp) ---
+  Status make_centres();
+  Status count_visitors();
+
   // One element of `arr`, drawn from the demo's random sequence.
   template <typename Array>
   decltype(auto) pick(Array& arr) {
@@ -101,6 +105,7 @@ class DemoBuilder {
   User admin_;
   std::vector<WijkId> wijk_ids_;  // in the order of demo_data::wijken()
   WijkId meerburg_, merenwijk_, stevenshof_;
+  CentreId matilo_;
   std::map<std::string, User> users_;  // by username
 
   std::map<WijkId, std::vector<std::string>> codes_;  // residents made so far, per wijk

@@ -473,7 +473,8 @@ int main(int argc, char** argv) {
     so.threads = threads;
     so.housekeeping = [&app] { app->operations().maintain(); };
     try {
-      meedoen::web::Site site(*app, {root, secure_cookies, trusted_proxy, metrics_allow});
+      meedoen::web::Site site(*app,
+                              {root, secure_cookies, trusted_proxy, metrics_allow, base_url_value});
       so.plain_text = [&site](int status) { return site.plain_text(status); };
       meedoen::web::Server server(
           so, [&site](const meedoen::web::Request& r) { return site.handle(r); });

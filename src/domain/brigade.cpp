@@ -7,9 +7,6 @@
 namespace meedoen {
 namespace {
 
-constexpr CodeTable<DayPart, 3> kDayPartCodes{{{DayPart::kMorning, "morning"},
-                                               {DayPart::kAfternoon, "afternoon"},
-                                               {DayPart::kEvening, "evening"}}};
 constexpr CodeTable<Urgency, 3> kUrgencies{
     {{Urgency::kNormal, "normal"}, {Urgency::kSoon, "soon"}, {Urgency::kUrgent, "urgent"}}};
 constexpr CodeTable<Outcome, 8> kOutcomes{{
@@ -53,10 +50,6 @@ bool in_list(std::string_view v, const char* const (&list)[N]) {
 bool is_language(std::string_view code) { return in_list(code, kLanguages); }
 bool is_theme(std::string_view code) { return in_list(code, kThemes); }
 
-std::string_view to_string(DayPart p) { return code_of(kDayPartCodes, p); }
-std::optional<DayPart> parse_day_part(std::string_view code) {
-  return parse_code(kDayPartCodes, code);
-}
 std::string_view to_string(Urgency u) { return code_of(kUrgencies, u); }
 std::optional<Urgency> parse_urgency(std::string_view code) { return parse_code(kUrgencies, code); }
 std::string_view to_string(Outcome o) { return code_of(kOutcomes, o); }

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/day_part.hpp"
 #include "domain/ids.hpp"
 #include "domain/result.hpp"
 #include "domain/role.hpp"
@@ -41,12 +42,6 @@ struct PeerProfile {
 };
 
 inline constexpr int kMaxWeeklyCap = 20;
-
-// Parts of a day a peer can be on call.
-enum class DayPart { kMorning, kAfternoon, kEvening };
-std::string_view to_string(DayPart p);
-std::optional<DayPart> parse_day_part(std::string_view code);
-inline constexpr int kDayParts = 3;
 
 struct OnCallBlock {
   std::string date;  // YYYY-MM-DD

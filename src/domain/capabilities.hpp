@@ -15,6 +15,7 @@ struct Capabilities {
   bool asks_brigade = false;         // asks the brigade for a visit from the menu
   bool has_referral_inbox = false;   // receives referrals for their organisation
   bool sees_city_figures = false;    // figures of every wijk (aggregates only)
+  bool hosts_centre = false;         // a Zelfregiecentrum's day page, count and activities
 };
 
 }  // namespace meedoen

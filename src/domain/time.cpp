@@ -153,6 +153,20 @@ std::string format_days(std::int64_t days) {
   return buf;
 }
 
+Timestamp local_timestamp(std::int64_t days, int minute_of_day) {
+  const Timestamp local = days * 86400 + static_cast<Timestamp>(minute_of_day) * 60;
+  // Summer time when that reading is consistent; otherwise winter time, which also maps the
+  // skipped spring hour an hour on (02:30 CET is 01:30 UTC is 03:30 CEST).
+  const Timestamp summer = local - 7200;
+  if (utc_offset_seconds(summer) == 7200) return summer;
+  return local - 3600;
+}
+
+std::int64_t local_days(Timestamp t) {
+  const Timestamp local = t + utc_offset_seconds(t);
+  return local >= 0 ? local / 86400 : (local - 86399) / 86400;
+}
+
 int weekday_of_days(std::int64_t days) {
   // 1970-01-01 was a Thursday (3 when Monday is 0).
   return static_cast<int>(((days % 7) + 7 + 3) % 7);

@@ -45,5 +45,12 @@ Timestamp start_of_local_week(Timestamp t);
 // Days since epoch → "YYYY-MM-DD", and the day of the week of such a day (0 = Monday).
 std::string format_days(std::int64_t days);
 int weekday_of_days(std::int64_t days);
+// A local date (days since epoch) and time of day (minutes after midnight) → Timestamp. The hour
+// skipped in spring (02:00-02:59) does not exist: it is read as if the clocks had already gone
+// forward, so 02:30 gives 03:30 summer time. The hour that comes twice in autumn gives the first,
+// summer-time one. Both as RFC 5545 (3.3.5) reads such times, so a calendar feed agrees.
+Timestamp local_timestamp(std::int64_t days, int minute_of_day);
+// The local date (days since epoch) of an instant.
+std::int64_t local_days(Timestamp t);
 
 }  // namespace meedoen

@@ -1,5 +1,7 @@
 #include "privacy/access_policy.hpp"
 
+#include <algorithm>
+
 namespace meedoen {
 
 namespace {
@@ -132,7 +134,19 @@ Capabilities capabilities(const User& user) {
                    !user.wijken.empty();
   c.has_referral_inbox = has_referral_inbox(user);
   c.sees_city_figures = may_view_city_figures(user);
+  c.hosts_centre = user.active && user.role == Role::kHost;
   return c;
+}
+
+bool may_host(const User& user, CentreId centre, const std::vector<CentreId>& hosted) {
+  return user.active && user.role == Role::kHost &&
+         std::find(hosted.begin(), hosted.end(), centre) != hosted.end();
+}
+
+bool may_manage_centres(const User& user) { return may_administer(user); }
+
+bool may_show_organiser_publicly(const Activity& a) {
+  return a.status == ActivityStatus::kApproved && a.show_organiser && !a.organiser.empty();
 }
 
 }  // namespace meedoen

@@ -7,9 +7,11 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/activities.hpp"
 #include "domain/api_tokens.hpp"
 #include "domain/brigade.hpp"
 #include "domain/capabilities.hpp"
+#include "domain/centres.hpp"
 #include "domain/entities.hpp"
 #include "domain/referral.hpp"
 #include "domain/signal.hpp"
@@ -103,6 +105,17 @@ bool may_view_referral(const User& user, const Referral& referral);
 bool may_answer_referral(const User& user, const Referral& referral);
 // Whether `user` may see the brigade's figures (pseudonymous aggregates).
 bool may_view_brigade_figures(const User& user);
+
+// --- the Zelfregiecentrum ---
+// Whether `user` hosts `centre`: an active host (gastheer/gastvrouw) named for it. A host counts
+// visitors, keeps the centre's activities and approves visitors' proposals; the public calendar
+// needs no one.
+bool may_host(const User& user, CentreId centre, const std::vector<CentreId>& hosted);
+// Whether `user` may make centres and name their hosts: an administrator.
+bool may_manage_centres(const User& user);
+// Whether the public calendar shows who organises `a`: only an approved activity whose organiser
+// asked for their first name to be shown.
+bool may_show_organiser_publicly(const Activity& a);
 
 // Everything the menu and the start page show for `user`, decided by the rules above.
 Capabilities capabilities(const User& user);

@@ -16,10 +16,12 @@
 #include "domain/health.hpp"
 #include "domain/result.hpp"
 #include "store/accounts_store.hpp"
+#include "store/activities_store.hpp"
 #include "store/admin_store.hpp"
 #include "store/api_tokens_store.hpp"
 #include "store/audit_store.hpp"
 #include "store/brigade_store.hpp"
+#include "store/centres_store.hpp"
 #include "store/figures_store.hpp"
 #include "store/mail_store.hpp"
 #include "store/meetings_store.hpp"
@@ -50,6 +52,8 @@ class Tx {
   virtual MailStore& mail() = 0;
   virtual AuditStore& audit() = 0;
   virtual ApiTokensStore& api_tokens() = 0;
+  virtual CentresStore& centres() = 0;
+  virtual ActivitiesStore& activities() = 0;
 };
 
 enum class TxMode { kRead, kWrite };

@@ -44,6 +44,8 @@ struct Ctx {
   std::string client;
   // may()'s memo, as catalogue_ (last, so that the aggregate's positional initialisers stay).
   mutable std::optional<Capabilities> may_;
+  // SiteOptions::base_url, without a trailing '/'.
+  std::string_view base_url;
 
   const User& user() const { return *session.user; }
   // The catalogue for this request: the session's language, and in Dutch the informal form of

@@ -6,6 +6,7 @@
 #include <boost/url/encode.hpp>
 #include <boost/url/params_view.hpp>
 #include <boost/url/rfc/unreserved_chars.hpp>
+#include <cstdio>
 
 namespace meedoen::web {
 
@@ -140,6 +141,107 @@ void finalize(Response& r, bool tls, std::string_view error_text) {
 
 std::string url_encode(const std::string& s) {
   return boost::urls::encode(s, boost::urls::unreserved_chars);
+}
+
+namespace {
+
+constexpr const char* kDays[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
+constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+std::int64_t days_from_civil(int y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return static_cast<std::int64_t>(era) * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+// FNV-1a, 64 bits: enough to tell two versions of one page apart, and cheap.
+std::uint64_t fnv1a(std::string_view s) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char ch : s) {
+    h ^= ch;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+bool etag_listed(const std::string& header, const std::string& etag) {
+  if (header.find('*') != std::string::npos) return true;
+  // A list of entity tags; a weak one ("W/") matches too, as If-None-Match compares weakly.
+  return header.find(etag) != std::string::npos;
+}
+
+}  // namespace
+
+std::string http_date(std::int64_t t) {
+  std::int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+  const std::int64_t secs = t - days * 86400;
+  const int weekday = static_cast<int>(((days % 7) + 7) % 7);
+  // civil_from_days (H. Hinnant)
+  std::int64_t z = days + 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%s, %02u %s %04lld %02d:%02d:%02d GMT", kDays[weekday], d,
+                kMonths[m - 1], static_cast<long long>(y), static_cast<int>(secs / 3600),
+                static_cast<int>(secs % 3600 / 60), static_cast<int>(secs % 60));
+  return buf;
+}
+
+std::optional<std::int64_t> parse_http_date(std::string_view s) {
+  // "Sun, 06 Nov 1994 08:49:37 GMT": 29 characters, every one in its place.
+  if (s.size() != 29 || s[3] != ',' || s[4] != ' ' || s[7] != ' ' || s[11] != ' ' || s[16] != ' ' ||
+      s[19] != ':' || s[22] != ':' || s[25] != ' ' || s.substr(26) != "GMT")
+    return std::nullopt;
+  auto num = [&](std::size_t at, std::size_t len) -> int {
+    int v = 0;
+    for (std::size_t i = at; i < at + len; ++i) {
+      if (s[i] < '0' || s[i] > '9') return -1;
+      v = v * 10 + (s[i] - '0');
+    }
+    return v;
+  };
+  const int day = num(5, 2), year = num(12, 4), h = num(17, 2), mi = num(20, 2), sec = num(23, 2);
+  int month = -1;
+  for (int i = 0; i < 12; ++i)
+    if (s.substr(8, 3) == kMonths[i]) month = i + 1;
+  if (day < 1 || day > 31 || year < 1970 || month < 0 || h < 0 || h > 23 || mi < 0 || mi > 59 ||
+      sec < 0 || sec > 60)
+    return std::nullopt;
+  const std::int64_t days =
+      days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+  const std::int64_t t = days * 86400 + h * 3600 + mi * 60 + sec;
+  if (http_date(t).substr(5) != s.substr(5)) return std::nullopt;  // 31 Feb and the like
+  return t;
+}
+
+void conditional_get(const Request& req, Response& r, std::int64_t last_modified) {
+  if (r.status != 200) return;
+  char etag[32];
+  std::snprintf(etag, sizeof etag, "\"%016llx\"", static_cast<unsigned long long>(fnv1a(r.body)));
+  r.set("ETag", etag);
+  r.set("Last-Modified", http_date(last_modified));
+  r.set("Cache-Control", "no-cache");
+  bool fresh = false;
+  const std::string inm = req.header("if-none-match");
+  if (!inm.empty()) {
+    fresh = etag_listed(inm, etag);
+  } else if (auto since = parse_http_date(req.header("if-modified-since"))) {
+    fresh = last_modified <= *since;
+  }
+  if (fresh && (req.method == "GET" || req.method == "HEAD")) {
+    r.status = 304;
+    r.body.clear();
+  }
 }
 
 }  // namespace meedoen::web

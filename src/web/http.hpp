@@ -77,4 +77,15 @@ void finalize(Response& r, bool tls, std::string_view error_text);
 // Percent-encodes a query value.
 std::string url_encode(const std::string& s);
 
+// A time as an HTTP-date in the preferred format of RFC 9110: "Sun, 06 Nov 1994 08:49:37 GMT".
+std::string http_date(std::int64_t unix_seconds);
+// An HTTP-date in that format; nullopt for anything else. The two obsolete formats (RFC 850 and
+// asctime) are not read: a conditional request carrying one is answered in full, which is safe.
+std::optional<std::int64_t> parse_http_date(std::string_view text);
+// Makes a GET of a public page or feed conditional (RFC 9110, section 13): sets a strong ETag
+// (a digest of the body) and Last-Modified, and turns `r` into a 304 without a body when the
+// request's If-None-Match names that ETag, or, without If-None-Match, when If-Modified-Since is
+// not before `last_modified`. Cache-Control "no-cache": a cache may keep it, and asks each time.
+void conditional_get(const Request& req, Response& r, std::int64_t last_modified);
+
 }  // namespace meedoen::web

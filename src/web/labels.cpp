@@ -161,6 +161,24 @@ constexpr Label kApiScopeHelpRows[] = {
     {"figures", "api_scope_help_figures"},
 };
 
+constexpr Label kMonthRows[] = {
+    {"1", "month_1"}, {"2", "month_2"},   {"3", "month_3"},   {"4", "month_4"},
+    {"5", "month_5"}, {"6", "month_6"},   {"7", "month_7"},   {"8", "month_8"},
+    {"9", "month_9"}, {"10", "month_10"}, {"11", "month_11"}, {"12", "month_12"},
+};
+constexpr Label kRepeatRows[] = {{"once", "repeat_once"},
+                                 {"weekly", "repeat_weekly"},
+                                 {"biweekly", "repeat_biweekly"},
+                                 {"monthly", "repeat_monthly"}};
+constexpr Label kWeekOfMonthRows[] = {{"1", "week_of_month_1"},
+                                      {"2", "week_of_month_2"},
+                                      {"3", "week_of_month_3"},
+                                      {"4", "week_of_month_4"},
+                                      {"-1", "week_of_month_-1"}};
+constexpr Label kActivityStatusRows[] = {{"proposed", "activity_status_proposed"},
+                                         {"approved", "activity_status_approved"},
+                                         {"declined", "activity_status_declined"}};
+
 constexpr Label kSavedRows[] = {
     {"bezoek", "saved_bezoek"},
     {"toegewezen", "saved_toegewezen"},
@@ -178,6 +196,14 @@ constexpr Label kSavedRows[] = {
     {"week", "saved_week"},
     {"absence", "saved_absence"},
     {"ingetrokken", "saved_ingetrokken"},
+    {"geteld", "saved_geteld"},
+    {"activiteit", "saved_activiteit"},
+    {"voorstel", "saved_voorstel"},
+    {"goedgekeurd", "saved_goedgekeurd"},
+    {"afgewezen", "saved_afgewezen"},
+    {"gaat_niet_door", "saved_gaat_niet_door"},
+    {"verplaatst", "saved_verplaatst"},
+    {"gepauzeerd", "saved_gepauzeerd"},
 };
 
 }  // namespace
@@ -208,6 +234,10 @@ const Labels kWeekdays = kWeekdayRows;
 const Labels kMeldcodeSteps = kMeldcodeStepRows;
 const Labels kApiScopes = kApiScopeRows;
 const Labels kApiScopeHelp = kApiScopeHelpRows;
+const Labels kMonths = kMonthRows;
+const Labels kRepeats = kRepeatRows;
+const Labels kWeeksOfMonth = kWeekOfMonthRows;
+const Labels kActivityStatuses = kActivityStatusRows;
 const Labels kSaved = kSavedRows;
 
 }  // namespace labels
@@ -241,6 +271,10 @@ const std::vector<std::pair<std::string_view, Labels>>& all_labels() {
       {"kMeldcodeSteps", kMeldcodeSteps},
       {"kApiScopes", kApiScopes},
       {"kApiScopeHelp", kApiScopeHelp},
+      {"kMonths", kMonths},
+      {"kRepeats", kRepeats},
+      {"kWeeksOfMonth", kWeeksOfMonth},
+      {"kActivityStatuses", kActivityStatuses},
       {"kSaved", kSaved},
   };
   return all;

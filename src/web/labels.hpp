@@ -45,6 +45,9 @@ extern const Labels kConsentGivers;     // kConsentGivers
 extern const Labels kConsentForms;      // ConsentForm
 extern const Labels kApiScopes;         // ApiScope: its name
 extern const Labels kApiScopeHelp;      // ApiScope: what a token with it may read
+extern const Labels kRepeats;           // Repeat
+extern const Labels kWeeksOfMonth;      // Schedule::week_of_month ("1".."4", "-1")
+extern const Labels kActivityStatuses;  // ActivityStatus
 // The codes of app/ and privacy/: why a user sees a resident's identity
 // (privacy/access_policy.cpp), and a signal's timeline events (app/signals.cpp). An unknown
 // timeline event reads as the row "other".
@@ -54,6 +57,7 @@ extern const Labels kTimelineEvents;
 // number (1 to 5), and the confirmations after a form by their "opgeslagen" query parameter.
 extern const Labels kWeekdays;
 extern const Labels kMeldcodeSteps;
+extern const Labels kMonths;  // 1 to 12
 extern const Labels kSaved;
 }  // namespace labels
 

@@ -1,6 +1,7 @@
 #include "web/models.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "app/app.hpp"
 #include "web/render.hpp"
@@ -230,4 +231,24 @@ json::object request_row_json(Ctx& c, const RequestRow& row, bool list_only) {
   o["prefs"] = std::move(prefs);
   return o;
 }
+std::string long_date(const Ctx& c, std::int64_t days, int this_year) {
+  const std::string iso = format_days(days);  // "2026-12-02"
+  const int year = std::stoi(iso.substr(0, 4));
+  const std::string month = std::to_string(std::stoi(iso.substr(5, 2)));
+  const std::string day = std::to_string(std::stoi(iso.substr(8, 2)));
+  std::string out(label(c, labels::kWeekdays, std::to_string(weekday_of_days(days))));
+  out += ' ';
+  out += day;
+  out += ' ';
+  out += label(c, labels::kMonths, month);
+  if (year != this_year) out += " " + iso.substr(0, 4);
+  return out;
+}
+
+std::string clock_time(int minute_of_day) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", minute_of_day / 60 % 24, minute_of_day % 60);
+  return buf;
+}
+
 }  // namespace meedoen::web

@@ -12,6 +12,11 @@
 
 namespace meedoen::web {
 
+// A local date in words: "woensdag 2 december" (with the year when it is not `this_year`).
+std::string long_date(const Ctx& c, std::int64_t days, int this_year = 0);
+// Minutes after midnight as "10:00".
+std::string clock_time(int minute_of_day);
+
 // The catalogue key for a signal timeline event's kind (labels::kTimelineEvents; the row "other"
 // for an unknown kind, so an event never reads as a raw key).
 std::string_view timeline_key(std::string_view kind);

@@ -68,6 +68,20 @@ void add_routes(Router& r) {
   r.add("GET", "/verwijzing/{}", false, referral_link_page);
   r.add("POST", "/verwijzing/{}", false, referral_link_answer);
   r.add("POST", "/verwijzing/{}/tonen", false, referral_link_reveal);
+  r.add("GET", "/centrum", true, centres_page);
+  r.add("GET", "/centrum/{}", true, centre_day_page);
+  r.add("POST", "/centrum/{}/tellen", true, centre_tap);
+  r.add("GET", "/centrum/{}/activiteiten", true, activities_page);
+  r.add("POST", "/centrum/{}/activiteiten", true, activity_create);
+  r.add("POST", "/activiteiten/{}/besluit", true, activity_decide);
+  r.add("POST", "/activiteiten/{}/gaat-niet-door", true, activity_cancel);
+  r.add("POST", "/activiteiten/{}/verplaatsen", true, activity_move);
+  r.add("POST", "/activiteiten/{}/pauze", true, activity_pause);
+  // The public calendar of a centre: no log-in, no names of visitors.
+  r.add("GET", "/centra/{}", false, calendar_page);
+  r.add("GET", "/centra/{}/activiteiten.ics", false, calendar_feed);
+  r.add("GET", "/centra/{}/activiteiten/{}", false, public_activity_page);
+  r.add("GET", "/centra/{}/activiteiten/{}/activiteit.ics", false, public_activity_feed);
   r.add("GET", "/beheer", true, admin_page);
   r.add("GET", "/beheer/api-sleutels", true, api_tokens_page);
   r.add("POST", "/beheer/api-sleutels", true, api_token_create);

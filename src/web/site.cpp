@@ -51,10 +51,12 @@ struct Site::Impl {
   int slot_health = 0, slot_metrics = 0, slot_static = 0, slot_openapi = 0, slot_unmatched = 0;
   int slot_api_unmatched = 0, slot_pages = 0, slot_api = 0;
 
+  std::string base_url;                    // opt.base_url without a trailing '/'
   std::map<int, std::string> plain_texts;  // by status, in Dutch: see plain_text()
 
   Impl(App& a, const SiteOptions& o)
-      : app(a), opt(o), views(o.root), metrics_allow(o.metrics_allow) {
+      : app(a), opt(o), views(o.root), metrics_allow(o.metrics_allow), base_url(o.base_url) {
+    while (!base_url.empty() && base_url.back() == '/') base_url.pop_back();
     load_static();
     load_openapi();
     add_routes(router);
@@ -195,7 +197,7 @@ struct Site::Impl {
     // take more blocks from the heap, all released at once when the request ends.
     unsigned char arena[16384];
     json::monotonic_resource mr(arena, sizeof arena);
-    Ctx c{req, app, views, {}, {}, {}, json::storage_ptr(&mr), nullptr, {}, client, {}};
+    Ctx c{req, app, views, {}, {}, {}, json::storage_ptr(&mr), nullptr, {}, client, {}, base_url};
     Response r;
     // The request boundary: a busy or full database is a 503 page in the layout, with what was
     // typed kept; anything unexpected a 500 page without details. Either way the transaction of
@@ -274,7 +276,7 @@ struct Site::Impl {
 
   // The JSON API: no session, no CSRF token and no page; every answer is JSON, failures too.
   Response api(const Request& req, const std::string& client, int& slot) {
-    Ctx c{req, app, views, {}, {}, {}, json::storage_ptr(), nullptr, {}, client, {}};
+    Ctx c{req, app, views, {}, {}, {}, json::storage_ptr(), nullptr, {}, client, {}, base_url};
     if (req.path == "/api/openapi.json" || req.path == "/api/v1/openapi.json") {
       slot = slot_openapi;
       if (openapi.empty()) return api_problem(c, 404, "error.api.not_found");

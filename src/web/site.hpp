@@ -25,6 +25,9 @@ struct SiteOptions {
   // Who may read /metrics: addresses and networks ("127.0.0.1", "10.0.0.0/8"), matched against
   // the client's address as above. Empty: nobody (404).
   std::vector<std::string> metrics_allow;
+  // The address people use to reach Meedoen (as in mail): links that leave the site, such as the
+  // iCal feed's link back to an activity and the QR code of a centre's poster.
+  std::string base_url = "http://127.0.0.1:8080";
 };
 
 class Site {

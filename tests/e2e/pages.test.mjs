@@ -27,6 +27,10 @@ const PARTNER = [...OVERLEG, '/verwijzingen'];
 const CHAIR = [...PARTNER, '/overleggen/nieuw', '/beheer/wijken/{id}', '/inzage'];
 // The wijkteam and the host may ask the brigade to visit someone.
 const ASKER = [...PARTNER, '/verzoeken/nieuw'];
+// The host also runs the Zelfregiecentra (Greet hosts two): the count, the activities and the
+// public calendar with an activity's page.
+const HOST = [...ASKER, '/centrum', '/centrum/{id}', '/centrum/{id}/activiteiten', '/centra/{id}',
+  '/centra/{id}/activiteiten/{id}'];
 // Peers: their requests and their week. A peer who is doing a request also reaches its referral
 // form; Mo Benali's first request is one that waits for his answer, so he does not.
 const PEER = [...OVERLEG, '/verzoeken', '/verzoeken/{id}', '/verzoeken/eerder', '/beschikbaarheid', '/beschikbaarheid?week'];
@@ -41,7 +45,7 @@ const ROLES = [
   ['huismeester', PARTNER],
   ['ggz', PARTNER],
   ['wijkteam', ASKER],
-  ['gastvrouw', ASKER],
+  ['gastvrouw', HOST],
   ['brigadier', PEER],
   ['peer.anouk', [...PEER, '/verzoeken/{id}/verwijzen']],
   ['coordinator', COORDINATOR],
@@ -91,9 +95,10 @@ describe('every page passes axe and fits a 360 px screen', { timeout: 900_000, c
     const out = [];
     for (const href of hrefs) {
       const u = new URL(href);
-      // Static files and the JSON API (its OpenAPI document) are no pages; api.test.mjs checks the API.
+      // Static files, the JSON API (its OpenAPI document) and the iCal feeds are no pages;
+      // api.test.mjs checks the API, centres.test.mjs and the HTTP tests the feeds.
       if (u.origin !== new URL(demo.server.base).origin || u.pathname.startsWith('/static/') ||
-          u.pathname.startsWith('/api/')) continue;
+          u.pathname.startsWith('/api/') || u.pathname.endsWith('.ics')) continue;
       out.push(u.pathname + u.search);
     }
     return out;

@@ -47,7 +47,14 @@ constexpr const char* kTables[] = {"organisations",
                                    "referral_tokens",
                                    "outbox",
                                    "outbox_params",
-                                   "api_tokens"};
+                                   "api_tokens",
+                                   "centres",
+                                   "centre_rooms",
+                                   "centre_hosts",
+                                   "centre_taps",
+                                   "activities",
+                                   "activity_pauses",
+                                   "activity_changes"};
 
 struct Column {
   std::string name;

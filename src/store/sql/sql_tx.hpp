@@ -6,10 +6,12 @@
 #include <memory>
 
 #include "store/sql/accounts_store.hpp"
+#include "store/sql/activities_store.hpp"
 #include "store/sql/admin_store.hpp"
 #include "store/sql/api_tokens_store.hpp"
 #include "store/sql/audit_store.hpp"
 #include "store/sql/brigade_store.hpp"
+#include "store/sql/centres_store.hpp"
 #include "store/sql/connection.hpp"
 #include "store/sql/figures_store.hpp"
 #include "store/sql/mail_store.hpp"
@@ -48,6 +50,8 @@ class SqlTx final : public Tx {
   MailStore& mail() override { return mail_; }
   AuditStore& audit() override { return audit_; }
   ApiTokensStore& api_tokens() override { return api_tokens_; }
+  CentresStore& centres() override { return centres_; }
+  ActivitiesStore& activities() override { return activities_; }
 
  private:
   std::unique_ptr<Connection> conn_;
@@ -65,6 +69,8 @@ class SqlTx final : public Tx {
   SqlMail mail_{*conn_};
   SqlAudit audit_{*conn_};
   SqlApiTokens api_tokens_{*conn_};
+  SqlCentres centres_{*conn_};
+  SqlActivities activities_{*conn_};
 };
 
 // A transaction on a connection of `pool`, given back to it when the Tx ends. The wait for the

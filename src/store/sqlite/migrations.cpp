@@ -494,6 +494,7 @@ CREATE TABLE outbox_params (
       // Every stored code in English; its SQL and the reasons are in migration_10_codes.cpp.
       {10, "english codes", kMigration10EnglishCodes},
       {11, "api tokens", kMigration11ApiTokens},
+      {12, "centres", kMigration12Centres},
   };
   return all;
 }

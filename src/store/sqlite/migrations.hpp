@@ -22,6 +22,7 @@ extern const char* const kMigration10EnglishCodes;
 // Migration 11 and later, each with its area (migrations_areas.cpp), so that migrations.cpp
 // stops growing.
 extern const char* const kMigration11ApiTokens;
+extern const char* const kMigration12Centres;
 
 // Applies the migrations after the database's current version, up to and including `up_to`, each
 // in its own transaction and recorded in schema_migrations; returns the version after. Throws

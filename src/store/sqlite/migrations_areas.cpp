@@ -20,4 +20,88 @@ CREATE TABLE api_tokens (
 );
 )SQL";
 
+const char* const kMigration12Centres = R"SQL(
+-- The Zelfregiecentra (areas centres and activities). A centre belongs to a wijk; its opening day
+-- parts are bits (weekday * 3 + part). Taps count visitors anonymously: no resident, only optional
+-- tags, and a key per tap so that a tap sent twice is kept once. Days are local dates (days since
+-- 1970-01-01), times of day local minutes: a series at 10:00 stays at 10:00 in summer time.
+CREATE TABLE centres (
+  id INTEGER PRIMARY KEY,
+  wijk_id INTEGER NOT NULL REFERENCES wijken(id),
+  name TEXT NOT NULL,
+  address TEXT NOT NULL DEFAULT '',
+  opening INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE TABLE centre_rooms (
+  id INTEGER PRIMARY KEY,
+  centre_id INTEGER NOT NULL REFERENCES centres(id),
+  name TEXT NOT NULL,
+  capacity INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE centre_hosts (
+  centre_id INTEGER NOT NULL REFERENCES centres(id),
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  PRIMARY KEY (centre_id, user_id)
+);
+CREATE TABLE centre_taps (
+  id INTEGER PRIMARY KEY,
+  centre_id INTEGER NOT NULL REFERENCES centres(id),
+  day INTEGER NOT NULL,
+  part TEXT NOT NULL,
+  delta INTEGER NOT NULL,
+  corrects INTEGER NOT NULL DEFAULT 0,
+  first_visit INTEGER NOT NULL DEFAULT 0,
+  with_brigade INTEGER NOT NULL DEFAULT 0,
+  with_someone INTEGER NOT NULL DEFAULT 0,
+  age_band TEXT NOT NULL DEFAULT '',
+  gender TEXT NOT NULL DEFAULT '',
+  tap_key TEXT NOT NULL,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  at INTEGER NOT NULL,
+  UNIQUE (centre_id, tap_key)
+);
+CREATE INDEX centre_taps_day ON centre_taps (centre_id, day);
+CREATE TABLE activities (
+  id INTEGER PRIMARY KEY,
+  centre_id INTEGER NOT NULL REFERENCES centres(id),
+  room_id INTEGER NOT NULL DEFAULT 0,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  for_whom TEXT NOT NULL DEFAULT '',
+  first_day INTEGER NOT NULL,
+  start_minute INTEGER NOT NULL,
+  duration_minutes INTEGER NOT NULL,
+  repeat_kind TEXT NOT NULL,
+  weekdays INTEGER NOT NULL DEFAULT 0,
+  week_of_month INTEGER NOT NULL DEFAULT 1,
+  until_day INTEGER NOT NULL DEFAULT 0,
+  signup INTEGER NOT NULL DEFAULT 0,
+  capacity INTEGER NOT NULL DEFAULT 0,
+  organiser TEXT NOT NULL DEFAULT '',
+  show_organiser INTEGER NOT NULL DEFAULT 0,
+  status TEXT NOT NULL,
+  created_by INTEGER NOT NULL REFERENCES users(id),
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX activities_centre ON activities (centre_id, status);
+CREATE TABLE activity_pauses (
+  id INTEGER PRIMARY KEY,
+  activity_id INTEGER NOT NULL REFERENCES activities(id),
+  from_day INTEGER NOT NULL,
+  to_day INTEGER NOT NULL
+);
+CREATE INDEX activity_pauses_activity ON activity_pauses (activity_id);
+CREATE TABLE activity_changes (
+  activity_id INTEGER NOT NULL REFERENCES activities(id),
+  day INTEGER NOT NULL,
+  cancelled INTEGER NOT NULL DEFAULT 0,
+  moved_day INTEGER NOT NULL DEFAULT 0,
+  moved_start_minute INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (activity_id, day)
+);
+)SQL";
+
 }  // namespace meedoen::sqlite

@@ -88,6 +88,23 @@ Response referral_link_page(Ctx& c);
 Response referral_link_answer(Ctx& c);
 Response referral_link_reveal(Ctx& c);
 
+// centres.cpp: the host's centres and day page, with the count of visitors.
+Response centres_page(Ctx& c);
+Response centre_day_page(Ctx& c);
+Response centre_tap(Ctx& c);
+
+// activities.cpp: the host's activities, and the public calendar and its iCal feeds.
+Response activities_page(Ctx& c);
+Response activity_create(Ctx& c);
+Response activity_decide(Ctx& c);
+Response activity_cancel(Ctx& c);
+Response activity_move(Ctx& c);
+Response activity_pause(Ctx& c);
+Response calendar_page(Ctx& c);
+Response calendar_feed(Ctx& c);
+Response public_activity_page(Ctx& c);
+Response public_activity_feed(Ctx& c);
+
 // admin.cpp
 Response admin_page(Ctx& c);
 Response api_tokens_page(Ctx& c);

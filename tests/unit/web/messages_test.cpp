@@ -62,6 +62,9 @@ const std::set<std::string> kNotForPeers = {
     "error.meeting.undecided", "decision_required_help", "wishes_help",
     // the administrator's page of API tokens
     "api_token_copy_now",
+    // a Zelfregiecentrum's host pages (Centres, Activities: hosts only)
+    "centres_title", "centres_none", "tally_tags", "tally_tags_help", "activities_proposals_help",
+    "saved_voorstel",
     // mail to a partner organisation
     "mail_referral_no_answer"};
 

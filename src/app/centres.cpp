@@ -1,0 +1,147 @@
+#include "app/centres.hpp"
+
+#include <algorithm>
+
+#include "app/audit_trail.hpp"
+#include "domain/text.hpp"
+#include "privacy/access_policy.hpp"
+#include "privacy/password.hpp"
+#include "store/store.hpp"
+
+namespace meedoen {
+namespace {
+
+bool known_code(std::string_view code, std::initializer_list<const char*> codes) {
+  return std::any_of(codes.begin(), codes.end(), [&](const char* c) { return code == c; });
+}
+
+bool valid_tags(const TapTags& t) {
+  const bool age = t.age_band.empty() ||
+                   known_code(t.age_band, {kAgeBands[0], kAgeBands[1], kAgeBands[2], kAgeBands[3]});
+  const bool gender =
+      t.gender.empty() || known_code(t.gender, {kGenders[0], kGenders[1], kGenders[2]});
+  return age && gender;
+}
+
+DayTally make_tally(Centre centre, std::int64_t day, Timestamp now, const std::vector<Tap>& taps) {
+  DayTally d;
+  d.centre = std::move(centre);
+  d.day = day;
+  d.current = day_part_of(now);
+  for (auto p : all_day_parts()) {
+    d.parts.push_back(tally_of(p, taps));
+    d.total += d.parts.back().visitors;
+  }
+  return d;
+}
+
+}  // namespace
+
+Result<CentreId> Centres::create(const User& admin, const NewCentre& in) {
+  if (!may_manage_centres(admin)) return Error::forbidden();
+  Centre c;
+  c.wijk_id = in.wijk_id;
+  c.name = trim(in.name);
+  c.address = trim(in.address);
+  c.opening = in.opening;
+  c.rooms = in.rooms;
+  c.updated_at = now();
+  std::vector<std::pair<std::string, std::string>> problems;
+  if (c.name.empty())
+    problems.emplace_back("name", "error.centre.name_required");
+  else if (c.name.size() > kCentreNameMax)
+    problems.emplace_back("name", "error.too_long");
+  if (c.address.size() > kCentreAddressMax) problems.emplace_back("address", "error.too_long");
+  if (!problems.empty()) return Error::invalid_fields(std::move(problems));
+  auto tx = ctx_.store->begin(TxMode::kWrite);
+  if (!tx->admin().get_wijk(c.wijk_id)) return Error::invalid("error.invalid_choice", "wijk");
+  c.id = tx->centres().insert_centre(c);
+  append_audit(*tx, c.updated_at, &admin, "create_centre", ResidentId(),
+               "centre:" + std::to_string(c.id.value), c.name);
+  if (auto st = tx->commit(); !st) return st.error();
+  return c.id;
+}
+
+Status Centres::add_host(const User& admin, CentreId centre, UserId host) {
+  if (!may_manage_centres(admin)) return Error::forbidden();
+  auto tx = ctx_.store->begin(TxMode::kWrite);
+  if (!tx->centres().get_centre(centre)) return Error::not_found();
+  const auto user = tx->accounts().get_user(host);
+  if (!user || user->role != Role::kHost) return Error::invalid("error.centre.not_a_host", "host");
+  tx->centres().add_host(centre, host);
+  append_audit(*tx, now(), &admin, "add_centre_host", ResidentId(),
+               "centre:" + std::to_string(centre.value), "user:" + std::to_string(host.value));
+  return tx->commit();
+}
+
+Result<std::vector<Centre>> Centres::hosted(const User& user) {
+  std::vector<Centre> out;
+  if (user.role != Role::kHost || !user.active) return out;
+  auto tx = ctx_.store->begin(TxMode::kRead);
+  for (auto id : tx->centres().centres_of_host(user.id))
+    if (auto c = tx->centres().get_centre(id)) out.push_back(std::move(*c));
+  std::sort(out.begin(), out.end(),
+            [](const Centre& a, const Centre& b) { return a.name < b.name; });
+  return out;
+}
+
+Result<DayTally> Centres::today(const User& host, CentreId centre) {
+  auto tx = ctx_.store->begin(TxMode::kRead);
+  if (!may_host(host, centre, tx->centres().centres_of_host(host.id))) return Error::forbidden();
+  auto c = tx->centres().get_centre(centre);
+  if (!c) return Error::not_found();
+  const Timestamp t = now();
+  const auto day = local_days(t);
+  return make_tally(std::move(*c), day, t, tx->centres().taps_of_day(centre, day));
+}
+
+Result<DayTally> Centres::tap(const User& host, CentreId centre, const TapInput& in) {
+  if (!valid_tap_key(in.key)) return Error::invalid("error.bad_request", "key");
+  if (in.delta != 1 && in.delta != -1) return Error::invalid("error.bad_request", "delta");
+  if (!valid_tags(in.tags)) return Error::invalid("error.invalid_choice", "tags");
+  const Timestamp t = now();
+  DayPart part = day_part_of(t);
+  if (!in.part.empty()) {
+    const auto p = parse_day_part(in.part);
+    if (!p) return Error::invalid("error.invalid_choice", "part");
+    part = *p;
+  }
+  auto tx = ctx_.store->begin(TxMode::kWrite);
+  auto& store = tx->centres();
+  if (!may_host(host, centre, store.centres_of_host(host.id))) return Error::forbidden();
+  auto c = store.get_centre(centre);
+  if (!c) return Error::not_found();
+  if (auto before = store.tap_by_key(centre, in.key)) {
+    // Sent before: answer with the count of the day it was counted on, and count nothing.
+    auto d = make_tally(std::move(*c), before->day, t, store.taps_of_day(centre, before->day));
+    d.repeated = true;
+    return d;
+  }
+  const auto day = local_days(t);
+  Tap tap;
+  tap.centre_id = centre;
+  tap.day = day;
+  tap.part = part;
+  tap.delta = in.delta;
+  tap.key = in.key;
+  tap.by = host.id;
+  tap.at = t;
+  if (in.delta > 0) {
+    tap.tags = in.tags;
+  } else {
+    auto taps = store.taps_of_day(centre, day);
+    std::erase_if(taps, [&](const Tap& x) { return x.part != part; });
+    const auto back = tap_to_correct(taps);
+    if (!back) return Error::conflict("error.centre.nothing_to_correct");
+    tap.corrects = back->id;
+    tap.tags = back->tags;  // so that every tag's count goes down with it
+  }
+  store.insert_tap(tap);
+  auto d = make_tally(std::move(*c), day, t, store.taps_of_day(centre, day));
+  if (auto st = tx->commit(); !st) return st.error();
+  return d;
+}
+
+std::string Centres::new_tap_key() { return "f" + random_token().substr(0, 31); }
+
+}  // namespace meedoen

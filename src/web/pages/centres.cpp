@@ -1,0 +1,135 @@
+// The host's pages of a Zelfregiecentrum: the centres they host (/centrum), and a centre's day
+// page (/centrum/{id}) with the count of visitors and today's activities. A tap (+1, -1) is a
+// form post: without script the page comes back counted; with static/tally.js the tap is sent in
+// the background, kept in the page while the connection is down, and sent again with the same
+// key, so it is counted once.
+#include "web/pages/pages.hpp"
+
+namespace meedoen::web {
+namespace {
+
+json::object tally_json(Ctx& c, const DayTally& d) {
+  json::object m;
+  m["centre_id"] = d.centre.id.value;
+  m["key"] = Centres::new_tap_key();
+  m["total"] = d.total;
+  m["total_text"] = c.plural("tally_total", d.total);
+  json::array parts;
+  for (const auto& t : d.parts) {
+    json::object o;
+    const std::string code(to_string(t.part));
+    o["code"] = code;
+    o["label"] = std::string(label(c, labels::kDayParts, code));
+    o["visitors"] = t.visitors;
+    o["first_visits"] = t.first_visits;
+    o["with_brigade"] = t.with_brigade;
+    o["with_someone"] = t.with_someone;
+    o["current"] = t.part == d.current;
+    parts.push_back(std::move(o));
+  }
+  m["parts"] = std::move(parts);
+  m["current_label"] = std::string(label(c, labels::kDayParts, to_string(d.current)));
+  m["current_count"] = d.parts[static_cast<std::size_t>(d.current)].visitors;
+  m["age_bands"] = options(c, labels::kAgeBands, {"under_30", "30_50", "50_plus", "65_plus"}, {});
+  m["genders"] = options(c, labels::kGenders, {"female", "male", "other"}, {});
+  if (d.repeated) m["repeated"] = true;
+  // For the page's script, which fills in the number of taps waiting: the text in both forms.
+  m["offline_one"] = c.plural("tally_offline", 1, {{"n", "{n}"}});
+  m["offline_many"] = c.plural("tally_offline", 2, {{"n", "{n}"}});
+  return m;
+}
+
+// Today's occurrences at the centre, for the day page.
+json::array today_json(Ctx& c, CentreId centre) {
+  json::array out;
+  auto cal = c.app.activities().public_calendar(centre, 1);
+  if (!cal) return out;
+  const auto today = local_days(c.app.now());
+  for (const auto& e : cal->entries) {
+    if (local_days(e.occurrence.start) != today) continue;
+    json::object o;
+    o["title"] = e.activity->title;
+    o["time"] = format_datetime(e.occurrence.start).substr(11);
+    o["room"] = e.room;
+    o["cancelled"] = e.occurrence.cancelled;
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+Response render_day(Ctx& c, const DayTally& d, json::object extra, int status) {
+  json::object m = std::move(extra);
+  m["centre"] = json::object{{"id", d.centre.id.value}, {"name", d.centre.name}};
+  m["today"] = long_date(c, d.day);
+  m["tally"] = tally_json(c, d);
+  auto activities = today_json(c, d.centre.id);
+  m["has_activities"] = !activities.empty();
+  m["activities"] = std::move(activities);
+  m["saved_text"] = saved_text(c);
+  return page(c, "centres/day", std::move(m), d.centre.name, status);
+}
+
+std::optional<CentreId> centre_param(Ctx& c) {
+  auto id = parse_id(c.params.at(0));
+  if (!id) return std::nullopt;
+  return CentreId(*id);
+}
+
+}  // namespace
+
+Response centres_page(Ctx& c) {
+  auto list = c.app.centres().hosted(c.user());
+  if (!list) return error_page(c, list.error());
+  if (list->size() == 1) return redirect("/centrum/" + std::to_string(list->front().id.value));
+  json::object m;
+  json::array centres;
+  for (const auto& ce : *list)
+    centres.push_back(json::object{{"id", ce.id.value}, {"name", ce.name}});
+  m["centres"] = std::move(centres);
+  m["empty"] = list->empty();
+  return page(c, "centres/list", std::move(m), c.t("centres_title"));
+}
+
+Response centre_day_page(Ctx& c) {
+  const auto id = centre_param(c);
+  if (!id) return error_page(c, Error::not_found());
+  auto d = c.app.centres().today(c.user(), *id);
+  if (!d) return error_page(c, d.error());
+  return render_day(c, *d, {}, 200);
+}
+
+Response centre_tap(Ctx& c) {
+  const auto id = centre_param(c);
+  if (!id) return error_page(c, Error::not_found());
+  const auto& f = c.req.form;
+  TapInput in;
+  in.key = f.get("key");
+  in.delta = f.get("delta") == "-1" ? -1 : (f.get("delta") == "1" ? 1 : 0);
+  in.part = f.get("part");
+  in.tags.first_visit = f.get("first_visit") == "1";
+  in.tags.with_brigade = f.get("with_brigade") == "1";
+  in.tags.with_someone = f.get("with_someone") == "1";
+  in.tags.age_band = f.get("age_band");
+  in.tags.gender = f.get("gender");
+  auto d = c.app.centres().tap(c.user(), *id, in);
+  if (!d) {
+    // Nothing left to take back is no failure of the page: it says so beside the count.
+    if (d.error().kind == ErrorKind::kConflict) {
+      auto now = c.app.centres().today(c.user(), *id);
+      if (!now) return error_page(c, now.error());
+      json::object extra;
+      extra["error"] = c.t(d.error().message_key);
+      if (c.req.is_htmx()) {
+        json::object m = tally_json(c, *now);
+        m["error"] = c.t(d.error().message_key);
+        return fragment(c, "centres/tally", std::move(m), 409);
+      }
+      return render_day(c, *now, std::move(extra), 409);
+    }
+    return error_page(c, d.error());
+  }
+  if (c.req.is_htmx()) return fragment(c, "centres/tally", tally_json(c, *d));
+  return redirect("/centrum/" + std::to_string(id->value) + "?opgeslagen=geteld");
+}
+
+}  // namespace meedoen::web

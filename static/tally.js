@@ -1,0 +1,138 @@
+// The host's count of visitors (templates/centres/tally.mustache), sent in the background.
+// Each tap gets its own idempotency key here and waits in localStorage until the server has
+// answered it, so a tap made without a connection is sent when the connection is back, and a tap
+// whose answer got lost is sent again with the same key and counted once (app/centres.cpp).
+// Without this script the form posts as usual and the page comes back counted.
+(function () {
+  'use strict';
+  var QUEUE = 'meedoen.tally.queue';
+  var sending = false;
+
+  function load() {
+    try {
+      var q = JSON.parse(window.localStorage.getItem(QUEUE) || '[]');
+      return Array.isArray(q) ? q : [];
+    } catch (e) {
+      return [];
+    }
+  }
+
+  function save(q) {
+    try {
+      window.localStorage.setItem(QUEUE, JSON.stringify(q));
+    } catch (e) {
+      // Private mode without storage: the taps still go, only not across a reload.
+    }
+  }
+
+  // 128 random bits as letters and digits (crypto.randomUUID needs https; this does not).
+  function newKey() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    var out = 't';
+    for (var i = 0; i < bytes.length; i++) out += (bytes[i] + 256).toString(16).slice(1);
+    return out;
+  }
+
+  function form() {
+    return document.querySelector('form[data-tally]');
+  }
+
+  function csrf() {
+    var f = form();
+    var input = f && f.querySelector('input[name="_csrf"]');
+    return input ? input.value : '';
+  }
+
+  function showQueue(q, justSent) {
+    var el = document.getElementById('tally-queue');
+    var f = form();
+    if (!el || !f) return;
+    if (q.length > 0) {
+      var text = f.getAttribute(q.length === 1 ? 'data-offline-one' : 'data-offline-many');
+      el.textContent = text.replace('{n}', String(q.length));
+      el.hidden = false;
+    } else if (justSent) {
+      el.textContent = f.getAttribute('data-sent');
+      el.hidden = false;
+    } else {
+      el.hidden = true;
+    }
+  }
+
+  function replaceTally(html) {
+    var old = document.getElementById('tally');
+    if (!old) return;
+    var box = document.createElement('div');
+    box.innerHTML = html;
+    var fresh = box.querySelector('#tally');
+    if (fresh) old.replaceWith(fresh);
+  }
+
+  // Sends the waiting taps one after another, oldest first. A network failure keeps the tap and
+  // stops until the connection is back; any answer of the server settles it (a 503 aside: the
+  // database was busy, so it waits too).
+  function flush() {
+    if (sending) return;
+    var q = load();
+    if (q.length === 0) return;
+    sending = true;
+    var tap = q[0];
+    var body = new URLSearchParams(tap.body);
+    body.set('_csrf', csrf());
+    fetch(tap.action, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'HX-Request': 'true',
+        'X-CSRF-Token': csrf()
+      },
+      body: body.toString()
+    }).then(function (res) {
+      return res.text().then(function (html) {
+        sending = false;
+        if (res.status === 503) {
+          showQueue(load(), false);
+          return;
+        }
+        var rest = load().filter(function (t) { return t.key !== tap.key; });
+        save(rest);
+        if (res.status === 200 || res.status === 409) replaceTally(html);
+        showQueue(rest, q.length > 0 && rest.length === 0 && tap.offline);
+        flush();
+      });
+    }, function () {
+      sending = false;
+      var waiting = load();
+      waiting.forEach(function (t) { t.offline = true; });
+      save(waiting);
+      showQueue(waiting, false);
+    });
+  }
+
+  document.addEventListener('submit', function (e) {
+    var f = e.target;
+    if (!f.matches || !f.matches('form[data-tally]')) return;
+    e.preventDefault();
+    var data = new URLSearchParams(new FormData(f));
+    var button = e.submitter;
+    data.set('delta', button && button.name === 'delta' ? button.value : '1');
+    var key = newKey();
+    data.set('key', key);
+    data.delete('_csrf');
+    var q = load();
+    q.push({ key: key, action: f.getAttribute('action'), body: data.toString(), offline: false });
+    save(q);
+    // The tags are for one visitor: cleared for the next tap. The day part stays.
+    f.querySelectorAll('input[type="checkbox"]').forEach(function (c) { c.checked = false; });
+    f.querySelectorAll('select').forEach(function (s) { s.selectedIndex = 0; });
+    flush();
+  });
+
+  window.addEventListener('online', flush);
+  // Taps left from before a reload, and a retry now and then for a connection that came back
+  // without telling the page.
+  flush();
+  window.setInterval(flush, 10000);
+})();

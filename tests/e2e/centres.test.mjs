@@ -1,0 +1,150 @@
+// The Zelfregiecentrum in a browser, at phone size, on the demo:
+//   a. a host counts five visitors in five taps and corrects one,
+//   b. taps made without a connection wait on the phone and arrive once when it is back, and a
+//      tap whose answer got lost is sent again and still counted once,
+//   c. a visitor's proposed activity is approved by the host and then appears on the public
+//      calendar (no log-in) with the organiser's first name, and in its iCal feed.
+// Every page visited is checked with axe (WCAG 2.1 A/AA) and must not scroll sideways at 360 px.
+import { describe, it, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { useDemo, newContext, watchErrors, login, submit, checkPage, PHONE } from './helpers.mjs';
+
+const DAY_PAGE = '/centrum/1';
+const CALENDAR = '/centra/1';
+
+function isoDateInDays(days) {
+  const d = new Date(Date.now() + days * 86_400_000);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+// The count of the day part shown, as the page says it.
+async function shownCount(page) {
+  return Number(await page.locator('#tally-count strong').textContent());
+}
+
+async function waitForCount(page, n) {
+  await page.waitForFunction((want) => {
+    const el = document.querySelector('#tally-count strong');
+    return el && Number(el.textContent) === want;
+  }, n, { polling: 50 });
+}
+
+// Failed requests while the phone is offline show as console errors; anything else is a defect.
+const unexpected = (errors) => errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|ERR_FAILED|Failed to fetch|net::/.test(e));
+
+describe('Zelfregiecentrum journeys', { timeout: 600_000 }, () => {
+  const demo = useDemo();
+  let contexts = [];
+  afterEach(async () => {
+    await Promise.all(contexts.map((c) => c.close().catch(() => {})));
+    contexts = [];
+  });
+
+  async function phone(user) {
+    const context = await newContext(demo.browser, demo.server.base, PHONE);
+    contexts.push(context);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    if (user) await login(page, user);
+    return { context, page, errors };
+  }
+
+  it('a host counts five visitors in five taps and corrects one', async () => {
+    const { page, errors } = await phone('gastvrouw');
+    const res = await page.goto(DAY_PAGE);
+    assert.equal(res.status(), 200);
+    await checkPage(page, DAY_PAGE);
+    const before = await shownCount(page);
+    const plus = page.getByRole('button', { name: '+1 bezoeker' });
+    for (let i = 1; i <= 5; i++) {
+      await plus.click();
+      await waitForCount(page, before + i);
+    }
+    await page.getByRole('button', { name: '−1 (vergissing)' }).click();
+    await waitForCount(page, before + 4);
+    await checkPage(page, `${DAY_PAGE} after counting`);
+    await page.reload();
+    assert.equal(await shownCount(page), before + 4, 'the server has counted four');
+    assert.deepEqual(errors, []);
+  });
+
+  it('taps made offline arrive once, and a tap whose answer got lost counts once', async () => {
+    const { context, page, errors } = await phone('gastvrouw');
+    await page.goto(DAY_PAGE);
+    const before = await shownCount(page);
+    const plus = page.getByRole('button', { name: '+1 bezoeker' });
+
+    await context.setOffline(true);
+    await plus.click();
+    await plus.click();
+    const queue = page.locator('#tally-queue');
+    await queue.filter({ hasText: '2 tikken bewaard' }).waitFor();
+    assert.equal(await shownCount(page), before, 'nothing counted while offline');
+    await checkPage(page, `${DAY_PAGE} offline`);
+    await context.setOffline(false);
+    await waitForCount(page, before + 2);
+    await queue.filter({ hasText: 'Alle tikken zijn verstuurd' }).waitFor();
+
+    // The server counts the next tap, but its answer never reaches the phone: the page sends it
+    // again with the same key, and the count goes up by one.
+    let lost = 0;
+    await page.route('**/centrum/1/tellen', async (route) => {
+      if (lost++ === 0) {
+        await route.fetch();
+        await route.abort('connectionreset');
+      } else {
+        await route.continue();
+      }
+    });
+    await plus.click();
+    await waitForCount(page, before + 3);
+    await page.unroute('**/centrum/1/tellen');
+    assert.equal(lost, 2, 'sent twice');
+    await page.reload();
+    assert.equal(await shownCount(page), before + 3, 'counted once');
+    assert.deepEqual(unexpected(errors), []);
+  });
+
+  it('a visitor proposes an activity, the host approves it, and the public calendar shows it', async () => {
+    const title = 'Zingen met Fatima e2e';
+    const { page, errors } = await phone('gastvrouw');
+    const res = await page.goto('/centrum/1/activiteiten');
+    assert.equal(res.status(), 200);
+    await checkPage(page, '/centrum/1/activiteiten');
+    await page.locator('#a-title').fill(title);
+    await page.locator('#a-date').fill(isoDateInDays(1));
+    await page.locator('#a-time').fill('15:00');
+    await page.locator('#a-dur').fill('60');
+    await page.locator('#a-repeat').selectOption('once');
+    await page.locator('#a-org').fill('Fatima');
+    await page.getByLabel('De organisator wil deze naam op de openbare kalender').check();
+    await page.getByLabel('Dit is een voorstel van een bezoeker: eerst bespreken').check();
+    await submit(page, page.getByRole('button', { name: 'Opslaan' }));
+    await page.getByText('Het voorstel is bewaard').waitFor();
+    await checkPage(page, 'after a proposal');
+
+    const visitor = await phone(null);
+    let cal = await visitor.page.goto(CALENDAR);
+    assert.equal(cal.status(), 200);
+    assert.ok(!(await visitor.page.content()).includes(title), 'a proposal is not public yet');
+
+    await submit(page, page.getByRole('button', { name: `Goedkeuren ${title}` }));
+    await page.getByText('Goedgekeurd').waitFor();
+
+    cal = await visitor.page.goto(CALENDAR);
+    assert.equal(cal.status(), 200);
+    await checkPage(visitor.page, CALENDAR);
+    const item = visitor.page.locator('.calendar-item', { hasText: title });
+    await item.getByText('Georganiseerd door Fatima').waitFor();
+    await submit(visitor.page, item.getByRole('link', { name: title }));
+    await checkPage(visitor.page, 'the activity\'s page');
+    const feedLink = await visitor.page.getByRole('link', { name: 'Deze activiteit in een agenda-app (iCal)' })
+      .getAttribute('href');
+    const feed = await visitor.page.request.get(feedLink);
+    assert.equal(feed.status(), 200);
+    assert.match(await feed.text(), /SUMMARY:Zingen met Fatima e2e/);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(visitor.errors, []);
+  });
+});
