@@ -409,3 +409,36 @@ Result<BrigadeFigures> Brigade::figures(const User& user, int months) {
 // --- mail ----------------------------------------------------------------------------------
 
 }  // namespace meedoen
+
+namespace meedoen {
+
+Result<std::vector<AskedRequest>> Brigade::asked(const User& user, int days) {
+  std::vector<AskedRequest> out;
+  auto tx = ctx_.store->begin(TxMode::kRead);
+  auto requests = tx->brigade().requests_by(user.id, now() - days * 86400, 50);
+  std::erase_if(requests, [&](const BrigadeRequest& r) { return !may_follow_request(user, r); });
+  if (requests.empty()) return out;
+  std::vector<RequestId> ids;
+  for (const auto& r : requests) ids.push_back(r.id);
+  const auto assignments = tx->brigade().assignments_for_requests(ids);
+  const auto stats = tx->brigade().visit_stats_for(ids);
+  for (const auto& r : requests) {
+    AskedRequest a;
+    a.id = r.id;
+    if (auto res = tx->residents().get_resident(r.resident_id)) a.resident_code = res->code;
+    a.created_at = r.created_at;
+    a.outcome = r.outcome;
+    if (auto it = assignments.find(r.id); it != assignments.end())
+      a.peer_going = std::any_of(it->second.begin(), it->second.end(), [](const Assignment& x) {
+        return x.state == AssignmentState::kAccepted;
+      });
+    if (auto it = stats.find(r.id); it != stats.end()) {
+      a.visits = it->second.first;
+      a.last_visit = it->second.second;
+    }
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+}  // namespace meedoen

@@ -29,6 +29,8 @@ class Brigade {
   Status respond_assignment(const User& user, RequestId id, bool accept, const std::string& reason);
   Status end_assignment(const User& user, RequestId id, UserId peer, const std::string& reason);
   Result<MyRequests> my_requests(const User& user);
+  // What became of the requests `user` asked for in the last `days` days, newest first.
+  Result<std::vector<AskedRequest>> asked(const User& user, int days = 30);
   Result<LogVisitResult> log_visit(const User& user, const LogVisitInput& in);
   Status check_in(const User& user, RequestId id, int minutes);
   Status check_out(const User& user);

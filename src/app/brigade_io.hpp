@@ -88,6 +88,18 @@ struct RequestRow {
   Timestamp last_visit = 0;
 };
 
+// A request as the one who asked for it follows it (a host's "what became of it"): by the
+// resident's code only, whether a peer goes, the visits and the outcome.
+struct AskedRequest {
+  RequestId id;
+  std::string resident_code;
+  Timestamp created_at = 0;
+  Outcome outcome = Outcome::kOpen;
+  bool peer_going = false;  // a peer said yes
+  int visits = 0;
+  Timestamp last_visit = 0;
+};
+
 struct RequestDetail {
   RequestRow row;
   std::optional<Identity> identity;  // the assigned peer's, while assigned and accepted

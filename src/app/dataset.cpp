@@ -278,7 +278,7 @@ Status Demo::generate(int wijken, int residents, int years, unsigned seed) {
     }
     clock->advance(start + 28 * kDay - clock->now());
   }
-  return Status::Ok();
+  return generate_centres(admin_user, *org, all_wijken, seed);
 }
 
 }  // namespace meedoen

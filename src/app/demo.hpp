@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/context.hpp"
+#include "domain/entities.hpp"
 
 namespace meedoen {
 
@@ -23,6 +24,10 @@ class Demo {
 
  private:
   Timestamp now() const { return ctx_.clock->now(); }
+  // generate()'s Zelfregiecentra (dataset_centres.cpp): one per wijk with a host
+  // (bench.host.<wijk>), a week of activities and a year of counted visitors.
+  Status generate_centres(const User& admin, OrgId org, const std::vector<WijkId>& wijken,
+                          unsigned seed);
 
   AppContext& ctx_;
   App& app_;

@@ -145,6 +145,10 @@ bool may_host(const User& user, CentreId centre, const std::vector<CentreId>& ho
 
 bool may_manage_centres(const User& user) { return may_administer(user); }
 
+bool may_follow_request(const User& user, const BrigadeRequest& r) {
+  return user.active && r.requested_by == user.id;
+}
+
 bool may_show_organiser_publicly(const Activity& a) {
   return a.status == ActivityStatus::kApproved && a.show_organiser && !a.organiser.empty();
 }

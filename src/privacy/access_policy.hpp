@@ -89,6 +89,9 @@ bool may_coordinate(const User& user, WijkId wijk);
 // Whether `user` may ask the brigade for a visit directly in `wijk` (outside the overleg): a
 // sociaal wijkteam worker, a Zelfregiecentrum host, or the coordinator.
 bool may_request_visit(const User& user, WijkId wijk);
+// Whether `user` may follow what became of request `r` (a peer going, visits, the outcome, by the
+// resident's code): the one who asked for it, while active.
+bool may_follow_request(const User& user, const BrigadeRequest& r);
 // Whether `user` may be assigned to visit: an active peer worker. Such a user keeps their own week
 // and profile, answers requests, logs visits and asks for a debrief.
 bool may_be_assigned(const User& user);

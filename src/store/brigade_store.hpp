@@ -46,6 +46,8 @@ class BrigadeStore {
   // The requests `peer` accepted once and no longer holds, each once, newest first, in one
   // statement.
   virtual std::vector<BrigadeRequest> past_requests_of_peer(UserId peer, int limit) = 0;
+  // The requests `user` asked for since `since`, newest first, at most `limit`.
+  virtual std::vector<BrigadeRequest> requests_by(UserId user, Timestamp since, int limit) = 0;
   // For a page of requests or peers at once (one statement per 50 ids instead of one per row):
   // each request's assignments oldest first, and its number of visits with the time of the last.
   // Requests without any are left out.

@@ -2,6 +2,8 @@
 //   a. a host counts five visitors in five taps and corrects one,
 //   b. taps made without a connection wait on the phone and arrive once when it is back, and a
 //      tap whose answer got lost is sent again and still counted once,
+//   d. a host notices that a visitor is not doing well and asks the brigade; the day page then
+//      shows what became of it, by the resident's code,
 //   c. a visitor's proposed activity is approved by the host and then appears on the public
 //      calendar (no log-in) with the organiser's first name, and in its iCal feed.
 // Every page visited is checked with axe (WCAG 2.1 A/AA) and must not scroll sideways at 360 px.
@@ -146,5 +148,25 @@ describe('Zelfregiecentrum journeys', { timeout: 600_000 }, () => {
     assert.match(await feed.text(), /SUMMARY:Zingen met Fatima e2e/);
     assert.deepEqual(errors, []);
     assert.deepEqual(visitor.errors, []);
+  });
+
+  it('a host\'s "not doing well" becomes a brigade request that the day page follows', async () => {
+    const { page, errors } = await phone('gastvrouw');
+    await page.goto(DAY_PAGE);
+    await submit(page, page.getByRole('link', { name: 'Vraag de brigade om langs te gaan' }));
+    await checkPage(page, '/verzoeken/nieuw from the day page');
+    assert.equal(await page.locator('#wijk option:checked').textContent(), 'Meerburg',
+      'the centre\'s wijk is chosen');
+    await page.locator('#known').fill('Vertelde dat ze al weken slecht slaapt en niemand spreekt. Wil graag dat er iemand langskomt. Test e2e-8812.');
+    await submit(page, page.getByRole('button', { name: 'Verzoek versturen' }));
+    assert.match(new URL(page.url()).pathname, /^\/verzoeken\/\d+$/);
+    const res = await page.goto(DAY_PAGE);
+    assert.equal(res.status(), 200);
+    // The newest first: the request just made, by the resident's new code.
+    const followed = page.locator('section', { hasText: 'Wat werd ervan?' }).locator('ul').last()
+      .locator('li').first();
+    await followed.getByText('De brigade zoekt iemand').waitFor();
+    await checkPage(page, `${DAY_PAGE} with a request`);
+    assert.deepEqual(errors, []);
   });
 });

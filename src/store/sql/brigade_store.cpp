@@ -138,6 +138,14 @@ std::vector<Assignment> SqlBrigade::assignments_for_request(RequestId id) {
   return collect<Assignment>(s, read_assignment);
 }
 
+std::vector<BrigadeRequest> SqlBrigade::requests_by(UserId user, Timestamp since, int limit) {
+  auto s = conn_->prepare(std::string("SELECT ") + kRequestCols +
+                          " FROM brigade_requests WHERE requested_by = ? AND created_at >= ? "
+                          "ORDER BY created_at DESC, id DESC LIMIT ?");
+  s.bind_all(user.value, since, std::int64_t{limit});
+  return collect<BrigadeRequest>(s, read_request);
+}
+
 std::vector<BrigadeRequest> SqlBrigade::past_requests_of_peer(UserId peer, int limit) {
   // From the peer's own assignments (index assignments_peer), newest first, then each request by
   // its key: a peer with years of visits costs a few rows, not a scan of all requests.

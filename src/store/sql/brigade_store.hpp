@@ -23,6 +23,7 @@ class SqlBrigade final : public BrigadeStore {
   std::vector<Assignment> assignments_for_request(RequestId id) override;
   std::vector<Assignment> assignments_for_peer(UserId peer, bool current_only) override;
   std::vector<BrigadeRequest> past_requests_of_peer(UserId peer, int limit) override;
+  std::vector<BrigadeRequest> requests_by(UserId user, Timestamp since, int limit) override;
   std::map<RequestId, std::vector<Assignment>> assignments_for_requests(
       const std::vector<RequestId>& ids) override;
   std::map<RequestId, std::pair<int, Timestamp>> visit_stats_for(

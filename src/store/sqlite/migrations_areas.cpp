@@ -63,6 +63,8 @@ CREATE TABLE centre_taps (
   UNIQUE (centre_id, tap_key)
 );
 CREATE INDEX centre_taps_day ON centre_taps (centre_id, day);
+-- A host sees what became of what they asked the brigade (their own requests, newest first).
+CREATE INDEX brigade_requests_requested_by ON brigade_requests (requested_by, created_at);
 CREATE TABLE activities (
   id INTEGER PRIMARY KEY,
   centre_id INTEGER NOT NULL REFERENCES centres(id),

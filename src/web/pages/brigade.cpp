@@ -89,14 +89,16 @@ Response brigade_debrief_handled(Ctx& c) {
 
 // --- requests ------------------------------------------------------------------------------
 
-static json::object request_form_values(const Request& req) {
+// The form's values as posted, or for a new form as a link may give them (?wijk=, from a
+// centre's day page).
+static json::object request_form_values(const Params& p) {
   json::object v;
   for (const char* f : {"wijk", "buurt", "resident_code", "gender", "age_band", "name", "address",
                         "phone", "birth_year", "notes", "known", "safety_notes", "pref_language",
                         "pref_gender", "pref_theme", "urgency"})
-    v[f] = req.form.get(f);
+    v[f] = p.get(f);
   for (const char* f : {"safety_aggression", "safety_dog", "safety_addiction", "pair_advised"})
-    v[f] = req.form.has(f);
+    v[f] = p.has(f);
   return v;
 }
 
@@ -126,12 +128,12 @@ static Response render_request_form(Ctx& c, json::object values, json::object er
 }
 
 Response request_new_page(Ctx& c) {
-  return render_request_form(c, request_form_values(c.req), {}, 200);
+  return render_request_form(c, request_form_values(c.req.query), {}, 200);
 }
 
 Response request_create(Ctx& c) {
   const Params& f = c.req.form;
-  json::object values = request_form_values(c.req);
+  json::object values = request_form_values(c.req.form);
   NewRequestInput in;
   auto wijk = parse_id(f.get("wijk"));
   if (!wijk)

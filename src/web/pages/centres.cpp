@@ -57,9 +57,37 @@ json::array today_json(Ctx& c, CentreId centre) {
   return out;
 }
 
+// What became of what the host asked the brigade: by the resident's code, never a name.
+json::array asked_json(Ctx& c) {
+  json::array out;
+  auto asked = c.app.brigade().asked(c.user());
+  if (!asked) return out;
+  for (const auto& a : *asked) {
+    json::object o;
+    o["code"] = a.resident_code;
+    o["date"] = long_date(c, local_days(a.created_at));
+    std::string state;
+    if (a.visits > 0)
+      state =
+          c.plural("asked_visits", a.visits, {{"date", long_date(c, local_days(a.last_visit))}});
+    else if (a.peer_going)
+      state = c.t("asked_peer_going");
+    else
+      state = c.t("asked_waiting");
+    if (a.outcome != Outcome::kOpen) state += " · " + outcome_label(c, a.outcome);
+    o["state"] = state;
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
 Response render_day(Ctx& c, const DayTally& d, json::object extra, int status) {
   json::object m = std::move(extra);
-  m["centre"] = json::object{{"id", d.centre.id.value}, {"name", d.centre.name}};
+  m["centre"] = json::object{
+      {"id", d.centre.id.value}, {"name", d.centre.name}, {"wijk", d.centre.wijk_id.value}};
+  auto asked = asked_json(c);
+  m["has_asked"] = !asked.empty();
+  m["asked"] = std::move(asked);
   m["today"] = long_date(c, d.day);
   m["tally"] = tally_json(c, d);
   auto activities = today_json(c, d.centre.id);

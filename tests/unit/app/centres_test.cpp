@@ -136,5 +136,25 @@ TEST_F(CentresTest, ATapOutsideTheRulesIsRefused) {
   EXPECT_EQ(d->parts[2].visitors, 1) << "a host may count a day part other than now's";
 }
 
+TEST_F(CentresTest, AHostFollowsWhatBecameOfWhatTheyAskedTheBrigade) {
+  NewRequestInput in;
+  in.wijk = meerburg_;
+  in.identity.name = "Bea Bezoeker";
+  in.known = "Vertelde dat ze niemand meer spreekt en graag bezoek wil.";
+  auto id = app_->brigade().create_request(greet_, in);
+  ASSERT_TRUE(id.ok()) << id.error().message_key;
+  auto asked = app_->brigade().asked(greet_);
+  ASSERT_TRUE(asked.ok());
+  ASSERT_EQ(asked->size(), 1u);
+  EXPECT_EQ(asked->front().id, *id);
+  EXPECT_FALSE(asked->front().resident_code.empty());
+  EXPECT_EQ(asked->front().outcome, Outcome::kOpen);
+  EXPECT_FALSE(asked->front().peer_going);
+  EXPECT_EQ(asked->front().visits, 0);
+  EXPECT_TRUE(app_->brigade().asked(gp_)->empty()) << "only who asked follows it";
+  clock_->advance(31 * 86400);
+  EXPECT_TRUE(app_->brigade().asked(greet_)->empty()) << "a month back at most";
+}
+
 }  // namespace
 }  // namespace meedoen::testing

@@ -112,6 +112,25 @@ TEST_P(BrigadeStoreContract, ARequestIsReadBackWithEveryFieldAtVersionOne) {
   EXPECT_EQ(fields(*tx->brigade().request_for_action(*r.action_id)), fields(r));
 }
 
+TEST_P(BrigadeStoreContract, TheRequestsOfWhoAskedAreListedNewestFirstSinceADate) {
+  const World w = world();
+  const auto ids = committed([&](Tx& tx) {
+    const UserId other = add_user(tx, "wijkteam", Role::kWijkteam, w.org, {w.wijk});
+    std::vector<RequestId> out;
+    out.push_back(add_request(tx, w, kT0 - 40 * kDay));  // too long ago
+    out.push_back(add_request(tx, w, kT0));
+    out.push_back(add_request(tx, w, kT0 + kDay));
+    out.push_back(tx.brigade().insert_request(request_of(w.resident, w.wijk, other, kT0)));
+    return out;
+  });
+  auto tx = read();
+  EXPECT_EQ(ids_of(tx->brigade().requests_by(w.user, kT0 - 30 * kDay, 10)),
+            (std::vector<RequestId>{ids[2], ids[1]}));
+  EXPECT_EQ(ids_of(tx->brigade().requests_by(w.user, kT0 - 30 * kDay, 1)),
+            std::vector<RequestId>{ids[2]});
+  EXPECT_TRUE(tx->brigade().requests_by(UserId(999), 0, 10).empty());
+}
+
 TEST_P(BrigadeStoreContract, UnknownRowsAreNotFound) {
   const Team t = team();
   auto tx = read();

@@ -63,8 +63,8 @@ const std::set<std::string> kNotForPeers = {
     // the administrator's page of API tokens
     "api_token_copy_now",
     // a Zelfregiecentrum's host pages (Centres, Activities: hosts only)
-    "centres_title", "centres_none", "tally_tags", "tally_tags_help", "activities_proposals_help",
-    "saved_voorstel",
+    "centres_title", "centres_none", "centre_notice_intro", "tally_tags", "tally_tags_help",
+    "activities_proposals_help", "saved_voorstel",
     // mail to a partner organisation
     "mail_referral_no_answer"};
 
