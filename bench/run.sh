@@ -21,7 +21,7 @@ hello=
 trap 'kill $server $hello 2>/dev/null || true; rm -rf "$work"' EXIT
 
 # The dataset is cached per schema version of its generator; bump the suffix when it changes.
-data=bench/data/city-$WIJKEN-$RESIDENTS-$YEARS-brigade3
+data=bench/data/city-$WIJKEN-$RESIDENTS-$YEARS-centres1
 if [ ! -f "$data.db" ]; then
   mkdir -p bench/data
   "$build/meedoen_generate" --db "$data.db" --key-file "$data.key" --wijken "$WIJKEN" --residents "$RESIDENTS" --years "$YEARS"
@@ -55,13 +55,15 @@ summary=()
 # Drives $url with wrk (a warm-up first, not counted: a fresh server is slower for its first ten
 # seconds or so, while SQLite's page and statement caches and tcmalloc's per-thread caches fill;
 # the figures are for a server that has been running, as in use). Sets rps, p50, p99, cpu_us.
+# Further arguments go to wrk (a header, a script).
 measure() {
   local pid=$1 cookie=$2 url=$3 out before after requests
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-10s}" -H "Cookie: $cookie" "$url" >/dev/null
+  shift 3
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-10s}" -H "Cookie: $cookie" "$@" "$url" >/dev/null
   before=$(cpu_ticks "$pid")
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Cookie: $cookie" "$url")
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Cookie: $cookie" "$@" "$url")
   after=$(cpu_ticks "$pid")
-  grep -E "Requests/sec|Latency  |50%|99%|Non-2xx|Socket errors" <<<"$out"
+  grep -E "Requests/sec|Latency  |50%|99%|Non-2xx|Socket errors" <<<"$out" || true
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
@@ -80,12 +82,19 @@ summary+=("| bare Beast server | $(printf "%.0f" "$rps") | $p50 | $p99 | 100% | 
 kill $hello
 hello=
 
+# run NAME COOKIE PATH [STATUS [wrk arguments...]]: checks that PATH answers STATUS (200) to
+# curl with the same arguments' headers, then measures it.
 run() {
-  local name=$1 cookie=$2 path=$3 share
+  local name=$1 cookie=$2 path=$3 status=${4:-200} share
+  shift 3
+  [ $# -gt 0 ] && shift
   echo "== $name: GET $path, $CONNECTIONS connections, $DURATION"
-  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "http://127.0.0.1:$port$path")" = 200 ] ||
-    { echo "   $path does not answer 200"; exit 1; }
-  measure "$server" "$cookie" "http://127.0.0.1:$port$path"
+  local curl_headers=()
+  local a
+  for a in "$@"; do [ "$a" != -H ] && [[ "$a" != -s* ]] && curl_headers+=(-H "$a"); done
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "${curl_headers[@]}" "http://127.0.0.1:$port$path")" = "$status" ] ||
+    { echo "   $path does not answer $status"; exit 1; }
+  measure "$server" "$cookie" "http://127.0.0.1:$port$path" "$@"
   share=$(awk -v a="$rps" -v b="$hello_rps" 'BEGIN {printf "%.1f%%", 100 * a / b}')
   echo "   share of the bare server: $share; server CPU per request: ${cpu_us} us"
   summary+=("| $name | $(printf "%.0f" "$rps") | $p50 | $p99 | $share | $cpu_us |")
@@ -94,6 +103,23 @@ run "signals list" "$chair" "/signalen?wijk=1"
 run "meeting agenda" "$chair" "/overleggen/$meeting"
 run "mijn verzoeken (peer)" "$peer" "/verzoeken"
 run "brigade overview (coordinator of 3 wijken)" "$coordinator" "/brigade"
+# The Zelfregiecentrum: the public calendar and its iCal feed, in full and as a 304 to a client
+# that has them (If-None-Match), and a host's tap (a POST with a new key each time,
+# bench/tally.lua, which the server counts).
+etag() { curl -s -D - -o /dev/null "http://127.0.0.1:$port$1" | awk -F': ' 'tolower($1) == "etag" {print $2}' | tr -d '\r'; }
+run "public calendar" "none=1" "/centra/1"
+run "public calendar, 304" "none=1" "/centra/1" 304 -H "If-None-Match: $(etag /centra/1)"
+run "iCal feed" "none=1" "/centra/1/activiteiten.ics"
+run "iCal feed, 304" "none=1" "/centra/1/activiteiten.ics" 304 -H "If-None-Match: $(etag /centra/1/activiteiten.ics)"
+host=$(login bench.host.1)
+host_csrf=$(curl -s -H "Cookie: $host" http://127.0.0.1:$port/centrum/1 | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+taps_before=$(sqlite3 "$work/city.db" 'select count(*) from centre_taps')
+echo "== host's tap: POST /centrum/1/tellen, $CONNECTIONS connections, $DURATION"
+CSRF=$host_csrf measure "$server" "$host" "http://127.0.0.1:$port/centrum/1/tellen" -s bench/tally.lua
+share=$(awk -v a="$rps" -v b="$hello_rps" 'BEGIN {printf "%.1f%%", 100 * a / b}')
+echo "   share of the bare server: $share; server CPU per request: ${cpu_us} us"
+echo "   taps counted: $(( $(sqlite3 "$work/city.db" 'select count(*) from centre_taps') - taps_before ))"
+summary+=("| host's tap (POST) | $(printf "%.0f" "$rps") | $p50 | $p99 | $share | $cpu_us |")
 echo "== server peak RSS: $(awk '/VmHWM/ {print $2/1024 " MB"}' /proc/$server/status)"
 echo
 echo "| page | requests/s | p50 | p99 | share of bare server | server CPU per request (us) |"

@@ -220,7 +220,7 @@ std::optional<std::int64_t> parse_http_date(std::string_view s) {
   const std::int64_t days =
       days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
   const std::int64_t t = days * 86400 + h * 3600 + mi * 60 + sec;
-  if (http_date(t).substr(5) != s.substr(5)) return std::nullopt;  // 31 Feb and the like
+  if (http_date(t) != s) return std::nullopt;  // 31 Feb, a wrong weekday and the like
   return t;
 }
 
