@@ -23,14 +23,20 @@ bool valid_tags(const TapTags& t) {
   return age && gender;
 }
 
-DayTally make_tally(Centre centre, std::int64_t day, Timestamp now, const std::vector<Tap>& taps) {
+// Every day part in order, from the counts of the parts that have taps.
+DayTally make_tally(Centre centre, std::int64_t day, Timestamp now,
+                    const std::vector<Tally>& counted) {
   DayTally d;
   d.centre = std::move(centre);
   d.day = day;
   d.current = day_part_of(now);
   for (auto p : all_day_parts()) {
-    d.parts.push_back(tally_of(p, taps));
-    d.total += d.parts.back().visitors;
+    Tally t;
+    t.part = p;
+    for (const auto& c : counted)
+      if (c.part == p) t = c;
+    d.parts.push_back(t);
+    d.total += t.visitors;
   }
   return d;
 }
@@ -92,7 +98,7 @@ Result<DayTally> Centres::today(const User& host, CentreId centre) {
   if (!c) return Error::not_found();
   const Timestamp t = now();
   const auto day = local_days(t);
-  return make_tally(std::move(*c), day, t, tx->centres().taps_of_day(centre, day));
+  return make_tally(std::move(*c), day, t, tx->centres().tallies_of_day(centre, day));
 }
 
 Result<DayTally> Centres::tap(const User& host, CentreId centre, const TapInput& in) {
@@ -113,7 +119,7 @@ Result<DayTally> Centres::tap(const User& host, CentreId centre, const TapInput&
   if (!c) return Error::not_found();
   if (auto before = store.tap_by_key(centre, in.key)) {
     // Sent before: answer with the count of the day it was counted on, and count nothing.
-    auto d = make_tally(std::move(*c), before->day, t, store.taps_of_day(centre, before->day));
+    auto d = make_tally(std::move(*c), before->day, t, store.tallies_of_day(centre, before->day));
     d.repeated = true;
     return d;
   }
@@ -129,15 +135,13 @@ Result<DayTally> Centres::tap(const User& host, CentreId centre, const TapInput&
   if (in.delta > 0) {
     tap.tags = in.tags;
   } else {
-    auto taps = store.taps_of_day(centre, day);
-    std::erase_if(taps, [&](const Tap& x) { return x.part != part; });
-    const auto back = tap_to_correct(taps);
+    const auto back = store.tap_to_take_back(centre, day, part);
     if (!back) return Error::conflict("error.centre.nothing_to_correct");
     tap.corrects = back->id;
     tap.tags = back->tags;  // so that every tag's count goes down with it
   }
   store.insert_tap(tap);
-  auto d = make_tally(std::move(*c), day, t, store.taps_of_day(centre, day));
+  auto d = make_tally(std::move(*c), day, t, store.tallies_of_day(centre, day));
   if (auto st = tx->commit(); !st) return st.error();
   return d;
 }

@@ -72,7 +72,8 @@ struct Tap {
   Timestamp at = 0;
 };
 
-// The count of one day part, and of its tags.
+// The count of one day part, and of its tags. A -1 carries the tags of the +1 it takes back
+// (store: tap_to_take_back), so every count is the sum of its taps' deltas.
 struct Tally {
   DayPart part = DayPart::kMorning;
   int visitors = 0;
@@ -80,11 +81,5 @@ struct Tally {
   int with_brigade = 0;
   int with_someone = 0;
 };
-
-// The +1 that a -1 takes back: the latest of `taps` (one day part's, oldest first) that has not
-// been taken back yet; nullopt when none is left.
-std::optional<Tap> tap_to_correct(const std::vector<Tap>& taps);
-// The counts of one day part's taps.
-Tally tally_of(DayPart part, const std::vector<Tap>& taps);
 
 }  // namespace meedoen

@@ -32,6 +32,12 @@ class CentresStore {
   virtual TapId insert_tap(const Tap& t) = 0;
   // The taps of one local date, oldest first.
   virtual std::vector<Tap> taps_of_day(CentreId centre, std::int64_t day) = 0;
+  // The counts of one local date per day part (only parts with taps), counted in the database so
+  // that a tap costs the same on a busy day.
+  virtual std::vector<Tally> tallies_of_day(CentreId centre, std::int64_t day) = 0;
+  // The +1 that a -1 takes back: the latest of that day part not taken back yet; nullopt when
+  // none is left.
+  virtual std::optional<Tap> tap_to_take_back(CentreId centre, std::int64_t day, DayPart part) = 0;
 };
 
 }  // namespace meedoen

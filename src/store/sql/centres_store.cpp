@@ -141,4 +141,32 @@ std::vector<Tap> SqlCentres::taps_of_day(CentreId centre, std::int64_t day) {
   return collect<Tap>(s, read_tap);
 }
 
+std::vector<Tally> SqlCentres::tallies_of_day(CentreId centre, std::int64_t day) {
+  auto s = conn_->prepare(
+      "SELECT part, SUM(delta), SUM(first_visit * delta), SUM(with_brigade * delta), "
+      "SUM(with_someone * delta) FROM centre_taps WHERE centre_id = ? AND day = ? "
+      "GROUP BY part ORDER BY part");
+  s.bind_all(centre.value, day);
+  return collect<Tally>(s, [](const Stmt& r) {
+    Tally t;
+    t.part = parse_day_part(r.view(0)).value_or(DayPart::kMorning);
+    t.visitors = static_cast<int>(r.i64(1));
+    t.first_visits = static_cast<int>(r.i64(2));
+    t.with_brigade = static_cast<int>(r.i64(3));
+    t.with_someone = static_cast<int>(r.i64(4));
+    return t;
+  });
+}
+
+std::optional<Tap> SqlCentres::tap_to_take_back(CentreId centre, std::int64_t day, DayPart part) {
+  auto s = conn_->prepare(std::string("SELECT ") + kTapCols +
+                          " t WHERE t.centre_id = ? AND t.day = ? AND t.part = ? AND t.delta > 0 "
+                          "AND NOT EXISTS (SELECT 1 FROM centre_taps c WHERE c.centre_id = "
+                          "t.centre_id AND c.day = t.day AND c.corrects = t.id) "
+                          "ORDER BY t.id DESC LIMIT 1");
+  s.bind_all(centre.value, day, to_string(part));
+  if (!s.step()) return std::nullopt;
+  return read_tap(s);
+}
+
 }  // namespace meedoen::sql

@@ -19,6 +19,8 @@ class SqlCentres final : public CentresStore {
   std::optional<Tap> tap_by_key(CentreId centre, const std::string& key) override;
   TapId insert_tap(const Tap& t) override;
   std::vector<Tap> taps_of_day(CentreId centre, std::int64_t day) override;
+  std::vector<Tally> tallies_of_day(CentreId centre, std::int64_t day) override;
+  std::optional<Tap> tap_to_take_back(CentreId centre, std::int64_t day, DayPart part) override;
 
  private:
   void load_rooms(std::vector<Centre>& centres);

@@ -104,6 +104,43 @@ TEST_P(CentresStoreContract, ATapIsKeptOncePerKeyAndReadBackByDay) {
       << "a key is kept once";
 }
 
+TEST_P(CentresStoreContract, ADayIsCountedPerPartAndAMinusOneTakesBackTheLatestPlusOne) {
+  const World w = world();
+  const auto centre =
+      committed([&](Tx& tx) { return tx.centres().insert_centre(centre_of(w.wijk, "Matilo")); });
+  auto add = [&](const std::string& key, int delta, DayPart part, TapId corrects, bool first) {
+    Tap t = tap_of(centre, w.user, key, delta);
+    t.part = part;
+    t.corrects = corrects;
+    t.tags.first_visit = first;
+    t.tags.with_someone = true;
+    return committed([&](Tx& tx) { return tx.centres().insert_tap(t); });
+  };
+  const TapId a = add("key-a-0001", 1, DayPart::kMorning, TapId(), true);
+  const TapId b = add("key-b-0001", 1, DayPart::kMorning, TapId(), false);
+  add("key-c-0001", 1, DayPart::kAfternoon, TapId(), false);
+  EXPECT_EQ(read()->centres().tap_to_take_back(centre, 20415, DayPart::kMorning)->id, b);
+  add("key-d-0001", -1, DayPart::kMorning, b, false);
+  EXPECT_EQ(read()->centres().tap_to_take_back(centre, 20415, DayPart::kMorning)->id, a);
+  add("key-e-0001", -1, DayPart::kMorning, a, true);
+  EXPECT_FALSE(read()->centres().tap_to_take_back(centre, 20415, DayPart::kMorning));
+  EXPECT_FALSE(read()->centres().tap_to_take_back(centre, 20415, DayPart::kEvening));
+  EXPECT_FALSE(read()->centres().tap_to_take_back(centre, 20416, DayPart::kAfternoon));
+  add("key-f-0001", 1, DayPart::kMorning, TapId(), true);
+
+  const auto t = read()->centres().tallies_of_day(centre, 20415);
+  ASSERT_EQ(t.size(), 2u) << "only parts with taps";
+  const Tally& afternoon = t[0].part == DayPart::kAfternoon ? t[0] : t[1];
+  const Tally& morning = t[0].part == DayPart::kMorning ? t[0] : t[1];
+  EXPECT_EQ(afternoon.visitors, 1);
+  EXPECT_EQ(afternoon.first_visits, 0);
+  EXPECT_EQ(morning.visitors, 1);
+  EXPECT_EQ(morning.first_visits, 1) << "a's first visit went with its -1; f's stays";
+  EXPECT_EQ(morning.with_someone, 1);
+  EXPECT_EQ(morning.with_brigade, 0);
+  EXPECT_TRUE(read()->centres().tallies_of_day(centre, 20416).empty());
+}
+
 }  // namespace
 
 MEEDOEN_STORE_CONTRACT(CentresStoreContract);
