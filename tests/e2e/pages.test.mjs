@@ -29,7 +29,7 @@ const CHAIR = [...PARTNER, '/overleggen/nieuw', '/beheer/wijken/{id}', '/inzage'
 const ASKER = [...PARTNER, '/verzoeken/nieuw'];
 // The host also runs the Zelfregiecentra (Greet hosts two): the count, the activities and the
 // public calendar with an activity's page.
-const HOST = [...ASKER, '/centrum', '/centrum/{id}', '/centrum/{id}/activiteiten', '/centra/{id}',
+const HOST = [...ASKER, '/verzoeken/nieuw?wijk', '/centrum', '/centrum/{id}', '/centrum/{id}/activiteiten', '/centra/{id}',
   '/centra/{id}/activiteiten/{id}'];
 // Peers: their requests and their week. A peer who is doing a request also reaches its referral
 // form; Mo Benali's first request is one that waits for his answer, so he does not.
