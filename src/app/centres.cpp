@@ -73,7 +73,7 @@ Status Centres::add_host(const User& admin, CentreId centre, UserId host) {
   auto tx = ctx_.store->begin(TxMode::kWrite);
   if (!tx->centres().get_centre(centre)) return Error::not_found();
   const auto user = tx->accounts().get_user(host);
-  if (!user || user->role != Role::kHost) return Error::invalid("error.centre.not_a_host", "host");
+  if (!user || !may_be_named_host(*user)) return Error::invalid("error.centre.not_a_host", "host");
   tx->centres().add_host(centre, host);
   append_audit(*tx, now(), &admin, "add_centre_host", ResidentId(),
                "centre:" + std::to_string(centre.value), "user:" + std::to_string(host.value));
@@ -82,7 +82,7 @@ Status Centres::add_host(const User& admin, CentreId centre, UserId host) {
 
 Result<std::vector<Centre>> Centres::hosted(const User& user) {
   std::vector<Centre> out;
-  if (user.role != Role::kHost || !user.active) return out;
+  if (!works_as_host(user)) return out;
   auto tx = ctx_.store->begin(TxMode::kRead);
   for (auto id : tx->centres().centres_of_host(user.id))
     if (auto c = tx->centres().get_centre(id)) out.push_back(std::move(*c));

@@ -134,13 +134,16 @@ Capabilities capabilities(const User& user) {
                    !user.wijken.empty();
   c.has_referral_inbox = has_referral_inbox(user);
   c.sees_city_figures = may_view_city_figures(user);
-  c.hosts_centre = user.active && user.role == Role::kHost;
+  c.hosts_centre = works_as_host(user);
   return c;
 }
 
+bool works_as_host(const User& user) { return user.active && may_be_named_host(user); }
+
+bool may_be_named_host(const User& user) { return user.role == Role::kHost; }
+
 bool may_host(const User& user, CentreId centre, const std::vector<CentreId>& hosted) {
-  return user.active && user.role == Role::kHost &&
-         std::find(hosted.begin(), hosted.end(), centre) != hosted.end();
+  return works_as_host(user) && std::find(hosted.begin(), hosted.end(), centre) != hosted.end();
 }
 
 bool may_manage_centres(const User& user) { return may_administer(user); }

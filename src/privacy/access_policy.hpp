@@ -114,6 +114,11 @@ bool may_view_brigade_figures(const User& user);
 // visitors, keeps the centre's activities and approves visitors' proposals; the public calendar
 // needs no one.
 bool may_host(const User& user, CentreId centre, const std::vector<CentreId>& hosted);
+// Whether `user` runs the centres they are named a host of: an active host (gastheer/gastvrouw).
+bool works_as_host(const User& user);
+// Whether the administrator may name `user` a host of a centre: a user with the host role (an
+// inactive one too, who hosts again once active).
+bool may_be_named_host(const User& user);
 // Whether `user` may make centres and name their hosts: an administrator.
 bool may_manage_centres(const User& user);
 // Whether the public calendar shows who organises `a`: only an approved activity whose organiser
