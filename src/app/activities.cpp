@@ -152,9 +152,14 @@ Result<PublicCalendar> Activities::public_activity(ActivityId id, int weeks) {
   PublicCalendar cal;
   cal.centre = std::move(*c);
   cal.changed_at = std::max(cal.centre.updated_at, a->updated_at);
-  cal.activities.push_back(public_view(std::move(*a)));
   cal.from_day = local_days(now());
   cal.to_day = cal.from_day + 7 * weeks - 1;
+  if (a->signup) {
+    cal.changed_at = std::max(cal.changed_at, tx->occurrences().signups_changed_at(id));
+    // A moved occurrence keeps the date it had in the series: look a little around the window.
+    cal.signed_up = tx->occurrences().standing_counts(id, cal.from_day - 31, cal.to_day + 31);
+  }
+  cal.activities.push_back(public_view(std::move(*a)));
   add_entries(cal);
   return cal;
 }

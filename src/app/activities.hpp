@@ -4,6 +4,7 @@
 // name only when they want it shown. One area of the use cases, reached as app.activities().
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,8 @@ struct PublicCalendar {
   std::int64_t to_day = 0;
   std::vector<CalendarEntry> entries;  // by start
   Timestamp changed_at = 0;            // the latest change of the centre or an activity
+  // For one activity with sign-up (public_activity): the standing sign-ups per occurrence date.
+  std::map<std::int64_t, int> signed_up;
 };
 
 class Activities {

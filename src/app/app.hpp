@@ -18,6 +18,7 @@
 #include "app/demo.hpp"
 #include "app/mail.hpp"
 #include "app/meetings.hpp"
+#include "app/occurrences.hpp"
 #include "app/operations.hpp"
 #include "app/peers.hpp"
 #include "app/referrals.hpp"
@@ -58,6 +59,7 @@ class App {
   Api& api() { return api_; }
   Centres& centres() { return centres_; }
   Activities& activities() { return activities_; }
+  Occurrences& occurrences() { return occurrences_; }
 
  private:
   App(AppConfig config, std::unique_ptr<Store> store, std::unique_ptr<Vault> vault,
@@ -80,6 +82,7 @@ class App {
   Api api_{ctx_};
   Centres centres_{ctx_};
   Activities activities_{ctx_};
+  Occurrences occurrences_{ctx_};
 };
 
 }  // namespace meedoen

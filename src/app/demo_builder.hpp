@@ -86,6 +86,7 @@ class DemoBuilder {
   // --- The Zelfregiecentra (demo_builder_centres.cpp) ---
   Status make_centres();
   Status count_visitors();
+  Status fill_occurrences();  // demo_builder_occurrences.cpp
 
   // One element of `arr`, drawn from the demo's random sequence.
   template <typename Array>

@@ -153,7 +153,8 @@ Status DemoBuilder::make_centres() {
   guitar.show_organiser = true;
   guitar.proposal = true;
   if (auto g = app_.activities().create(host, matilo_, guitar); !g) return g.error();
-  return count_visitors();
+  if (auto st = count_visitors(); !st) return st;
+  return fill_occurrences();
 }
 
 // 20 to 40 visitors on each day Matilo is open, from the start of the history to now, written

@@ -149,6 +149,17 @@ std::vector<Occurrence> expand(const Schedule& s, const std::vector<Pause>& paus
   return out;
 }
 
+std::optional<Occurrence> occurrence_of(const Schedule& s, const std::vector<Pause>& pauses,
+                                        const std::vector<OccurrenceChange>& changes,
+                                        std::int64_t day) {
+  if (day < s.first_day || (s.until_day != 0 && day > s.until_day)) return std::nullopt;
+  if (!in_series(s, day) || paused(pauses, day)) return std::nullopt;
+  const OccurrenceChange* change = nullptr;
+  for (const auto& c : changes)
+    if (c.day == day) change = &c;  // the later one counts, as in expand()
+  return make_occurrence(s, day, change);
+}
+
 }  // namespace meedoen
 
 namespace meedoen {

@@ -88,6 +88,12 @@ std::vector<Occurrence> expand(const Schedule& s, const std::vector<Pause>& paus
                                const std::vector<OccurrenceChange>& changes, std::int64_t from_day,
                                std::int64_t to_day);
 
+// The occurrence whose date in the series is `day` (also when it was moved elsewhere), with its
+// change; nullopt when the series has none that day or it is paused then.
+std::optional<Occurrence> occurrence_of(const Schedule& s, const std::vector<Pause>& pauses,
+                                        const std::vector<OccurrenceChange>& changes,
+                                        std::int64_t day);
+
 using ActivityId = Id<struct ActivityTag>;
 
 // A visitor's proposal waits for a host, who approves it (then it is on the calendar) or talks it
@@ -122,6 +128,9 @@ struct Activity {
 
   std::vector<Occurrence> occurrences(std::int64_t from_day, std::int64_t to_day) const {
     return expand(schedule, pauses, changes, from_day, to_day);
+  }
+  std::optional<Occurrence> occurrence(std::int64_t day) const {
+    return occurrence_of(schedule, pauses, changes, day);
   }
 };
 

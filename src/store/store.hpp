@@ -25,6 +25,7 @@
 #include "store/figures_store.hpp"
 #include "store/mail_store.hpp"
 #include "store/meetings_store.hpp"
+#include "store/occurrences_store.hpp"
 #include "store/peers_store.hpp"
 #include "store/referrals_store.hpp"
 #include "store/residents_store.hpp"
@@ -54,6 +55,7 @@ class Tx {
   virtual ApiTokensStore& api_tokens() = 0;
   virtual CentresStore& centres() = 0;
   virtual ActivitiesStore& activities() = 0;
+  virtual OccurrencesStore& occurrences() = 0;
 };
 
 enum class TxMode { kRead, kWrite };

@@ -204,6 +204,10 @@ constexpr Label kSavedRows[] = {
     {"gaat_niet_door", "saved_gaat_niet_door"},
     {"verplaatst", "saved_verplaatst"},
     {"gepauzeerd", "saved_gepauzeerd"},
+    {"aangemeld", "saved_aangemeld"},
+    {"wachtlijst", "saved_wachtlijst"},
+    {"doorgehaald", "saved_doorgehaald"},
+    {"opkomst", "saved_opkomst"},
 };
 
 }  // namespace

@@ -77,11 +77,20 @@ void add_routes(Router& r) {
   r.add("POST", "/activiteiten/{}/gaat-niet-door", true, activity_cancel);
   r.add("POST", "/activiteiten/{}/verplaatsen", true, activity_move);
   r.add("POST", "/activiteiten/{}/pauze", true, activity_pause);
+  r.add("GET", "/activiteiten/{}/keer/{}", true, occurrence_page);
+  r.add("POST", "/activiteiten/{}/keer/{}/aanmelden", true, occurrence_add);
+  r.add("POST", "/activiteiten/{}/keer/{}/opkomst", true, occurrence_headcount);
+  r.add("POST", "/aanmeldingen/{}/doorhalen", true, signup_strike);
   // The public calendar of a centre: no log-in, no names of visitors.
   r.add("GET", "/centra/{}", false, calendar_page);
   r.add("GET", "/centra/{}/activiteiten.ics", false, calendar_feed);
   r.add("GET", "/centra/{}/activiteiten/{}", false, public_activity_page);
   r.add("GET", "/centra/{}/activiteiten/{}/activiteit.ics", false, public_activity_feed);
+  // Signing up with a first name or nickname, and the visitor's own link to cancel: no log-in.
+  r.add("GET", "/centra/{}/activiteiten/{}/aanmelden/{}", false, public_signup_page);
+  r.add("POST", "/centra/{}/activiteiten/{}/aanmelden/{}", false, public_signup);
+  r.add("GET", "/aanmelding/{}", false, signup_link_page);
+  r.add("POST", "/aanmelding/{}/afmelden", false, signup_link_cancel);
   r.add("GET", "/beheer", true, admin_page);
   r.add("GET", "/beheer/api-sleutels", true, api_tokens_page);
   r.add("POST", "/beheer/api-sleutels", true, api_token_create);

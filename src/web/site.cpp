@@ -148,13 +148,14 @@ struct Site::Impl {
     finalize(r, tls, plain_text(500));
     const auto took = std::chrono::steady_clock::now() - start;
     metrics.observe(slot, r.status, took);
-    // The path only, never the query (a search) or a one-time referral link's token. Checked
+    // The path only, never the query (a search) or the token of a referral or sign-up link. Checked
     // first, so that a request without --verbose builds no line.
     if (!spdlog::should_log(spdlog::level::debug)) return r;
-    const bool secret = req.path.rfind("/verwijzing/", 0) == 0;
-    spdlog::debug("{} {} -> {} in {} us", req.method,
-                  secret ? std::string("/verwijzing/…") : req.path, r.status,
-                  std::chrono::duration_cast<std::chrono::microseconds>(took).count());
+    const char* secret = req.path.rfind("/verwijzing/", 0) == 0   ? "/verwijzing/…"
+                         : req.path.rfind("/aanmelding/", 0) == 0 ? "/aanmelding/…"
+                                                                  : nullptr;
+    spdlog::debug("{} {} -> {} in {} us", req.method, secret ? std::string(secret) : req.path,
+                  r.status, std::chrono::duration_cast<std::chrono::microseconds>(took).count());
     return r;
   }
 

@@ -4,6 +4,8 @@
 //      tap whose answer got lost is sent again and still counted once,
 //   d. a host notices that a visitor is not doing well and asks the brigade; the day page then
 //      shows what became of it, by the resident's code,
+//   e. a visitor signs up for the full Thursday meal, waits third in line, moves up when the host
+//      strikes names off, and then cancels with their own link,
 //   c. a visitor's proposed activity is approved by the host and then appears on the public
 //      calendar (no log-in) with the organiser's first name, and in its iCal feed.
 // Every page visited is checked with axe (WCAG 2.1 A/AA) and must not scroll sideways at 360 px.
@@ -168,5 +170,41 @@ describe('Zelfregiecentrum journeys', { timeout: 600_000 }, () => {
     await followed.getByText('De brigade zoekt iemand').waitFor();
     await checkPage(page, `${DAY_PAGE} with a request`);
     assert.deepEqual(errors, []);
+  });
+
+  it('a visitor on the waiting list moves up when the host strikes names off, and cancels', async () => {
+    const visitor = await phone(null);
+    const cal = await visitor.page.goto(CALENDAR);
+    assert.equal(cal.status(), 200);
+    const meal = visitor.page.locator('.calendar-item', { hasText: 'Samen eten' }).first();
+    await submit(visitor.page, meal.getByRole('link', { name: /^Aanmelden/ }));
+    await checkPage(visitor.page, 'the sign-up form');
+    const form = new URL(visitor.page.url()).pathname;
+    await visitor.page.getByText('Alle plaatsen zijn bezet').waitFor();
+    await visitor.page.getByLabel('Voornaam of bijnaam').fill('Wim e2e');
+    await submit(visitor.page, visitor.page.getByRole('button', { name: 'Aanmelden' }));
+    await visitor.page.getByText('op de wachtlijst, op nummer 3').waitFor();
+    await checkPage(visitor.page, 'the visitor\'s own sign-up page');
+    const mine = new URL(visitor.page.url()).pathname;
+
+    const [, id, date] = form.match(/^\/centra\/1\/activiteiten\/(\d+)\/aanmelden\/([\d-]+)$/);
+    const { page, errors } = await phone('gastvrouw');
+    const res = await page.goto(`/activiteiten/${id}/keer/${date}`);
+    assert.equal(res.status(), 200);
+    await checkPage(page, 'the host\'s list of one occurrence');
+    for (const name of ['Ans', 'Bo', 'Cor']) {
+      await submit(page, page.getByRole('button', { name: `Doorhalen ${name}`, exact: true }));
+      await page.getByText('Doorgehaald').waitFor();
+    }
+    await checkPage(page, 'the list after striking names off');
+
+    const again = await visitor.page.goto(mine);
+    assert.equal(again.status(), 200);
+    await visitor.page.getByText('aangemeld, er is een plaats').waitFor();
+    await submit(visitor.page, visitor.page.getByRole('button', { name: 'Afmelden' }));
+    await visitor.page.getByText('Afgemeld. De plaats gaat naar een ander.').waitFor();
+    await checkPage(visitor.page, 'after cancelling');
+    assert.deepEqual(errors, []);
+    assert.deepEqual(visitor.errors, []);
   });
 });

@@ -27,10 +27,10 @@ const PARTNER = [...OVERLEG, '/verwijzingen'];
 const CHAIR = [...PARTNER, '/overleggen/nieuw', '/beheer/wijken/{id}', '/inzage'];
 // The wijkteam and the host may ask the brigade to visit someone.
 const ASKER = [...PARTNER, '/verzoeken/nieuw'];
-// The host also runs the Zelfregiecentra (Greet hosts two): the count, the activities and the
-// public calendar with an activity's page.
+// The host also runs the Zelfregiecentra (Greet hosts two): the count, the activities with one
+// occurrence's list, and the public calendar with an activity's page and its sign-up form.
 const HOST = [...ASKER, '/verzoeken/nieuw?wijk', '/centrum', '/centrum/{id}', '/centrum/{id}/activiteiten', '/centra/{id}',
-  '/centra/{id}/activiteiten/{id}'];
+  '/centra/{id}/activiteiten/{id}', '/activiteiten/{id}/keer/{date}', '/centra/{id}/activiteiten/{id}/aanmelden/{date}'];
 // Peers: their requests and their week. A peer who is doing a request also reaches its referral
 // form; Mo Benali's first request is one that waits for his answer, so he does not.
 const PEER = [...OVERLEG, '/verzoeken', '/verzoeken/{id}', '/verzoeken/eerder', '/beschikbaarheid', '/beschikbaarheid?week'];
@@ -56,7 +56,8 @@ const ERROR_H1 = 'Dat lukt niet';
 
 function routeKey(url) {
   const u = new URL(url);
-  const route = u.pathname.replace(/\/\d+(?=\/|$)/g, '/{id}');
+  const route = u.pathname.replace(/\/\d{4}-\d\d-\d\d(?=\/|$)/g, '/{date}')
+    .replace(/\/\d+(?=\/|$)/g, '/{id}');
   const params = [...new Set(u.searchParams.keys())].sort();
   return params.length ? `${route}?${params.join('&')}` : route;
 }

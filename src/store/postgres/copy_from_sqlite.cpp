@@ -54,7 +54,9 @@ constexpr const char* kTables[] = {"organisations",
                                    "centre_taps",
                                    "activities",
                                    "activity_pauses",
-                                   "activity_changes"};
+                                   "activity_changes",
+                                   "activity_signups",
+                                   "activity_attendance"};
 
 struct Column {
   std::string name;

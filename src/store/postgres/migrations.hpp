@@ -20,6 +20,9 @@ const std::vector<Migration>& migrations();
 // The categories a new wijk starts with, as migration 1 adds them (SQLite's migration 3 does the
 // same); the tests put them back when they empty a database.
 extern const char* const kDefaultCategories;
+// Migration 5 and later, each with its area (migrations_areas.cpp).
+extern const char* const kMigration5Centres;
+extern const char* const kMigration6Occurrences;
 
 // Applies the migrations after the database's current version, up to and including `up_to`, each
 // in its own transaction and recorded in schema_migrations, then gives the app's role its rights

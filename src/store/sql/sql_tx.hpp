@@ -16,6 +16,7 @@
 #include "store/sql/figures_store.hpp"
 #include "store/sql/mail_store.hpp"
 #include "store/sql/meetings_store.hpp"
+#include "store/sql/occurrences_store.hpp"
 #include "store/sql/peers_store.hpp"
 #include "store/sql/pool.hpp"
 #include "store/sql/referrals_store.hpp"
@@ -52,6 +53,7 @@ class SqlTx final : public Tx {
   ApiTokensStore& api_tokens() override { return api_tokens_; }
   CentresStore& centres() override { return centres_; }
   ActivitiesStore& activities() override { return activities_; }
+  OccurrencesStore& occurrences() override { return occurrences_; }
 
  private:
   std::unique_ptr<Connection> conn_;
@@ -71,6 +73,7 @@ class SqlTx final : public Tx {
   SqlApiTokens api_tokens_{*conn_};
   SqlCentres centres_{*conn_};
   SqlActivities activities_{*conn_};
+  SqlOccurrences occurrences_{*conn_};
 };
 
 // A transaction on a connection of `pool`, given back to it when the Tx ends. The wait for the

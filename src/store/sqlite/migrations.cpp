@@ -495,6 +495,7 @@ CREATE TABLE outbox_params (
       {10, "english codes", kMigration10EnglishCodes},
       {11, "api tokens", kMigration11ApiTokens},
       {12, "centres", kMigration12Centres},
+      {13, "occurrences", kMigration13Occurrences},
   };
   return all;
 }

@@ -106,4 +106,30 @@ CREATE TABLE activity_changes (
 );
 )SQL";
 
+const char* const kMigration13Occurrences = R"SQL(
+-- One occurrence of an activity (area occurrences): who signed up, and how many came. A sign-up
+-- holds a first name or nickname only. A visitor who signed up on the public page has a cancel
+-- link; its digest is kept, never the link itself. created_by is the host who wrote it down, or
+-- NULL for the visitor. The places follow from the order, so none is stored.
+CREATE TABLE activity_signups (
+  id INTEGER PRIMARY KEY,
+  activity_id INTEGER NOT NULL REFERENCES activities(id),
+  day INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  created_by INTEGER REFERENCES users(id),
+  token_digest TEXT UNIQUE,
+  created_at INTEGER NOT NULL,
+  cancelled_at INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX activity_signups_occurrence ON activity_signups (activity_id, day);
+CREATE TABLE activity_attendance (
+  activity_id INTEGER NOT NULL REFERENCES activities(id),
+  day INTEGER NOT NULL,
+  count INTEGER NOT NULL,
+  recorded_by INTEGER NOT NULL REFERENCES users(id),
+  recorded_at INTEGER NOT NULL,
+  PRIMARY KEY (activity_id, day)
+);
+)SQL";
+
 }  // namespace meedoen::sqlite

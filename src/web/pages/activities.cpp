@@ -68,8 +68,23 @@ json::object occurrence_json(Ctx& c, const CalendarEntry& e) {
   o["moved"] = e.occurrence.moved;
   o["signup"] = a.signup;
   if (a.signup && a.capacity > 0) o["capacity"] = c.plural("places_n", a.capacity);
+  if (a.signup && !e.occurrence.cancelled && c.app.now() < e.occurrence.start)
+    o["signup_url"] = "/centra/" + std::to_string(a.centre_id.value) + "/activiteiten/" +
+                      std::to_string(a.id.value) + "/aanmelden/" + format_days(e.occurrence.day);
   if (!a.organiser.empty()) o["organiser"] = a.organiser;
   return o;
+}
+
+// The places left of each occurrence, on the activity's own page.
+void add_places(Ctx& c, json::object& o, const Activity& a, const PublicCalendar& cal,
+                std::int64_t day) {
+  if (!a.signup || a.capacity <= 0) return;
+  const auto it = cal.signed_up.find(day);
+  const int left = a.capacity - (it == cal.signed_up.end() ? 0 : it->second);
+  if (left > 0)
+    o["places_left"] = c.plural("places_left_n", left);
+  else
+    o["full"] = true;
 }
 
 // The calendar's days, each with its occurrences, for the public page.
@@ -179,7 +194,11 @@ Response public_activity_page(Ctx& c) {
                                {"signup", a.signup},
                                {"organiser", a.organiser}};
   json::array next;
-  for (const auto& e : cal->entries) next.push_back(occurrence_json(c, e));
+  for (const auto& e : cal->entries) {
+    json::object o = occurrence_json(c, e);
+    add_places(c, o, a, *cal, e.occurrence.day);
+    next.push_back(std::move(o));
+  }
   m["next"] = std::move(next);
   m["empty"] = cal->entries.empty();
   return public_page(c, "activities/activity", std::move(m), a.title, cal->changed_at);
@@ -221,6 +240,7 @@ json::object activity_row_json(Ctx& c, const Activity& a, const Centre& centre,
     n["from"] = format_datetime(occ.start).substr(11);
     n["cancelled"] = occ.cancelled;
     n["moved"] = occ.moved;
+    n["url"] = "/activiteiten/" + std::to_string(a.id.value) + "/keer/" + format_days(occ.day);
     next.push_back(std::move(n));
     if (next.size() == 4) break;
   }

@@ -52,6 +52,8 @@ json::array today_json(Ctx& c, CentreId centre) {
     o["time"] = format_datetime(e.occurrence.start).substr(11);
     o["room"] = e.room;
     o["cancelled"] = e.occurrence.cancelled;
+    o["url"] = "/activiteiten/" + std::to_string(e.activity->id.value) + "/keer/" +
+               format_days(e.occurrence.day);
     out.push_back(std::move(o));
   }
   return out;

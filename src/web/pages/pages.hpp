@@ -105,6 +105,16 @@ Response calendar_feed(Ctx& c);
 Response public_activity_page(Ctx& c);
 Response public_activity_feed(Ctx& c);
 
+// occurrences.cpp: one occurrence's sign-ups, waiting list and attendance; a visitor's sign-up.
+Response occurrence_page(Ctx& c);
+Response occurrence_add(Ctx& c);
+Response occurrence_headcount(Ctx& c);
+Response signup_strike(Ctx& c);
+Response public_signup_page(Ctx& c);
+Response public_signup(Ctx& c);
+Response signup_link_page(Ctx& c);
+Response signup_link_cancel(Ctx& c);
+
 // admin.cpp
 Response admin_page(Ctx& c);
 Response api_tokens_page(Ctx& c);

@@ -1,29 +1,13 @@
 // The activities of a centre (app/activities.hpp): a host keeps them, a visitor's proposal reaches
 // the public calendar only once approved, the public sees an organiser's name only when they want
 // it, and an occurrence cancelled, moved or paused shows as such.
-#include "app_fixture.hpp"
+#include "centre_fixture.hpp"
 
 namespace meedoen::testing {
 namespace {
 
-class ActivitiesTest : public AppTest {
+class ActivitiesTest : public CentreTest {
  protected:
-  void SetUp() override {
-    AppTest::SetUp();
-    auto zrc = app_->admin().create_org(&admin_, {OrgId(), "Zelfregiecentrum", "other"});
-    ASSERT_TRUE(zrc.ok());
-    add("greet", "host", *zrc, {meerburg_});
-    add("karim", "host", *zrc, {stevenshof_});
-    greet_ = login("greet");
-    karim_ = login("karim");
-    auto c =
-        app_->centres().create(admin_, {meerburg_, "Matilo", "", 0, {{RoomId(), "Huiskamer", 30}}});
-    ASSERT_TRUE(c.ok());
-    matilo_ = *c;
-    ASSERT_TRUE(app_->centres().add_host(admin_, matilo_, greet_.id).ok());
-    room_ = app_->activities().public_calendar(matilo_)->centre.rooms.at(0).id;
-  }
-
   // Coffee on weekdays at 10:00 from Monday 2026-11-23 (the fixture's today).
   ActivityInput coffee() {
     ActivityInput in;
@@ -36,10 +20,6 @@ class ActivitiesTest : public AppTest {
     in.weekdays = {"0", "1", "2", "3", "4"};
     return in;
   }
-
-  User greet_, karim_;
-  CentreId matilo_;
-  RoomId room_;
 };
 
 TEST_F(ActivitiesTest, AWeeklySeriesFillsThisWeekAndNext) {

@@ -1,27 +1,12 @@
 // The drop-in's count as a host uses it (app/centres.hpp): only a centre's own hosts count, a tap
 // sent twice is counted once, a -1 takes back the latest +1, and the counts follow the day part.
-#include "app_fixture.hpp"
+#include "centre_fixture.hpp"
 
 namespace meedoen::testing {
 namespace {
 
-class CentresTest : public AppTest {
+class CentresTest : public CentreTest {
  protected:
-  void SetUp() override {
-    AppTest::SetUp();
-    auto zrc = app_->admin().create_org(&admin_, {OrgId(), "Zelfregiecentrum", "other"});
-    ASSERT_TRUE(zrc.ok());
-    add("greet", "host", *zrc, {meerburg_});
-    add("karim", "host", *zrc, {stevenshof_});
-    greet_ = login("greet");
-    karim_ = login("karim");
-    auto c = app_->centres().create(
-        admin_, {meerburg_, "Matilo", "Willem de Zwijgerlaan 2", 0, {{RoomId(), "Huiskamer", 30}}});
-    ASSERT_TRUE(c.ok()) << c.error().message_key;
-    matilo_ = *c;
-    ASSERT_TRUE(app_->centres().add_host(admin_, matilo_, greet_.id).ok());
-  }
-
   Result<DayTally> tap(const std::string& key, int delta = 1, TapTags tags = {}) {
     TapInput in;
     in.key = key;
@@ -29,9 +14,6 @@ class CentresTest : public AppTest {
     in.tags = std::move(tags);
     return app_->centres().tap(greet_, matilo_, in);
   }
-
-  User greet_, karim_;
-  CentreId matilo_;
 };
 
 TEST_F(CentresTest, OnlyTheAdministratorMakesCentresAndNamesHosts) {

@@ -285,6 +285,28 @@ TEST(Activities, AHugeWindowIsCutToThreeYears) {
   EXPECT_LT(all.back().day, day("2026-01-05") + kExpandMaxDays);
 }
 
+TEST(Activities, OneOccurrenceIsFoundByItsDateInTheSeries) {
+  Schedule s = series(Repeat::kBiweekly, "2026-03-02", 10);
+  s.until_day = day("2026-06-29");
+  const std::vector<Pause> pauses = {{day("2026-04-13"), day("2026-04-26")}};
+  const std::vector<OccurrenceChange> changes = {cancel("2026-03-16"),
+                                                 move("2026-03-30", "2026-04-01", 14)};
+  auto find = [&](const char* d) {
+    auto o = occurrence_of(s, pauses, changes, day(d));
+    return o ? shown({*o}) : std::vector<std::string>{};
+  };
+  EXPECT_EQ(find("2026-03-02"), std::vector<std::string>{"2026-03-02 10:00"});
+  EXPECT_EQ(find("2026-03-16"), std::vector<std::string>{"2026-03-16 10:00 cancelled"});
+  // Moved: still found by the date it had, with its new time (summer time by then).
+  EXPECT_EQ(find("2026-03-30"), std::vector<std::string>{"2026-04-01 14:00 moved from 2026-03-30"});
+  EXPECT_TRUE(find("2026-04-01").empty());   // not a date of the series
+  EXPECT_TRUE(find("2026-03-09").empty());   // the week in between
+  EXPECT_TRUE(find("2026-04-13").empty());   // paused
+  EXPECT_TRUE(find("2026-02-16").empty());   // before the first
+  EXPECT_TRUE(find("2026-07-13").empty());   // after the end
+  EXPECT_FALSE(find("2026-06-22").empty());  // the last one before the end
+}
+
 TEST(Activities, RepeatCodesRoundTrip) {
   ASSERT_EQ(all_repeats().size(), 4u);
   for (Repeat r : all_repeats()) EXPECT_EQ(parse_repeat(repeat_code(r)), r);

@@ -64,7 +64,7 @@ const std::set<std::string> kNotForPeers = {
     "api_token_copy_now",
     // a Zelfregiecentrum's host pages (Centres, Activities: hosts only)
     "centres_title", "centres_none", "centre_notice_intro", "tally_tags", "tally_tags_help",
-    "activities_proposals_help", "saved_voorstel",
+    "activities_proposals_help", "saved_voorstel", "headcount_later",
     // mail to a partner organisation
     "mail_referral_no_answer"};
 
