@@ -1,7 +1,6 @@
 #include "app/activities.hpp"
 
 #include <algorithm>
-#include <charconv>
 
 #include "app/audit_trail.hpp"
 #include "domain/text.hpp"
@@ -12,14 +11,6 @@ namespace meedoen {
 namespace {
 
 using Problems = std::vector<std::pair<std::string, std::string>>;
-
-std::optional<int> parse_int(const std::string& s) {
-  int v = 0;
-  const auto* end = s.data() + s.size();
-  const auto r = std::from_chars(s.data(), end, v);
-  if (s.empty() || r.ec != std::errc() || r.ptr != end) return std::nullopt;
-  return v;
-}
 
 // "HH:MM" (the value of <input type="time">) → minutes after midnight.
 std::optional<int> parse_time_of_day(const std::string& s) {
@@ -108,12 +99,6 @@ std::optional<Activity> read_input(const ActivityInput& in, const Centre& centre
   return a;
 }
 
-// What the public may see of an activity: the organiser's name only when they want it shown.
-Activity public_view(Activity a) {
-  if (!may_show_organiser_publicly(a)) a.organiser.clear();
-  return a;
-}
-
 void add_entries(PublicCalendar& cal) {
   for (const auto& a : cal.activities) {
     const Room* room = cal.centre.room(a.room_id);
@@ -127,6 +112,11 @@ void add_entries(PublicCalendar& cal) {
 }
 
 }  // namespace
+
+Activity public_view(Activity a) {
+  if (!may_show_organiser_publicly(a)) a.organiser.clear();
+  return a;
+}
 
 Result<PublicCalendar> Activities::public_calendar(CentreId centre, int weeks) {
   auto tx = ctx_.store->begin(TxMode::kRead);

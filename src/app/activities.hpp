@@ -56,6 +56,9 @@ struct PublicCalendar {
   std::map<std::int64_t, int> signed_up;
 };
 
+// What the public may see of an activity: the organiser's name only when they want it shown.
+Activity public_view(Activity a);
+
 class Activities {
  public:
   explicit Activities(AppContext& ctx) : ctx_(ctx) {}

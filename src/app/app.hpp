@@ -24,6 +24,7 @@
 #include "app/referrals.hpp"
 #include "app/signals.hpp"
 #include "app/start.hpp"
+#include "app/visitors.hpp"
 #include "domain/result.hpp"
 #include "domain/time.hpp"
 
@@ -60,6 +61,7 @@ class App {
   Centres& centres() { return centres_; }
   Activities& activities() { return activities_; }
   Occurrences& occurrences() { return occurrences_; }
+  Visitors& visitors() { return visitors_; }
 
  private:
   App(AppConfig config, std::unique_ptr<Store> store, std::unique_ptr<Vault> vault,
@@ -83,6 +85,7 @@ class App {
   Centres centres_{ctx_};
   Activities activities_{ctx_};
   Occurrences occurrences_{ctx_};
+  Visitors visitors_{ctx_};
 };
 
 }  // namespace meedoen

@@ -139,6 +139,7 @@ Result<DayTally> Centres::tap(const User& host, CentreId centre, const TapInput&
     if (!back) return Error::conflict("error.centre.nothing_to_correct");
     tap.corrects = back->id;
     tap.tags = back->tags;  // so that every tag's count goes down with it
+    tap.visitor = back->visitor;
   }
   store.insert_tap(tap);
   auto d = make_tally(std::move(*c), day, t, store.tallies_of_day(centre, day));

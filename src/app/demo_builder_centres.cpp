@@ -158,7 +158,8 @@ Status DemoBuilder::make_centres() {
 }
 
 // 20 to 40 visitors on each day Matilo is open, from the start of the history to now, written
-// straight into the store (one transaction a day): the host's taps, with their tags.
+// straight into the store (one transaction a day): the host's taps, with their tags, and the
+// check-ins of five known visitors.
 Status DemoBuilder::count_visitors() {
   std::mt19937 rng(20261202);
   auto chance = [&](int percent) {
@@ -167,11 +168,51 @@ Status DemoBuilder::count_visitors() {
   const UserId host = user("gastvrouw").id;
   const Timestamp now = clock_->now();
   const std::int64_t last = local_days(now);
+  // Five visitors who wanted to be known, from the second week on; they come most days.
+  std::vector<VisitorId> known;
+  {
+    auto tx = ctx_.store->begin(TxMode::kWrite);
+    for (const char* name : {"Ans", "Bram", "Joke", "Kees", "Mo"}) {
+      Visitor v;
+      v.centre_id = matilo_;
+      v.name = name;
+      v.created_by = host;
+      v.created_at = t0_ + 7 * 86400;
+      v.id = tx->visitors().insert_visitor(v);
+      ConsentRecord c;
+      c.visitor = v.id;
+      c.recipient = "centre:" + std::to_string(matilo_.value);
+      c.text_version = consent_text_version(c.purpose);
+      c.recorded_by = host;
+      c.given_at = v.created_at;
+      tx->consents().insert_consent(c);
+      known.push_back(v.id);
+    }
+    if (auto st = tx->commit(); !st) return st;
+  }
+  std::vector<bool> came(known.size(), false);
   for (std::int64_t day = local_days(t0_); day <= last; ++day) {
     const int weekday = weekday_of_days(day);
     if (weekday > 4) continue;
     const int visitors = std::uniform_int_distribution<int>(20, 40)(rng);
     auto tx = ctx_.store->begin(TxMode::kWrite);
+    if (day >= local_days(t0_) + 7) {
+      for (std::size_t k = 0; k < known.size(); ++k) {
+        if (!chance(45)) continue;
+        Tap t;
+        t.centre_id = matilo_;
+        t.day = day;
+        t.part = DayPart::kMorning;
+        t.at = local_timestamp(day, std::uniform_int_distribution<int>(9 * 60 + 30, 11 * 60)(rng));
+        if (t.at > now) continue;
+        t.visitor = known[k];
+        t.tags.first_visit = !came[k];
+        came[k] = true;
+        t.key = "demo" + random_token().substr(0, 20);
+        t.by = host;
+        tx->centres().insert_tap(t);
+      }
+    }
     for (int i = 0; i < visitors; ++i) {
       Tap t;
       t.centre_id = matilo_;

@@ -1,7 +1,6 @@
 #include "app/occurrences.hpp"
 
-#include <charconv>
-
+#include "app/activities.hpp"
 #include "app/audit_trail.hpp"
 #include "domain/text.hpp"
 #include "privacy/access_policy.hpp"
@@ -61,11 +60,6 @@ void place_of(int capacity, const std::vector<Signup>& all, SignupId id, bool& h
     has_place = p.has_place;
     waiting = p.waiting;
   }
-}
-
-Activity public_view(Activity a) {
-  if (!may_show_organiser_publicly(a)) a.organiser.clear();
-  return a;
 }
 
 PublicOccurrence public_of(Found f, int standing, Timestamp now) {
@@ -173,12 +167,8 @@ Result<HostSignup> Occurrences::strike(const User& host, SignupId id) {
 Result<HostSignup> Occurrences::record_attendance(const User& host, ActivityId id,
                                                   const std::string& date,
                                                   const std::string& count) {
-  int n = -1;
-  const std::string text = trim(count);
-  const auto r = std::from_chars(text.data(), text.data() + text.size(), n);
-  if (text.empty() || r.ec != std::errc() || r.ptr != text.data() + text.size() || n < 0 ||
-      n > kAttendanceMax)
-    return Error::invalid("error.attendance.count", "count");
+  const auto n = parse_int(trim(count));
+  if (!n || *n < 0 || *n > kAttendanceMax) return Error::invalid("error.attendance.count", "count");
   auto tx = ctx_.store->begin(TxMode::kWrite);
   auto f = find(*tx, id, date);
   if (!f) return f.error();
@@ -187,9 +177,9 @@ Result<HostSignup> Occurrences::record_attendance(const User& host, ActivityId i
   if (f->occurrence.cancelled) return Error::conflict("error.attendance.cancelled");
   if (now() < f->occurrence.start) return Error::conflict("error.attendance.not_begun");
   const auto day = f->occurrence.day;
-  tx->occurrences().put_attendance(Headcount{id, day, n, host.id, now()});
+  tx->occurrences().put_attendance(Headcount{id, day, *n, host.id, now()});
   append_audit(*tx, now(), &host, "record_attendance", ResidentId(), object_of(id, day),
-               std::to_string(n));
+               std::to_string(*n));
   if (auto st = tx->commit(); !st) return st.error();
   return HostSignup{id, day, false, 0};
 }

@@ -67,6 +67,7 @@ struct Tap {
   int delta = 1;   // +1 a visitor, -1 the correction of an earlier +1
   TapId corrects;  // for -1: the +1 it takes back
   TapTags tags;
+  VisitorId visitor;  // a known visitor checked in; 0 for an anonymous count
   std::string key;
   UserId by;
   Timestamp at = 0;
@@ -80,6 +81,7 @@ struct Tally {
   int first_visits = 0;
   int with_brigade = 0;
   int with_someone = 0;
+  int known = 0;  // known visitors checked in
 };
 
 }  // namespace meedoen

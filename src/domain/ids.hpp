@@ -33,6 +33,7 @@ using CheckinId = Id<struct CheckinTag>;
 using DebriefId = Id<struct DebriefTag>;
 using ReferralId = Id<struct ReferralTag>;
 using ApiTokenId = Id<struct ApiTokenTag>;
+using VisitorId = Id<struct VisitorTag>;  // a known visitor of a Zelfregiecentrum
 
 }  // namespace meedoen
 

@@ -1,31 +1,10 @@
 #include "domain/occurrences.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "domain/text.hpp"
 
 namespace meedoen {
-namespace {
-
-// A name as it is compared: ASCII letters in lower case, runs of white space as one space, none
-// at either end. "Ans " and "ans" are the same person on one list.
-std::string comparable(std::string_view name) {
-  std::string out;
-  bool space = false;
-  for (unsigned char ch : name) {
-    if (std::isspace(ch)) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += static_cast<char>(std::tolower(ch));
-  }
-  return out;
-}
-
-}  // namespace
 
 std::vector<Place> places(int capacity, const std::vector<Signup>& signups) {
   std::vector<const Signup*> standing;
@@ -55,14 +34,14 @@ int signup_room(int capacity, int standing) {
 
 std::string signup_problem(int capacity, const std::vector<Signup>& standing,
                            std::string_view name) {
-  const std::string wanted = comparable(name);
+  const std::string wanted = comparable_name(name);
   if (wanted.empty()) return "error.signup.name_required";
   if (trim(std::string(name)).size() > kSignupNameMax) return "error.too_long";
   int count = 0;
   for (const auto& s : standing) {
     if (s.cancelled_at != 0) continue;
     ++count;
-    if (comparable(s.name) == wanted) return "error.signup.already";
+    if (comparable_name(s.name) == wanted) return "error.signup.already";
   }
   if (signup_room(capacity, count) == 0) return "error.signup.full";
   return {};

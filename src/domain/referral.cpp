@@ -7,8 +7,6 @@
 namespace meedoen {
 namespace {
 
-constexpr CodeTable<ConsentForm, 2> kForms{
-    {{ConsentForm::kVerbal, "verbal"}, {ConsentForm::kWritten, "written"}}};
 constexpr CodeTable<ReferralStatus, 5> kStatuses{{
     {ReferralStatus::kSent, "sent"},
     {ReferralStatus::kReceived, "received"},
@@ -30,10 +28,6 @@ bool is_referral_kind(std::string_view kind) {
                      [&](const char* k) { return kind == k; });
 }
 
-std::string_view to_string(ConsentForm f) { return code_of(kForms, f); }
-std::optional<ConsentForm> parse_consent_form(std::string_view code) {
-  return parse_code(kForms, code);
-}
 std::string_view to_string(ReferralStatus s) { return code_of(kStatuses, s); }
 std::optional<ReferralStatus> parse_referral_status(std::string_view code) {
   return parse_code(kStatuses, code);

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/consents.hpp"
 #include "domain/ids.hpp"
 #include "domain/result.hpp"
 #include "domain/time.hpp"
@@ -19,10 +20,6 @@ namespace meedoen {
 inline constexpr const char* kReferralKinds[] = {"wijkteam",       "ggz",  "huisarts", "debt_help",
                                                  "addiction_care", "other"};
 bool is_referral_kind(std::string_view kind);
-
-enum class ConsentForm { kVerbal, kWritten };
-std::string_view to_string(ConsentForm f);
-std::optional<ConsentForm> parse_consent_form(std::string_view code);
 
 // The parts of a resident's story a consent can cover. The pseudonym is always shared.
 struct SharedFields {
@@ -41,8 +38,6 @@ struct Consent {
   ConsentForm form = ConsentForm::kVerbal;
   SharedFields fields;
 };
-
-inline constexpr const char* kConsentGivers[] = {"resident", "representative"};
 
 // Consent is valid for this long after it was given; a referral made later needs it asked again.
 inline constexpr int kConsentValidDays = 30;

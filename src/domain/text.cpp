@@ -2,8 +2,17 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 
 namespace meedoen {
+
+std::optional<int> parse_int(const std::string& s) {
+  int v = 0;
+  const auto* end = s.data() + s.size();
+  const auto r = std::from_chars(s.data(), end, v);
+  if (s.empty() || r.ec != std::errc() || r.ptr != end) return std::nullopt;
+  return v;
+}
 
 std::string trim(const std::string& s) {
   auto b = std::find_if_not(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
@@ -21,6 +30,21 @@ std::size_t word_count(const std::string& s) {
     in_word = letter;
   }
   return n;
+}
+
+std::string comparable_name(std::string_view name) {
+  std::string out;
+  bool space = false;
+  for (unsigned char ch : name) {
+    if (std::isspace(ch)) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += static_cast<char>(std::tolower(ch));
+  }
+  return out;
 }
 
 }  // namespace meedoen

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace meedoen {
 
@@ -11,7 +13,12 @@ inline constexpr std::size_t kMaxShortText = 200;
 
 // `s` without leading and trailing white space.
 std::string trim(const std::string& s);
+// `s` as a whole decimal int (no spaces, no sign other than '-'); nullopt when it is not one.
+std::optional<int> parse_int(const std::string& s);
 // The words in `s`: runs of letters and digits (any non-ASCII byte counts as a letter).
 std::size_t word_count(const std::string& s);
+// A name as it is compared: ASCII letters in lower case, runs of white space as one space, none
+// at either end. "Ans " and "ans" are the same person on one list.
+std::string comparable_name(std::string_view name);
 
 }  // namespace meedoen

@@ -146,6 +146,11 @@ bool may_host(const User& user, CentreId centre, const std::vector<CentreId>& ho
   return works_as_host(user) && std::find(hosted.begin(), hosted.end(), centre) != hosted.end();
 }
 
+bool may_know_visitor(const User& user, CentreId visitor_centre, bool known,
+                      const std::vector<CentreId>& hosted) {
+  return known && may_host(user, visitor_centre, hosted);
+}
+
 bool may_manage_centres(const User& user) { return may_administer(user); }
 
 bool may_follow_request(const User& user, const BrigadeRequest& r) {

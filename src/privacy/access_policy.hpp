@@ -114,6 +114,11 @@ bool may_view_brigade_figures(const User& user);
 // visitors, keeps the centre's activities and approves visitors' proposals; the public calendar
 // needs no one.
 bool may_host(const User& user, CentreId centre, const std::vector<CentreId>& hosted);
+// Whether `user` may see and check in the visitors that `visitor_centre` knows by name, and make
+// someone known there: a host of that centre, and only while the visitor's consent to be known
+// stands (`known`). Their names are for the centre's own hosts, and nobody else.
+bool may_know_visitor(const User& user, CentreId visitor_centre, bool known,
+                      const std::vector<CentreId>& hosted);
 // Whether `user` runs the centres they are named a host of: an active host (gastheer/gastvrouw).
 bool works_as_host(const User& user);
 // Whether the administrator may name `user` a host of a centre: a user with the host role (an

@@ -22,6 +22,7 @@
 #include "store/audit_store.hpp"
 #include "store/brigade_store.hpp"
 #include "store/centres_store.hpp"
+#include "store/consents_store.hpp"
 #include "store/figures_store.hpp"
 #include "store/mail_store.hpp"
 #include "store/meetings_store.hpp"
@@ -30,6 +31,7 @@
 #include "store/referrals_store.hpp"
 #include "store/residents_store.hpp"
 #include "store/signals_store.hpp"
+#include "store/visitors_store.hpp"
 
 namespace meedoen {
 
@@ -56,6 +58,8 @@ class Tx {
   virtual CentresStore& centres() = 0;
   virtual ActivitiesStore& activities() = 0;
   virtual OccurrencesStore& occurrences() = 0;
+  virtual VisitorsStore& visitors() = 0;
+  virtual ConsentsStore& consents() = 0;
 };
 
 enum class TxMode { kRead, kWrite };

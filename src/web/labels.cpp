@@ -123,6 +123,7 @@ constexpr Label kConsentGiverRows[] = {{"resident", "consent_giver_resident"},
                                        {"representative", "consent_giver_representative"}};
 constexpr Label kConsentFormRows[] = {{"verbal", "consent_form_verbal"},
                                       {"written", "consent_form_written"}};
+constexpr Label kConsentPurposeRows[] = {{"centre_known", "consent_purpose_centre_known"}};
 constexpr Label kIdentityReasonRows[] = {{"raised_signal", "identity_reason_raised_signal"},
                                          {"open_action", "identity_reason_open_action"},
                                          {"assigned_peer", "identity_reason_assigned_peer"},
@@ -208,6 +209,10 @@ constexpr Label kSavedRows[] = {
     {"wachtlijst", "saved_wachtlijst"},
     {"doorgehaald", "saved_doorgehaald"},
     {"opkomst", "saved_opkomst"},
+    {"bekend", "saved_bekend"},
+    {"binnen", "saved_binnen"},
+    {"al_binnen", "saved_al_binnen"},
+    {"vergeten", "saved_vergeten"},
 };
 
 }  // namespace
@@ -232,6 +237,7 @@ const Labels kReferralKinds = kReferralKindRows;
 const Labels kReferralStatuses = kReferralStatusRows;
 const Labels kConsentGivers = kConsentGiverRows;
 const Labels kConsentForms = kConsentFormRows;
+const Labels kConsentPurposes = kConsentPurposeRows;
 const Labels kIdentityReasons = kIdentityReasonRows;
 const Labels kTimelineEvents = kTimelineEventRows;
 const Labels kWeekdays = kWeekdayRows;
@@ -269,6 +275,7 @@ const std::vector<std::pair<std::string_view, Labels>>& all_labels() {
       {"kReferralStatuses", kReferralStatuses},
       {"kConsentGivers", kConsentGivers},
       {"kConsentForms", kConsentForms},
+      {"kConsentPurposes", kConsentPurposes},
       {"kIdentityReasons", kIdentityReasons},
       {"kTimelineEvents", kTimelineEvents},
       {"kWeekdays", kWeekdays},

@@ -43,6 +43,7 @@ extern const Labels kReferralKinds;     // kReferralKinds
 extern const Labels kReferralStatuses;  // ReferralStatus
 extern const Labels kConsentGivers;     // kConsentGivers
 extern const Labels kConsentForms;      // ConsentForm
+extern const Labels kConsentPurposes;   // ConsentPurpose
 extern const Labels kApiScopes;         // ApiScope: its name
 extern const Labels kApiScopeHelp;      // ApiScope: what a token with it may read
 extern const Labels kRepeats;           // Repeat

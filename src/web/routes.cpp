@@ -71,6 +71,11 @@ void add_routes(Router& r) {
   r.add("GET", "/centrum", true, centres_page);
   r.add("GET", "/centrum/{}", true, centre_day_page);
   r.add("POST", "/centrum/{}/tellen", true, centre_tap);
+  r.add("GET", "/centrum/{}/bezoekers", true, visitors_page);
+  r.add("POST", "/centrum/{}/bezoekers", true, visitor_create);
+  r.add("GET", "/bezoekers/{}", true, visitor_page);
+  r.add("POST", "/bezoekers/{}/binnen", true, visitor_check_in);
+  r.add("POST", "/bezoekers/{}/intrekken", true, visitor_withdraw);
   r.add("GET", "/centrum/{}/activiteiten", true, activities_page);
   r.add("POST", "/centrum/{}/activiteiten", true, activity_create);
   r.add("POST", "/activiteiten/{}/besluit", true, activity_decide);

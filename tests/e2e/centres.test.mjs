@@ -73,6 +73,43 @@ describe('Zelfregiecentrum journeys', { timeout: 600_000 }, () => {
     assert.deepEqual(errors, []);
   });
 
+  it('a visitor becomes known with consent, is checked in with two taps, and withdraws', async () => {
+    const name = 'Zeno e2e';
+    const { page, errors } = await phone('gastvrouw');
+    const res = await page.goto('/centrum/1/bezoekers');
+    assert.equal(res.status(), 200);
+    await checkPage(page, '/centrum/1/bezoekers');
+    await page.locator('#v-name').fill(name);
+    await submit(page, page.getByRole('button', { name: 'Bekend maken' }));
+    await page.getByText('Zonder toestemming tellen we de bezoeker alleen').first().waitFor();
+    await checkPage(page, 'known visitor without consent');
+    await page.getByLabel('De bezoeker heeft de tekst gehoord en zegt ja').check();
+    await submit(page, page.getByRole('button', { name: 'Bekend maken' }));
+    await page.getByText('De bezoeker is nu bekend bij het centrum').waitFor();
+    await checkPage(page, 'a known visitor');
+
+    await page.goto(DAY_PAGE);
+    const before = await shownCount(page);
+    await page.getByText('Bekende bezoeker inchecken').click();  // tap one: the list
+    await submit(page, page.getByRole('button', { name: name, exact: true }));  // tap two: the name
+    await page.getByText('Ingecheckt. De bezoeker telt mee.').waitFor();
+    assert.equal(await shownCount(page), before + 1, 'a check-in counts');
+    await checkPage(page, `${DAY_PAGE} after a check-in`);
+
+    await page.goto('/centrum/1/bezoekers');
+    await page.getByRole('link', { name }).click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await submit(page, page.getByRole('button', { name: 'Toestemming intrekken' }));
+    await page.getByText('De toestemming is ingetrokken').waitFor();
+    assert.ok(!(await page.content()).includes(name), 'the name is gone');
+    await page.goto(DAY_PAGE);
+    assert.equal(await shownCount(page), before + 1, 'the visit still counts');
+    assert.ok(!(await page.content()).includes(name));
+    // The one answer that was not OK is the form sent without consent.
+    assert.deepEqual(errors.filter((e) => !/status of 422/.test(e)), []);
+    assert.equal(errors.length, 1);
+  });
+
   it('taps made offline arrive once, and a tap whose answer got lost counts once', async () => {
     const { context, page, errors } = await phone('gastvrouw');
     await page.goto(DAY_PAGE);

@@ -56,7 +56,9 @@ constexpr const char* kTables[] = {"organisations",
                                    "activity_pauses",
                                    "activity_changes",
                                    "activity_signups",
-                                   "activity_attendance"};
+                                   "activity_attendance",
+                                   "centre_visitors",
+                                   "consents"};
 
 struct Column {
   std::string name;

@@ -467,6 +467,7 @@ CREATE TABLE api_tokens (
 )SQL"},
       {5, "centres", kMigration5Centres},
       {6, "occurrences", kMigration6Occurrences},
+      {7, "visitors and consents", kMigration7Visitors},
   };
   return all;
 }

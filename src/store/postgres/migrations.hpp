@@ -23,6 +23,7 @@ extern const char* const kDefaultCategories;
 // Migration 5 and later, each with its area (migrations_areas.cpp).
 extern const char* const kMigration5Centres;
 extern const char* const kMigration6Occurrences;
+extern const char* const kMigration7Visitors;
 
 // Applies the migrations after the database's current version, up to and including `up_to`, each
 // in its own transaction and recorded in schema_migrations, then gives the app's role its rights

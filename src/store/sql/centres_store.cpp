@@ -22,7 +22,7 @@ Centre read_centre(const Stmt& s) {
 
 constexpr const char* kTapCols =
     "id, centre_id, day, part, delta, corrects, first_visit, with_brigade, with_someone, "
-    "age_band, gender, tap_key, user_id, at FROM centre_taps";
+    "age_band, gender, tap_key, user_id, at, visitor_id FROM centre_taps";
 
 Tap read_tap(const Stmt& s) {
   Tap t;
@@ -40,6 +40,7 @@ Tap read_tap(const Stmt& s) {
   t.key = s.text(11);
   t.by = UserId(s.i64(12));
   t.at = s.i64(13);
+  t.visitor = VisitorId(s.i64(14));
   return t;
 }
 
@@ -126,11 +127,11 @@ std::optional<Tap> SqlCentres::tap_by_key(CentreId centre, const std::string& ke
 TapId SqlCentres::insert_tap(const Tap& t) {
   auto s = conn_->prepare(
       "INSERT INTO centre_taps (centre_id, day, part, delta, corrects, first_visit, with_brigade, "
-      "with_someone, age_band, gender, tap_key, user_id, at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+      "with_someone, age_band, gender, tap_key, user_id, at, visitor_id) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
   s.bind_all(t.centre_id.value, t.day, to_string(t.part), std::int64_t{t.delta}, t.corrects.value,
              t.tags.first_visit, t.tags.with_brigade, t.tags.with_someone, t.tags.age_band,
-             t.tags.gender, t.key, t.by.value, t.at);
+             t.tags.gender, t.key, t.by.value, t.at, t.visitor.value);
   return TapId(*inserted_id(s));
 }
 
@@ -144,7 +145,8 @@ std::vector<Tap> SqlCentres::taps_of_day(CentreId centre, std::int64_t day) {
 std::vector<Tally> SqlCentres::tallies_of_day(CentreId centre, std::int64_t day) {
   auto s = conn_->prepare(
       "SELECT part, SUM(delta), SUM(first_visit * delta), SUM(with_brigade * delta), "
-      "SUM(with_someone * delta) FROM centre_taps WHERE centre_id = ? AND day = ? "
+      "SUM(with_someone * delta), SUM(CASE WHEN visitor_id > 0 THEN delta ELSE 0 END) FROM "
+      "centre_taps WHERE centre_id = ? AND day = ? "
       "GROUP BY part ORDER BY part");
   s.bind_all(centre.value, day);
   return collect<Tally>(s, [](const Stmt& r) {
@@ -154,6 +156,7 @@ std::vector<Tally> SqlCentres::tallies_of_day(CentreId centre, std::int64_t day)
     t.first_visits = static_cast<int>(r.i64(2));
     t.with_brigade = static_cast<int>(r.i64(3));
     t.with_someone = static_cast<int>(r.i64(4));
+    t.known = static_cast<int>(r.i64(5));
     return t;
   });
 }

@@ -13,6 +13,7 @@
 #include "store/sql/brigade_store.hpp"
 #include "store/sql/centres_store.hpp"
 #include "store/sql/connection.hpp"
+#include "store/sql/consents_store.hpp"
 #include "store/sql/figures_store.hpp"
 #include "store/sql/mail_store.hpp"
 #include "store/sql/meetings_store.hpp"
@@ -22,6 +23,7 @@
 #include "store/sql/referrals_store.hpp"
 #include "store/sql/residents_store.hpp"
 #include "store/sql/signals_store.hpp"
+#include "store/sql/visitors_store.hpp"
 #include "store/store.hpp"
 
 namespace meedoen::sql {
@@ -54,6 +56,8 @@ class SqlTx final : public Tx {
   CentresStore& centres() override { return centres_; }
   ActivitiesStore& activities() override { return activities_; }
   OccurrencesStore& occurrences() override { return occurrences_; }
+  VisitorsStore& visitors() override { return visitors_; }
+  ConsentsStore& consents() override { return consents_; }
 
  private:
   std::unique_ptr<Connection> conn_;
@@ -74,6 +78,8 @@ class SqlTx final : public Tx {
   SqlCentres centres_{*conn_};
   SqlActivities activities_{*conn_};
   SqlOccurrences occurrences_{*conn_};
+  SqlVisitors visitors_{*conn_};
+  SqlConsents consents_{*conn_};
 };
 
 // A transaction on a connection of `pool`, given back to it when the Tx ends. The wait for the

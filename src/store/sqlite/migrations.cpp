@@ -496,6 +496,7 @@ CREATE TABLE outbox_params (
       {11, "api tokens", kMigration11ApiTokens},
       {12, "centres", kMigration12Centres},
       {13, "occurrences", kMigration13Occurrences},
+      {14, "visitors and consents", kMigration14Visitors},
   };
   return all;
 }

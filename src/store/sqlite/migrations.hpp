@@ -24,6 +24,7 @@ extern const char* const kMigration10EnglishCodes;
 extern const char* const kMigration11ApiTokens;
 extern const char* const kMigration12Centres;
 extern const char* const kMigration13Occurrences;
+extern const char* const kMigration14Visitors;
 
 // Applies the migrations after the database's current version, up to and including `up_to`, each
 // in its own transaction and recorded in schema_migrations; returns the version after. Throws

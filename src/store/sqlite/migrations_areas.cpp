@@ -132,4 +132,43 @@ CREATE TABLE activity_attendance (
 );
 )SQL";
 
+const char* const kMigration14Visitors = R"SQL(
+-- Known visitors of a centre (area visitors): a first name or nickname of their own choice, kept
+-- only under a consent to be known (table consents). name_key is the name as compared (lower
+-- case, single spaces), unique among the visitors a centre knows now. When the consent is
+-- withdrawn, name and name_key are emptied and ended_at set, and their check-ins lose the link.
+CREATE TABLE centre_visitors (
+  id INTEGER PRIMARY KEY,
+  centre_id INTEGER NOT NULL REFERENCES centres(id),
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL,
+  created_by INTEGER NOT NULL REFERENCES users(id),
+  created_at INTEGER NOT NULL,
+  ended_at INTEGER NOT NULL DEFAULT 0
+);
+CREATE UNIQUE INDEX centre_visitors_name ON centre_visitors (centre_id, name_key)
+  WHERE ended_at = 0;
+-- A check-in is a tap with the visitor in it; 0 for an anonymous count.
+ALTER TABLE centre_taps ADD COLUMN visitor_id INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX centre_taps_visitor ON centre_taps (visitor_id) WHERE visitor_id > 0;
+-- Consents (area consents): one row per purpose and recipient, a refusal too. text_version is the
+-- version of the plain-language text its giver heard. withdrawn_by is 0 when the person withdrew
+-- it themselves.
+CREATE TABLE consents (
+  id INTEGER PRIMARY KEY,
+  visitor_id INTEGER NOT NULL REFERENCES centre_visitors(id),
+  purpose TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  given_by TEXT NOT NULL,
+  form TEXT NOT NULL,
+  refused INTEGER NOT NULL DEFAULT 0,
+  text_version INTEGER NOT NULL,
+  recorded_by INTEGER NOT NULL REFERENCES users(id),
+  given_at INTEGER NOT NULL,
+  withdrawn_at INTEGER NOT NULL DEFAULT 0,
+  withdrawn_by INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX consents_visitor ON consents (visitor_id);
+)SQL";
+
 }  // namespace meedoen::sqlite

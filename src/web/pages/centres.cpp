@@ -24,6 +24,7 @@ json::object tally_json(Ctx& c, const DayTally& d) {
     o["first_visits"] = t.first_visits;
     o["with_brigade"] = t.with_brigade;
     o["with_someone"] = t.with_someone;
+    o["known"] = t.known;
     o["current"] = t.part == d.current;
     parts.push_back(std::move(o));
   }
@@ -83,8 +84,24 @@ json::array asked_json(Ctx& c) {
   return out;
 }
 
+// The visitors the centre knows, to check in with a tap on the name; each form its own key.
+json::array known_json(Ctx& c, CentreId centre) {
+  json::array out;
+  auto k = c.app.visitors().known(c.user(), centre);
+  if (!k) return out;
+  for (const auto& v : k->visitors)
+    out.push_back(json::object{{"id", v.visitor.id.value},
+                               {"name", v.visitor.name},
+                               {"in_today", v.in_today},
+                               {"key", Centres::new_tap_key()}});
+  return out;
+}
+
 Response render_day(Ctx& c, const DayTally& d, json::object extra, int status) {
   json::object m = std::move(extra);
+  auto known = known_json(c, d.centre.id);
+  m["has_known"] = !known.empty();
+  m["known"] = std::move(known);
   m["centre"] = json::object{
       {"id", d.centre.id.value}, {"name", d.centre.name}, {"wijk", d.centre.wijk_id.value}};
   auto asked = asked_json(c);

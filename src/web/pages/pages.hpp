@@ -93,6 +93,13 @@ Response centres_page(Ctx& c);
 Response centre_day_page(Ctx& c);
 Response centre_tap(Ctx& c);
 
+// visitors.cpp: a centre's known visitors, their consent, and the check-in.
+Response visitors_page(Ctx& c);
+Response visitor_create(Ctx& c);
+Response visitor_page(Ctx& c);
+Response visitor_check_in(Ctx& c);
+Response visitor_withdraw(Ctx& c);
+
 // activities.cpp: the host's activities, and the public calendar and its iCal feeds.
 Response activities_page(Ctx& c);
 Response activity_create(Ctx& c);

@@ -56,10 +56,12 @@ std::set<std::string> placeholders(const PoEntry& e) {
 // link, the inbox of a receiving organisation, administration, the funder's figures, a direct
 // request (wijkteam and host).
 const std::set<std::string> kNotForPeers = {
-    "login_intro", "error.login.missing", "figures_intro", "error.user.disable_self",
-    "request_new_intro", "referrals_title", "referrals_intro", "referral_note_help", "link_intro",
-    "link_once", "link_reveal_help", "link_thanks", "error.referral.reason_required",
-    "error.meeting.undecided", "decision_required_help", "wishes_help",
+    // read out to a visitor by a host
+    "consent_centre_known_text", "login_intro", "error.login.missing", "figures_intro",
+    "error.user.disable_self", "request_new_intro", "referrals_title", "referrals_intro",
+    "referral_note_help", "link_intro", "link_once", "link_reveal_help", "link_thanks",
+    "error.referral.reason_required", "error.meeting.undecided", "decision_required_help",
+    "wishes_help",
     // the administrator's page of API tokens
     "api_token_copy_now",
     // a Zelfregiecentrum's host pages (Centres, Activities: hosts only)

@@ -1,0 +1,40 @@
+#include "domain/consents.hpp"
+
+#include "domain/codes.hpp"
+
+namespace meedoen {
+namespace {
+
+constexpr CodeTable<ConsentForm, 2> kForms{
+    {{ConsentForm::kVerbal, "verbal"}, {ConsentForm::kWritten, "written"}}};
+constexpr CodeTable<ConsentPurpose, 1> kPurposes{
+    {{ConsentPurpose::kKnownAtCentre, "centre_known"}}};
+
+}  // namespace
+
+std::string_view to_string(ConsentForm f) { return code_of(kForms, f); }
+std::optional<ConsentForm> parse_consent_form(std::string_view code) {
+  return parse_code(kForms, code);
+}
+std::string_view to_string(ConsentPurpose p) { return code_of(kPurposes, p); }
+std::optional<ConsentPurpose> parse_consent_purpose(std::string_view code) {
+  return parse_code(kPurposes, code);
+}
+
+int consent_text_version(ConsentPurpose p) {
+  switch (p) {
+    case ConsentPurpose::kKnownAtCentre:
+      return 1;
+  }
+  return 1;
+}
+
+Status check_consent_record(const ConsentRecord& c) {
+  if (c.given_by != kConsentGivers[0] && c.given_by != kConsentGivers[1])
+    return Error::invalid("error.consent.given_by", "given_by");
+  if (c.given_by == kConsentGivers[1] && c.form != ConsentForm::kWritten)
+    return Error::invalid("error.consent.representative_written", "consent_form");
+  return Status::Ok();
+}
+
+}  // namespace meedoen

@@ -1,0 +1,46 @@
+// Known visitors of a Zelfregiecentrum. Nobody has to register to come in, and most visitors are
+// only counted. A visitor who wants it can be known to the centre by a first name or nickname of
+// their own choice, under a consent (consents.hpp) that says so; a host then checks them in with
+// two taps, and the centre keeps their visits. When the consent is withdrawn the name goes at
+// once, and their visits stay as counts without anyone in them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "domain/centres.hpp"
+#include "domain/consents.hpp"
+#include "domain/ids.hpp"
+#include "domain/time.hpp"
+
+namespace meedoen {
+
+inline constexpr std::size_t kVisitorNameMax = 40;
+
+struct Visitor {
+  VisitorId id;
+  CentreId centre_id;
+  std::string name;  // the first name or nickname they chose; empty once they are no longer known
+  UserId created_by;
+  Timestamp created_at = 0;
+  Timestamp ended_at = 0;  // the consent was withdrawn: 0 while they are known
+
+  bool known() const { return ended_at == 0; }
+};
+
+// A known visitor as a host's list shows them: with their visits.
+struct VisitorVisits {
+  Visitor visitor;
+  int visits = 0;              // the day parts they were checked in, corrections aside
+  std::int64_t first_day = 0;  // local date of the first check-in; 0 before any
+  std::int64_t last_day = 0;   // and of the latest
+  bool in_today = false;       // checked in today, in any day part
+};
+
+// The first reason `name` may not be the name of a new known visitor, as a message key, or empty:
+// empty, too long, or the name of a visitor the centre knows already (letter case and spaces
+// aside; `taken` says whether comparable_name(name) is taken).
+std::string visitor_name_problem(std::string_view name, bool taken);
+
+}  // namespace meedoen

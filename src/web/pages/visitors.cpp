@@ -1,0 +1,126 @@
+// The known visitors of a centre, for its hosts: the list with a form to make someone known under
+// their consent (/centrum/{id}/bezoekers), one visitor with their visits and consent
+// (/bezoekers/{id}), the check-in from the day page (two taps: open the list, tap the name), and
+// the withdrawal of the consent, after which the name is gone.
+#include "web/pages/pages.hpp"
+
+namespace meedoen::web {
+namespace {
+
+std::string visitors_url(CentreId id) {
+  return "/centrum/" + std::to_string(id.value) + "/bezoekers";
+}
+
+json::object visitor_json(Ctx& c, const VisitorVisits& v) {
+  json::object o;
+  o["id"] = v.visitor.id.value;
+  o["name"] = v.visitor.name;
+  o["in_today"] = v.in_today;
+  o["visits"] = c.plural("visitor_visits_n", v.visits);
+  if (v.last_day > 0) o["last"] = long_date(c, v.last_day);
+  if (v.first_day > 0) o["first"] = long_date(c, v.first_day);
+  return o;
+}
+
+Response render_list(Ctx& c, CentreId centre, json::object extra, int status) {
+  auto k = c.app.visitors().known(c.user(), centre);
+  if (!k) return error_page(c, k.error());
+  json::object m = std::move(extra);
+  m["centre"] = json::object{{"id", k->centre.id.value}, {"name", k->centre.name}};
+  json::array list;
+  for (const auto& v : k->visitors) list.push_back(visitor_json(c, v));
+  m["has_visitors"] = !list.empty();
+  m["visitors"] = std::move(list);
+  std::string giver = "resident", form = "verbal";
+  if (const auto* v = m.if_contains("v")) {
+    giver = std::string(v->as_object().at("given_by").as_string());
+    form = std::string(v->as_object().at("form").as_string());
+  }
+  m["givers"] = options(c, labels::kConsentGivers, codes(kConsentGivers), {giver});
+  m["forms"] = options(c, labels::kConsentForms, {"verbal", "written"}, {form});
+  m["saved_text"] = saved_text(c);
+  return page(c, "visitors/list", std::move(m), c.t("visitors_title") + " · " + k->centre.name,
+              status);
+}
+
+std::optional<std::int64_t> first_param(Ctx& c) {
+  if (c.params.empty()) return std::nullopt;
+  return parse_id(c.params[0]);
+}
+
+}  // namespace
+
+Response visitors_page(Ctx& c) {
+  const auto id = first_param(c);
+  if (!id) return error_page(c, Error::not_found());
+  return render_list(c, CentreId(*id), {}, 200);
+}
+
+Response visitor_create(Ctx& c) {
+  const auto id = first_param(c);
+  if (!id) return error_page(c, Error::not_found());
+  const auto& f = c.req.form;
+  NewVisitor in;
+  in.name = f.get("name");
+  in.consent = f.get("consent") == "1";
+  in.given_by = f.get("given_by");
+  in.form = f.get("consent_form");
+  auto done = c.app.visitors().make_known(c.user(), CentreId(*id), in);
+  if (done) return redirect("/bezoekers/" + std::to_string(done->value) + "?opgeslagen=bekend");
+  const auto& e = done.error();
+  if (e.kind != ErrorKind::kInvalid) return error_page(c, e);
+  json::object extra;
+  extra["error"] = c.t(e.message_key);
+  extra["errors"] = field_errors(c, e);
+  extra["v"] = json::object{
+      {"name", in.name}, {"consent", in.consent}, {"given_by", in.given_by}, {"form", in.form}};
+  return render_list(c, CentreId(*id), std::move(extra), 422);
+}
+
+Response visitor_page(Ctx& c) {
+  const auto id = first_param(c);
+  if (!id) return error_page(c, Error::not_found());
+  auto r = c.app.visitors().get(c.user(), VisitorId(*id));
+  if (!r) return error_page(c, r.error());
+  json::object m;
+  m["centre"] = json::object{{"id", r->centre.id.value}, {"name", r->centre.name}};
+  m["visitor"] = visitor_json(c, r->visits);
+  json::array consents;
+  const std::string& lang = c.text_lang();
+  for (const auto& k : r->consents) {
+    json::object o;
+    o["purpose"] = std::string(label(c, labels::kConsentPurposes, to_string(k.purpose)));
+    o["given"] = c.views.message_with(
+        lang, "consent_given_line",
+        {{"date", long_date(c, local_days(k.given_at))},
+         {"by", std::string(label(c, labels::kConsentGivers, k.given_by))},
+         {"form", std::string(label(c, labels::kConsentForms, to_string(k.form)))}});
+    if (k.withdrawn_at != 0) o["withdrawn"] = long_date(c, local_days(k.withdrawn_at));
+    o["in_force"] = k.in_force();
+    consents.push_back(std::move(o));
+  }
+  m["consents"] = std::move(consents);
+  m["saved_text"] = saved_text(c);
+  return page(c, "visitors/visitor", std::move(m), r->visits.visitor.name);
+}
+
+Response visitor_check_in(Ctx& c) {
+  const auto id = first_param(c);
+  if (!id) return error_page(c, Error::not_found());
+  auto done = c.app.visitors().check_in(c.user(), VisitorId(*id), c.req.form.get("key"));
+  if (!done) return error_page(c, done.error());
+  return redirect("/centrum/" + std::to_string(done->visitor.visitor.centre_id.value) +
+                  "?opgeslagen=" + (done->already ? "al_binnen" : "binnen"));
+}
+
+Response visitor_withdraw(Ctx& c) {
+  const auto id = first_param(c);
+  if (!id) return error_page(c, Error::not_found());
+  auto r = c.app.visitors().get(c.user(), VisitorId(*id));
+  if (!r) return error_page(c, r.error());
+  if (auto st = c.app.visitors().withdraw(c.user(), VisitorId(*id)); !st)
+    return error_page(c, st.error());
+  return redirect(visitors_url(r->centre.id) + "?opgeslagen=vergeten");
+}
+
+}  // namespace meedoen::web

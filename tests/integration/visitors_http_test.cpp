@@ -1,0 +1,81 @@
+// Known visitors over the site, on the demo (SQLite, and PostgreSQL in integration_postgres): a
+// host makes someone known under their consent and checks them in from the day page; nobody but
+// the centre's hosts sees the name, the public pages never; withdrawing the consent takes the
+// name off every page at once.
+#include "http_fixture.hpp"
+
+namespace meedoen {
+namespace {
+
+class VisitorsHttpTest : public HttpTest {};
+
+TEST_F(VisitorsHttpTest, AHostMakesSomeoneKnownChecksThemInAndTheNameGoesOnWithdrawal) {
+  auto host = client();
+  ASSERT_TRUE(host.login("gastvrouw"));
+  auto list = host.get("/centrum/1/bezoekers");
+  ASSERT_EQ(list.status, 200) << list.body;
+  EXPECT_NE(list.body.find("Het centrum onthoudt uw voornaam"), std::string::npos)
+      << "the consent text to read out";
+
+  EXPECT_EQ(
+      host.post("/centrum/1/bezoekers", "name=Zeno+Visser&given_by=resident&consent_form=verbal")
+          .status,
+      422)
+      << "no consent ticked";
+  EXPECT_EQ(
+      host.post("/centrum/1/bezoekers", "name=Zeno&consent=1&given_by=resident", false).status, 403)
+      << "no CSRF token";
+  auto made = host.post("/centrum/1/bezoekers",
+                        "name=Zeno+Visser&consent=1&given_by=resident&consent_form=verbal");
+  ASSERT_EQ(made.status, 303) << made.body;
+  const std::string url = made.headers["Location"].substr(0, made.headers["Location"].find('?'));
+  ASSERT_EQ(url.rfind("/bezoekers/", 0), 0u) << url;
+  auto page = host.get(url);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Zeno Visser"), std::string::npos);
+  EXPECT_NE(page.body.find("Bekend bij het centrum"), std::string::npos);
+  EXPECT_EQ(host.post("/centrum/1/bezoekers",
+                      "name=zeno+visser&consent=1&given_by=resident&consent_form=verbal")
+                .status,
+            422)
+      << "the same name twice";
+
+  auto day = host.get("/centrum/1");
+  ASSERT_EQ(day.status, 200);
+  EXPECT_NE(day.body.find("action=\"" + url + "/binnen\""), std::string::npos)
+      << "the name is one tap on the day page";
+  auto in = host.post(url + "/binnen", "key=http-check-in-0001");
+  ASSERT_EQ(in.status, 303) << in.body;
+  EXPECT_NE(in.headers["Location"].find("opgeslagen=binnen"), std::string::npos);
+  auto again = host.post(url + "/binnen", "key=http-check-in-0002");
+  ASSERT_EQ(again.status, 303);
+  EXPECT_NE(again.headers["Location"].find("opgeslagen=al_binnen"), std::string::npos);
+  EXPECT_EQ(host.post(url + "/binnen", "key=x").status, 400);
+
+  // Nobody else sees the name: not a GP, not a peer, not the administrator, not the public.
+  for (const char* who : {"huisarts", "peer.anouk", "beheer", "coordinator"}) {
+    auto other = client();
+    ASSERT_TRUE(other.login(who)) << who;
+    EXPECT_EQ(other.get(url).status, 404) << who;
+    EXPECT_EQ(other.get("/centrum/1/bezoekers").status, 403) << who;
+    EXPECT_EQ(other.post(url + "/binnen", "key=http-other-00001").status, 404) << who;
+  }
+  EXPECT_EQ(client().get(url).status, 303) << "to the log-in";
+  for (const char* path : {"/centra/1", "/centra/1/activiteiten.ics"}) {
+    auto pub = client().get(path);
+    ASSERT_EQ(pub.status, 200) << path;
+    EXPECT_EQ(pub.body.find("Zeno"), std::string::npos) << path;
+  }
+
+  auto gone = host.post(url + "/intrekken", "");
+  ASSERT_EQ(gone.status, 303) << gone.body;
+  EXPECT_EQ(host.get(url).status, 404);
+  for (const char* path : {"/centrum/1", "/centrum/1/bezoekers"}) {
+    auto after = host.get(path);
+    ASSERT_EQ(after.status, 200) << path;
+    EXPECT_EQ(after.body.find("Zeno"), std::string::npos) << path;
+  }
+}
+
+}  // namespace
+}  // namespace meedoen
