@@ -107,6 +107,14 @@ class DemoBuilder {
   std::vector<WijkId> wijk_ids_;  // in the order of demo_data::wijken()
   WijkId meerburg_, merenwijk_, stevenshof_;
   CentreId matilo_;
+  // Requests in Meerburg whose resident came along to the centre: the peer and when, so that
+  // count_visitors makes some of them known visitors, linked to the request.
+  struct CameAlong {
+    RequestId request;
+    UserId peer;
+    Timestamp at = 0;
+  };
+  std::vector<CameAlong> came_along_;
   std::map<std::string, User> users_;  // by username
 
   std::map<WijkId, std::vector<std::string>> codes_;  // residents made so far, per wijk

@@ -203,6 +203,8 @@ Status DemoBuilder::visit_after_contact(const User& peer, const BrigadeRequest& 
             version());
         !st)
       return st;
+  if (fate % 2 == 0 && r.wijk_id == meerburg_)
+    came_along_.push_back({r.id, peer.id, clock_->now()});
   if (fate % 3 != 2) return refer(peer, r, fate);
   return Status::Ok();
 }

@@ -170,6 +170,7 @@ Status DemoBuilder::count_visitors() {
   const std::int64_t last = local_days(now);
   // Five visitors who wanted to be known, from the second week on; they come most days.
   std::vector<VisitorId> known;
+  std::vector<std::int64_t> from;  // the first day each may come
   {
     auto tx = ctx_.store->begin(TxMode::kWrite);
     for (const char* name : {"Ans", "Bram", "Joke", "Kees", "Mo"}) {
@@ -187,6 +188,35 @@ Status DemoBuilder::count_visitors() {
       c.given_at = v.created_at;
       tx->consents().insert_consent(c);
       known.push_back(v.id);
+      from.push_back(local_days(t0_) + 7);
+    }
+    // Three whom the brigade brought along, known from the day they came, linked to their
+    // request under a consent of their own.
+    const char* kBrought[] = {"Fenna", "Henk", "Wim"};
+    for (std::size_t i = 0; i < came_along_.size() && i < std::size(kBrought); ++i) {
+      const auto r = tx->brigade().get_request(came_along_[i].request);
+      if (!r || tx->visitors().visitor_of_resident(r->resident_id)) continue;
+      Visitor v;
+      v.centre_id = matilo_;
+      v.name = kBrought[i];
+      v.resident = r->resident_id;
+      v.created_by = came_along_[i].peer;
+      v.created_at = came_along_[i].at;
+      v.id = tx->visitors().insert_visitor(v);
+      for (auto purpose : {ConsentPurpose::kKnownAtCentre, ConsentPurpose::kBrigadeLink}) {
+        ConsentRecord c;
+        c.visitor = v.id;
+        c.purpose = purpose;
+        c.recipient = purpose == ConsentPurpose::kBrigadeLink
+                          ? "brigade:" + std::to_string(r->id.value)
+                          : "centre:" + std::to_string(matilo_.value);
+        c.text_version = consent_text_version(purpose);
+        c.recorded_by = v.created_by;
+        c.given_at = v.created_at;
+        tx->consents().insert_consent(c);
+      }
+      known.push_back(v.id);
+      from.push_back(local_days(v.created_at) + 1);
     }
     if (auto st = tx->commit(); !st) return st;
   }
@@ -196,9 +226,9 @@ Status DemoBuilder::count_visitors() {
     if (weekday > 4) continue;
     const int visitors = std::uniform_int_distribution<int>(20, 40)(rng);
     auto tx = ctx_.store->begin(TxMode::kWrite);
-    if (day >= local_days(t0_) + 7) {
+    {
       for (std::size_t k = 0; k < known.size(); ++k) {
-        if (!chance(45)) continue;
+        if (day < from[k] || !chance(45)) continue;
         Tap t;
         t.centre_id = matilo_;
         t.day = day;

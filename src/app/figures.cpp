@@ -28,11 +28,12 @@ BrigadeFigures brigade_figures(Tx& tx, const std::vector<WijkId>& wijken, int mo
   Lookups names(tx);
   BrigadeFigures out;
   out.months = months;
-  static const char* kStepKeys[] = {"funnel.requests",   "funnel.visited",  "funnel.contact",
-                                    "funnel.came_along", "funnel.referred", "funnel.intake"};
+  static const char* kStepKeys[] = {"funnel.requests",   "funnel.visited",    "funnel.contact",
+                                    "funnel.came_along", "funnel.checked_in", "funnel.referred",
+                                    "funnel.intake"};
   auto values = [](const FunnelCounts& c) {
-    return std::vector<int>{c.requests,   c.visited,  c.contact,
-                            c.came_along, c.referred, c.intake_confirmed};
+    return std::vector<int>{c.requests,   c.visited,  c.contact,         c.came_along,
+                            c.checked_in, c.referred, c.intake_confirmed};
   };
   // `parts[i]` are the cells that add up to step i of this figure (months of a wijk, wijken of the
   // city); when subtracting the shown ones from it would give away a small number, it is hidden.

@@ -6,6 +6,7 @@
 // counts. One area of the use cases, reached as app.visitors().
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,15 @@ struct CheckIn {
   bool repeated = false;  // the same key was sent before: nothing counted
 };
 
+// A brigade request's link with a centre: the known visitor that its resident became, or the
+// centres of its wijk to choose from.
+struct RequestCentre {
+  bool may_link = false;        // the viewer is the peer who holds the request
+  std::vector<Centre> centres;  // of the request's wijk
+  std::optional<VisitorVisits> visitor;
+  std::string centre_name;  // of the visitor's centre
+};
+
 class Visitors {
  public:
   explicit Visitors(AppContext& ctx) : ctx_(ctx) {}
@@ -58,6 +68,14 @@ class Visitors {
   Result<CheckIn> check_in(const User& host, VisitorId id, const std::string& key);
   // The visitor withdraws their consent to be known, through a host: the name goes at once.
   Status withdraw(const User& host, VisitorId id);
+
+  // What became of the resident of brigade request `id` at a centre, for those who follow the
+  // request: the peer who holds it, its coordinator, and who asked for it.
+  Result<RequestCentre> for_request(const User& user, RequestId id);
+  // The peer who holds the request makes its resident known at `centre` (of the request's wijk),
+  // with two consents: to be known there, and to link their visits to the brigade's record.
+  Result<VisitorId> from_request(const User& peer, RequestId id, CentreId centre,
+                                 const NewVisitor& in);
 
  private:
   Timestamp now() const { return ctx_.clock->now(); }

@@ -201,6 +201,7 @@ struct FunnelRow {
   bool came_along = false;         // ever, even if the outcome changed later
   bool referred = false;
   bool intake_confirmed = false;  // a referral with an intake planned or done
+  bool checked_in = false;        // checked in at a centre since, as a known visitor linked to them
 };
 
 }  // namespace meedoen

@@ -7,8 +7,8 @@ namespace {
 
 constexpr CodeTable<ConsentForm, 2> kForms{
     {{ConsentForm::kVerbal, "verbal"}, {ConsentForm::kWritten, "written"}}};
-constexpr CodeTable<ConsentPurpose, 1> kPurposes{
-    {{ConsentPurpose::kKnownAtCentre, "centre_known"}}};
+constexpr CodeTable<ConsentPurpose, 2> kPurposes{{{ConsentPurpose::kKnownAtCentre, "centre_known"},
+                                                  {ConsentPurpose::kBrigadeLink, "brigade_link"}}};
 
 }  // namespace
 
@@ -24,6 +24,7 @@ std::optional<ConsentPurpose> parse_consent_purpose(std::string_view code) {
 int consent_text_version(ConsentPurpose p) {
   switch (p) {
     case ConsentPurpose::kKnownAtCentre:
+    case ConsentPurpose::kBrigadeLink:
       return 1;
   }
   return 1;

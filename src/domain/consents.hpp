@@ -26,6 +26,7 @@ inline constexpr const char* kConsentGivers[] = {"resident", "representative"};
 // What a consent of the consents area is for.
 enum class ConsentPurpose {
   kKnownAtCentre,  // the centre knows the visitor by the name they chose, and keeps their visits
+  kBrigadeLink,    // their visits are linked to their pseudonymous record at the brigade
 };
 std::string_view to_string(ConsentPurpose p);
 std::optional<ConsentPurpose> parse_consent_purpose(std::string_view code);

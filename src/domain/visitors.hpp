@@ -22,6 +22,9 @@ struct Visitor {
   VisitorId id;
   CentreId centre_id;
   std::string name;  // the first name or nickname they chose; empty once they are no longer known
+  // Their pseudonymous record, when the brigade brought them along and they agreed to the link
+  // (ConsentPurpose::kBrigadeLink); 0 for most visitors.
+  ResidentId resident;
   UserId created_by;
   Timestamp created_at = 0;
   Timestamp ended_at = 0;  // the consent was withdrawn: 0 while they are known

@@ -151,6 +151,10 @@ bool may_know_visitor(const User& user, CentreId visitor_centre, bool known,
   return known && may_host(user, visitor_centre, hosted);
 }
 
+bool may_link_visitor(const User& user, bool accepted_peer) {
+  return accepted_peer && may_be_assigned(user);
+}
+
 bool may_manage_centres(const User& user) { return may_administer(user); }
 
 bool may_follow_request(const User& user, const BrigadeRequest& r) {

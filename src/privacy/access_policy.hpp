@@ -119,6 +119,11 @@ bool may_host(const User& user, CentreId centre, const std::vector<CentreId>& ho
 // stands (`known`). Their names are for the centre's own hosts, and nobody else.
 bool may_know_visitor(const User& user, CentreId visitor_centre, bool known,
                       const std::vector<CentreId>& hosted);
+// Whether `user` may make the resident of a brigade request known at a centre of its wijk, with
+// the link to their pseudonymous record: the peer who said yes to it and holds it
+// (`accepted_peer`), who came along with them. The hosts then see the chosen name, never the
+// resident's code.
+bool may_link_visitor(const User& user, bool accepted_peer);
 // Whether `user` runs the centres they are named a host of: an active host (gastheer/gastvrouw).
 bool works_as_host(const User& user);
 // Whether the administrator may name `user` a host of a centre: a user with the host role (an

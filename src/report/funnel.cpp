@@ -20,6 +20,7 @@ void FunnelCounts::add(const FunnelRow& r) {
     days_to_contact.push_back(static_cast<double>(r.first_contact_at - r.origin_at) / 86400.0);
   }
   if (r.came_along) ++came_along;
+  if (r.checked_in) ++checked_in;
   if (r.referred) ++referred;
   if (r.intake_confirmed) ++intake_confirmed;
 }

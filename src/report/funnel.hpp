@@ -1,6 +1,6 @@
 // The brigade's funnel per wijk and month: requests → visited → contact made → came along →
-// referred → intake confirmed, and the median days from signal to first contact. Counts only;
-// the caller suppresses small numbers when it shows them.
+// checked in at a centre (measured) → referred → intake confirmed, and the median days from signal
+// to first contact. Counts only; the caller suppresses small numbers when it shows them.
 #pragma once
 
 #include <map>
@@ -18,6 +18,7 @@ struct FunnelCounts {
   int visited = 0;
   int contact = 0;
   int came_along = 0;
+  int checked_in = 0;  // came to the centre, measured by a check-in
   int referred = 0;
   int intake_confirmed = 0;
   std::vector<double> days_to_contact;  // one per request with contact

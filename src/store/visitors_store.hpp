@@ -23,6 +23,8 @@ class VisitorsStore {
   // The visitors the centre knows now, by name, each with their visits; `today` is a local date.
   virtual std::vector<VisitorVisits> known_visitors(CentreId centre, std::int64_t today) = 0;
   virtual std::optional<VisitorVisits> visits_of(VisitorId id, std::int64_t today) = 0;
+  // The known visitor linked to this resident's pseudonymous record, at any centre.
+  virtual std::optional<Visitor> visitor_of_resident(ResidentId resident) = 0;
   // Whether the visitor is checked in on `day` in day part `part` (and not taken back).
   virtual bool checked_in(VisitorId id, std::int64_t day, DayPart part) = 0;
   // The visitor is no longer known: the name goes, and their check-ins stay as anonymous counts.

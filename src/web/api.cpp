@@ -54,8 +54,8 @@ json::object count(const std::string& shown) {
 }
 
 json::object funnel(const FunnelMonth& fm, bool with_month) {
-  static const char* kNames[] = {"verzoeken",  "bezocht",      "contact",
-                                 "meegekomen", "doorverwezen", "intakeBevestigd"};
+  static const char* kNames[] = {"verzoeken",  "bezocht",      "contact",        "meegekomen",
+                                 "ingecheckt", "doorverwezen", "intakeBevestigd"};
   json::object o;
   if (fm.wijk_id.valid()) {
     json::object w;

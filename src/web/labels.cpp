@@ -123,7 +123,8 @@ constexpr Label kConsentGiverRows[] = {{"resident", "consent_giver_resident"},
                                        {"representative", "consent_giver_representative"}};
 constexpr Label kConsentFormRows[] = {{"verbal", "consent_form_verbal"},
                                       {"written", "consent_form_written"}};
-constexpr Label kConsentPurposeRows[] = {{"centre_known", "consent_purpose_centre_known"}};
+constexpr Label kConsentPurposeRows[] = {{"centre_known", "consent_purpose_centre_known"},
+                                         {"brigade_link", "consent_purpose_brigade_link"}};
 constexpr Label kIdentityReasonRows[] = {{"raised_signal", "identity_reason_raised_signal"},
                                          {"open_action", "identity_reason_open_action"},
                                          {"assigned_peer", "identity_reason_assigned_peer"},
@@ -213,6 +214,7 @@ constexpr Label kSavedRows[] = {
     {"binnen", "saved_binnen"},
     {"al_binnen", "saved_al_binnen"},
     {"vergeten", "saved_vergeten"},
+    {"bekend_centrum", "saved_bekend_centrum"},
 };
 
 }  // namespace

@@ -76,6 +76,8 @@ void add_routes(Router& r) {
   r.add("GET", "/bezoekers/{}", true, visitor_page);
   r.add("POST", "/bezoekers/{}/binnen", true, visitor_check_in);
   r.add("POST", "/bezoekers/{}/intrekken", true, visitor_withdraw);
+  r.add("GET", "/verzoeken/{}/centrum", true, visitor_from_request_page);
+  r.add("POST", "/verzoeken/{}/centrum", true, visitor_from_request);
   r.add("GET", "/centrum/{}/activiteiten", true, activities_page);
   r.add("POST", "/centrum/{}/activiteiten", true, activity_create);
   r.add("POST", "/activiteiten/{}/besluit", true, activity_decide);

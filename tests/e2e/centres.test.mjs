@@ -110,6 +110,41 @@ describe('Zelfregiecentrum journeys', { timeout: 600_000 }, () => {
     assert.equal(errors.length, 1);
   });
 
+  it('the peer who came along makes the resident known, and the host checks them in', async () => {
+    const name = 'Gerrit e2e';
+    const peer = await phone('peer.anouk');
+    const res = await peer.page.goto('/verzoeken');
+    assert.equal(res.status(), 200);
+    const requests = await peer.page.locator('a[href^="/verzoeken/"]').evaluateAll(
+      (links) => links.map((a) => a.getAttribute('href')).filter((h) => /^\/verzoeken\/\d+$/.test(h)));
+    let found = null;
+    for (const href of requests) {
+      await peer.page.goto(href);
+      if (await peer.page.getByRole('link', { name: 'Bekend maken bij het centrum' }).count()) {
+        found = href;
+        break;
+      }
+    }
+    assert.ok(found, 'Anouk holds a Meerburg request whose resident is not known yet');
+    await peer.page.getByRole('link', { name: 'Bekend maken bij het centrum' }).click();
+    await peer.page.locator('#l-name').fill(name);
+    await peer.page.getByLabel('De bewoner heeft de tekst gehoord en zegt ja').check();
+    await checkPage(peer.page, `${found}/centrum`);
+    await submit(peer.page, peer.page.getByRole('button', { name: 'Bekend maken' }));
+    await peer.page.getByText('De bewoner is nu bekend bij het centrum').waitFor();
+    await peer.page.getByText(`als ${name}`).waitFor();
+    assert.deepEqual(peer.errors, []);
+
+    const host = await phone('gastvrouw');
+    await host.page.goto(DAY_PAGE);
+    await host.page.getByText('Bekende bezoeker inchecken').click();
+    await submit(host.page, host.page.getByRole('button', { name, exact: true }));
+    await host.page.getByText('Ingecheckt. De bezoeker telt mee.').waitFor();
+    await peer.page.reload();
+    await peer.page.getByText('1 keer geweest').waitFor();
+    assert.deepEqual(host.errors, []);
+  });
+
   it('taps made offline arrive once, and a tap whose answer got lost counts once', async () => {
     const { context, page, errors } = await phone('gastvrouw');
     await page.goto(DAY_PAGE);

@@ -49,7 +49,8 @@ const ROLES = [
   ['wijkteam', ASKER],
   ['gastvrouw', HOST],
   ['brigadier', PEER],
-  ['peer.anouk', [...PEER, '/verzoeken/{id}/verwijzen']],
+  // Anouk holds a Meerburg request whose resident is not known at Matilo yet.
+  ['peer.anouk', [...PEER, '/verzoeken/{id}/verwijzen', '/verzoeken/{id}/centrum']],
   ['coordinator', COORDINATOR],
   ['gemeente', ['/', '/brigade/cijfers']],
   ['beheer', ADMIN],

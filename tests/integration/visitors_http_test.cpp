@@ -2,6 +2,8 @@
 // host makes someone known under their consent and checks them in from the day page; nobody but
 // the centre's hosts sees the name, the public pages never; withdrawing the consent takes the
 // name off every page at once.
+#include <regex>
+
 #include "http_fixture.hpp"
 
 namespace meedoen {
@@ -75,6 +77,23 @@ TEST_F(VisitorsHttpTest, AHostMakesSomeoneKnownChecksThemInAndTheNameGoesOnWithd
     ASSERT_EQ(after.status, 200) << path;
     EXPECT_EQ(after.body.find("Zeno"), std::string::npos) << path;
   }
+}
+
+TEST_F(VisitorsHttpTest, AVisitorWhomTheBrigadeBroughtShowsToTheHostByNameAndNeverByCode) {
+  auto host = client();
+  ASSERT_TRUE(host.login("gastvrouw"));
+  auto list = host.get("/centrum/1/bezoekers");
+  ASSERT_EQ(list.status, 200);
+  std::smatch found;
+  ASSERT_TRUE(std::regex_search(list.body, found, std::regex("href=\"(/bezoekers/\\d+)\">Fenna<")))
+      << "the demo's Fenna came along with the brigade";
+  auto page = host.get(found[1].str());
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Bezoeken gekoppeld aan de brigade"), std::string::npos);
+  for (const auto* body : {&list.body, &page.body})
+    EXPECT_FALSE(std::regex_search(*body, std::regex("R-[0-9A-Z]{4}")))
+        << "no resident's code for the host";
+  EXPECT_EQ(host.get("/verzoeken/1/centrum").status, 403) << "only the peer who holds a request";
 }
 
 }  // namespace

@@ -117,12 +117,14 @@ CREATE TABLE centre_visitors (
   centre_id bigint NOT NULL REFERENCES centres(id),
   name text NOT NULL,
   name_key text NOT NULL,
+  resident_id bigint REFERENCES residents(id),
   created_by bigint NOT NULL REFERENCES users(id),
   created_at bigint NOT NULL,
   ended_at bigint NOT NULL DEFAULT 0
 );
 CREATE UNIQUE INDEX centre_visitors_name ON centre_visitors (centre_id, name_key)
   WHERE ended_at = 0;
+CREATE INDEX centre_visitors_resident ON centre_visitors (resident_id) WHERE resident_id IS NOT NULL;
 ALTER TABLE centre_taps ADD COLUMN visitor_id bigint NOT NULL DEFAULT 0;
 CREATE INDEX centre_taps_visitor ON centre_taps (visitor_id) WHERE visitor_id > 0;
 CREATE TABLE consents (

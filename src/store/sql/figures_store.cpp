@@ -13,7 +13,13 @@ std::vector<FunnelRow> SqlFigures::funnel(const std::vector<WijkId>& wijken, Tim
       "'came_along'), "
       "EXISTS (SELECT 1 FROM referrals f WHERE f.request_id = r.id), "
       "EXISTS (SELECT 1 FROM referrals f WHERE f.request_id = r.id AND f.status IN "
-      "('intake_planned', 'intake_done')) "
+      "('intake_planned', 'intake_done')), "
+      // Came to the centre, measured: a check-in, on or after the request, of the known visitor
+      // linked to the resident under their consent (a check-in taken back does not count).
+      "EXISTS (SELECT 1 FROM centre_visitors cv JOIN centre_taps t ON t.visitor_id = cv.id "
+      "WHERE cv.resident_id = r.resident_id AND t.delta > 0 AND t.at >= r.created_at "
+      "AND NOT EXISTS (SELECT 1 FROM centre_taps c WHERE c.centre_id = t.centre_id "
+      "AND c.day = t.day AND c.corrects = t.id)) "
       "FROM brigade_requests r LEFT JOIN signals s ON s.id = r.signal_id "
       "WHERE " +
       wijk_clause("r.wijk_id", wijken) +
@@ -32,6 +38,7 @@ std::vector<FunnelRow> SqlFigures::funnel(const std::vector<WijkId>& wijken, Tim
     f.came_along = s.flag(5);
     f.referred = s.flag(6);
     f.intake_confirmed = s.flag(7);
+    f.checked_in = s.flag(8);
     out.push_back(f);
   }
   return out;

@@ -7,7 +7,7 @@ namespace meedoen::sql {
 namespace {
 
 constexpr const char* kVisitorCols =
-    "v.id, v.centre_id, v.name, v.created_by, v.created_at, v.ended_at";
+    "v.id, v.centre_id, v.name, v.created_by, v.created_at, v.ended_at, v.resident_id";
 
 Visitor read_visitor(const Stmt& s) {
   Visitor v;
@@ -17,13 +17,15 @@ Visitor read_visitor(const Stmt& s) {
   v.created_by = UserId(s.i64(3));
   v.created_at = s.i64(4);
   v.ended_at = s.i64(5);
+  if (!s.is_null(6)) v.resident = ResidentId(s.i64(6));
   return v;
 }
 
 // A known visitor with their visits: the check-ins (+1 with the visitor) that no -1 took back.
 // The -1 of a correction is on the same day, so the day index finds it.
 constexpr const char* kVisitsSelect =
-    "SELECT v.id, v.centre_id, v.name, v.created_by, v.created_at, v.ended_at, COUNT(t.id), "
+    "SELECT v.id, v.centre_id, v.name, v.created_by, v.created_at, v.ended_at, v.resident_id, "
+    "COUNT(t.id), "
     "COALESCE(MIN(t.day), 0), COALESCE(MAX(t.day), 0), "
     "COALESCE(SUM(CASE WHEN t.day = ? THEN 1 ELSE 0 END), 0) "
     "FROM centre_visitors v LEFT JOIN centre_taps t ON t.visitor_id = v.id AND t.delta > 0 "
@@ -33,10 +35,10 @@ constexpr const char* kVisitsSelect =
 VisitorVisits read_visits(const Stmt& s) {
   VisitorVisits out;
   out.visitor = read_visitor(s);
-  out.visits = s.i32(6);
-  out.first_day = s.i64(7);
-  out.last_day = s.i64(8);
-  out.in_today = s.i64(9) > 0;
+  out.visits = s.i32(7);
+  out.first_day = s.i64(8);
+  out.last_day = s.i64(9);
+  out.in_today = s.i64(10) > 0;
   return out;
 }
 
@@ -44,9 +46,11 @@ VisitorVisits read_visits(const Stmt& s) {
 
 VisitorId SqlVisitors::insert_visitor(const Visitor& v) {
   auto s = conn_->prepare(
-      "INSERT INTO centre_visitors (centre_id, name, name_key, created_by, created_at) "
-      "VALUES (?, ?, ?, ?, ?) RETURNING id");
-  s.bind_all(v.centre_id.value, v.name, comparable_name(v.name), v.created_by.value, v.created_at);
+      "INSERT INTO centre_visitors (centre_id, name, name_key, resident_id, created_by, "
+      "created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
+  s.bind_all(v.centre_id.value, v.name, comparable_name(v.name),
+             v.resident.valid() ? std::optional<std::int64_t>(v.resident.value) : std::nullopt,
+             v.created_by.value, v.created_at);
   return VisitorId(*inserted_id(s));
 }
 
@@ -66,10 +70,11 @@ bool SqlVisitors::name_taken(CentreId centre, const std::string& name) {
 }
 
 std::vector<VisitorVisits> SqlVisitors::known_visitors(CentreId centre, std::int64_t today) {
-  auto s = conn_->prepare(std::string(kVisitsSelect) +
-                          "WHERE v.centre_id = ? AND v.ended_at = 0 GROUP BY v.id, v.centre_id, "
-                          "v.name, v.created_by, v.created_at, v.ended_at, v.name_key "
-                          "ORDER BY v.name_key, v.id");
+  auto s =
+      conn_->prepare(std::string(kVisitsSelect) +
+                     "WHERE v.centre_id = ? AND v.ended_at = 0 GROUP BY v.id, v.centre_id, "
+                     "v.name, v.created_by, v.created_at, v.ended_at, v.resident_id, v.name_key "
+                     "ORDER BY v.name_key, v.id");
   s.bind_all(today, centre.value);
   return collect<VisitorVisits>(s, read_visits);
 }
@@ -77,10 +82,19 @@ std::vector<VisitorVisits> SqlVisitors::known_visitors(CentreId centre, std::int
 std::optional<VisitorVisits> SqlVisitors::visits_of(VisitorId id, std::int64_t today) {
   auto s = conn_->prepare(std::string(kVisitsSelect) +
                           "WHERE v.id = ? GROUP BY v.id, v.centre_id, v.name, v.created_by, "
-                          "v.created_at, v.ended_at");
+                          "v.created_at, v.ended_at, v.resident_id");
   s.bind_all(today, id.value);
   if (!s.step()) return std::nullopt;
   return read_visits(s);
+}
+
+std::optional<Visitor> SqlVisitors::visitor_of_resident(ResidentId resident) {
+  auto s = conn_->prepare(std::string("SELECT ") + kVisitorCols +
+                          " FROM centre_visitors v WHERE v.resident_id = ? AND v.ended_at = 0 "
+                          "ORDER BY v.id LIMIT 1");
+  s.bind_all(resident.value);
+  if (!s.step()) return std::nullopt;
+  return read_visitor(s);
 }
 
 bool SqlVisitors::checked_in(VisitorId id, std::int64_t day, DayPart part) {
@@ -96,7 +110,8 @@ void SqlVisitors::forget_visitor(VisitorId id, Timestamp at) {
   taps.bind_all(id.value);
   taps.exec();
   auto s = conn_->prepare(
-      "UPDATE centre_visitors SET name = '', name_key = '', ended_at = ? WHERE id = ? AND "
+      "UPDATE centre_visitors SET name = '', name_key = '', resident_id = NULL, ended_at = ? "
+      "WHERE id = ? AND "
       "ended_at = 0");
   s.bind_all(at, id.value);
   s.exec();

@@ -137,17 +137,21 @@ const char* const kMigration14Visitors = R"SQL(
 -- only under a consent to be known (table consents). name_key is the name as compared (lower
 -- case, single spaces), unique among the visitors a centre knows now. When the consent is
 -- withdrawn, name and name_key are emptied and ended_at set, and their check-ins lose the link.
+-- resident_id links a visitor whom the brigade brought along to their pseudonymous record, under
+-- a consent of its own (purpose brigade_link), so that "came along" is measured by check-ins.
 CREATE TABLE centre_visitors (
   id INTEGER PRIMARY KEY,
   centre_id INTEGER NOT NULL REFERENCES centres(id),
   name TEXT NOT NULL,
   name_key TEXT NOT NULL,
+  resident_id INTEGER REFERENCES residents(id),
   created_by INTEGER NOT NULL REFERENCES users(id),
   created_at INTEGER NOT NULL,
   ended_at INTEGER NOT NULL DEFAULT 0
 );
 CREATE UNIQUE INDEX centre_visitors_name ON centre_visitors (centre_id, name_key)
   WHERE ended_at = 0;
+CREATE INDEX centre_visitors_resident ON centre_visitors (resident_id) WHERE resident_id IS NOT NULL;
 -- A check-in is a tap with the visitor in it; 0 for an anonymous count.
 ALTER TABLE centre_taps ADD COLUMN visitor_id INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX centre_taps_visitor ON centre_taps (visitor_id) WHERE visitor_id > 0;

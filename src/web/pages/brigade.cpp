@@ -174,6 +174,7 @@ static Response render_request(Ctx& c, RequestId id, json::object extra, int sta
   m["final"] = outcome_is_final(r.outcome) || r.outcome == Outcome::kDeclined;
   m["outcome_note"] = r.outcome_note;
   if (d->identity) m["identity"] = identity_json(*d->identity);
+  m["centre_link"] = request_centre_json(c, id);
   const bool offered = d->mine && d->mine->state == AssignmentState::kOffered;
   const bool accepted = d->mine && d->mine->state == AssignmentState::kAccepted;
   m["offered"] = offered;

@@ -99,6 +99,11 @@ Response visitor_create(Ctx& c);
 Response visitor_page(Ctx& c);
 Response visitor_check_in(Ctx& c);
 Response visitor_withdraw(Ctx& c);
+Response visitor_from_request_page(Ctx& c);
+Response visitor_from_request(Ctx& c);
+// The request page's part about the centre: the known visitor its resident became, or the link
+// to make them known (for the peer who holds it); empty when there is nothing to show.
+json::object request_centre_json(Ctx& c, RequestId id);
 
 // activities.cpp: the host's activities, and the public calendar and its iCal feeds.
 Response activities_page(Ctx& c);

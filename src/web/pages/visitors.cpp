@@ -123,4 +123,83 @@ Response visitor_withdraw(Ctx& c) {
   return redirect(visitors_url(r->centre.id) + "?opgeslagen=vergeten");
 }
 
+// --- from a brigade request: the peer who came along makes the resident known ---
+
+namespace {
+
+Response render_from_request(Ctx& c, RequestId id, json::object extra, int status) {
+  auto link = c.app.visitors().for_request(c.user(), id);
+  if (!link) return error_page(c, link.error());
+  if (!link->may_link) return error_page(c, Error::forbidden());
+  json::object m = std::move(extra);
+  m["request_id"] = id.value;
+  std::string chosen, giver = "resident", form = "verbal";
+  if (const auto* v = m.if_contains("v")) {
+    chosen = std::string(v->as_object().at("centre").as_string());
+    giver = std::string(v->as_object().at("given_by").as_string());
+    form = std::string(v->as_object().at("form").as_string());
+  }
+  json::array centres;
+  for (const auto& ce : link->centres)
+    centres.push_back(json::object{{"id", ce.id.value},
+                                   {"name", ce.name},
+                                   {"selected", std::to_string(ce.id.value) == chosen}});
+  m["has_centres"] = !centres.empty();
+  m["centres"] = std::move(centres);
+  m["givers"] = options(c, labels::kConsentGivers, codes(kConsentGivers), {giver});
+  m["forms"] = options(c, labels::kConsentForms, {"verbal", "written"}, {form});
+  return page(c, "visitors/from_request", std::move(m), c.t("centre_link_title"), status);
+}
+
+}  // namespace
+
+Response visitor_from_request_page(Ctx& c) {
+  const auto id = first_param(c);
+  if (!id) return error_page(c, Error::not_found());
+  return render_from_request(c, RequestId(*id), {}, 200);
+}
+
+Response visitor_from_request(Ctx& c) {
+  const auto id = first_param(c);
+  if (!id) return error_page(c, Error::not_found());
+  const auto& f = c.req.form;
+  NewVisitor in;
+  in.name = f.get("name");
+  in.consent = f.get("consent") == "1";
+  in.given_by = f.get("given_by");
+  in.form = f.get("consent_form");
+  const auto centre = parse_id(f.get("centre"));
+  auto done =
+      c.app.visitors().from_request(c.user(), RequestId(*id), CentreId(centre.value_or(0)), in);
+  if (done) return redirect("/verzoeken/" + std::to_string(*id) + "?opgeslagen=bekend_centrum");
+  const auto& e = done.error();
+  if (e.kind != ErrorKind::kInvalid && e.kind != ErrorKind::kConflict) return error_page(c, e);
+  json::object extra;
+  extra["error"] = c.t(e.message_key);
+  extra["errors"] = field_errors(c, e);
+  extra["v"] = json::object{{"name", in.name},
+                            {"consent", in.consent},
+                            {"centre", f.get("centre")},
+                            {"given_by", in.given_by},
+                            {"form", in.form}};
+  return render_from_request(c, RequestId(*id), std::move(extra),
+                             e.kind == ErrorKind::kConflict ? 409 : 422);
+}
+
+json::object request_centre_json(Ctx& c, RequestId id) {
+  json::object m;
+  auto link = c.app.visitors().for_request(c.user(), id);
+  if (!link) return m;
+  m["may_link"] = link->may_link && !link->visitor && !link->centres.empty();
+  if (link->visitor) {
+    const auto& v = *link->visitor;
+    const std::string& lang = c.text_lang();
+    m["linked"] = c.views.message_with(lang, "centre_link_known",
+                                       {{"centre", link->centre_name}, {"name", v.visitor.name}});
+    m["visits"] = c.plural("visitor_visits_n", v.visits);
+    if (v.first_day > 0) m["first"] = long_date(c, v.first_day);
+  }
+  return m;
+}
+
 }  // namespace meedoen::web

@@ -40,6 +40,7 @@ TEST_F(VisitorsTest, WithoutConsentNobodyIsKept) {
   EXPECT_EQ(app_->visitors().make_known(greet_, matilo_, by_word).error().field, "consent_form");
   by_word.form = "written";
   EXPECT_TRUE(app_->visitors().make_known(greet_, matilo_, by_word).ok());
+  by_word.name = "Cas";
   by_word.form = "telepathic";
   EXPECT_EQ(app_->visitors().make_known(greet_, matilo_, by_word).error().field, "consent_form");
 }
