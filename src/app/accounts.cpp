@@ -222,5 +222,8 @@ void Accounts::set_language(const std::string& token, const std::string& lang) {
 }
 
 Capabilities Accounts::capabilities(const User& user) { return meedoen::capabilities(user); }
+bool Accounts::may_open_page(const User& user, bool device_page) {
+  return meedoen::may_open_page(user, device_page);
+}
 
 }  // namespace meedoen

@@ -31,6 +31,9 @@ class Accounts {
   void set_language(const std::string& token, const std::string& lang);
   // Whether the user reads a wijk's signals and meetings, not only raises signals (for menus).
   static Capabilities capabilities(const User& user);
+  // Whether `user` may open a page at all (privacy's may_open_page): a centre's tablet only the
+  // pages marked for it.
+  static bool may_open_page(const User& user, bool device_page);
   // Whether `token` is the session's CSRF token (constant-time).
   static bool csrf_matches(const SessionView& session, const std::string& token);
 

@@ -82,7 +82,7 @@ Status Centres::add_host(const User& admin, CentreId centre, UserId host) {
 
 Result<std::vector<Centre>> Centres::hosted(const User& user) {
   std::vector<Centre> out;
-  if (!works_as_host(user)) return out;
+  if (!works_as_host(user) && !is_centre_device(user)) return out;
   auto tx = ctx_.store->begin(TxMode::kRead);
   for (auto id : tx->centres().centres_of_host(user.id))
     if (auto c = tx->centres().get_centre(id)) out.push_back(std::move(*c));
@@ -93,7 +93,7 @@ Result<std::vector<Centre>> Centres::hosted(const User& user) {
 
 Result<DayTally> Centres::today(const User& host, CentreId centre) {
   auto tx = ctx_.store->begin(TxMode::kRead);
-  if (!may_host(host, centre, tx->centres().centres_of_host(host.id))) return Error::forbidden();
+  if (!may_count(host, centre, tx->centres().centres_of_host(host.id))) return Error::forbidden();
   auto c = tx->centres().get_centre(centre);
   if (!c) return Error::not_found();
   const Timestamp t = now();
@@ -114,7 +114,7 @@ Result<DayTally> Centres::tap(const User& host, CentreId centre, const TapInput&
   }
   auto tx = ctx_.store->begin(TxMode::kWrite);
   auto& store = tx->centres();
-  if (!may_host(host, centre, store.centres_of_host(host.id))) return Error::forbidden();
+  if (!may_count(host, centre, store.centres_of_host(host.id))) return Error::forbidden();
   auto c = store.get_centre(centre);
   if (!c) return Error::not_found();
   if (auto before = store.tap_by_key(centre, in.key)) {

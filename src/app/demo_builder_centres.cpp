@@ -81,6 +81,7 @@ Status DemoBuilder::make_centres() {
   if (!s) return s.error();
   for (auto c : {matilo_, *s})
     if (auto st = app_.centres().add_host(admin_, c, user("gastvrouw").id); !st) return st;
+  if (auto st = app_.centres().add_host(admin_, matilo_, user("tablet.matilo").id); !st) return st;
 
   // The activities began with the history; painting kept its summer break in its first weeks.
   const User& host = user("gastvrouw");

@@ -172,6 +172,8 @@ inline const std::vector<DemoUser>& users() {
        {"Meerburg", "Merenwijk", "Stevenshof"},
        true},
       {"gastvrouw", "Greet Zwart", "host", "Zelfregiecentrum", {"Meerburg"}, false},
+      // Matilo's shared tablet: counts and checks in, nothing else.
+      {"tablet.matilo", "Tablet Matilo", "centre_device", "Zelfregiecentrum", {"Meerburg"}, false},
       {"brigadier", "Mo Benali", "peer", "Lumen", {"Meerburg", "Merenwijk", "Stevenshof"}, false},
       {"coordinator",
        "Petra Lommers",

@@ -76,7 +76,7 @@ Result<VisitorId> make_visitor(Tx& tx, const User& by, CentreId centre, const Ne
 Result<VisitorId> Visitors::make_known(const User& host, CentreId centre, const NewVisitor& in) {
   const Timestamp t = now();
   auto tx = ctx_.store->begin(TxMode::kWrite);
-  if (!may_know_visitor(host, centre, true, tx->centres().centres_of_host(host.id)))
+  if (!may_keep_visitors(host, centre, tx->centres().centres_of_host(host.id)))
     return Error::forbidden();
   if (!tx->centres().get_centre(centre)) return Error::not_found();
   auto id = make_visitor(
@@ -131,8 +131,8 @@ Result<VisitorId> Visitors::from_request(const User& peer, RequestId id, CentreI
 Result<VisitorRecord> Visitors::get(const User& host, VisitorId id) {
   auto tx = ctx_.store->begin(TxMode::kRead);
   const auto v = tx->visitors().get_visitor(id);
-  if (!v ||
-      !may_know_visitor(host, v->centre_id, v->known(), tx->centres().centres_of_host(host.id)))
+  if (!v || !(v->known() &&
+              may_keep_visitors(host, v->centre_id, tx->centres().centres_of_host(host.id))))
     return Error::not_found();
   auto c = tx->centres().get_centre(v->centre_id);
   auto visits = tx->visitors().visits_of(id, local_days(now()));
@@ -184,8 +184,8 @@ Status Visitors::withdraw(const User& host, VisitorId id) {
   const Timestamp t = now();
   auto tx = ctx_.store->begin(TxMode::kWrite);
   const auto v = tx->visitors().get_visitor(id);
-  if (!v ||
-      !may_know_visitor(host, v->centre_id, v->known(), tx->centres().centres_of_host(host.id)))
+  if (!v || !(v->known() &&
+              may_keep_visitors(host, v->centre_id, tx->centres().centres_of_host(host.id))))
     return Error::not_found();
   for (const auto& c : tx->consents().consents_of_visitor(id))
     if (c.in_force()) tx->consents().withdraw_consent(c.id, t, host.id);

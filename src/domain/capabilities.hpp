@@ -16,6 +16,7 @@ struct Capabilities {
   bool has_referral_inbox = false;   // receives referrals for their organisation
   bool sees_city_figures = false;    // figures of every wijk (aggregates only)
   bool hosts_centre = false;         // a Zelfregiecentrum's day page, count and activities
+  bool counts_at_centre = false;     // a centre's count and check-in (a host, or the centre device)
 };
 
 }  // namespace meedoen

@@ -4,7 +4,7 @@
 
 namespace meedoen {
 namespace {
-constexpr CodeTable<Role, 8> kRoles{{
+constexpr CodeTable<Role, 9> kRoles{{
     {Role::kMember, "member"},
     {Role::kChair, "chair"},
     {Role::kPeer, "peer"},
@@ -13,6 +13,7 @@ constexpr CodeTable<Role, 8> kRoles{{
     {Role::kWijkteam, "wijkteam"},
     {Role::kFunder, "funder"},
     {Role::kAdmin, "admin"},
+    {Role::kCentreDevice, "centre_device"},
 }};
 }  // namespace
 
@@ -39,6 +40,7 @@ bool works_in_overleg(Role role) {
       return true;
     case Role::kFunder:
     case Role::kAdmin:
+    case Role::kCentreDevice:
       return false;
   }
   return false;

@@ -9,14 +9,15 @@
 namespace meedoen {
 
 enum class Role {
-  kMember,       // deelnemer signaleringsoverleg
-  kChair,        // voorzitter signaleringsoverleg
-  kPeer,         // vliegende brigadier (ervaringsdeskundige)
-  kCoordinator,  // coördinator Vliegende Brigade
-  kHost,         // gastheer/gastvrouw Zelfregiecentrum
-  kWijkteam,     // sociaal wijkteam
-  kFunder,       // gemeente / financier / projectleider
-  kAdmin,        // beheerder
+  kMember,        // deelnemer signaleringsoverleg
+  kChair,         // voorzitter signaleringsoverleg
+  kPeer,          // vliegende brigadier (ervaringsdeskundige)
+  kCoordinator,   // coördinator Vliegende Brigade
+  kHost,          // gastheer/gastvrouw Zelfregiecentrum
+  kWijkteam,      // sociaal wijkteam
+  kFunder,        // gemeente / financier / projectleider
+  kAdmin,         // beheerder
+  kCentreDevice,  // the shared tablet of a Zelfregiecentrum: counts and checks in, nothing else
 };
 
 std::string_view to_string(Role role);  // stable code, e.g. "chair"

@@ -55,8 +55,9 @@ bool may_view_meldcode_signal(const User& user, const Signal& signal) {
 
 IdentityDecision decide_identity(const User& user, WijkId wijk, const ResidentRelation& rel) {
   if (!user.active) return {};
-  // Funders and administrators never see identity, whatever their relation.
-  if (user.role == Role::kFunder || user.role == Role::kAdmin) return {};
+  // Funders, administrators and a centre's tablet never see identity, whatever their relation.
+  if (user.role == Role::kFunder || user.role == Role::kAdmin || user.role == Role::kCentreDevice)
+    return {};
   if (rel.raised_a_signal) return {IdentityAccess::kShown, "raised_signal"};
   // The coordinator owns the overleg's actions for the brigade, and dispatches without identity:
   // an open action shows identity to every other owner, never to the coordinator.
@@ -83,7 +84,9 @@ bool may_request_visit(const User& user, WijkId wijk) {
 bool may_be_assigned(const User& user) { return user.active && user.role == Role::kPeer; }
 
 bool may_view_referral(const User& user, const Referral& r) {
-  if (!user.active || user.role == Role::kFunder || user.role == Role::kAdmin) return false;
+  if (!user.active || user.role == Role::kFunder || user.role == Role::kAdmin ||
+      user.role == Role::kCentreDevice)
+    return false;
   if (r.referred_by == user.id) return true;
   if (may_coordinate(user, r.wijk_id)) return true;
   return user.org_id == r.to_org;
@@ -117,11 +120,16 @@ bool may_coordinate_brigade(const User& user) {
 
 bool has_referral_inbox(const User& user) {
   return user.active && user.role != Role::kPeer && user.role != Role::kFunder &&
-         user.role != Role::kAdmin;
+         user.role != Role::kAdmin && user.role != Role::kCentreDevice;
 }
 
 Capabilities capabilities(const User& user) {
   Capabilities c;
+  // The centre's tablet counts and checks in, and has nothing else in its menu.
+  if (user.role == Role::kCentreDevice) {
+    c.counts_at_centre = is_centre_device(user);
+    return c;
+  }
   c.in_overleg = user.active && works_in_overleg(user.role) && !user.wijken.empty();
   c.reads_overleg = !viewable_wijken(user).empty();
   c.chairs = chairs_an_overleg(user);
@@ -135,12 +143,30 @@ Capabilities capabilities(const User& user) {
   c.has_referral_inbox = has_referral_inbox(user);
   c.sees_city_figures = may_view_city_figures(user);
   c.hosts_centre = works_as_host(user);
+  c.counts_at_centre = works_as_host(user) || is_centre_device(user);
   return c;
 }
 
-bool works_as_host(const User& user) { return user.active && may_be_named_host(user); }
+bool works_as_host(const User& user) { return user.active && user.role == Role::kHost; }
 
-bool may_be_named_host(const User& user) { return user.role == Role::kHost; }
+bool may_be_named_host(const User& user) {
+  return user.role == Role::kHost || user.role == Role::kCentreDevice;
+}
+
+bool is_centre_device(const User& user) { return user.active && user.role == Role::kCentreDevice; }
+
+bool may_count(const User& user, CentreId centre, const std::vector<CentreId>& hosted) {
+  return (works_as_host(user) || is_centre_device(user)) &&
+         std::find(hosted.begin(), hosted.end(), centre) != hosted.end();
+}
+
+bool may_open_page(const User& user, bool device_page) {
+  return user.role != Role::kCentreDevice || device_page;
+}
+
+bool may_keep_visitors(const User& user, CentreId centre, const std::vector<CentreId>& hosted) {
+  return may_host(user, centre, hosted);
+}
 
 bool may_host(const User& user, CentreId centre, const std::vector<CentreId>& hosted) {
   return works_as_host(user) && std::find(hosted.begin(), hosted.end(), centre) != hosted.end();
@@ -148,7 +174,7 @@ bool may_host(const User& user, CentreId centre, const std::vector<CentreId>& ho
 
 bool may_know_visitor(const User& user, CentreId visitor_centre, bool known,
                       const std::vector<CentreId>& hosted) {
-  return known && may_host(user, visitor_centre, hosted);
+  return known && may_count(user, visitor_centre, hosted);
 }
 
 bool may_link_visitor(const User& user, bool accepted_peer) {

@@ -114,11 +114,14 @@ bool may_view_brigade_figures(const User& user);
 // visitors, keeps the centre's activities and approves visitors' proposals; the public calendar
 // needs no one.
 bool may_host(const User& user, CentreId centre, const std::vector<CentreId>& hosted);
-// Whether `user` may see and check in the visitors that `visitor_centre` knows by name, and make
-// someone known there: a host of that centre, and only while the visitor's consent to be known
-// stands (`known`). Their names are for the centre's own hosts, and nobody else.
+// Whether `user` may see the name of a visitor that `visitor_centre` knows, to check them in:
+// who counts there (may_count), and only while the visitor's consent to be known stands
+// (`known`). Their names are for the centre itself, and nobody else.
 bool may_know_visitor(const User& user, CentreId visitor_centre, bool known,
                       const std::vector<CentreId>& hosted);
+// Whether `user` may make someone known at `centre`, read a known visitor's record and consents,
+// and record a withdrawal: a host of that centre (not its tablet).
+bool may_keep_visitors(const User& user, CentreId centre, const std::vector<CentreId>& hosted);
 // Whether `user` may make the resident of a brigade request known at a centre of its wijk, with
 // the link to their pseudonymous record: the peer who said yes to it and holds it
 // (`accepted_peer`), who came along with them. The hosts then see the chosen name, never the
@@ -126,8 +129,18 @@ bool may_know_visitor(const User& user, CentreId visitor_centre, bool known,
 bool may_link_visitor(const User& user, bool accepted_peer);
 // Whether `user` runs the centres they are named a host of: an active host (gastheer/gastvrouw).
 bool works_as_host(const User& user);
+// Whether `user` is a centre's shared tablet (the "centre device" log-in): it counts visitors and
+// checks known ones in at the centres it is named for, and opens no other page.
+bool is_centre_device(const User& user);
+// Whether `user` counts visitors and checks known visitors in at `centre`: a host of it, or its
+// centre device. Both see the names of its known visitors to check them in, never a resident's
+// code or identity.
+bool may_count(const User& user, CentreId centre, const std::vector<CentreId>& hosted);
+// Whether `user` may open a page at all: a centre device only the pages for counting and
+// checking in (`device_page`, the router's mark); everyone else every page, which then decides.
+bool may_open_page(const User& user, bool device_page);
 // Whether the administrator may name `user` a host of a centre: a user with the host role (an
-// inactive one too, who hosts again once active).
+// inactive one too, who hosts again once active), or a centre device.
 bool may_be_named_host(const User& user);
 // Whether `user` may make centres and name their hosts: an administrator.
 bool may_manage_centres(const User& user);

@@ -33,9 +33,15 @@ constexpr Label kDecisionRows[] = {
 constexpr Label kActionStateRows[] = {
     {"open", "action_open"}, {"done", "action_done"}, {"not_done", "action_not_done"}};
 constexpr Label kRoleRows[] = {
-    {"member", "role_member"},           {"chair", "role_chair"}, {"peer", "role_peer"},
-    {"coordinator", "role_coordinator"}, {"host", "role_host"},   {"wijkteam", "role_wijkteam"},
-    {"funder", "role_funder"},           {"admin", "role_admin"},
+    {"member", "role_member"},
+    {"chair", "role_chair"},
+    {"peer", "role_peer"},
+    {"coordinator", "role_coordinator"},
+    {"host", "role_host"},
+    {"wijkteam", "role_wijkteam"},
+    {"funder", "role_funder"},
+    {"admin", "role_admin"},
+    {"centre_device", "role_centre_device"},
 };
 constexpr Label kGenderRows[] = {{"male", "gender_male"},
                                  {"female", "gender_female"},

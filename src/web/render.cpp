@@ -40,7 +40,7 @@ static json::object layout_model(Ctx& c, const std::string& title) {
     m["may_request"] = may.asks_brigade;
     m["has_inbox"] = may.has_referral_inbox;
     m["sees_figures"] = may.sees_city_figures;
-    m["hosts_centre"] = may.hosts_centre;
+    m["hosts_centre"] = may.counts_at_centre;
   }
   return m;
 }

@@ -28,6 +28,8 @@ void Router::add(const char* method, const char* pattern, bool needs_user, Handl
   routes_.push_back({method, pattern, split_path(pattern), needs_user, std::move(handler)});
 }
 
+void Router::for_device() { routes_.back().for_device = true; }
+
 std::vector<std::pair<std::string, std::string>> Router::patterns() const {
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& r : routes_) out.emplace_back(r.method, r.pattern);
@@ -50,6 +52,7 @@ Router::Match Router::match(const std::string& method, const std::string& path) 
     m.handler = &r.handler;
     m.route = static_cast<int>(&r - routes_.data());
     m.needs_user = r.needs_user;
+    m.for_device = r.for_device;
     for (std::size_t i = 0; i < segments.size(); ++i)
       if (r.segments[i] == "{}") m.params.push_back(segments[i]);
     return m;

@@ -18,10 +18,13 @@ class Router {
   // Adds a route. In `pattern`, "{}" matches one path segment and becomes a parameter; a route
   // with `needs_user` sends visitors without a session to the log-in page.
   void add(const char* method, const char* pattern, bool needs_user, Handler handler);
+  // Marks the route added last as a page that a centre device may open (may_open_page).
+  void for_device();
 
   struct Match {
     const Handler* handler = nullptr;  // nullptr: no route for this method and path
     bool needs_user = false;
+    bool for_device = false;
     std::vector<std::string> params;  // the "{}" segments, in order
     std::string allow;                // without a handler: the methods the path has ("" for none)
     int route = -1;                   // with a handler: its index in patterns()
@@ -38,6 +41,7 @@ class Router {
     std::vector<std::string> segments;  // "{}" matches one path segment
     bool needs_user;
     Handler handler;
+    bool for_device = false;
   };
   std::vector<Route> routes_;
 };

@@ -1,6 +1,7 @@
 // The route table: every page of the site, one line each. Adding a page: its handler in
 // web/pages/<area>.cpp (declared in web/pages/pages.hpp), a line here, its template and its texts.
-// `true`: only for a logged-in user.
+// `true`: only for a logged-in user. r.for_device() after a line: a page the centre's tablet may
+// open too (it opens no other).
 #include "web/pages/pages.hpp"
 #include "web/router.hpp"
 
@@ -8,10 +9,15 @@ namespace meedoen::web {
 
 void add_routes(Router& r) {
   r.add("GET", "/login", false, login_page);
+  r.for_device();
   r.add("POST", "/login", false, login);
+  r.for_device();
   r.add("POST", "/logout", false, logout);
+  r.for_device();
   r.add("POST", "/taal", false, language);
+  r.for_device();
   r.add("GET", "/", true, start_page);
+  r.for_device();
   r.add("GET", "/wijken/{}", true, wijk_page);
   r.add("GET", "/signalen", true, signals_page);
   r.add("GET", "/signalen/nieuw", true, signal_new_page);
@@ -69,12 +75,16 @@ void add_routes(Router& r) {
   r.add("POST", "/verwijzing/{}", false, referral_link_answer);
   r.add("POST", "/verwijzing/{}/tonen", false, referral_link_reveal);
   r.add("GET", "/centrum", true, centres_page);
+  r.for_device();
   r.add("GET", "/centrum/{}", true, centre_day_page);
+  r.for_device();
   r.add("POST", "/centrum/{}/tellen", true, centre_tap);
+  r.for_device();
   r.add("GET", "/centrum/{}/bezoekers", true, visitors_page);
   r.add("POST", "/centrum/{}/bezoekers", true, visitor_create);
   r.add("GET", "/bezoekers/{}", true, visitor_page);
   r.add("POST", "/bezoekers/{}/binnen", true, visitor_check_in);
+  r.for_device();
   r.add("POST", "/bezoekers/{}/intrekken", true, visitor_withdraw);
   r.add("GET", "/verzoeken/{}/centrum", true, visitor_from_request_page);
   r.add("POST", "/verzoeken/{}/centrum", true, visitor_from_request);

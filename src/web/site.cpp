@@ -364,6 +364,9 @@ struct Site::Impl {
       }
       return redirect("/login");
     }
+    // The centre's tablet counts and checks in, and opens nothing else.
+    if (c.session.user && !Accounts::may_open_page(*c.session.user, match.for_device))
+      return error_page(c, Error::forbidden());
     return (*match.handler)(c);
   }
 };

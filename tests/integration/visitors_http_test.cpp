@@ -96,5 +96,38 @@ TEST_F(VisitorsHttpTest, AVisitorWhomTheBrigadeBroughtShowsToTheHostByNameAndNev
   EXPECT_EQ(host.get("/verzoeken/1/centrum").status, 403) << "only the peer who holds a request";
 }
 
+TEST_F(VisitorsHttpTest, TheCentreTabletCountsAndChecksInAndOpensNoOtherPage) {
+  auto tablet = client();
+  ASSERT_TRUE(tablet.login("tablet.matilo"));
+  auto start = tablet.get("/");
+  ASSERT_EQ(start.status, 303);
+  EXPECT_EQ(start.headers["Location"], "/centrum");
+  auto list = tablet.get("/centrum");
+  ASSERT_EQ(list.status, 303);
+  EXPECT_EQ(list.headers["Location"], "/centrum/1");
+  auto day = tablet.get("/centrum/1");
+  ASSERT_EQ(day.status, 200);
+  EXPECT_NE(day.body.find("+1 bezoeker"), std::string::npos);
+  EXPECT_NE(day.body.find("Bekende bezoeker inchecken"), std::string::npos);
+  EXPECT_EQ(day.body.find("/verzoeken/nieuw"), std::string::npos) << "no brigade request form";
+  EXPECT_EQ(day.body.find("/bezoekers\""), std::string::npos) << "no list of known visitors";
+  EXPECT_FALSE(std::regex_search(day.body, std::regex("R-[0-9A-Z]{4}"))) << "no resident's code";
+  std::smatch found;
+  ASSERT_TRUE(
+      std::regex_search(day.body, found, std::regex("action=\"(/bezoekers/\\d+)/binnen\"")));
+  const std::string visitor = found[1].str();
+  EXPECT_EQ(tablet.post("/centrum/1/tellen", "key=tablet-tap-000001&delta=1").status, 303);
+  EXPECT_EQ(tablet.post(visitor + "/binnen", "key=tablet-in-0000001").status, 303);
+
+  for (const std::string& path : std::vector<std::string>{
+           "/signalen", "/signalen/nieuw", "/overleggen", "/acties", "/verzoeken/nieuw", "/brigade",
+           "/brigade/cijfers", "/beheer", "/centrum/1/bezoekers", "/centrum/1/activiteiten",
+           visitor, "/verzoeken/1", "/centra/1", "/centrum/2"})
+    EXPECT_EQ(tablet.get(path).status, 403) << path;
+  EXPECT_EQ(tablet.post(visitor + "/intrekken", "").status, 403);
+  EXPECT_EQ(tablet.post("/centrum/1/bezoekers", "name=Zeno&consent=1").status, 403);
+  EXPECT_EQ(tablet.post("/logout", "").status, 303) << "and it can log out";
+}
+
 }  // namespace
 }  // namespace meedoen

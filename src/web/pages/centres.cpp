@@ -99,17 +99,20 @@ json::array known_json(Ctx& c, CentreId centre) {
 
 Response render_day(Ctx& c, const DayTally& d, json::object extra, int status) {
   json::object m = std::move(extra);
+  // The centre's tablet counts and checks in; the rest of the page is the hosts'.
+  const bool host = c.may().hosts_centre;
+  m["host"] = host;
   auto known = known_json(c, d.centre.id);
   m["has_known"] = !known.empty();
   m["known"] = std::move(known);
   m["centre"] = json::object{
       {"id", d.centre.id.value}, {"name", d.centre.name}, {"wijk", d.centre.wijk_id.value}};
-  auto asked = asked_json(c);
+  auto asked = host ? asked_json(c) : json::array();
   m["has_asked"] = !asked.empty();
   m["asked"] = std::move(asked);
   m["today"] = long_date(c, d.day);
   m["tally"] = tally_json(c, d);
-  auto activities = today_json(c, d.centre.id);
+  auto activities = host ? today_json(c, d.centre.id) : json::array();
   m["has_activities"] = !activities.empty();
   m["activities"] = std::move(activities);
   m["saved_text"] = saved_text(c);

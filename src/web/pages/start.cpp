@@ -4,6 +4,8 @@
 namespace meedoen::web {
 
 Response start_page(Ctx& c) {
+  // The centre's tablet has one page: the count.
+  if (c.may().counts_at_centre && !c.may().hosts_centre) return redirect("/centrum");
   auto p = c.app.start().page(c.user());
   if (!p) return error_page(c, p.error());
   json::object m;
