@@ -149,7 +149,10 @@ Result<CheckIn> Visitors::check_in(const User& host, VisitorId id, const std::st
   if (!v ||
       !may_know_visitor(host, v->centre_id, v->known(), tx->centres().centres_of_host(host.id)))
     return Error::not_found();
+  auto visits = tx->visitors().visits_of(id, day);
+  if (!visits) return Error::not_found();
   CheckIn out;
+  out.visitor = std::move(*visits);
   out.part = day_part_of(t);
   auto& centres = tx->centres();
   if (auto before = centres.tap_by_key(v->centre_id, key)) {
@@ -158,29 +161,28 @@ Result<CheckIn> Visitors::check_in(const User& host, VisitorId id, const std::st
   } else if (tx->visitors().checked_in(id, day, out.part)) {
     out.already = true;
   } else {
-    const auto visits = tx->visitors().visits_of(id, day);
     Tap tap;
     tap.centre_id = v->centre_id;
     tap.day = day;
     tap.part = out.part;
     tap.delta = 1;
-    tap.tags.first_visit = visits && visits->visits == 0;
+    tap.tags.first_visit = out.visitor.visits == 0;
     tap.visitor = id;
     tap.key = key;
     tap.by = host.id;
     tap.at = t;
     centres.insert_tap(tap);
-  }
-  auto visits = tx->visitors().visits_of(id, day);
-  if (!visits) return Error::not_found();
-  out.visitor = std::move(*visits);
-  if (!out.repeated && !out.already) {
     if (auto st = tx->commit(); !st) return st.error();
+    // The visits with this one, as visits_of would read them now.
+    auto& after = out.visitor;
+    if (after.visits++ == 0) after.first_day = day;
+    after.last_day = day;
+    after.in_today = true;
   }
   return out;
 }
 
-Status Visitors::withdraw(const User& host, VisitorId id) {
+Result<CentreId> Visitors::withdraw(const User& host, VisitorId id) {
   const Timestamp t = now();
   auto tx = ctx_.store->begin(TxMode::kWrite);
   const auto v = tx->visitors().get_visitor(id);
@@ -192,7 +194,8 @@ Status Visitors::withdraw(const User& host, VisitorId id) {
   tx->visitors().forget_visitor(id, t);
   append_audit(*tx, t, &host, "visitor_consent_withdrawn", ResidentId(), visitor_ref(id),
                centre_ref(v->centre_id));
-  return tx->commit();
+  if (auto st = tx->commit(); !st) return st.error();
+  return v->centre_id;
 }
 
 }  // namespace meedoen

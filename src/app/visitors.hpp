@@ -67,7 +67,8 @@ class Visitors {
   // key of the tap, as for an anonymous count.
   Result<CheckIn> check_in(const User& host, VisitorId id, const std::string& key);
   // The visitor withdraws their consent to be known, through a host: the name goes at once.
-  Status withdraw(const User& host, VisitorId id);
+  // Returns the visitor's centre.
+  Result<CentreId> withdraw(const User& host, VisitorId id);
 
   // What became of the resident of brigade request `id` at a centre, for those who follow the
   // request: the peer who holds it, its coordinator, and who asked for it.

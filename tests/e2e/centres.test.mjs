@@ -127,7 +127,7 @@ describe('Zelfregiecentrum journeys', { timeout: 600_000 }, () => {
     }
     assert.ok(found, 'Anouk holds a Meerburg request whose resident is not known yet');
     await peer.page.getByRole('link', { name: 'Bekend maken bij het centrum' }).click();
-    await peer.page.locator('#l-name').fill(name);
+    await peer.page.locator('#v-name').fill(name);
     await peer.page.getByLabel('De bewoner heeft de tekst gehoord en zegt ja').check();
     await checkPage(peer.page, `${found}/centrum`);
     await submit(peer.page, peer.page.getByRole('button', { name: 'Bekend maken' }));

@@ -22,6 +22,40 @@ json::object visitor_json(Ctx& c, const VisitorVisits& v) {
   return o;
 }
 
+// The form that makes someone known (name and consent), as sent.
+NewVisitor visitor_form(const Params& f) {
+  NewVisitor in;
+  in.name = f.get("name");
+  in.consent = f.get("consent") == "1";
+  in.given_by = f.get("given_by");
+  in.form = f.get("consent_form");
+  return in;
+}
+
+// The model of a form sent back with its problems: the message, each field's, and what was sent.
+json::object form_problems(Ctx& c, const Error& e, const NewVisitor& in) {
+  json::object extra;
+  extra["error"] = c.t(e.message_key);
+  extra["errors"] = field_errors(c, e);
+  extra["v"] = json::object{{"name", in.name},
+                            {"consent", in.consent},
+                            {"centre", c.req.form.get("centre")},
+                            {"given_by", in.given_by},
+                            {"form", in.form}};
+  return extra;
+}
+
+// The choices of the consent fields, with what was sent (or the defaults) selected.
+void consent_choices(Ctx& c, json::object& m) {
+  std::string giver = "resident", form = "verbal";
+  if (const auto* v = m.if_contains("v")) {
+    giver = std::string(v->as_object().at("given_by").as_string());
+    form = std::string(v->as_object().at("form").as_string());
+  }
+  m["givers"] = options(c, labels::kConsentGivers, codes(kConsentGivers), {giver});
+  m["forms"] = options(c, labels::kConsentForms, {"verbal", "written"}, {form});
+}
+
 Response render_list(Ctx& c, CentreId centre, json::object extra, int status) {
   auto k = c.app.visitors().known(c.user(), centre);
   if (!k) return error_page(c, k.error());
@@ -31,54 +65,35 @@ Response render_list(Ctx& c, CentreId centre, json::object extra, int status) {
   for (const auto& v : k->visitors) list.push_back(visitor_json(c, v));
   m["has_visitors"] = !list.empty();
   m["visitors"] = std::move(list);
-  std::string giver = "resident", form = "verbal";
-  if (const auto* v = m.if_contains("v")) {
-    giver = std::string(v->as_object().at("given_by").as_string());
-    form = std::string(v->as_object().at("form").as_string());
-  }
-  m["givers"] = options(c, labels::kConsentGivers, codes(kConsentGivers), {giver});
-  m["forms"] = options(c, labels::kConsentForms, {"verbal", "written"}, {form});
+  consent_choices(c, m);
+  m["consent_text"] = c.t("consent_centre_known_text");
+  m["consent_yes"] = c.t("visitor_consent_yes");
   m["saved_text"] = saved_text(c);
   return page(c, "visitors/list", std::move(m), c.t("visitors_title") + " · " + k->centre.name,
               status);
 }
 
-std::optional<std::int64_t> first_param(Ctx& c) {
-  if (c.params.empty()) return std::nullopt;
-  return parse_id(c.params[0]);
-}
-
 }  // namespace
 
 Response visitors_page(Ctx& c) {
-  const auto id = first_param(c);
+  const auto id = c.id_param(0);
   if (!id) return error_page(c, Error::not_found());
   return render_list(c, CentreId(*id), {}, 200);
 }
 
 Response visitor_create(Ctx& c) {
-  const auto id = first_param(c);
+  const auto id = c.id_param(0);
   if (!id) return error_page(c, Error::not_found());
-  const auto& f = c.req.form;
-  NewVisitor in;
-  in.name = f.get("name");
-  in.consent = f.get("consent") == "1";
-  in.given_by = f.get("given_by");
-  in.form = f.get("consent_form");
+  const NewVisitor in = visitor_form(c.req.form);
   auto done = c.app.visitors().make_known(c.user(), CentreId(*id), in);
   if (done) return redirect("/bezoekers/" + std::to_string(done->value) + "?opgeslagen=bekend");
   const auto& e = done.error();
   if (e.kind != ErrorKind::kInvalid) return error_page(c, e);
-  json::object extra;
-  extra["error"] = c.t(e.message_key);
-  extra["errors"] = field_errors(c, e);
-  extra["v"] = json::object{
-      {"name", in.name}, {"consent", in.consent}, {"given_by", in.given_by}, {"form", in.form}};
-  return render_list(c, CentreId(*id), std::move(extra), 422);
+  return render_list(c, CentreId(*id), form_problems(c, e, in), 422);
 }
 
 Response visitor_page(Ctx& c) {
-  const auto id = first_param(c);
+  const auto id = c.id_param(0);
   if (!id) return error_page(c, Error::not_found());
   auto r = c.app.visitors().get(c.user(), VisitorId(*id));
   if (!r) return error_page(c, r.error());
@@ -105,7 +120,7 @@ Response visitor_page(Ctx& c) {
 }
 
 Response visitor_check_in(Ctx& c) {
-  const auto id = first_param(c);
+  const auto id = c.id_param(0);
   if (!id) return error_page(c, Error::not_found());
   auto done = c.app.visitors().check_in(c.user(), VisitorId(*id), c.req.form.get("key"));
   if (!done) return error_page(c, done.error());
@@ -114,13 +129,11 @@ Response visitor_check_in(Ctx& c) {
 }
 
 Response visitor_withdraw(Ctx& c) {
-  const auto id = first_param(c);
+  const auto id = c.id_param(0);
   if (!id) return error_page(c, Error::not_found());
-  auto r = c.app.visitors().get(c.user(), VisitorId(*id));
-  if (!r) return error_page(c, r.error());
-  if (auto st = c.app.visitors().withdraw(c.user(), VisitorId(*id)); !st)
-    return error_page(c, st.error());
-  return redirect(visitors_url(r->centre.id) + "?opgeslagen=vergeten");
+  auto centre = c.app.visitors().withdraw(c.user(), VisitorId(*id));
+  if (!centre) return error_page(c, centre.error());
+  return redirect(visitors_url(*centre) + "?opgeslagen=vergeten");
 }
 
 // --- from a brigade request: the peer who came along makes the resident known ---
@@ -133,12 +146,9 @@ Response render_from_request(Ctx& c, RequestId id, json::object extra, int statu
   if (!link->may_link) return error_page(c, Error::forbidden());
   json::object m = std::move(extra);
   m["request_id"] = id.value;
-  std::string chosen, giver = "resident", form = "verbal";
-  if (const auto* v = m.if_contains("v")) {
+  std::string chosen;
+  if (const auto* v = m.if_contains("v"))
     chosen = std::string(v->as_object().at("centre").as_string());
-    giver = std::string(v->as_object().at("given_by").as_string());
-    form = std::string(v->as_object().at("form").as_string());
-  }
   json::array centres;
   for (const auto& ce : link->centres)
     centres.push_back(json::object{{"id", ce.id.value},
@@ -146,43 +156,31 @@ Response render_from_request(Ctx& c, RequestId id, json::object extra, int statu
                                    {"selected", std::to_string(ce.id.value) == chosen}});
   m["has_centres"] = !centres.empty();
   m["centres"] = std::move(centres);
-  m["givers"] = options(c, labels::kConsentGivers, codes(kConsentGivers), {giver});
-  m["forms"] = options(c, labels::kConsentForms, {"verbal", "written"}, {form});
+  consent_choices(c, m);
+  m["consent_text"] = c.t("consent_brigade_link_text");
+  m["consent_yes"] = c.t("centre_link_consent_yes");
   return page(c, "visitors/from_request", std::move(m), c.t("centre_link_title"), status);
 }
 
 }  // namespace
 
 Response visitor_from_request_page(Ctx& c) {
-  const auto id = first_param(c);
+  const auto id = c.id_param(0);
   if (!id) return error_page(c, Error::not_found());
   return render_from_request(c, RequestId(*id), {}, 200);
 }
 
 Response visitor_from_request(Ctx& c) {
-  const auto id = first_param(c);
+  const auto id = c.id_param(0);
   if (!id) return error_page(c, Error::not_found());
-  const auto& f = c.req.form;
-  NewVisitor in;
-  in.name = f.get("name");
-  in.consent = f.get("consent") == "1";
-  in.given_by = f.get("given_by");
-  in.form = f.get("consent_form");
-  const auto centre = parse_id(f.get("centre"));
+  const NewVisitor in = visitor_form(c.req.form);
+  const auto centre = parse_id(c.req.form.get("centre"));
   auto done =
       c.app.visitors().from_request(c.user(), RequestId(*id), CentreId(centre.value_or(0)), in);
   if (done) return redirect("/verzoeken/" + std::to_string(*id) + "?opgeslagen=bekend_centrum");
   const auto& e = done.error();
   if (e.kind != ErrorKind::kInvalid && e.kind != ErrorKind::kConflict) return error_page(c, e);
-  json::object extra;
-  extra["error"] = c.t(e.message_key);
-  extra["errors"] = field_errors(c, e);
-  extra["v"] = json::object{{"name", in.name},
-                            {"consent", in.consent},
-                            {"centre", f.get("centre")},
-                            {"given_by", in.given_by},
-                            {"form", in.form}};
-  return render_from_request(c, RequestId(*id), std::move(extra),
+  return render_from_request(c, RequestId(*id), form_problems(c, e, in),
                              e.kind == ErrorKind::kConflict ? 409 : 422);
 }
 

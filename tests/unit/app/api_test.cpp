@@ -1,22 +1,11 @@
 // The JSON API's tokens and calls: an administrator makes and revokes tokens, a call needs a
 // working token with the scope, and every call is in the audit trail under the token's name.
 #include "app_fixture.hpp"
-#include "store/store.hpp"
 
 namespace meedoen::testing {
 namespace {
 
-class ApiTest : public AppTest {
- protected:
-  std::vector<AuditEntry> audit() {
-    auto store = open_sqlite_store((dir_ / "t.db").string());
-    EXPECT_TRUE(store.ok());
-    std::vector<AuditEntry> out;
-    auto tx = (*store)->begin(TxMode::kRead);
-    tx->audit().for_each_audit([&](const AuditEntry& e) { out.push_back(e); });
-    return out;
-  }
-};
+class ApiTest : public AppTest {};
 
 TEST_F(ApiTest, OnlyAnAdministratorMakesTokensWithANameAndAScope) {
   EXPECT_EQ(app_->api_tokens().create(chair_, "Dashboard", {"figures"}).error().kind,

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "app/app.hpp"
+#include "store/store.hpp"
 
 namespace meedoen::testing {
 
@@ -85,6 +86,16 @@ class AppTest : public ::testing::Test {
     in.identity.name = name;
     in.description = text;
     return in;
+  }
+
+  // The whole audit chain, oldest first, read from the test's database.
+  std::vector<AuditEntry> audit() {
+    auto store = open_sqlite_store((dir_ / "t.db").string());
+    EXPECT_TRUE(store.ok());
+    std::vector<AuditEntry> out;
+    auto tx = (*store)->begin(TxMode::kRead);
+    tx->audit().for_each_audit([&](const AuditEntry& e) { out.push_back(e); });
+    return out;
   }
 
   std::string raw_database() {
