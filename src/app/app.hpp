@@ -14,6 +14,7 @@
 #include "app/audit.hpp"
 #include "app/brigade.hpp"
 #include "app/centres.hpp"
+#include "app/concerns.hpp"
 #include "app/context.hpp"
 #include "app/demo.hpp"
 #include "app/mail.hpp"
@@ -62,6 +63,7 @@ class App {
   Activities& activities() { return activities_; }
   Occurrences& occurrences() { return occurrences_; }
   Visitors& visitors() { return visitors_; }
+  Concerns& concerns() { return concerns_; }
 
  private:
   App(AppConfig config, std::unique_ptr<Store> store, std::unique_ptr<Vault> vault,
@@ -86,6 +88,7 @@ class App {
   Activities activities_{ctx_};
   Occurrences occurrences_{ctx_};
   Visitors visitors_{ctx_};
+  Concerns concerns_{ctx_};
 };
 
 }  // namespace meedoen

@@ -31,36 +31,6 @@ bool absent_on(const std::vector<Absence>& absences, const std::string& date) {
                      [&](const Absence& a) { return a.from <= date && date <= a.to; });
 }
 
-// The words of a name worth looking for in free text: three letters or more, without the
-// particles that are ordinary words too ("van", "der", ...).
-std::vector<std::string> name_words(const std::string& name) {
-  static const char* kParticles[] = {"van", "der", "den", "het", "ter", "ten", "von", "del", "dos"};
-  std::vector<std::string> out;
-  std::string w;
-  auto flush = [&] {
-    if (w.size() >= 3 && std::none_of(std::begin(kParticles), std::end(kParticles),
-                                      [&](const char* p) { return w == p; }))
-      out.push_back(w);
-    w.clear();
-  };
-  for (unsigned char ch : name) {
-    if (std::isalpha(ch) || ch >= 0x80)
-      w += static_cast<char>(std::tolower(ch));
-    else
-      flush();
-  }
-  flush();
-  return out;
-}
-
-// Whether `text` contains one of `words` as a whole word (case-insensitive).
-bool mentions(const std::string& text, const std::vector<std::string>& words) {
-  const auto in_text = name_words(text);
-  return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
-    return std::find(in_text.begin(), in_text.end(), w) != in_text.end();
-  });
-}
-
 }  // namespace
 
 // --- shared helpers -------------------------------------------------------------------------

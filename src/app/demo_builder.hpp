@@ -81,6 +81,7 @@ class DemoBuilder {
   Status follow_up();
   Status brigade_days(int days);
   Status brigade_today();
+  Status anouk_in_meerburg();
   Status late_checkout();
 
   // --- The Zelfregiecentra (demo_builder_centres.cpp) ---

@@ -297,12 +297,43 @@ Status DemoBuilder::brigade_today() {
                                         {user("brigadier").id});
   }
   if (auto st = visit_round(); !st) return st;
+  if (auto st = anouk_in_meerburg(); !st) return st;
   const User& hassan = user("peer.hassan");
   auto my = app_.brigade().my_requests(hassan);
   std::optional<RequestId> about;
   if (my && !my->active.empty()) about = my->active.front().request.id;
   return app_.brigade().request_debrief(hassan, about,
                                         "Zwaar bezoek gehad; wil er even over praten.");
+}
+
+// Whatever the day's availability made of the rest, Anouk holds a Meerburg request whose resident
+// is not known at Matilo yet, so that she can make them known there (the e2e journey does).
+Status DemoBuilder::anouk_in_meerburg() {
+  const User& anouk = user("peer.anouk");
+  auto my = app_.brigade().my_requests(anouk);
+  if (!my) return my.error();
+  for (const auto& row : my->active)
+    if (row.request.wijk_id == meerburg_)
+      if (auto link = app_.visitors().for_request(anouk, row.request.id);
+          link && link->may_link && !link->visitor)
+        return Status::Ok();
+  NewRequestInput in;
+  in.wijk = meerburg_;
+  {
+    auto tx = ctx_.store->begin(TxMode::kRead);
+    in.buurt = tx->admin().buurten(meerburg_).front().id;
+  }
+  in.gender = "female";
+  in.age_band = kAgeBands[2];
+  in.identity.name = std::string(pick(kFirstNames)) + " " + pick(kLastNames);
+  in.identity.address = std::string(pick(kStreets)) + " 7";
+  in.known = kKnown[0];
+  clock_->advance(900);
+  auto id = app_.brigade().create_request(user("gastvrouw"), in);
+  if (!id) return id.error();
+  if (auto st = app_.brigade().assign_peers(user("coordinator"), *id, {anouk.id}); !st) return st;
+  clock_->advance(600);
+  return app_.brigade().respond_assignment(anouk, *id, true, "");
 }
 
 // Last, so it is recent: Anouk went in for a visit an hour and a half ago, expecting to be out in

@@ -1,6 +1,7 @@
 // The demo's sign-ups and attendance at Matilo: next Thursday's meal is full with two on the
 // waiting list (one visitor signed up on the website), three have signed up for the next walk
-// with the donkeys, and every occurrence so far has the number of people who came.
+// with the donkeys, and every occurrence so far has the number of people who came, with some of
+// the known visitors among them.
 #include <random>
 
 #include "app/demo_builder.hpp"
@@ -53,14 +54,24 @@ Status DemoBuilder::fill_occurrences() {
       if (!s) return s.error();
     }
   }
-  // The number who came, for every occurrence so far: written straight into the store.
+  // The number who came, for every occurrence so far, with known visitors among them (Ans and
+  // Joke knit; the others now and then have coffee): written straight into the store.
   auto w = ctx_.store->begin(TxMode::kWrite);
+  const auto known = w->visitors().known_visitors(matilo_, local_days(now));
   for (const auto& a : activities) {
     const auto [low, high] = usual_turnout(a.title);
     for (const auto& o : a.occurrences(local_days(t0_), local_days(now))) {
       if (o.cancelled || o.start > now) continue;
-      const int n = std::uniform_int_distribution<int>(low, high)(rng);
-      w->occurrences().put_attendance(Headcount{a.id, o.day, n, host.id, o.end});
+      Headcount h{a.id, o.day,   std::uniform_int_distribution<int>(low, high)(rng),
+                  {},   host.id, o.end};
+      for (const auto& k : known) {
+        if (k.visitor.created_at > o.start) continue;
+        const bool knits = k.visitor.name == "Ans" || k.visitor.name == "Joke";
+        if ((a.title == "Breigroep" && knits) ||
+            (a.title == "Koffie-ochtend" && std::uniform_int_distribution<int>(0, 2)(rng) == 0))
+          h.visitors.push_back(k.visitor.id);
+      }
+      w->occurrences().put_attendance(h);
     }
   }
   return w->commit();

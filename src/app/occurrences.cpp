@@ -1,5 +1,7 @@
 #include "app/occurrences.hpp"
 
+#include <algorithm>
+
 #include "app/activities.hpp"
 #include "app/audit_trail.hpp"
 #include "domain/text.hpp"
@@ -114,6 +116,7 @@ Result<HostOccurrence> Occurrences::for_host(const User& host, ActivityId id,
   h.places = places(f->activity.capacity, h.signups);
   h.room = signup_room(f->activity.capacity, static_cast<int>(h.places.size()));
   h.headcount = tx->occurrences().attendance_of(id, f->occurrence.day);
+  if (h.begun) h.known = tx->visitors().known_visitors(f->centre.id, local_days(now()));
   h.activity = std::move(f->activity);
   h.centre = std::move(f->centre);
   h.occurrence = f->occurrence;
@@ -165,19 +168,32 @@ Result<HostSignup> Occurrences::strike(const User& host, SignupId id) {
 }
 
 Result<HostSignup> Occurrences::record_attendance(const User& host, ActivityId id,
-                                                  const std::string& date,
-                                                  const std::string& count) {
+                                                  const std::string& date, const std::string& count,
+                                                  const std::vector<VisitorId>& visitors) {
   const auto n = parse_int(trim(count));
   if (!n || *n < 0 || *n > kAttendanceMax) return Error::invalid("error.attendance.count", "count");
   auto tx = ctx_.store->begin(TxMode::kWrite);
   auto f = find(*tx, id, date);
   if (!f) return f.error();
-  if (!may_host(host, f->activity.centre_id, tx->centres().centres_of_host(host.id)))
-    return Error::forbidden();
+  const auto hosted = tx->centres().centres_of_host(host.id);
+  if (!may_host(host, f->activity.centre_id, hosted)) return Error::forbidden();
   if (f->occurrence.cancelled) return Error::conflict("error.attendance.cancelled");
   if (now() < f->occurrence.start) return Error::conflict("error.attendance.not_begun");
   const auto day = f->occurrence.day;
-  tx->occurrences().put_attendance(Headcount{id, day, *n, host.id, now()});
+  Headcount h{id, day, *n, {}, host.id, now()};
+  for (const auto v_id : visitors) {
+    const auto v = tx->visitors().get_visitor(v_id);
+    // Only a visitor this centre knows now; one whose consent went meanwhile is not an error of
+    // the host's, but is not kept either.
+    if (!v || v->centre_id != f->activity.centre_id)
+      return Error::invalid("error.invalid_choice", "visitors");
+    if (!may_know_visitor(host, v->centre_id, v->known(), hosted)) continue;
+    if (std::find(h.visitors.begin(), h.visitors.end(), v->id) == h.visitors.end())
+      h.visitors.push_back(v->id);
+  }
+  if (static_cast<int>(h.visitors.size()) > *n)
+    return Error::invalid("error.attendance.fewer_than_known", "count");
+  tx->occurrences().put_attendance(h);
   append_audit(*tx, now(), &host, "record_attendance", ResidentId(), object_of(id, day),
                std::to_string(*n));
   if (auto st = tx->commit(); !st) return st.error();

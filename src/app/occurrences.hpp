@@ -1,8 +1,9 @@
 // One occurrence of an activity: the sign-up list with its waiting list, and afterwards how many
 // came. A host writes names down at the centre; a visitor can sign up on the public page with a
 // first name or nickname, no account, and gets a link of their own to cancel. The places go by
-// the order of signing up, so a place given back goes to the first who waits. Only hosts of the
-// centre see the names; the public sees how many places are left. One area of the use cases,
+// the order of signing up, so a place given back goes to the first who waits. Afterwards the host
+// records how many came and ticks the known visitors among them. Only hosts of the centre see the
+// names; the public sees how many places are left. One area of the use cases,
 // reached as app.occurrences().
 #pragma once
 
@@ -16,6 +17,7 @@
 #include "domain/centres.hpp"
 #include "domain/entities.hpp"
 #include "domain/occurrences.hpp"
+#include "domain/visitors.hpp"
 
 namespace meedoen {
 
@@ -30,6 +32,8 @@ struct HostOccurrence {
   bool open = false;   // sign-ups are still taken (it has sign-up, is not cancelled, has not begun)
   bool begun = false;  // it has begun, so attendance can be recorded
   int room = 0;        // how many more names it takes
+  // Once it has begun: the visitors the centre knows now, to tick those who came.
+  std::vector<VisitorVisits> known;
 };
 
 // One occurrence as anyone may see it: no names of visitors.
@@ -75,9 +79,11 @@ class Occurrences {
                          const std::string& name);
   // A host strikes a name off: the place goes to the first who waits.
   Result<HostSignup> strike(const User& host, SignupId id);
-  // How many came, once it has begun.
+  // How many came, once it has begun, and which of the centre's known visitors were among them
+  // (`visitors`).
   Result<HostSignup> record_attendance(const User& host, ActivityId id, const std::string& date,
-                                       const std::string& count);
+                                       const std::string& count,
+                                       const std::vector<VisitorId>& visitors = {});
 
   // For anyone: an approved activity's occurrence with how many places are left.
   Result<PublicOccurrence> public_occurrence(ActivityId id, const std::string& date);

@@ -95,4 +95,28 @@ void place_on_next_meeting(Tx& tx, Signal& s, const User& user, Timestamp t) {
   }
 }
 
+std::optional<SignalId> file_signal(Tx& tx, Signal& s, const User& user, Timestamp t) {
+  std::optional<Signal> open_case;
+  if (!s.meldcode) open_case = tx.signals().open_case_for_resident(s.resident_id);
+  if (open_case) {
+    s.state = SignalState::kLinked;
+    s.case_id = open_case->id;
+    if (s.urgent && !open_case->urgent) {
+      open_case->urgent = true;  // an urgent addition makes the case urgent
+      open_case->updated_at = t;
+      tx.signals().update_signal(*open_case);
+    }
+  }
+  s.id = tx.signals().insert_signal(s);
+  tx.signals().add_timeline({s.id, t, user.id, "raised", ""});
+  append_audit(tx, t, &user, "create", s.resident_id, "signal:" + std::to_string(s.id.value), "");
+  if (open_case) {
+    tx.signals().add_timeline({open_case->id, t, user.id, "linked", std::to_string(s.id.value)});
+    return open_case->id;
+  }
+  // New signals go on the next planned meeting of the wijk straight away.
+  if (!s.meldcode) place_on_next_meeting(tx, s, user, t);
+  return std::nullopt;
+}
+
 }  // namespace meedoen

@@ -3,6 +3,8 @@
 // signal's history).
 #pragma once
 
+#include <optional>
+
 #include "domain/brigade.hpp"
 #include "domain/entities.hpp"
 #include "domain/referral.hpp"
@@ -23,5 +25,9 @@ void feed_back_to_overleg(Tx& tx, const BrigadeRequest& r, Outcome to, const Use
 void place_follow_up(Tx& tx, const Signal& s, ActionId action, Timestamp t);
 // Puts the signal on the wijk's next planned meeting, when there is one.
 void place_on_next_meeting(Tx& tx, Signal& s, const User& user, Timestamp t);
+// Saves a new signal `s` raised by `user` (state new, created_at set): it joins the open case of
+// its resident (a meldcode signal never), which an urgent signal makes urgent, or else goes on the
+// next planned meeting (a meldcode signal on no agenda). Returns the case it joined.
+std::optional<SignalId> file_signal(Tx& tx, Signal& s, const User& user, Timestamp t);
 
 }  // namespace meedoen

@@ -99,27 +99,7 @@ Result<RaiseResult> Signals::raise(const User& user, const RaiseSignalInput& in)
   s.meldcode = meldcode;
   s.categories = in.categories;
   s.created_at = s.updated_at = t;
-  std::optional<Signal> open_case;
-  if (!meldcode) open_case = tx->signals().open_case_for_resident(resident.id);
-  if (open_case) {
-    s.state = SignalState::kLinked;
-    s.case_id = open_case->id;
-    if (in.urgent && !open_case->urgent) {
-      open_case->urgent = true;  // an urgent addition makes the case urgent
-      open_case->updated_at = t;
-      tx->signals().update_signal(*open_case);
-    }
-  }
-  s.id = tx->signals().insert_signal(s);
-  tx->signals().add_timeline({s.id, t, user.id, "raised", ""});
-  append_audit(*tx, t, &user, "create", resident.id, "signal:" + std::to_string(s.id.value), "");
-  if (open_case) {
-    tx->signals().add_timeline({open_case->id, t, user.id, "linked", std::to_string(s.id.value)});
-    result.linked_to = open_case->id;
-  } else if (!meldcode) {
-    // New signals go on the next planned meeting of the wijk straight away.
-    place_on_next_meeting(*tx, s, user, t);
-  }
+  result.linked_to = file_signal(*tx, s, user, t);
   if (auto st = tx->commit(); !st) return st.error();
   result.signal_id = s.id;
   result.resident_code = resident.code;

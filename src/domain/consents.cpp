@@ -7,8 +7,9 @@ namespace {
 
 constexpr CodeTable<ConsentForm, 2> kForms{
     {{ConsentForm::kVerbal, "verbal"}, {ConsentForm::kWritten, "written"}}};
-constexpr CodeTable<ConsentPurpose, 2> kPurposes{{{ConsentPurpose::kKnownAtCentre, "centre_known"},
-                                                  {ConsentPurpose::kBrigadeLink, "brigade_link"}}};
+constexpr CodeTable<ConsentPurpose, 3> kPurposes{{{ConsentPurpose::kKnownAtCentre, "centre_known"},
+                                                  {ConsentPurpose::kBrigadeLink, "brigade_link"},
+                                                  {ConsentPurpose::kPassOn, "pass_on"}}};
 
 }  // namespace
 
@@ -24,7 +25,9 @@ std::optional<ConsentPurpose> parse_consent_purpose(std::string_view code) {
 int consent_text_version(ConsentPurpose p) {
   switch (p) {
     case ConsentPurpose::kKnownAtCentre:
+      return 2;  // 2: the activities they came to are kept too
     case ConsentPurpose::kBrigadeLink:
+    case ConsentPurpose::kPassOn:
       return 1;
   }
   return 1;

@@ -27,6 +27,7 @@ inline constexpr const char* kConsentGivers[] = {"resident", "representative"};
 enum class ConsentPurpose {
   kKnownAtCentre,  // the centre knows the visitor by the name they chose, and keeps their visits
   kBrigadeLink,    // their visits are linked to their pseudonymous record at the brigade
+  kPassOn,         // a host passes on what they shared, with their record (domain/concerns.hpp)
 };
 std::string_view to_string(ConsentPurpose p);
 std::optional<ConsentPurpose> parse_consent_purpose(std::string_view code);

@@ -34,6 +34,7 @@ using DebriefId = Id<struct DebriefTag>;
 using ReferralId = Id<struct ReferralTag>;
 using ApiTokenId = Id<struct ApiTokenTag>;
 using VisitorId = Id<struct VisitorTag>;  // a known visitor of a Zelfregiecentrum
+using ConcernId = Id<struct ConcernTag>;  // what a centre's host passed on
 
 }  // namespace meedoen
 

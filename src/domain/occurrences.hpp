@@ -1,7 +1,8 @@
 // What happens at one occurrence of an activity: who signed up for it, who is on its waiting
 // list, and who came. Nobody needs an account to sign up: a first name or nickname will do, given
 // to a host or on the public page. The places go by the order of signing up; when someone with a
-// place cancels, the first on the waiting list has it. Afterwards the host records how many came.
+// place cancels, the first on the waiting list has it. Afterwards the host records how many came,
+// and which of the centre's known visitors were among them.
 #pragma once
 
 #include <cstdint>
@@ -62,6 +63,7 @@ struct Headcount {
   ActivityId activity_id;
   std::int64_t day = 0;
   int count = 0;
+  std::vector<VisitorId> visitors;  // the known visitors among them, by id; never more than count
   UserId recorded_by;
   Timestamp recorded_at = 0;
 };

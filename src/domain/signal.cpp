@@ -72,7 +72,10 @@ bool text_suggests_meldcode(std::string_view text) {
       "verwaarloos",      "bedreigt",       "bedreiging",
       "blauwe plek",      "veilig thuis",   "seksueel",
       "loverboy",         "eergerelateerd", "uithuwelijk"};
-  const std::string t = lower(text);
+  // Punctuation ends a word like a space does, and so does the end of the text.
+  std::string t = lower(text) + " ";
+  for (auto& c : t)
+    if (std::ispunct(static_cast<unsigned char>(c))) c = ' ';
   return std::any_of(std::begin(kWords), std::end(kWords),
                      [&](std::string_view w) { return t.find(w) != std::string::npos; });
 }

@@ -47,4 +47,31 @@ std::string comparable_name(std::string_view name) {
   return out;
 }
 
+std::vector<std::string> name_words(const std::string& name, std::size_t min_size) {
+  static const char* kParticles[] = {"van", "der", "den", "het", "ter", "ten", "von", "del", "dos"};
+  std::vector<std::string> out;
+  std::string w;
+  auto flush = [&] {
+    if (w.size() >= min_size && std::none_of(std::begin(kParticles), std::end(kParticles),
+                                             [&](const char* p) { return w == p; }))
+      out.push_back(w);
+    w.clear();
+  };
+  for (unsigned char ch : name) {
+    if (std::isalpha(ch) || ch >= 0x80)
+      w += static_cast<char>(std::tolower(ch));
+    else
+      flush();
+  }
+  flush();
+  return out;
+}
+
+bool mentions(const std::string& text, const std::vector<std::string>& words) {
+  const auto in_text = name_words(text, 1);
+  return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+    return std::find(in_text.begin(), in_text.end(), w) != in_text.end();
+  });
+}
+
 }  // namespace meedoen

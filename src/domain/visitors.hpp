@@ -2,7 +2,8 @@
 // only counted. A visitor who wants it can be known to the centre by a first name or nickname of
 // their own choice, under a consent (consents.hpp) that says so; a host then checks them in with
 // two taps, and the centre keeps their visits. When the consent is withdrawn the name goes at
-// once, and their visits stay as counts without anyone in them.
+// once, and their visits stay as counts without anyone in them (and so do the activities they
+// came to).
 #pragma once
 
 #include <cstdint>
@@ -39,6 +40,7 @@ struct VisitorVisits {
   std::int64_t first_day = 0;  // local date of the first check-in; 0 before any
   std::int64_t last_day = 0;   // and of the latest
   bool in_today = false;       // checked in today, in any day part
+  int activities = 0;          // occurrences of activities whose attendance has them in it
 };
 
 // The first reason `name` may not be the name of a new known visitor, as a message key, or empty:

@@ -172,6 +172,10 @@ bool may_host(const User& user, CentreId centre, const std::vector<CentreId>& ho
   return works_as_host(user) && std::find(hosted.begin(), hosted.end(), centre) != hosted.end();
 }
 
+bool may_pass_on_concern(const User& user, CentreId centre, const std::vector<CentreId>& hosted) {
+  return may_host(user, centre, hosted);
+}
+
 bool may_know_visitor(const User& user, CentreId visitor_centre, bool known,
                       const std::vector<CentreId>& hosted) {
   return known && may_count(user, visitor_centre, hosted);

@@ -127,6 +127,10 @@ bool may_keep_visitors(const User& user, CentreId centre, const std::vector<Cent
 // (`accepted_peer`), who came along with them. The hosts then see the chosen name, never the
 // resident's code.
 bool may_link_visitor(const User& user, bool accepted_peer);
+// Whether `user` may pass on at `centre` that a visitor is not doing well, follow what became of
+// it and keep the centre's call-backs: a host of that centre (not its tablet). Where it goes is
+// then may_request_visit's or may_raise_signal's to say, for the centre's wijk.
+bool may_pass_on_concern(const User& user, CentreId centre, const std::vector<CentreId>& hosted);
 // Whether `user` runs the centres they are named a host of: an active host (gastheer/gastvrouw).
 bool works_as_host(const User& user);
 // Whether `user` is a centre's shared tablet (the "centre device" log-in): it counts visitors and

@@ -36,7 +36,8 @@ class OccurrencesStore {
   // The latest sign-up or cancellation of the activity; 0 when it has none.
   virtual Timestamp signups_changed_at(ActivityId activity) = 0;
 
-  // Records how many came; a later count of the same occurrence replaces it.
+  // Records how many came, and the known visitors among them; a later count of the same
+  // occurrence replaces both.
   virtual void put_attendance(const Headcount& a) = 0;
   virtual std::optional<Headcount> attendance_of(ActivityId activity, std::int64_t day) = 0;
 };

@@ -22,6 +22,7 @@
 #include "store/audit_store.hpp"
 #include "store/brigade_store.hpp"
 #include "store/centres_store.hpp"
+#include "store/concerns_store.hpp"
 #include "store/consents_store.hpp"
 #include "store/figures_store.hpp"
 #include "store/mail_store.hpp"
@@ -60,6 +61,7 @@ class Tx {
   virtual OccurrencesStore& occurrences() = 0;
   virtual VisitorsStore& visitors() = 0;
   virtual ConsentsStore& consents() = 0;
+  virtual ConcernsStore& concerns() = 0;
 };
 
 enum class TxMode { kRead, kWrite };

@@ -27,7 +27,9 @@ class VisitorsStore {
   virtual std::optional<Visitor> visitor_of_resident(ResidentId resident) = 0;
   // Whether the visitor is checked in on `day` in day part `part` (and not taken back).
   virtual bool checked_in(VisitorId id, std::int64_t day, DayPart part) = 0;
-  // The visitor is no longer known: the name goes, and their check-ins stay as anonymous counts.
+  // The visitor is no longer known: the name goes, their check-ins stay as anonymous counts, and
+  // they are taken out of the activities' attendance (its counts stay) and out of what the hosts
+  // passed on (a call-back that waits is closed).
   virtual void forget_visitor(VisitorId id, Timestamp at) = 0;
 };
 

@@ -130,7 +130,16 @@ constexpr Label kConsentGiverRows[] = {{"resident", "consent_giver_resident"},
 constexpr Label kConsentFormRows[] = {{"verbal", "consent_form_verbal"},
                                       {"written", "consent_form_written"}};
 constexpr Label kConsentPurposeRows[] = {{"centre_known", "consent_purpose_centre_known"},
-                                         {"brigade_link", "consent_purpose_brigade_link"}};
+                                         {"brigade_link", "consent_purpose_brigade_link"},
+                                         {"pass_on", "consent_purpose_pass_on"}};
+constexpr Label kConcernRouteRows[] = {{"brigade", "concern_route_brigade"},
+                                       {"overleg", "concern_route_overleg"},
+                                       {"call_back", "concern_route_call_back"}};
+constexpr Label kConcernProgressRows[] = {
+    {"waiting", "concern_progress_waiting"},     {"peer_going", "concern_progress_peer_going"},
+    {"visited", "concern_progress_visited"},     {"on_agenda", "concern_progress_on_agenda"},
+    {"discussed", "concern_progress_discussed"}, {"in_case", "concern_progress_in_case"},
+    {"closed", "concern_progress_closed"},       {"called_back", "concern_progress_called_back"}};
 constexpr Label kIdentityReasonRows[] = {{"raised_signal", "identity_reason_raised_signal"},
                                          {"open_action", "identity_reason_open_action"},
                                          {"assigned_peer", "identity_reason_assigned_peer"},
@@ -221,6 +230,10 @@ constexpr Label kSavedRows[] = {
     {"al_binnen", "saved_al_binnen"},
     {"vergeten", "saved_vergeten"},
     {"bekend_centrum", "saved_bekend_centrum"},
+    {"doorgegeven", "saved_doorgegeven"},
+    {"doorgegeven_meldcode", "saved_doorgegeven_meldcode"},
+    {"terugbellen", "saved_terugbellen"},
+    {"teruggebeld", "saved_teruggebeld"},
 };
 
 }  // namespace
@@ -246,6 +259,8 @@ const Labels kReferralStatuses = kReferralStatusRows;
 const Labels kConsentGivers = kConsentGiverRows;
 const Labels kConsentForms = kConsentFormRows;
 const Labels kConsentPurposes = kConsentPurposeRows;
+const Labels kConcernRoutes = kConcernRouteRows;
+const Labels kConcernProgress = kConcernProgressRows;
 const Labels kIdentityReasons = kIdentityReasonRows;
 const Labels kTimelineEvents = kTimelineEventRows;
 const Labels kWeekdays = kWeekdayRows;
@@ -284,6 +299,8 @@ const std::vector<std::pair<std::string_view, Labels>>& all_labels() {
       {"kConsentGivers", kConsentGivers},
       {"kConsentForms", kConsentForms},
       {"kConsentPurposes", kConsentPurposes},
+      {"kConcernRoutes", kConcernRoutes},
+      {"kConcernProgress", kConcernProgress},
       {"kIdentityReasons", kIdentityReasons},
       {"kTimelineEvents", kTimelineEvents},
       {"kWeekdays", kWeekdays},

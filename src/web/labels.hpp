@@ -44,6 +44,8 @@ extern const Labels kReferralStatuses;  // ReferralStatus
 extern const Labels kConsentGivers;     // kConsentGivers
 extern const Labels kConsentForms;      // ConsentForm
 extern const Labels kConsentPurposes;   // ConsentPurpose
+extern const Labels kConcernRoutes;     // ConcernRoute
+extern const Labels kConcernProgress;   // ConcernProgress
 extern const Labels kApiScopes;         // ApiScope: its name
 extern const Labels kApiScopeHelp;      // ApiScope: what a token with it may read
 extern const Labels kRepeats;           // Repeat

@@ -86,6 +86,9 @@ void add_routes(Router& r) {
   r.add("POST", "/bezoekers/{}/binnen", true, visitor_check_in);
   r.for_device();
   r.add("POST", "/bezoekers/{}/intrekken", true, visitor_withdraw);
+  r.add("GET", "/centrum/{}/zorg", true, concern_page);
+  r.add("POST", "/centrum/{}/zorg", true, concern_create);
+  r.add("POST", "/terugbellen/{}/gedaan", true, concern_call_back_done);
   r.add("GET", "/verzoeken/{}/centrum", true, visitor_from_request_page);
   r.add("POST", "/verzoeken/{}/centrum", true, visitor_from_request);
   r.add("GET", "/centrum/{}/activiteiten", true, activities_page);

@@ -2,8 +2,8 @@
 //   a. a host counts five visitors in five taps and corrects one,
 //   b. taps made without a connection wait on the phone and arrive once when it is back, and a
 //      tap whose answer got lost is sent again and still counted once,
-//   d. a host notices that a visitor is not doing well and asks the brigade; the day page then
-//      shows what became of it, by the resident's code,
+//   d. a host notices that a visitor is not doing well and passes it on to the brigade without a
+//      name, and notes a known visitor's call-back; the day page follows both,
 //   e. a visitor signs up for the full Thursday meal, waits third in line, moves up when the host
 //      strikes names off, and then cancels with their own link,
 //   c. a visitor's proposed activity is approved by the host and then appears on the public
@@ -224,24 +224,40 @@ describe('Zelfregiecentrum journeys', { timeout: 600_000 }, () => {
     assert.deepEqual(visitor.errors, []);
   });
 
-  it('a host\'s "not doing well" becomes a brigade request that the day page follows', async () => {
+  it('a host\'s "not doing well" goes to the brigade, or becomes a call-back, and the day page follows it', async () => {
     const { page, errors } = await phone('gastvrouw');
     await page.goto(DAY_PAGE);
-    await submit(page, page.getByRole('link', { name: 'Vraag de brigade om langs te gaan' }));
-    await checkPage(page, '/verzoeken/nieuw from the day page');
-    assert.equal(await page.locator('#wijk option:checked').textContent(), 'Meerburg',
-      'the centre\'s wijk is chosen');
-    await page.locator('#known').fill('Vertelde dat ze al weken slecht slaapt en niemand spreekt. Wil graag dat er iemand langskomt. Test e2e-8812.');
-    await submit(page, page.getByRole('button', { name: 'Verzoek versturen' }));
-    assert.match(new URL(page.url()).pathname, /^\/verzoeken\/\d+$/);
-    const res = await page.goto(DAY_PAGE);
-    assert.equal(res.status(), 200);
-    // The newest first: the request just made, by the resident's new code.
-    const followed = page.locator('section', { hasText: 'Wat werd ervan?' }).locator('ul').last()
-      .locator('li').first();
-    await followed.getByText('De brigade zoekt iemand').waitFor();
-    await checkPage(page, `${DAY_PAGE} with a request`);
-    assert.deepEqual(errors, []);
+    await submit(page, page.getByRole('link', { name: 'Het gaat niet goed met iemand' }));
+    assert.equal(new URL(page.url()).pathname, `${DAY_PAGE}/zorg`);
+    await checkPage(page, `${DAY_PAGE}/zorg`);
+    // Forgetting where it goes is said, and the text is kept.
+    const text = 'Vertelde dat ze al weken slecht slaapt en niemand spreekt. Test e2e-8812.';
+    await page.getByLabel('Wat vertelde de bezoeker?').fill(text);
+    await page.evaluate(() => document.querySelector('form[action$="/zorg"]').setAttribute('novalidate', ''));
+    await submit(page, page.getByRole('button', { name: 'Doorgeven' }));
+    await page.locator('.alert-error').waitFor();
+    await checkPage(page, 'the concern form with an error');
+    assert.equal(await page.getByLabel('Wat vertelde de bezoeker?').inputValue(), text);
+    await page.getByLabel('Iemand van de brigade komt langs voor een praatje').check();
+    await submit(page, page.getByRole('button', { name: 'Doorgeven' }));
+    await page.getByText('Doorgegeven. Hieronder ziet u wat ermee gebeurt.').waitFor();
+    const passed = page.locator('section', { hasText: 'Doorgegeven: wat gebeurt ermee?' });
+    await passed.getByText('Iemand van de brigade komt langs voor een praatje: nog niet opgepakt').first().waitFor();
+    await checkPage(page, `${DAY_PAGE} with a concern passed on`);
+
+    // A known visitor who would like a call: it stays on the day page until it is made.
+    await page.goto(`${DAY_PAGE}/zorg`);
+    await page.getByLabel('Wat vertelde de bezoeker?').fill('Wil graag vrijdag even gebeld worden over het uitje.');
+    await page.getByLabel('De bezoeker wil dat iemand van het centrum terugbelt').check();
+    await page.getByLabel('Over wie gaat het?').selectOption({ label: 'Bram' });
+    await page.getByLabel('De bezoeker heeft de tekst gehoord en zegt ja').check();
+    await submit(page, page.getByRole('button', { name: 'Doorgeven' }));
+    await page.getByText('Genoteerd. Het staat hieronder bij Terugbellen.').waitFor();
+    await checkPage(page, `${DAY_PAGE} with a call-back`);
+    await submit(page, page.getByRole('button', { name: 'Teruggebeld Bram' }));
+    await page.getByText('Afgevinkt: er is teruggebeld.').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Teruggebeld Bram' }).count(), 0);
+    assert.deepEqual(errors.filter((e) => !/status of 422/.test(e)), []);
   });
 
   it('a visitor on the waiting list moves up when the host strikes names off, and cancels', async () => {

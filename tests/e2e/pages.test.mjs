@@ -31,7 +31,7 @@ const ASKER = [...PARTNER, '/verzoeken/nieuw'];
 // occurrence's list, the known visitors with one of them, and the public calendar with an
 // activity's page and its sign-up form.
 const HOST = [...ASKER, '/verzoeken/nieuw?wijk', '/centrum', '/centrum/{id}', '/centrum/{id}/activiteiten', '/centra/{id}',
-  '/centrum/{id}/bezoekers', '/bezoekers/{id}',
+  '/centrum/{id}/bezoekers', '/bezoekers/{id}', '/centrum/{id}/zorg',
   '/centra/{id}/activiteiten/{id}', '/activiteiten/{id}/keer/{date}', '/centra/{id}/activiteiten/{id}/aanmelden/{date}'];
 // Peers: their requests and their week. A peer who is doing a request also reaches its referral
 // form; Mo Benali's first request is one that waits for his answer, so he does not.

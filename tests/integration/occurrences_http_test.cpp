@@ -125,5 +125,35 @@ TEST_F(OccurrencesHttpTest, OnlyTheCentresHostSeesTheListAndCountsWhoCame) {
   EXPECT_NE(shown.body.find("Er kwamen 13 mensen."), std::string::npos);
 }
 
+TEST_F(OccurrencesHttpTest, TheHostTicksTheKnownVisitorsAmongThoseWhoCame) {
+  const Meal m = meal();
+  ASSERT_FALSE(m.date.empty());
+  const std::string past =
+      "/activiteiten/" + m.id + "/keer/" + format_days(*parse_date(m.date) - 7);
+  auto host = client();
+  ASSERT_TRUE(host.login("gastvrouw"));
+  auto page = host.get(past);
+  ASSERT_EQ(page.status, 200);
+  std::smatch found;
+  const std::regex bram_re("name=\"visitor\" value=\"(\\d+)\"[^>]*> Bram<");
+  ASSERT_TRUE(std::regex_search(page.body, found, bram_re)) << "Bram, a known visitor, to tick";
+  const std::string bram = found[1];
+
+  EXPECT_EQ(host.post(past + "/opkomst", "count=12&visitor=abc").status, 422);
+  auto fewer = host.post(past + "/opkomst", "count=0&visitor=" + bram);
+  ASSERT_EQ(fewer.status, 422);
+  EXPECT_NE(fewer.body.find("kleiner dan het aantal bekende bezoekers"), std::string::npos);
+  EXPECT_NE(fewer.body.find("value=\"" + bram + "\" checked> Bram<"), std::string::npos)
+      << "the tick the host made stays";
+  ASSERT_EQ(host.post(past + "/opkomst", "count=12&visitor=" + bram).status, 303);
+  auto shown = host.get(past);
+  ASSERT_EQ(shown.status, 200);
+  EXPECT_NE(shown.body.find("Er kwamen 12 mensen. Bekende bezoekers: Bram."), std::string::npos);
+  // The public page of the activity names none of them.
+  auto pub = client().get("/centra/1/activiteiten/" + m.id);
+  ASSERT_EQ(pub.status, 200);
+  EXPECT_EQ(pub.body.find("Bram"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace meedoen

@@ -58,7 +58,9 @@ constexpr const char* kTables[] = {"organisations",
                                    "activity_signups",
                                    "activity_attendance",
                                    "centre_visitors",
-                                   "consents"};
+                                   "consents",
+                                   "activity_attendees",
+                                   "centre_concerns"};
 
 struct Column {
   std::string name;

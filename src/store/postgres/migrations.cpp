@@ -468,6 +468,8 @@ CREATE TABLE api_tokens (
       {5, "centres", kMigration5Centres},
       {6, "occurrences", kMigration6Occurrences},
       {7, "visitors and consents", kMigration7Visitors},
+      {8, "attendees", kMigration8Attendees},
+      {9, "concerns", kMigration9Concerns},
   };
   return all;
 }

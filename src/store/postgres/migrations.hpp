@@ -24,6 +24,8 @@ extern const char* const kDefaultCategories;
 extern const char* const kMigration5Centres;
 extern const char* const kMigration6Occurrences;
 extern const char* const kMigration7Visitors;
+extern const char* const kMigration8Attendees;
+extern const char* const kMigration9Concerns;
 
 // Applies the migrations after the database's current version, up to and including `up_to`, each
 // in its own transaction and recorded in schema_migrations, then gives the app's role its rights

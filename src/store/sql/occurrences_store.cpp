@@ -100,6 +100,16 @@ void SqlOccurrences::put_attendance(const Headcount& a) {
       "recorded_at = excluded.recorded_at");
   s.bind_all(a.activity_id.value, a.day, std::int64_t{a.count}, a.recorded_by.value, a.recorded_at);
   s.exec();
+  auto clear = conn_->prepare("DELETE FROM activity_attendees WHERE activity_id = ? AND day = ?");
+  clear.bind_all(a.activity_id.value, a.day);
+  clear.exec();
+  for (const auto v : a.visitors) {
+    auto add = conn_->prepare(
+        "INSERT INTO activity_attendees (activity_id, day, visitor_id) VALUES (?, ?, ?) "
+        "ON CONFLICT DO NOTHING");
+    add.bind_all(a.activity_id.value, a.day, v.value);
+    add.exec();
+  }
 }
 
 std::optional<Headcount> SqlOccurrences::attendance_of(ActivityId activity, std::int64_t day) {
@@ -114,6 +124,11 @@ std::optional<Headcount> SqlOccurrences::attendance_of(ActivityId activity, std:
   a.count = s.i32(0);
   a.recorded_by = UserId(s.i64(1));
   a.recorded_at = s.i64(2);
+  auto v = conn_->prepare(
+      "SELECT visitor_id FROM activity_attendees WHERE activity_id = ? AND day = ? "
+      "ORDER BY visitor_id");
+  v.bind_all(activity.value, day);
+  while (v.step()) a.visitors.emplace_back(v.i64(0));
   return a;
 }
 

@@ -12,6 +12,7 @@
 #include "store/sql/audit_store.hpp"
 #include "store/sql/brigade_store.hpp"
 #include "store/sql/centres_store.hpp"
+#include "store/sql/concerns_store.hpp"
 #include "store/sql/connection.hpp"
 #include "store/sql/consents_store.hpp"
 #include "store/sql/figures_store.hpp"
@@ -58,6 +59,7 @@ class SqlTx final : public Tx {
   OccurrencesStore& occurrences() override { return occurrences_; }
   VisitorsStore& visitors() override { return visitors_; }
   ConsentsStore& consents() override { return consents_; }
+  ConcernsStore& concerns() override { return concerns_; }
 
  private:
   std::unique_ptr<Connection> conn_;
@@ -80,6 +82,7 @@ class SqlTx final : public Tx {
   SqlOccurrences occurrences_{*conn_};
   SqlVisitors visitors_{*conn_};
   SqlConsents consents_{*conn_};
+  SqlConcerns concerns_{*conn_};
 };
 
 // A transaction on a connection of `pool`, given back to it when the Tx ends. The wait for the

@@ -27,7 +27,8 @@ constexpr const char* kVisitsSelect =
     "SELECT v.id, v.centre_id, v.name, v.created_by, v.created_at, v.ended_at, v.resident_id, "
     "COUNT(t.id), "
     "COALESCE(MIN(t.day), 0), COALESCE(MAX(t.day), 0), "
-    "COALESCE(SUM(CASE WHEN t.day = ? THEN 1 ELSE 0 END), 0) "
+    "COALESCE(SUM(CASE WHEN t.day = ? THEN 1 ELSE 0 END), 0), "
+    "(SELECT COUNT(*) FROM activity_attendees a WHERE a.visitor_id = v.id) "
     "FROM centre_visitors v LEFT JOIN centre_taps t ON t.visitor_id = v.id AND t.delta > 0 "
     "AND NOT EXISTS (SELECT 1 FROM centre_taps c WHERE c.centre_id = t.centre_id "
     "AND c.day = t.day AND c.corrects = t.id) ";
@@ -39,6 +40,7 @@ VisitorVisits read_visits(const Stmt& s) {
   out.first_day = s.i64(8);
   out.last_day = s.i64(9);
   out.in_today = s.i64(10) > 0;
+  out.activities = s.i32(11);
   return out;
 }
 
@@ -109,6 +111,16 @@ void SqlVisitors::forget_visitor(VisitorId id, Timestamp at) {
   auto taps = conn_->prepare("UPDATE centre_taps SET visitor_id = 0 WHERE visitor_id = ?");
   taps.bind_all(id.value);
   taps.exec();
+  auto came = conn_->prepare("DELETE FROM activity_attendees WHERE visitor_id = ?");
+  came.bind_all(id.value);
+  came.exec();
+  // What the hosts passed on stays with its request or signal, without the visitor; a call-back
+  // that waits is for nobody now.
+  auto passed = conn_->prepare(
+      "UPDATE centre_concerns SET visitor_id = NULL, note = '', done_at = CASE WHEN done_at = 0 "
+      "AND route = 'call_back' THEN ? ELSE done_at END WHERE visitor_id = ?");
+  passed.bind_all(at, id.value);
+  passed.exec();
   auto s = conn_->prepare(
       "UPDATE centre_visitors SET name = '', name_key = '', resident_id = NULL, ended_at = ? "
       "WHERE id = ? AND "

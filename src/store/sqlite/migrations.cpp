@@ -497,6 +497,8 @@ CREATE TABLE outbox_params (
       {12, "centres", kMigration12Centres},
       {13, "occurrences", kMigration13Occurrences},
       {14, "visitors and consents", kMigration14Visitors},
+      {15, "attendees", kMigration15Attendees},
+      {16, "concerns", kMigration16Concerns},
   };
   return all;
 }

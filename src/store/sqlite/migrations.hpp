@@ -25,6 +25,8 @@ extern const char* const kMigration11ApiTokens;
 extern const char* const kMigration12Centres;
 extern const char* const kMigration13Occurrences;
 extern const char* const kMigration14Visitors;
+extern const char* const kMigration15Attendees;
+extern const char* const kMigration16Concerns;
 
 // Applies the migrations after the database's current version, up to and including `up_to`, each
 // in its own transaction and recorded in schema_migrations; returns the version after. Throws

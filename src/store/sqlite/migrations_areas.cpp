@@ -175,4 +175,40 @@ CREATE TABLE consents (
 CREATE INDEX consents_visitor ON consents (visitor_id);
 )SQL";
 
+const char* const kMigration15Attendees = R"SQL(
+-- The known visitors who came to an occurrence (area occurrences), beside its count in
+-- activity_attendance. The rows of a visitor go when their consent to be known is withdrawn; the
+-- count stays.
+CREATE TABLE activity_attendees (
+  activity_id INTEGER NOT NULL REFERENCES activities(id),
+  day INTEGER NOT NULL,
+  visitor_id INTEGER NOT NULL REFERENCES centre_visitors(id),
+  PRIMARY KEY (activity_id, day, visitor_id)
+);
+CREATE INDEX activity_attendees_visitor ON activity_attendees (visitor_id);
+)SQL";
+
+const char* const kMigration16Concerns = R"SQL(
+-- What a centre's host passed on when someone was not doing well (area concerns): a brigade
+-- request or a signal (their ids), or a known visitor's call-back. visitor_id only with the
+-- visitor's consent (and for a call-back); resident_id is the record of the request or signal.
+-- note is a call-back's only: what a visitor shared elsewhere is in the request or the signal.
+CREATE TABLE centre_concerns (
+  id INTEGER PRIMARY KEY,
+  centre_id INTEGER NOT NULL REFERENCES centres(id),
+  route TEXT NOT NULL,
+  visitor_id INTEGER REFERENCES centre_visitors(id),
+  resident_id INTEGER REFERENCES residents(id),
+  request_id INTEGER REFERENCES brigade_requests(id),
+  signal_id INTEGER REFERENCES signals(id),
+  note TEXT NOT NULL DEFAULT '',
+  recorded_by INTEGER NOT NULL REFERENCES users(id),
+  created_at INTEGER NOT NULL,
+  done_at INTEGER NOT NULL DEFAULT 0,
+  done_by INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX centre_concerns_centre ON centre_concerns (centre_id, created_at);
+CREATE INDEX centre_concerns_visitor ON centre_concerns (visitor_id) WHERE visitor_id IS NOT NULL;
+)SQL";
+
 }  // namespace meedoen::sqlite

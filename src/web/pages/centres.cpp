@@ -60,12 +60,14 @@ json::array today_json(Ctx& c, CentreId centre) {
   return out;
 }
 
-// What became of what the host asked the brigade: by the resident's code, never a name.
-json::array asked_json(Ctx& c) {
+// What became of what the host asked the brigade with its full form: by the resident's code,
+// never a name.
+json::array asked_json(Ctx& c, const std::vector<RequestId>& listed) {
   json::array out;
   auto asked = c.app.brigade().asked(c.user());
   if (!asked) return out;
   for (const auto& a : *asked) {
+    if (std::find(listed.begin(), listed.end(), a.id) != listed.end()) continue;
     json::object o;
     o["code"] = a.resident_code;
     o["date"] = long_date(c, local_days(a.created_at));
@@ -107,7 +109,9 @@ Response render_day(Ctx& c, const DayTally& d, json::object extra, int status) {
   m["known"] = std::move(known);
   m["centre"] = json::object{
       {"id", d.centre.id.value}, {"name", d.centre.name}, {"wijk", d.centre.wijk_id.value}};
-  auto asked = host ? asked_json(c) : json::array();
+  std::vector<RequestId> passed_on;  // the requests of the concerns: not listed twice
+  if (host) m["concerns"] = concerns_day_json(c, d.centre.id, &passed_on);
+  auto asked = host ? asked_json(c, passed_on) : json::array();
   m["has_asked"] = !asked.empty();
   m["asked"] = std::move(asked);
   m["today"] = long_date(c, d.day);

@@ -64,6 +64,28 @@ Response render_host(Ctx& c, ActivityId id, const std::string& date, json::objec
     m["headcount"] = h->headcount->count;
     m["headcount_line"] = c.plural("headcount_n", h->headcount->count);
   }
+  // The known visitors to tick: those of the count, or of the form sent back with a problem.
+  const bool sent = c.req.method == "POST" && c.req.path.ends_with("/opkomst");
+  const auto ticked = c.req.form.all("visitor");
+  json::array known, came;
+  for (const auto& k : h->known) {
+    const auto& v = k.visitor;
+    const bool in_count =
+        h->headcount && std::find(h->headcount->visitors.begin(), h->headcount->visitors.end(),
+                                  v.id) != h->headcount->visitors.end();
+    const bool checked =
+        sent ? std::find(ticked.begin(), ticked.end(), std::to_string(v.id.value)) != ticked.end()
+             : in_count;
+    if (in_count) came.push_back(json::value(v.name));
+    known.push_back(json::object{{"id", v.id.value}, {"name", v.name}, {"checked", checked}});
+  }
+  m["has_known"] = !known.empty();
+  m["known"] = std::move(known);
+  if (!came.empty()) {
+    std::string names;
+    for (const auto& n : came) names += (names.empty() ? "" : ", ") + std::string(n.as_string());
+    m["came_line"] = c.t("headcount_known", names);
+  }
   if (!m.contains("v")) {
     json::object v;
     if (h->headcount) v["count"] = std::to_string(h->headcount->count);
@@ -118,8 +140,14 @@ Response occurrence_add(Ctx& c) {
 Response occurrence_headcount(Ctx& c) {
   const auto id = activity_param(c);
   if (!id || c.params.size() < 2) return error_page(c, Error::not_found());
-  auto done =
-      c.app.occurrences().record_attendance(c.user(), *id, c.params[1], c.req.form.get("count"));
+  bool ok = true;
+  std::vector<VisitorId> visitors;
+  for (const auto v : parse_ids(c.req.form.all("visitor"), &ok)) visitors.emplace_back(v);
+  if (!ok)
+    return after_host(c, Error::invalid("error.invalid_choice", "visitors"), *id, c.params[1],
+                      "count");
+  auto done = c.app.occurrences().record_attendance(c.user(), *id, c.params[1],
+                                                    c.req.form.get("count"), visitors);
   return after_host(c, done, *id, c.params[1], "count");
 }
 

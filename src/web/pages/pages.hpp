@@ -105,6 +105,17 @@ Response visitor_from_request(Ctx& c);
 // to make them known (for the peer who holds it); empty when there is nothing to show.
 json::object request_centre_json(Ctx& c, RequestId id);
 
+// concerns.cpp: a host passes on that a visitor is not doing well, or notes a call-back.
+Response concern_page(Ctx& c);
+Response concern_create(Ctx& c);
+Response concern_call_back_done(Ctx& c);
+// The day page's part about it: the call-backs that wait, and what became of what was passed on
+// (whose requests it adds to `requests`, so the day page does not list them twice).
+json::object concerns_day_json(Ctx& c, CentreId centre, std::vector<RequestId>* requests);
+// The fields of a consent (who gave it, verbal or written) as choices, with what was sent in
+// m["v"] (given_by, form) or the defaults selected.
+void consent_choices(Ctx& c, json::object& m);
+
 // activities.cpp: the host's activities, and the public calendar and its iCal feeds.
 Response activities_page(Ctx& c);
 Response activity_create(Ctx& c);

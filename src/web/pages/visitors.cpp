@@ -17,6 +17,7 @@ json::object visitor_json(Ctx& c, const VisitorVisits& v) {
   o["name"] = v.visitor.name;
   o["in_today"] = v.in_today;
   o["visits"] = c.plural("visitor_visits_n", v.visits);
+  if (v.activities > 0) o["activities"] = c.plural("visitor_activities_n", v.activities);
   if (v.last_day > 0) o["last"] = long_date(c, v.last_day);
   if (v.first_day > 0) o["first"] = long_date(c, v.first_day);
   return o;
@@ -43,17 +44,6 @@ json::object form_problems(Ctx& c, const Error& e, const NewVisitor& in) {
                             {"given_by", in.given_by},
                             {"form", in.form}};
   return extra;
-}
-
-// The choices of the consent fields, with what was sent (or the defaults) selected.
-void consent_choices(Ctx& c, json::object& m) {
-  std::string giver = "resident", form = "verbal";
-  if (const auto* v = m.if_contains("v")) {
-    giver = std::string(v->as_object().at("given_by").as_string());
-    form = std::string(v->as_object().at("form").as_string());
-  }
-  m["givers"] = options(c, labels::kConsentGivers, codes(kConsentGivers), {giver});
-  m["forms"] = options(c, labels::kConsentForms, {"verbal", "written"}, {form});
 }
 
 Response render_list(Ctx& c, CentreId centre, json::object extra, int status) {
@@ -198,6 +188,16 @@ json::object request_centre_json(Ctx& c, RequestId id) {
     if (v.first_day > 0) m["first"] = long_date(c, v.first_day);
   }
   return m;
+}
+
+void consent_choices(Ctx& c, json::object& m) {
+  std::string giver = "resident", form = "verbal";
+  if (const auto* v = m.if_contains("v")) {
+    giver = std::string(v->as_object().at("given_by").as_string());
+    form = std::string(v->as_object().at("form").as_string());
+  }
+  m["givers"] = options(c, labels::kConsentGivers, codes(kConsentGivers), {giver});
+  m["forms"] = options(c, labels::kConsentForms, {"verbal", "written"}, {form});
 }
 
 }  // namespace meedoen::web

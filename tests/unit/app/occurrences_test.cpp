@@ -213,6 +213,51 @@ TEST_F(OccurrencesTest, TheCountOfWhoCameIsKeptOnceItHasBegun) {
   EXPECT_TRUE(h->begun);
 }
 
+TEST_F(OccurrencesTest, TheHostTicksTheKnownVisitorsWhoCame) {
+  auto ans = app_->visitors().make_known(greet_, matilo_, {"Ans", true});
+  auto bo = app_->visitors().make_known(greet_, matilo_, {"Bo", true});
+  ASSERT_TRUE(ans.ok() && bo.ok());
+  EXPECT_TRUE(app_->occurrences().for_host(greet_, meal_, "2026-11-26")->known.empty());
+  clock_->advance(3 * 86400 + 9 * 3600);  // Thursday 18:00
+  auto h = app_->occurrences().for_host(greet_, meal_, "2026-11-26");
+  ASSERT_TRUE(h.ok());
+  ASSERT_EQ(h->known.size(), 2u);  // once it has begun, to tick
+  EXPECT_EQ(h->known[0].visitor.name, "Ans");
+
+  // More known visitors than people is a slip of the host's.
+  EXPECT_EQ(app_->occurrences()
+                .record_attendance(greet_, meal_, "2026-11-26", "1", {*ans, *bo})
+                .error()
+                .message_key,
+            "error.attendance.fewer_than_known");
+  ASSERT_TRUE(
+      app_->occurrences().record_attendance(greet_, meal_, "2026-11-26", "8", {*ans, *ans}).ok());
+  h = app_->occurrences().for_host(greet_, meal_, "2026-11-26");
+  EXPECT_EQ(h->headcount->visitors, std::vector<VisitorId>{*ans});
+  EXPECT_EQ(app_->visitors().get(greet_, *ans)->visits.activities, 1);
+  EXPECT_EQ(audit().back().event, "record_attendance");
+
+  // A visitor another centre knows is no choice here.
+  auto other = app_->centres().create(admin_, {stevenshof_, "Stevenshof", "Stevensh. 1", 0, {}});
+  ASSERT_TRUE(other.ok());
+  ASSERT_TRUE(app_->centres().add_host(admin_, *other, greet_.id).ok());
+  auto cor = app_->visitors().make_known(greet_, *other, {"Cor", true});
+  ASSERT_TRUE(cor.ok());
+  EXPECT_EQ(app_->occurrences()
+                .record_attendance(greet_, meal_, "2026-11-26", "8", {*cor})
+                .error()
+                .message_key,
+            "error.invalid_choice");
+
+  // Once Ans withdraws her consent, she is no longer among those who came; the count stays.
+  ASSERT_TRUE(app_->visitors().withdraw(greet_, *ans).ok());
+  h = app_->occurrences().for_host(greet_, meal_, "2026-11-26");
+  EXPECT_TRUE(h->headcount->visitors.empty());
+  EXPECT_EQ(h->headcount->count, 8);
+  ASSERT_EQ(h->known.size(), 1u);
+  EXPECT_EQ(h->known[0].visitor.name, "Bo");
+}
+
 TEST_F(OccurrencesTest, TheActivitysPublicPageCountsTheSignUpsWithoutNames) {
   const auto before = app_->activities().public_activity(meal_)->changed_at;
   clock_->advance(60);

@@ -86,6 +86,9 @@ TEST(Meldcode, TextAboutViolenceOrChildAbusePointsToTheMeldcode) {
   EXPECT_TRUE(text_suggests_meldcode("Zorgen over KINDERMISHANDELING in het gezin"));
   EXPECT_TRUE(text_suggests_meldcode("Er is sprake van huiselijk geweld"));
   EXPECT_FALSE(text_suggests_meldcode("Meneer is al maanden niet buiten gezien"));
+  // A word at the end of the text, or before a full stop, counts too.
+  EXPECT_TRUE(text_suggests_meldcode("Ze vertelde dat haar partner haar slaat"));
+  EXPECT_TRUE(text_suggests_meldcode("Haar partner slaat. Ze is bang."));
 }
 
 }  // namespace

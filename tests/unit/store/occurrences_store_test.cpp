@@ -95,9 +95,9 @@ TEST_P(OccurrencesStoreContract, ALaterAttendanceCountReplacesTheFirst) {
   const World w = world();
   const ActivityId a = activity(w);
   EXPECT_FALSE(read()->occurrences().attendance_of(a, 20419));
-  committed([&](Tx& tx) { tx.occurrences().put_attendance({a, 20419, 12, w.user, kT0}); });
-  committed([&](Tx& tx) { tx.occurrences().put_attendance({a, 20419, 14, w.user, kT0 + 30}); });
-  committed([&](Tx& tx) { tx.occurrences().put_attendance({a, 20426, 9, w.user, kT0 + 40}); });
+  committed([&](Tx& tx) { tx.occurrences().put_attendance({a, 20419, 12, {}, w.user, kT0}); });
+  committed([&](Tx& tx) { tx.occurrences().put_attendance({a, 20419, 14, {}, w.user, kT0 + 30}); });
+  committed([&](Tx& tx) { tx.occurrences().put_attendance({a, 20426, 9, {}, w.user, kT0 + 40}); });
   auto got = read()->occurrences().attendance_of(a, 20419);
   ASSERT_TRUE(got);
   EXPECT_EQ(got->count, 14);

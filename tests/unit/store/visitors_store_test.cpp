@@ -113,6 +113,40 @@ TEST_P(VisitorsStoreContract, AForgottenVisitorLosesTheNameAndTheirVisitsStayAsC
   visitor(w, c, "Ans");  // the name is free again
 }
 
+TEST_P(VisitorsStoreContract, TheActivitiesAVisitorCameToAreCountedUntilTheyAreForgotten) {
+  const World w = world();
+  const CentreId c = centre(w);
+  const VisitorId ans = visitor(w, c, "Ans");
+  const VisitorId bo = visitor(w, c, "Bo");
+  const ActivityId knit = committed([&](Tx& tx) {
+    Activity a;
+    a.centre_id = c;
+    a.title = "Breigroep";
+    a.schedule.first_day = 20412;
+    a.schedule.start_minute = 840;
+    a.schedule.repeat = Repeat::kWeekly;
+    a.created_by = w.user;
+    a.created_at = a.updated_at = kT0;
+    return tx.activities().insert_activity(a);
+  });
+  committed([&](Tx& tx) {
+    tx.occurrences().put_attendance({knit, 20412, 6, {ans, bo}, w.user, kT0});
+  });
+  committed([&](Tx& tx) { tx.occurrences().put_attendance({knit, 20419, 5, {ans}, w.user, kT0}); });
+  // A second count of the same afternoon replaces who came, too.
+  committed([&](Tx& tx) { tx.occurrences().put_attendance({knit, 20412, 7, {ans}, w.user, kT0}); });
+  EXPECT_EQ(read()->occurrences().attendance_of(knit, 20412)->visitors,
+            std::vector<VisitorId>{ans});
+  EXPECT_EQ(read()->visitors().visits_of(ans, 20419)->activities, 2);
+  EXPECT_EQ(read()->visitors().visits_of(bo, 20419)->activities, 0);
+  EXPECT_EQ(read()->visitors().known_visitors(c, 20419).at(0).activities, 2);
+
+  committed([&](Tx& tx) { tx.visitors().forget_visitor(ans, kT0 + 60); });
+  EXPECT_TRUE(read()->occurrences().attendance_of(knit, 20419)->visitors.empty());
+  EXPECT_EQ(read()->occurrences().attendance_of(knit, 20419)->count, 5);  // the count stays
+  EXPECT_EQ(read()->visitors().visits_of(ans, 20419)->activities, 0);
+}
+
 TEST_P(VisitorsStoreContract, AConsentIsKeptAndWithdrawnOnce) {
   const World w = world();
   const CentreId c = centre(w);

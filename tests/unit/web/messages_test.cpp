@@ -67,6 +67,10 @@ const std::set<std::string> kNotForPeers = {
     // a Zelfregiecentrum's host pages (Centres, Activities: hosts only)
     "centres_title", "centres_none", "centre_notice_intro", "tally_tags", "tally_tags_help",
     "activities_proposals_help", "saved_voorstel", "headcount_later",
+    "error.attendance.fewer_than_known",
+    // Concerns: a host passes on that a visitor is not doing well (hosts only)
+    "concern_intro", "consent_pass_on_text", "saved_doorgegeven", "saved_doorgegeven_meldcode",
+    "saved_terugbellen", "error.concern.consent_required", "error.concern.text_required",
     // mail to a partner organisation
     "mail_referral_no_answer"};
 
