@@ -1,8 +1,10 @@
-// The host's count of visitors (templates/centres/tally.mustache), sent in the background.
-// Each tap gets its own idempotency key here and waits in localStorage until the server has
-// answered it, so a tap made without a connection is sent when the connection is back, and a tap
-// whose answer got lost is sent again with the same key and counted once (app/centres.cpp).
-// Without this script the form posts as usual and the page comes back counted.
+// The host's count of visitors (templates/centres/tally.mustache) and the check-in of known
+// visitors (templates/centres/day.mustache), sent in the background. Each tap gets its own
+// idempotency key here and waits in localStorage until the server has answered it, so a tap made
+// without a connection is sent when the connection is back, and a tap whose answer got lost is
+// sent again with the same key and counted once (app/centres.cpp, app/visitors.cpp). A check-in
+// carries the day part chosen in the count when it was made, so that it lands there when it is
+// sent later. Without this script the forms post as usual and the page comes back counted.
 (function () {
   'use strict';
   var QUEUE = 'meedoen.tally.queue';
@@ -39,9 +41,14 @@
   }
 
   function csrf() {
-    var f = form();
-    var input = f && f.querySelector('input[name="_csrf"]');
+    var input = document.querySelector('input[name="_csrf"]');
     return input ? input.value : '';
+  }
+
+  function chosenPart() {
+    var f = form();
+    var radio = f && f.querySelector('input[name="part"]:checked');
+    return radio ? radio.value : '';
   }
 
   function showQueue(q, justSent) {
@@ -60,13 +67,36 @@
     }
   }
 
+  function showNote(attr) {
+    var el = document.getElementById('tally-queue');
+    var f = form();
+    if (!el || !f) return;
+    el.textContent = f.getAttribute(attr);
+    el.hidden = false;
+  }
+
+  // The fresh count from the server, keeping the day part that the host chose.
   function replaceTally(html) {
     var old = document.getElementById('tally');
     if (!old) return;
+    var part = chosenPart();
     var box = document.createElement('div');
     box.innerHTML = html;
     var fresh = box.querySelector('#tally');
-    if (fresh) old.replaceWith(fresh);
+    if (!fresh) return;
+    var radio = part && fresh.querySelector('input[name="part"][value="' + part + '"]');
+    if (radio) radio.checked = true;
+    old.replaceWith(fresh);
+  }
+
+  function queueTap(action, data) {
+    var key = newKey();
+    data.set('key', key);
+    data.delete('_csrf');
+    var q = load();
+    q.push({ key: key, action: action, body: data.toString(), offline: false });
+    save(q);
+    flush();
   }
 
   // Sends the waiting taps one after another, oldest first. A network failure keeps the tap and
@@ -96,10 +126,21 @@
           showQueue(load(), false);
           return;
         }
+        // The log-in ended (or was made again elsewhere): the taps stay here until it is back.
+        if (res.status === 401 || res.headers.get('X-Meedoen-Session') === 'ended') {
+          showNote('data-logged-out');
+          return;
+        }
         var rest = load().filter(function (t) { return t.key !== tap.key; });
         save(rest);
-        if (res.status === 200 || res.status === 409) replaceTally(html);
-        showQueue(rest, q.length > 0 && rest.length === 0 && tap.offline);
+        if (res.status === 200 || res.status === 409) {
+          replaceTally(html);
+          showQueue(rest, q.length > 0 && rest.length === 0 && tap.offline);
+        } else {
+          // Refused for what it is (the visitor is no longer known, say): it cannot be counted,
+          // and the page says so rather than dropping it without a word.
+          showNote('data-refused');
+        }
         flush();
       });
     }, function () {
@@ -111,23 +152,41 @@
     });
   }
 
-  document.addEventListener('submit', function (e) {
-    var f = e.target;
-    if (!f.matches || !f.matches('form[data-tally]')) return;
-    e.preventDefault();
+  function onTally(f, button) {
     var data = new URLSearchParams(new FormData(f));
-    var button = e.submitter;
     data.set('delta', button && button.name === 'delta' ? button.value : '1');
-    var key = newKey();
-    data.set('key', key);
-    data.delete('_csrf');
-    var q = load();
-    q.push({ key: key, action: f.getAttribute('action'), body: data.toString(), offline: false });
-    save(q);
     // The tags are for one visitor: cleared for the next tap. The day part stays.
     f.querySelectorAll('input[type="checkbox"]').forEach(function (c) { c.checked = false; });
     f.querySelectorAll('select').forEach(function (s) { s.selectedIndex = 0; });
-    flush();
+    queueTap(f.getAttribute('action'), data);
+  }
+
+  // A known visitor checked in: the name says so at once, whether the connection is there or not.
+  function onCheckIn(f, button) {
+    var data = new URLSearchParams(new FormData(f));
+    var part = chosenPart();
+    if (part) data.set('part', part);
+    var list = f.closest('[data-in-today]');
+    if (button && list && !button.querySelector('.in-today')) {
+      var mark = document.createElement('span');
+      mark.className = 'in-today';
+      mark.textContent = list.getAttribute('data-in-today');
+      button.appendChild(document.createTextNode(' '));
+      button.appendChild(mark);
+    }
+    queueTap(f.getAttribute('action'), data);
+  }
+
+  document.addEventListener('submit', function (e) {
+    var f = e.target;
+    if (!f.matches) return;
+    if (f.matches('form[data-tally]')) {
+      e.preventDefault();
+      onTally(f, e.submitter);
+    } else if (f.matches('form[data-check-in]')) {
+      e.preventDefault();
+      onCheckIn(f, e.submitter);
+    }
   });
 
   window.addEventListener('online', flush);

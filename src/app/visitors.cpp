@@ -140,9 +140,16 @@ Result<VisitorRecord> Visitors::get(const User& host, VisitorId id) {
   return VisitorRecord{std::move(*c), std::move(*visits), tx->consents().consents_of_visitor(id)};
 }
 
-Result<CheckIn> Visitors::check_in(const User& host, VisitorId id, const std::string& key) {
+Result<CheckIn> Visitors::check_in(const User& host, VisitorId id, const std::string& key,
+                                   const std::string& part) {
   if (!valid_tap_key(key)) return Error::invalid("error.bad_request", "key");
   const Timestamp t = now();
+  DayPart in_part = day_part_of(t);
+  if (!part.empty()) {
+    const auto p = parse_day_part(part);
+    if (!p) return Error::invalid("error.invalid_choice", "part");
+    in_part = *p;
+  }
   const auto day = local_days(t);
   auto tx = ctx_.store->begin(TxMode::kWrite);
   const auto v = tx->visitors().get_visitor(id);
@@ -153,7 +160,7 @@ Result<CheckIn> Visitors::check_in(const User& host, VisitorId id, const std::st
   if (!visits) return Error::not_found();
   CheckIn out;
   out.visitor = std::move(*visits);
-  out.part = day_part_of(t);
+  out.part = in_part;
   auto& centres = tx->centres();
   if (auto before = centres.tap_by_key(v->centre_id, key)) {
     out.repeated = true;

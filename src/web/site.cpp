@@ -352,7 +352,11 @@ struct Site::Impl {
       if (token.empty()) token = req.header("x-csrf-token");
       if (!Accounts::csrf_matches(c.session, token)) {
         Error e{ErrorKind::kForbidden, "error.csrf", {}, {}};
-        return error_page(c, e);
+        Response r = error_page(c, e);
+        // For a page's script (static/tally.js): the session ended or changed under it, so what
+        // it sent was not refused for what it is, and may be sent again after a new log-in.
+        r.set("X-Meedoen-Session", "ended");
+        return r;
       }
     }
     if (match.needs_user && !c.session.user) {

@@ -58,7 +58,10 @@ TEST_F(HttpTest, PostsWithoutTheCsrfTokenAreRefused) {
   auto r = c.post("/signalen", "wijk=1&description=zonder+token", false);
   EXPECT_EQ(r.status, 403);
   c.csrf_ = "vervalst";
-  EXPECT_EQ(c.post("/signalen", "wijk=1&description=vals+token").status, 403);
+  r = c.post("/signalen", "wijk=1&description=vals+token");
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(r.headers["X-Meedoen-Session"], "ended")
+      << "static/tally.js keeps what it sent, to send again after a new log-in";
 }
 
 TEST_F(HttpTest, PagesNeedALogin) {

@@ -2,8 +2,10 @@
 // host makes someone known under their consent and checks them in from the day page; nobody but
 // the centre's hosts sees the name, the public pages never; withdrawing the consent takes the
 // name off every page at once.
+#include <ctime>
 #include <regex>
 
+#include "domain/day_part.hpp"
 #include "http_fixture.hpp"
 
 namespace meedoen {
@@ -53,6 +55,24 @@ TEST_F(VisitorsHttpTest, AHostMakesSomeoneKnownChecksThemInAndTheNameGoesOnWithd
   ASSERT_EQ(again.status, 303);
   EXPECT_NE(again.headers["Location"].find("opgeslagen=al_binnen"), std::string::npos);
   EXPECT_EQ(host.post(url + "/binnen", "key=x").status, 400);
+
+  // From static/tally.js, maybe long after it was tapped offline: the day part it was made in,
+  // and the count back as a fragment that says it was done.
+  host.extra_headers["HX-Request"] = "true";
+  auto late = host.post(url + "/binnen", "key=http-check-in-0003&part=evening");
+  ASSERT_EQ(late.status, 200) << late.body;
+  EXPECT_EQ(late.body.find("<html"), std::string::npos) << "a fragment for the script";
+  EXPECT_NE(late.body.find("id=\"tally\""), std::string::npos);
+  EXPECT_NE(late.body.find("Ingecheckt"), std::string::npos);
+  auto late_again = host.post(url + "/binnen", "key=http-check-in-0003&part=evening");
+  ASSERT_EQ(late_again.status, 200) << "the same key once more: nothing counted, no error";
+  EXPECT_EQ(host.post(url + "/binnen", "key=http-check-in-0004&part=nacht").status, 422);
+  host.extra_headers.clear();
+  auto rec = host.get(url);
+  ASSERT_EQ(rec.status, 200);
+  const bool evening_now = day_part_of(std::time(nullptr)) == DayPart::kEvening;
+  EXPECT_NE(rec.body.find(evening_now ? "1 keer geweest" : "2 keer geweest"), std::string::npos)
+      << "now's day part, and the evening";
 
   // Nobody else sees the name: not a GP, not a peer, not the administrator, not the public.
   for (const char* who : {"huisarts", "peer.anouk", "beheer", "coordinator"}) {

@@ -131,6 +131,14 @@ std::optional<CentreId> centre_param(Ctx& c) {
 
 }  // namespace
 
+Response tally_fragment(Ctx& c, CentreId centre, const std::string& said, int status) {
+  auto now = c.app.centres().today(c.user(), centre);
+  if (!now) return error_page(c, now.error());
+  json::object m = tally_json(c, *now);
+  if (!said.empty()) m["said"] = said;
+  return fragment(c, "centres/tally", std::move(m), status);
+}
+
 Response centres_page(Ctx& c) {
   auto list = c.app.centres().hosted(c.user());
   if (!list) return error_page(c, list.error());

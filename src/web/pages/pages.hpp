@@ -92,6 +92,9 @@ Response referral_link_reveal(Ctx& c);
 Response centres_page(Ctx& c);
 Response centre_day_page(Ctx& c);
 Response centre_tap(Ctx& c);
+// The count alone, for static/tally.js after a tap or a check-in sent in the background, with
+// `said` beside it when the tap has something to tell ("Ingecheckt").
+Response tally_fragment(Ctx& c, CentreId centre, const std::string& said, int status = 200);
 
 // visitors.cpp: a centre's known visitors, their consent, and the check-in.
 Response visitors_page(Ctx& c);

@@ -112,9 +112,13 @@ Response visitor_page(Ctx& c) {
 Response visitor_check_in(Ctx& c) {
   const auto id = c.id_param(0);
   if (!id) return error_page(c, Error::not_found());
-  auto done = c.app.visitors().check_in(c.user(), VisitorId(*id), c.req.form.get("key"));
+  auto done = c.app.visitors().check_in(c.user(), VisitorId(*id), c.req.form.get("key"),
+                                        c.req.form.get("part"));
   if (!done) return error_page(c, done.error());
-  return redirect("/centrum/" + std::to_string(done->visitor.visitor.centre_id.value) +
+  const auto centre = done->visitor.visitor.centre_id;
+  if (c.req.is_htmx())
+    return tally_fragment(c, centre, c.t(done->already ? "saved_al_binnen" : "saved_binnen"));
+  return redirect("/centrum/" + std::to_string(centre.value) +
                   "?opgeslagen=" + (done->already ? "al_binnen" : "binnen"));
 }
 

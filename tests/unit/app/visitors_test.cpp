@@ -102,6 +102,28 @@ TEST_F(VisitorsTest, ACheckInCountsOncePerDayPartAndTheFirstIsAFirstVisit) {
   EXPECT_EQ(app_->visitors().get(greet_, *ans)->visits.visits, 1);
 }
 
+// A check-in made offline arrives later: it carries the day part that the host had chosen, as an
+// anonymous tap does, so the visit is counted where it happened.
+TEST_F(VisitorsTest, ACheckInSentLaterKeepsTheDayPartItWasMadeIn) {
+  const auto ans = make("Ans");
+  ASSERT_TRUE(ans.ok());
+  clock_->advance(5 * 3600);  // sent in the afternoon
+  EXPECT_EQ(app_->visitors().check_in(greet_, *ans, "key-late-0001", "night").error().field,
+            "part");
+  auto late = app_->visitors().check_in(greet_, *ans, "key-late-0001", "morning");
+  ASSERT_TRUE(late.ok()) << late.error().message_key;
+  EXPECT_EQ(late->part, DayPart::kMorning);
+  auto again = app_->visitors().check_in(greet_, *ans, "key-late-0002", "morning");
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->already) << "once per day part, the part it was made in";
+  EXPECT_FALSE(app_->visitors().check_in(greet_, *ans, "key-late-0003")->already)
+      << "without a part, now's part: the afternoon";
+  auto day = app_->centres().today(greet_, matilo_);
+  ASSERT_TRUE(day.ok());
+  EXPECT_EQ(day->parts[0].known, 1);
+  EXPECT_EQ(day->parts[1].known, 1);
+}
+
 TEST_F(VisitorsTest, WithdrawingTheConsentTakesTheNameAndKeepsTheCount) {
   const auto ans = make("Ans");
   ASSERT_TRUE(ans.ok());
