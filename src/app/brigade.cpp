@@ -369,9 +369,7 @@ Result<CoordinatorOverview> Brigade::overview(const User& user) {
 Result<BrigadeFigures> Brigade::figures(const User& user, int months) {
   if (!may_view_brigade_figures(user)) return Error::forbidden();
   auto tx = ctx_.store->begin(TxMode::kRead);
-  std::vector<WijkId> wijken = user.wijken;
-  if (may_view_city_figures(user) && wijken.empty())
-    for (const auto& w : tx->admin().list_wijken()) wijken.push_back(w.id);
+  const auto wijken = figure_wijken(*tx, user);
   if (wijken.empty()) return Error::forbidden();
   return brigade_figures(*tx, wijken, months, now());
 }

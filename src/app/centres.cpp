@@ -101,6 +101,14 @@ Result<DayTally> Centres::today(const User& host, CentreId centre) {
   return make_tally(std::move(*c), day, t, tx->centres().tallies_of_day(centre, day));
 }
 
+Result<CentreFigures> Centres::figures(const User& user, int months) {
+  if (!may_view_centre_figures(user)) return Error::forbidden();
+  auto tx = ctx_.store->begin(TxMode::kRead);
+  const auto wijken = figure_wijken(*tx, user);
+  if (wijken.empty()) return Error::forbidden();
+  return centre_figures(*tx, wijken, months, now());
+}
+
 Result<DayTally> Centres::tap(const User& host, CentreId centre, const TapInput& in) {
   if (!valid_tap_key(in.key)) return Error::invalid("error.bad_request", "key");
   if (in.delta != 1 && in.delta != -1) return Error::invalid("error.bad_request", "delta");

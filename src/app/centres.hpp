@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/context.hpp"
+#include "app/figures.hpp"
 #include "domain/centres.hpp"
 #include "domain/entities.hpp"
 
@@ -48,6 +49,9 @@ class Centres {
   Status add_host(const User& admin, CentreId centre, UserId host);
   // The centres `user` hosts, by name; empty for anyone else.
   Result<std::vector<Centre>> hosted(const User& user);
+  // The centres' figures per month of the wijken whose figures the user sees (coordinator,
+  // funder), for the last `months` months.
+  Result<CentreFigures> figures(const User& user, int months);
   // Today's count at a centre the user hosts.
   Result<DayTally> today(const User& host, CentreId centre);
   // Counts one tap and returns the day's count after it. A key counted before changes nothing.

@@ -6,12 +6,21 @@
 
 #include "app/lookups.hpp"
 #include "domain/time.hpp"
+#include "privacy/access_policy.hpp"
 #include "report/figures.hpp"
 #include "report/funnel.hpp"
+#include "store/store.hpp"
 
 namespace meedoen {
 
-BrigadeFigures brigade_figures(Tx& tx, const std::vector<WijkId>& wijken, int months, Timestamp t) {
+std::vector<WijkId> figure_wijken(Tx& tx, const User& user) {
+  std::vector<WijkId> wijken = user.wijken;
+  if (may_view_city_figures(user) && wijken.empty())
+    for (const auto& w : tx.admin().list_wijken()) wijken.push_back(w.id);
+  return wijken;
+}
+
+Timestamp figures_period_start(int months, Timestamp t) {
   months = std::clamp(months, 1, 24);
   // From the first day of the month `months - 1` back.
   const std::string today = format_date(t);
@@ -23,7 +32,12 @@ BrigadeFigures brigade_figures(Tx& tx, const std::vector<WijkId>& wijken, int mo
   }
   char first[32];
   std::snprintf(first, sizeof first, "%04d-%02d-01", y, m);
-  const Timestamp from = parse_local_datetime(std::string(first) + "T00:00").value_or(0);
+  return parse_local_datetime(std::string(first) + "T00:00").value_or(0);
+}
+
+BrigadeFigures brigade_figures(Tx& tx, const std::vector<WijkId>& wijken, int months, Timestamp t) {
+  months = std::clamp(months, 1, 24);
+  const Timestamp from = figures_period_start(months, t);
   const auto rows = tx.figures().funnel(wijken, from, t + 1);
   Lookups names(tx);
   BrigadeFigures out;

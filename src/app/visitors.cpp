@@ -2,6 +2,7 @@
 
 #include "app/audit_trail.hpp"
 #include "app/brigade_shared.hpp"
+#include "app/figures.hpp"
 #include "domain/text.hpp"
 #include "privacy/access_policy.hpp"
 #include "store/store.hpp"
@@ -137,7 +138,10 @@ Result<VisitorRecord> Visitors::get(const User& host, VisitorId id) {
   auto c = tx->centres().get_centre(v->centre_id);
   auto visits = tx->visitors().visits_of(id, local_days(now()));
   if (!c || !visits) return Error::not_found();
-  return VisitorRecord{std::move(*c), std::move(*visits), tx->consents().consents_of_visitor(id)};
+  const auto today = local_days(now());
+  const auto from = local_days(figures_period_start(12, now()));
+  return VisitorRecord{std::move(*c), std::move(*visits), tx->consents().consents_of_visitor(id),
+                       visitor_months(tx->visitors().days_of(id, from), from, today)};
 }
 
 Result<CheckIn> Visitors::check_in(const User& host, VisitorId id, const std::string& key,

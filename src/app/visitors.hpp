@@ -36,6 +36,7 @@ struct VisitorRecord {
   Centre centre;
   VisitorVisits visits;
   std::vector<ConsentRecord> consents;  // the newest first
+  std::vector<VisitorMonth> months;     // the last 12 months, the newest first
 };
 
 struct CheckIn {

@@ -84,4 +84,21 @@ struct Tally {
   int known = 0;  // known visitors checked in
 };
 
+// For the figures: one day part of one centre, counted as the tally counts it, with its known
+// visitors' check-ins.
+struct CentreDayCount {
+  CentreId centre;
+  std::int64_t day = 0;
+  Tally tally;
+};
+
+// For the figures: an occurrence whose attendance a host recorded, and whether a visitor
+// organises the activity.
+struct HeldActivity {
+  CentreId centre;
+  std::int64_t day = 0;
+  int attendance = 0;
+  bool by_visitor = false;
+};
+
 }  // namespace meedoen

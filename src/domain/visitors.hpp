@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/centres.hpp"
 #include "domain/consents.hpp"
@@ -47,5 +48,25 @@ struct VisitorVisits {
 // empty, too long, or the name of a visitor the centre knows already (letter case and spaces
 // aside; `taken` says whether comparable_name(name) is taken).
 std::string visitor_name_problem(std::string_view name, bool taken);
+
+// A day a known visitor came: the day parts they were checked in (corrections taken off) and the
+// occurrences whose attendance has them in it.
+struct VisitorDay {
+  std::int64_t day = 0;  // local date
+  int visits = 0;
+  int activities = 0;
+};
+
+// Their participation in one month: "2026-11", with the day parts and the activities.
+struct VisitorMonth {
+  std::string month;
+  int visits = 0;
+  int activities = 0;
+};
+
+// The months of `days` from `from_day` on (a local date), the newest first, with every month in
+// between that has nothing, so that a gap shows as one; nothing before the first month they came.
+std::vector<VisitorMonth> visitor_months(const std::vector<VisitorDay>& days, std::int64_t from_day,
+                                         std::int64_t today);
 
 }  // namespace meedoen

@@ -101,6 +101,8 @@ bool may_view_brigade_figures(const User& user) {
   return user.active && (user.role == Role::kCoordinator || user.role == Role::kFunder);
 }
 
+bool may_view_centre_figures(const User& user) { return may_view_brigade_figures(user); }
+
 bool may_view_signal(const User& user, const Signal& s) {
   if (s.meldcode) return may_view_meldcode_signal(user, s);
   return may_view_wijk(user, s.wijk_id) || s.raised_by == user.id;

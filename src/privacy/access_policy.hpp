@@ -108,6 +108,9 @@ bool may_view_referral(const User& user, const Referral& referral);
 bool may_answer_referral(const User& user, const Referral& referral);
 // Whether `user` may see the brigade's figures (pseudonymous aggregates).
 bool may_view_brigade_figures(const User& user);
+// The centres' figures (no names, small numbers suppressed): for the same people, beside the
+// brigade's funnel, of their own wijken.
+bool may_view_centre_figures(const User& user);
 
 // --- the Zelfregiecentrum ---
 // Whether `user` hosts `centre`: an active host (gastheer/gastvrouw) named for it. A host counts

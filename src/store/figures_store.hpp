@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "domain/brigade.hpp"
+#include "domain/centres.hpp"
 #include "domain/entities.hpp"
 
 namespace meedoen {
@@ -17,6 +18,13 @@ class FiguresStore {
   // oldest first.
   virtual std::vector<FunnelRow> funnel(const std::vector<WijkId>& wijken, Timestamp from,
                                         Timestamp to) = 0;
+  // The counts of the centres in `wijken` (empty: all) per day part of the local days `from_day`
+  // to `to_day` (both included) that have any tap, corrections taken off.
+  virtual std::vector<CentreDayCount> centre_days(const std::vector<WijkId>& wijken,
+                                                  std::int64_t from_day, std::int64_t to_day) = 0;
+  // The occurrences in those days whose attendance was recorded.
+  virtual std::vector<HeldActivity> held_activities(const std::vector<WijkId>& wijken,
+                                                    std::int64_t from_day, std::int64_t to_day) = 0;
 };
 
 }  // namespace meedoen

@@ -23,6 +23,9 @@ class VisitorsStore {
   // The visitors the centre knows now, by name, each with their visits; `today` is a local date.
   virtual std::vector<VisitorVisits> known_visitors(CentreId centre, std::int64_t today) = 0;
   virtual std::optional<VisitorVisits> visits_of(VisitorId id, std::int64_t today) = 0;
+  // The days the visitor came from `from_day` (a local date) on, oldest first: their check-ins
+  // and the occurrences they came to.
+  virtual std::vector<VisitorDay> days_of(VisitorId id, std::int64_t from_day) = 0;
   // The known visitor linked to this resident's pseudonymous record, at any centre.
   virtual std::optional<Visitor> visitor_of_resident(ResidentId resident) = 0;
   // Whether the visitor is checked in on `day` in day part `part` (and not taken back).

@@ -249,6 +249,13 @@ TEST_F(BrigadeHttpTest, CoordinatorPagesAreForTheCoordinatorAndFiguresAlsoForThe
   auto figures = funder.get("/brigade/cijfers?maanden=12");
   EXPECT_EQ(figures.status, 200);
   EXPECT_NE(figures.body.find("Bezocht"), std::string::npos);
+  // Beside the funnel, the centres: the demo's Matilo has months of visits and activities, and
+  // no visitor's name is on the page.
+  EXPECT_NE(figures.body.find("Zelfregiecentra"), std::string::npos);
+  EXPECT_NE(figures.body.find("Huis van de Buurt Matilo"), std::string::npos);
+  EXPECT_NE(figures.body.find("Door bezoekers georganiseerd"), std::string::npos);
+  for (const char* name : {"Ans", "Bram", "Joke", "Fenna", "Henk"})
+    EXPECT_EQ(figures.body.find(std::string(">") + name), std::string::npos) << name;
   EXPECT_EQ(funder.get("/brigade/cijfers?maanden=99").status, 400);
   EXPECT_EQ(funder.get("/verwijzingen").status, 403);
   auto coord = client();

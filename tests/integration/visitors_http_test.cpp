@@ -73,6 +73,8 @@ TEST_F(VisitorsHttpTest, AHostMakesSomeoneKnownChecksThemInAndTheNameGoesOnWithd
   const bool evening_now = day_part_of(std::time(nullptr)) == DayPart::kEvening;
   EXPECT_NE(rec.body.find(evening_now ? "1 keer geweest" : "2 keer geweest"), std::string::npos)
       << "now's day part, and the evening";
+  EXPECT_NE(rec.body.find("Per maand: hoe vaak de bezoeker kwam"), std::string::npos)
+      << "participation over time, month by month";
 
   // Nobody else sees the name: not a GP, not a peer, not the administrator, not the public.
   for (const char* who : {"huisarts", "peer.anouk", "beheer", "coordinator"}) {

@@ -44,4 +44,48 @@ std::vector<FunnelRow> SqlFigures::funnel(const std::vector<WijkId>& wijken, Tim
   return out;
 }
 
+std::vector<CentreDayCount> SqlFigures::centre_days(const std::vector<WijkId>& wijken,
+                                                    std::int64_t from_day, std::int64_t to_day) {
+  auto s = conn_->prepare(
+      "SELECT t.centre_id, t.day, t.part, SUM(t.delta), SUM(t.first_visit * t.delta), "
+      "SUM(t.with_brigade * t.delta), SUM(t.with_someone * t.delta), "
+      "SUM(CASE WHEN t.visitor_id > 0 THEN t.delta ELSE 0 END) "
+      "FROM centre_taps t JOIN centres c ON c.id = t.centre_id WHERE " +
+      wijk_clause("c.wijk_id", wijken) +
+      " AND t.day >= ? AND t.day <= ? GROUP BY t.centre_id, t.day, t.part "
+      "ORDER BY t.centre_id, t.day, t.part");
+  s.bind_all(from_day, to_day);
+  return collect<CentreDayCount>(s, [](const Stmt& r) {
+    CentreDayCount d;
+    d.centre = CentreId(r.i64(0));
+    d.day = r.i64(1);
+    d.tally.part = parse_day_part(r.view(2)).value_or(DayPart::kMorning);
+    d.tally.visitors = static_cast<int>(r.i64(3));
+    d.tally.first_visits = static_cast<int>(r.i64(4));
+    d.tally.with_brigade = static_cast<int>(r.i64(5));
+    d.tally.with_someone = static_cast<int>(r.i64(6));
+    d.tally.known = static_cast<int>(r.i64(7));
+    return d;
+  });
+}
+
+std::vector<HeldActivity> SqlFigures::held_activities(const std::vector<WijkId>& wijken,
+                                                      std::int64_t from_day, std::int64_t to_day) {
+  auto s = conn_->prepare(
+      "SELECT a.centre_id, n.day, n.count, CASE WHEN a.organiser <> '' THEN 1 ELSE 0 END "
+      "FROM activity_attendance n JOIN activities a ON a.id = n.activity_id "
+      "JOIN centres c ON c.id = a.centre_id WHERE " +
+      wijk_clause("c.wijk_id", wijken) +
+      " AND n.day >= ? AND n.day <= ? ORDER BY a.centre_id, n.day, a.id");
+  s.bind_all(from_day, to_day);
+  return collect<HeldActivity>(s, [](const Stmt& r) {
+    HeldActivity h;
+    h.centre = CentreId(r.i64(0));
+    h.day = r.i64(1);
+    h.attendance = static_cast<int>(r.i64(2));
+    h.by_visitor = r.flag(3);
+    return h;
+  });
+}
+
 }  // namespace meedoen::sql

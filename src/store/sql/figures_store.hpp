@@ -12,6 +12,10 @@ class SqlFigures final : public FiguresStore {
 
   std::vector<FunnelRow> funnel(const std::vector<WijkId>& wijken, Timestamp from,
                                 Timestamp to) override;
+  std::vector<CentreDayCount> centre_days(const std::vector<WijkId>& wijken, std::int64_t from_day,
+                                          std::int64_t to_day) override;
+  std::vector<HeldActivity> held_activities(const std::vector<WijkId>& wijken,
+                                            std::int64_t from_day, std::int64_t to_day) override;
 
  private:
   Connection* conn_;

@@ -1,5 +1,7 @@
 #include "store/sql/visitors_store.hpp"
 
+#include <map>
+
 #include "domain/text.hpp"
 #include "store/sql/rows.hpp"
 
@@ -88,6 +90,31 @@ std::optional<VisitorVisits> SqlVisitors::visits_of(VisitorId id, std::int64_t t
   s.bind_all(today, id.value);
   if (!s.step()) return std::nullopt;
   return read_visits(s);
+}
+
+std::vector<VisitorDay> SqlVisitors::days_of(VisitorId id, std::int64_t from_day) {
+  std::map<std::int64_t, VisitorDay> days;
+  auto taps = conn_->prepare(
+      "SELECT day, SUM(delta) FROM centre_taps WHERE visitor_id = ? AND day >= ? GROUP BY day");
+  taps.bind_all(id.value, from_day);
+  while (taps.step()) {
+    auto& d = days[taps.i64(0)];
+    d.visits = static_cast<int>(taps.i64(1));
+  }
+  auto came = conn_->prepare(
+      "SELECT day, COUNT(*) FROM activity_attendees WHERE visitor_id = ? AND day >= ? "
+      "GROUP BY day");
+  came.bind_all(id.value, from_day);
+  while (came.step()) {
+    auto& d = days[came.i64(0)];
+    d.activities = static_cast<int>(came.i64(1));
+  }
+  std::vector<VisitorDay> out;
+  for (auto& [day, d] : days) {
+    d.day = day;
+    out.push_back(d);
+  }
+  return out;
 }
 
 std::optional<Visitor> SqlVisitors::visitor_of_resident(ResidentId resident) {

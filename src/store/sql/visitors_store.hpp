@@ -15,6 +15,7 @@ class SqlVisitors final : public VisitorsStore {
   bool name_taken(CentreId centre, const std::string& name) override;
   std::vector<VisitorVisits> known_visitors(CentreId centre, std::int64_t today) override;
   std::optional<VisitorVisits> visits_of(VisitorId id, std::int64_t today) override;
+  std::vector<VisitorDay> days_of(VisitorId id, std::int64_t from_day) override;
   std::optional<Visitor> visitor_of_resident(ResidentId resident) override;
   bool checked_in(VisitorId id, std::int64_t day, DayPart part) override;
   void forget_visitor(VisitorId id, Timestamp at) override;

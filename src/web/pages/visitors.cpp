@@ -105,6 +105,17 @@ Response visitor_page(Ctx& c) {
     consents.push_back(std::move(o));
   }
   m["consents"] = std::move(consents);
+  // Participation over time: per month "november 2026", with the gaps between.
+  json::array months;
+  for (const auto& mo : r->months) {
+    const std::string month = std::to_string(std::stoi(mo.month.substr(5, 2)));
+    months.push_back(json::object{
+        {"month", std::string(label(c, labels::kMonths, month)) + " " + mo.month.substr(0, 4)},
+        {"visits", mo.visits},
+        {"activities", mo.activities}});
+  }
+  m["has_months"] = !months.empty();
+  m["months"] = std::move(months);
   m["saved_text"] = saved_text(c);
   return page(c, "visitors/visitor", std::move(m), r->visits.visitor.name);
 }

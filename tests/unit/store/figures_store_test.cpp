@@ -1,5 +1,5 @@
-// The figures store's contract: the brigade's funnel, one row per request
-// (store/figures_store.hpp).
+// The figures store's contract: the brigade's funnel, one row per request, and the centres' counts
+// per day part and their occurrences held (store/figures_store.hpp).
 #include <tuple>
 
 #include "store_contract.hpp"
@@ -95,6 +95,99 @@ TEST_P(FiguresStoreContract, AnOutcomeOfATransactionWithoutCommitIsNotCounted) {
   const auto rows = read()->figures().funnel({w.wijk}, kT0, kT0 + 1);
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_FALSE(rows[0].came_along);
+}
+
+// A centre's day parts as the tally counts them (a -1 takes its +1 off, tags and all), only for
+// the wijken asked and the days asked; and the occurrences whose attendance was recorded.
+TEST_P(FiguresStoreContract, TheCentresCountPerDayPartAndTheirHeldActivities) {
+  const World w = world();
+  constexpr std::int64_t kDay0 = 20415;
+  committed([&](Tx& tx) {
+    Centre c;
+    c.wijk_id = w.wijk;
+    c.name = "Matilo";
+    c.updated_at = kT0;
+    const CentreId centre = tx.centres().insert_centre(c);
+    c.wijk_id = add_wijk(tx, "Stevenshof");
+    c.name = "Elders";
+    const CentreId elsewhere = tx.centres().insert_centre(c);
+    int n = 0;
+    auto tap = [&](CentreId at, std::int64_t day, DayPart part, int delta, bool first) {
+      Tap t;
+      t.centre_id = at;
+      t.day = day;
+      t.part = part;
+      t.delta = delta;
+      t.tags.first_visit = first;
+      t.key = "key-figures-" + std::to_string(++n);
+      t.by = w.user;
+      t.at = kT0;
+      return tx.centres().insert_tap(t);
+    };
+    tap(centre, kDay0, DayPart::kMorning, 1, true);
+    tap(centre, kDay0, DayPart::kMorning, 1, false);
+    const TapId mistake = tap(centre, kDay0, DayPart::kMorning, 1, true);
+    Tap back;
+    back.centre_id = centre;
+    back.day = kDay0;
+    back.part = DayPart::kMorning;
+    back.delta = -1;
+    back.corrects = mistake;
+    back.tags.first_visit = true;
+    back.key = "key-figures-back";
+    back.by = w.user;
+    back.at = kT0;
+    tx.centres().insert_tap(back);
+    tap(centre, kDay0 + 1, DayPart::kEvening, 1, false);
+    tap(centre, kDay0 + 9, DayPart::kEvening, 1, false);  // after the days asked
+    tap(elsewhere, kDay0, DayPart::kMorning, 1, false);   // another wijk
+
+    Activity a;
+    a.centre_id = centre;
+    a.title = "Breien";
+    a.schedule.first_day = kDay0;
+    a.schedule.start_minute = 600;
+    a.schedule.duration_minutes = 60;
+    a.organiser = "Ans";
+    a.status = ActivityStatus::kApproved;
+    a.created_by = w.user;
+    a.created_at = a.updated_at = kT0;
+    const ActivityId knit = tx.activities().insert_activity(a);
+    a.title = "Koffie";
+    a.organiser = "";
+    const ActivityId coffee = tx.activities().insert_activity(a);
+    Headcount h;
+    h.activity_id = knit;
+    h.day = kDay0;
+    h.count = 6;
+    h.recorded_by = w.user;
+    h.recorded_at = kT0;
+    tx.occurrences().put_attendance(h);
+    h.activity_id = coffee;
+    h.day = kDay0 + 1;
+    h.count = 11;
+    tx.occurrences().put_attendance(h);
+    h.day = kDay0 + 20;
+    tx.occurrences().put_attendance(h);
+  });
+  auto tx = read();
+  const auto days = tx->figures().centre_days({w.wijk}, kDay0, kDay0 + 7);
+  ASSERT_EQ(days.size(), 2u);
+  EXPECT_EQ(days[0].day, kDay0);
+  EXPECT_EQ(days[0].tally.part, DayPart::kMorning);
+  EXPECT_EQ(days[0].tally.visitors, 2);
+  EXPECT_EQ(days[0].tally.first_visits, 1);
+  EXPECT_EQ(days[1].day, kDay0 + 1);
+  EXPECT_EQ(days[1].tally.part, DayPart::kEvening);
+  EXPECT_EQ(days[1].tally.visitors, 1);
+  EXPECT_EQ(tx->figures().centre_days({}, kDay0, kDay0 + 7).size(), 3u) << "every wijk";
+
+  const auto held = tx->figures().held_activities({w.wijk}, kDay0, kDay0 + 7);
+  ASSERT_EQ(held.size(), 2u);
+  EXPECT_EQ(held[0].attendance, 6);
+  EXPECT_TRUE(held[0].by_visitor) << "a visitor organises the knitting";
+  EXPECT_EQ(held[1].attendance, 11);
+  EXPECT_FALSE(held[1].by_visitor);
 }
 
 }  // namespace

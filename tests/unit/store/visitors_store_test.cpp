@@ -140,11 +140,28 @@ TEST_P(VisitorsStoreContract, TheActivitiesAVisitorCameToAreCountedUntilTheyAreF
   EXPECT_EQ(read()->visitors().visits_of(ans, 20419)->activities, 2);
   EXPECT_EQ(read()->visitors().visits_of(bo, 20419)->activities, 0);
   EXPECT_EQ(read()->visitors().known_visitors(c, 20419).at(0).activities, 2);
+  // Their days: the check-ins (one taken back) and the activities, from the day asked on.
+  tap(w, c, ans, 20412, "key-ans-day1");
+  const TapId wrong = tap(w, c, ans, 20413, "key-ans-day2");
+  tap(w, c, ans, 20413, "key-ans-day3", -1, wrong);
+  tap(w, c, ans, 20400, "key-ans-day0");  // before
+  const auto days = read()->visitors().days_of(ans, 20410);
+  ASSERT_EQ(days.size(), 3u);
+  EXPECT_EQ(days[0].day, 20412);
+  EXPECT_EQ(days[0].visits, 1);
+  EXPECT_EQ(days[0].activities, 1);
+  EXPECT_EQ(days[1].day, 20413);
+  EXPECT_EQ(days[1].visits, 0) << "taken back";
+  EXPECT_EQ(days[2].day, 20419);
+  EXPECT_EQ(days[2].visits, 0);
+  EXPECT_EQ(days[2].activities, 1);
 
   committed([&](Tx& tx) { tx.visitors().forget_visitor(ans, kT0 + 60); });
   EXPECT_TRUE(read()->occurrences().attendance_of(knit, 20419)->visitors.empty());
   EXPECT_EQ(read()->occurrences().attendance_of(knit, 20419)->count, 5);  // the count stays
   EXPECT_EQ(read()->visitors().visits_of(ans, 20419)->activities, 0);
+  for (const auto& d : read()->visitors().days_of(ans, 0))
+    EXPECT_EQ(d.activities, 0) << "forgotten: in no activity any more";
 }
 
 TEST_P(VisitorsStoreContract, AConsentIsKeptAndWithdrawnOnce) {
