@@ -55,6 +55,15 @@ Result<BrigadeFigures> Api::brigade_figures(const std::string& secret, int month
   });
 }
 
+Result<CentreFigures> Api::centre_figures(const std::string& secret, int months,
+                                          const std::string& what) {
+  return call(secret, what, [&](Tx& tx) {
+    std::vector<WijkId> wijken;
+    for (const auto& w : tx.admin().list_wijken()) wijken.push_back(w.id);
+    return meedoen::centre_figures(tx, wijken, months, now());
+  });
+}
+
 int Api::small_number_threshold() { return kSmallNumberThreshold; }
 
 }  // namespace meedoen

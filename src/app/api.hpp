@@ -10,6 +10,7 @@
 
 #include "app/brigade_io.hpp"
 #include "app/context.hpp"
+#include "app/figures.hpp"
 #include "app/io.hpp"
 #include "domain/api_tokens.hpp"
 
@@ -30,6 +31,9 @@ class Api {
   // The brigade's funnel of every wijk for the last `months` (1..24).
   Result<BrigadeFigures> brigade_figures(const std::string& secret, int months,
                                          const std::string& what);
+  // The centres' figures of every wijk, per centre and month (app/figures.hpp).
+  Result<CentreFigures> centre_figures(const std::string& secret, int months,
+                                       const std::string& what);
   // Counts from 1 to this minus one are published as "<5" (report/figures.hpp).
   static int small_number_threshold();
 

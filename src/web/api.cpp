@@ -2,6 +2,7 @@
 
 #include <boost/json/serialize.hpp>
 #include <cstdlib>
+#include <optional>
 
 #include "app/app.hpp"
 #include "web/forms.hpp"
@@ -104,14 +105,51 @@ Response signal_figures(Ctx& c) {
   return api_json(200, body);
 }
 
-Response brigade_figures(Ctx& c) {
-  int months = 6;
+// ?maanden=1..24, 6 when not given; nothing for anything else.
+std::optional<int> months_param(Ctx& c) {
   const auto& q = c.req.query.get("maanden");
-  if (!q.empty()) {
-    auto n = parse_id(q);
-    if (!n || *n > 24) return api_problem(c, 400, "error.api.months");
-    months = static_cast<int>(*n);
-  }
+  if (q.empty()) return 6;
+  auto n = parse_id(q);
+  if (!n || *n > 24) return std::nullopt;
+  return static_cast<int>(*n);
+}
+
+// A centre's row: the centre, the month (per month only), and its counts by their API names, in
+// the order of app/figures_centres.cpp.
+json::object centre_row(const CentreFigureRow& r, bool with_month) {
+  static const char* kNames[] = {
+      "bezoeken",     "ochtend",          "middag",       "avond",         "eersteKeer",
+      "metDeBrigade", "bekendIngecheckt", "activiteiten", "doorBezoekers", "deelnemers"};
+  json::object o;
+  o["centrum"] = json::object{{"id", r.centre.value}, {"naam", r.centre_name}};
+  if (with_month) o["maand"] = r.month;
+  json::object cells;
+  for (std::size_t i = 0; i < r.cells.size() && i < std::size(kNames); ++i)
+    cells[kNames[i]] = count(r.cells[i].second);
+  o["aantallen"] = std::move(cells);
+  return o;
+}
+
+Response centre_figures(Ctx& c) {
+  const auto months = months_param(c);
+  if (!months) return api_problem(c, 400, "error.api.months");
+  auto r = c.app.api().centre_figures(bearer(c.req), *months, what(c));
+  if (!r) return failed(c, r.error());
+  json::array rows, totals;
+  for (const auto& row : r->rows) rows.push_back(centre_row(row, true));
+  for (const auto& row : r->totals) totals.push_back(centre_row(row, false));
+  json::object body;
+  body["maanden"] = r->months;
+  body["drempel"] = Api::small_number_threshold();
+  body["perMaand"] = std::move(rows);
+  body["totalen"] = std::move(totals);
+  return api_json(200, body);
+}
+
+Response brigade_figures(Ctx& c) {
+  const auto m = months_param(c);
+  if (!m) return api_problem(c, 400, "error.api.months");
+  const int months = *m;
   auto r = c.app.api().brigade_figures(bearer(c.req), months, what(c));
   if (!r) return failed(c, r.error());
   json::array rows, totals;
@@ -131,6 +169,7 @@ void add_api_routes(Router& r) {
   r.add("GET", "/api/v1/wijken", false, wijken);
   r.add("GET", "/api/v1/cijfers/signalen", false, signal_figures);
   r.add("GET", "/api/v1/cijfers/brigade", false, brigade_figures);
+  r.add("GET", "/api/v1/cijfers/centra", false, centre_figures);
 }
 
 Response api_json(int status, const json::value& body) {

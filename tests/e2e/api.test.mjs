@@ -77,6 +77,9 @@ describe('json api', { timeout: 900_000 }, () => {
       for (const q of ['', '?maanden=1', '?maanden=24'])
         conforms(await call(base, '/cijfers/brigade', secret, q), '/cijfers/brigade', 200);
       conforms(await call(base, '/cijfers/brigade', secret, '?maanden=99'), '/cijfers/brigade', 400);
+      for (const q of ['', '?maanden=24'])
+        conforms(await call(base, '/cijfers/centra', secret, q), '/cijfers/centra', 200);
+      conforms(await call(base, '/cijfers/centra', secret, '?maanden=0'), '/cijfers/centra', 400);
       conforms(await call(base, '/wijken', ''), '/wijken', 401);
 
       // Revoked, the same token gets the documented 401.

@@ -43,7 +43,7 @@ class ApiHttpTest : public HttpTest {
   static void expect_problem(const Reply& r, int status) {
     EXPECT_EQ(r.status, status) << r.body;
     EXPECT_EQ(r.headers.at("Content-Type"), "application/problem+json");
-    EXPECT_EQ(r.headers.at("API-Version"), "1.0.0");
+    EXPECT_EQ(r.headers.at("API-Version"), "1.1.0");
     const auto p = json::parse(r.body).as_object();
     EXPECT_EQ(p.at("status").as_int64(), status);
     EXPECT_FALSE(p.at("title").as_string().empty());
@@ -73,7 +73,7 @@ TEST_F(ApiHttpTest, ATokenReadsTheFiguresUntilItIsRevokedAndEveryCallIsAudited) 
   auto r = api.get("/api/v1/wijken");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.headers["Content-Type"], "application/json");
-  EXPECT_EQ(r.headers["API-Version"], "1.0.0");
+  EXPECT_EQ(r.headers["API-Version"], "1.1.0");
   EXPECT_EQ(r.headers["Cache-Control"], "no-store");
   const auto wijken = json::parse(r.body).at("wijken").as_array();
   ASSERT_FALSE(wijken.empty());
@@ -100,7 +100,21 @@ TEST_F(ApiHttpTest, ATokenReadsTheFiguresUntilItIsRevokedAndEveryCallIsAudited) 
   EXPECT_TRUE(funnel.at("totalen").as_array()[0].at("wijk").is_null())
       << "all wijken together come first";
 
-  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE event = 'api_call'"), before + 3);
+  r = api.get("/api/v1/cijfers/centra?maanden=12");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto centres = json::parse(r.body).as_object();
+  EXPECT_EQ(centres.at("maanden").as_int64(), 12);
+  ASSERT_FALSE(centres.at("perMaand").as_array().empty()) << "the demo's Matilo counts visitors";
+  for (const char* part : {"perMaand", "totalen"})
+    for (const auto& row : centres.at(part).as_array()) {
+      EXPECT_FALSE(row.at("centrum").at("naam").as_string().empty());
+      EXPECT_EQ(row.as_object().contains("maand"), std::string(part) == "perMaand");
+      ASSERT_EQ(row.at("aantallen").as_object().size(), 10u);
+      for (const auto& [name, cell] : row.at("aantallen").as_object()) expect_suppressed(cell);
+    }
+  expect_problem(api.get("/api/v1/cijfers/centra?maanden=25"), 400);
+
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE event = 'api_call'"), before + 4);
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE event = 'api_call' AND user_label = "
                   "'api:Dashboard gemeente (token " +
                   std::to_string(id) + ")' AND object = 'GET /api/v1/cijfers/brigade'"),
@@ -165,7 +179,7 @@ TEST_F(ApiHttpTest, TheOpenApiDocumentIsServedForAnyone) {
   const auto doc = json::parse(r.body).as_object();
   EXPECT_EQ(doc.at("openapi").as_string().subview().substr(0, 2), "3.");
   EXPECT_EQ(doc.at("info").at("version").as_string(), r.headers["API-Version"]);
-  for (const char* path : {"/wijken", "/cijfers/signalen", "/cijfers/brigade"})
+  for (const char* path : {"/wijken", "/cijfers/signalen", "/cijfers/brigade", "/cijfers/centra"})
     EXPECT_TRUE(doc.at("paths").as_object().contains(path)) << path;
   EXPECT_EQ(client().get("/api/v1/openapi.json").body, r.body);
 }
