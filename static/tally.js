@@ -2,15 +2,21 @@
 // visitors (templates/centres/day.mustache), sent in the background. Each tap gets its own
 // idempotency key here and waits in localStorage until the server has answered it, so a tap made
 // without a connection is sent when the connection is back, and a tap whose answer got lost is
-// sent again with the same key and counted once (app/centres.cpp, app/visitors.cpp). A check-in
-// carries the day part chosen in the count when it was made, so that it lands there when it is
-// sent later. Without this script the forms post as usual and the page comes back counted.
+// sent again with the same key and counted once (app/centres.cpp, app/visitors.cpp). A tap
+// carries the phone's date and, a check-in, the day part chosen in the count when it was made, so
+// that it lands there when it is sent later. Without this script the forms post as usual and the
+// page comes back counted.
 (function () {
   'use strict';
   var QUEUE = 'meedoen.tally.queue';
   var sending = false;
 
+  // The queue when the browser keeps no storage (a private window that refuses it): the taps
+  // still go, only not across a reload.
+  var memory = null;
+
   function load() {
+    if (memory) return memory.slice();
     try {
       var q = JSON.parse(window.localStorage.getItem(QUEUE) || '[]');
       return Array.isArray(q) ? q : [];
@@ -22,8 +28,9 @@
   function save(q) {
     try {
       window.localStorage.setItem(QUEUE, JSON.stringify(q));
+      memory = null;
     } catch (e) {
-      // Private mode without storage: the taps still go, only not across a reload.
+      memory = q.slice();
     }
   }
 
@@ -75,23 +82,36 @@
     el.hidden = false;
   }
 
-  // The fresh count from the server, keeping the day part that the host chose.
-  function replaceTally(html) {
+  // The fresh count from the server, keeping the day part that the host chose. A tap for another
+  // centre (a host of two, whose queue holds taps of both) does not put its count on this page.
+  function replaceTally(fresh) {
     var old = document.getElementById('tally');
-    if (!old) return;
+    var f = form();
+    var freshForm = fresh.querySelector('form[data-tally]');
+    if (!old || !f || !freshForm || freshForm.getAttribute('action') !== f.getAttribute('action')) return;
     var part = chosenPart();
-    var box = document.createElement('div');
-    box.innerHTML = html;
-    var fresh = box.querySelector('#tally');
-    if (!fresh) return;
     var radio = part && fresh.querySelector('input[name="part"][value="' + part + '"]');
     if (radio) radio.checked = true;
     old.replaceWith(fresh);
   }
 
+  function tallyIn(html) {
+    var box = document.createElement('div');
+    box.innerHTML = html;
+    return box.querySelector('#tally');
+  }
+
+  // The phone's local date: a tap sent days later still counts on the day it was made.
+  function today() {
+    var d = new Date();
+    var pad = function (n) { return (n < 10 ? '0' : '') + n; };
+    return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());
+  }
+
   function queueTap(action, data) {
     var key = newKey();
     data.set('key', key);
+    data.set('day', today());
     data.delete('_csrf');
     var q = load();
     q.push({ key: key, action: action, body: data.toString(), offline: false });
@@ -99,9 +119,11 @@
     flush();
   }
 
-  // Sends the waiting taps one after another, oldest first. A network failure keeps the tap and
-  // stops until the connection is back; any answer of the server settles it (a 503 aside: the
-  // database was busy, so it waits too).
+  // Sends the waiting taps one after another, oldest first. A tap is settled only by Meedoen's own
+  // answer: counted (the count comes back), or refused for what it is (said on the page). It waits
+  // and goes again when the connection fails, when the answer is lost half-way, when the server or
+  // something on the way is busy or broken (5xx, 408, 429), when what comes back is not the count
+  // (a wifi log-in page), and while the log-in has ended.
   function flush() {
     if (sending) return;
     var q = load();
@@ -120,30 +142,31 @@
       },
       body: body.toString()
     }).then(function (res) {
-      return res.text().then(function (html) {
-        sending = false;
-        if (res.status === 503) {
-          showQueue(load(), false);
-          return;
-        }
-        // The log-in ended (or was made again elsewhere): the taps stay here until it is back.
-        if (res.status === 401 || res.headers.get('X-Meedoen-Session') === 'ended') {
-          showNote('data-logged-out');
-          return;
-        }
-        var rest = load().filter(function (t) { return t.key !== tap.key; });
-        save(rest);
-        if (res.status === 200 || res.status === 409) {
-          replaceTally(html);
-          showQueue(rest, q.length > 0 && rest.length === 0 && tap.offline);
-        } else {
-          // Refused for what it is (the visitor is no longer known, say): it cannot be counted,
-          // and the page says so rather than dropping it without a word.
-          showNote('data-refused');
-        }
-        flush();
-      });
-    }, function () {
+      return res.text().then(function (html) { return { res: res, html: html }; });
+    }).then(function (answer) {
+      sending = false;
+      var status = answer.res.status;
+      var fresh = status === 200 || status === 409 ? tallyIn(answer.html) : null;
+      if (status >= 500 || status === 408 || status === 429 || (status === 200 && !fresh)) {
+        showQueue(load(), false);
+        return;
+      }
+      if (status === 401 || answer.res.headers.get('X-Meedoen-Session') === 'ended') {
+        showNote('data-logged-out');
+        return;
+      }
+      var rest = load().filter(function (t) { return t.key !== tap.key; });
+      save(rest);
+      if (fresh) {
+        replaceTally(fresh);
+        showQueue(rest, q.length > 0 && rest.length === 0 && tap.offline);
+      } else {
+        // Refused for what it is (the visitor is no longer known, say): it cannot be counted,
+        // and the page says so rather than dropping it without a word.
+        showNote('data-refused');
+      }
+      flush();
+    }).catch(function () {
       sending = false;
       var waiting = load();
       waiting.forEach(function (t) { t.offline = true; });

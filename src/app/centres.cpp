@@ -109,11 +109,21 @@ Result<CentreFigures> Centres::figures(const User& user, int months) {
   return centre_figures(*tx, wijken, months, now());
 }
 
+std::optional<std::int64_t> tap_day(const std::string& asked, std::int64_t today) {
+  if (asked.empty()) return today;
+  const auto day = parse_date(asked);
+  if (!day) return std::nullopt;
+  return *day <= today && *day >= today - kTapDaysBack ? *day : today;
+}
+
 Result<DayTally> Centres::tap(const User& host, CentreId centre, const TapInput& in) {
   if (!valid_tap_key(in.key)) return Error::invalid("error.bad_request", "key");
   if (in.delta != 1 && in.delta != -1) return Error::invalid("error.bad_request", "delta");
   if (!valid_tags(in.tags)) return Error::invalid("error.invalid_choice", "tags");
   const Timestamp t = now();
+  const auto today = local_days(t);
+  const auto on = tap_day(in.day, today);
+  if (!on) return Error::invalid("error.bad_request", "day");
   DayPart part = day_part_of(t);
   if (!in.part.empty()) {
     const auto p = parse_day_part(in.part);
@@ -125,13 +135,13 @@ Result<DayTally> Centres::tap(const User& host, CentreId centre, const TapInput&
   if (!may_count(host, centre, store.centres_of_host(host.id))) return Error::forbidden();
   auto c = store.get_centre(centre);
   if (!c) return Error::not_found();
-  if (auto before = store.tap_by_key(centre, in.key)) {
-    // Sent before: answer with the count of the day it was counted on, and count nothing.
-    auto d = make_tally(std::move(*c), before->day, t, store.tallies_of_day(centre, before->day));
+  if (store.tap_by_key(centre, in.key)) {
+    // Sent before: count nothing, and answer with today's count.
+    auto d = make_tally(std::move(*c), today, t, store.tallies_of_day(centre, today));
     d.repeated = true;
     return d;
   }
-  const auto day = local_days(t);
+  const auto day = *on;
   Tap tap;
   tap.centre_id = centre;
   tap.day = day;
@@ -150,7 +160,7 @@ Result<DayTally> Centres::tap(const User& host, CentreId centre, const TapInput&
     tap.visitor = back->visitor;
   }
   store.insert_tap(tap);
-  auto d = make_tally(std::move(*c), day, t, store.tallies_of_day(centre, day));
+  auto d = make_tally(std::move(*c), today, t, store.tallies_of_day(centre, today));
   if (auto st = tx->commit(); !st) return st.error();
   return d;
 }

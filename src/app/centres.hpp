@@ -5,6 +5,7 @@
 // One area of the use cases, reached as app.centres().
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,7 @@ struct TapInput {
   std::string key;   // the page's idempotency key
   int delta = 1;     // +1 or -1
   std::string part;  // a day part's code; empty: the day part of now
+  std::string day;   // the local date it was tapped ("2026-12-03"); empty: today (tap_day)
   TapTags tags;      // for +1 only
 };
 
@@ -39,6 +41,12 @@ struct DayTally {
   int total = 0;
   bool repeated = false;  // the tap just sent had been counted before (same key)
 };
+
+// The day a tap counts on, from the local date the page says it was tapped (it may be sent days
+// later): that date within the last kTapDaysBack days, and today for a date outside them (a phone
+// whose clock is wrong), so that no tap is lost. Empty: today; not a date: nothing.
+inline constexpr int kTapDaysBack = 7;
+std::optional<std::int64_t> tap_day(const std::string& asked, std::int64_t today);
 
 class Centres {
  public:
@@ -54,7 +62,7 @@ class Centres {
   Result<CentreFigures> figures(const User& user, int months);
   // Today's count at a centre the user hosts.
   Result<DayTally> today(const User& host, CentreId centre);
-  // Counts one tap and returns the day's count after it. A key counted before changes nothing.
+  // Counts one tap and returns today's count after it. A key counted before changes nothing.
   // A -1 takes back the latest +1 of that day part; with none left it is a conflict.
   Result<DayTally> tap(const User& host, CentreId centre, const TapInput& in);
   // A fresh idempotency key, for a form that is sent without the page's script.

@@ -103,6 +103,10 @@ CentreFigures centre_figures(Tx& tx, const std::vector<WijkId>& wijken, int mont
     std::array<bool, kCells> hide{};
     for (int i = 0; i < kCells; ++i) hide[i] = any_hidden[i] || total_reveals_small(parts[i]);
     hide[kVisits] = hide[kVisits] || month_hides(total)[kVisits];
+    // The day parts' totals add up to the visits: with a month's visits hidden, the total of its
+    // visits would come back as their sum, and that month with it, so they are hidden too.
+    if (any_hidden[kVisits])
+      for (int i : {kVisits, kMorning, kAfternoon, kEvening}) hide[i] = true;
     out.totals.push_back(shown(centre, names[centre], "", total, hide));
   }
   return out;

@@ -1,7 +1,10 @@
 #include "app/visitors.hpp"
 
+#include <algorithm>
+
 #include "app/audit_trail.hpp"
 #include "app/brigade_shared.hpp"
+#include "app/centres.hpp"
 #include "app/figures.hpp"
 #include "domain/text.hpp"
 #include "privacy/access_policy.hpp"
@@ -145,7 +148,7 @@ Result<VisitorRecord> Visitors::get(const User& host, VisitorId id) {
 }
 
 Result<CheckIn> Visitors::check_in(const User& host, VisitorId id, const std::string& key,
-                                   const std::string& part) {
+                                   const std::string& part, const std::string& on) {
   if (!valid_tap_key(key)) return Error::invalid("error.bad_request", "key");
   const Timestamp t = now();
   DayPart in_part = day_part_of(t);
@@ -154,13 +157,16 @@ Result<CheckIn> Visitors::check_in(const User& host, VisitorId id, const std::st
     if (!p) return Error::invalid("error.invalid_choice", "part");
     in_part = *p;
   }
-  const auto day = local_days(t);
+  const auto today = local_days(t);
+  const auto tapped = tap_day(on, today);
+  if (!tapped) return Error::invalid("error.bad_request", "day");
+  const auto day = *tapped;
   auto tx = ctx_.store->begin(TxMode::kWrite);
   const auto v = tx->visitors().get_visitor(id);
   if (!v ||
       !may_know_visitor(host, v->centre_id, v->known(), tx->centres().centres_of_host(host.id)))
     return Error::not_found();
-  auto visits = tx->visitors().visits_of(id, day);
+  auto visits = tx->visitors().visits_of(id, today);
   if (!visits) return Error::not_found();
   CheckIn out;
   out.visitor = std::move(*visits);
@@ -186,9 +192,9 @@ Result<CheckIn> Visitors::check_in(const User& host, VisitorId id, const std::st
     if (auto st = tx->commit(); !st) return st.error();
     // The visits with this one, as visits_of would read them now.
     auto& after = out.visitor;
-    if (after.visits++ == 0) after.first_day = day;
-    after.last_day = day;
-    after.in_today = true;
+    if (after.visits++ == 0 || day < after.first_day) after.first_day = day;
+    after.last_day = std::max(after.last_day, day);
+    after.in_today = after.in_today || day == today;
   }
   return out;
 }

@@ -66,10 +66,10 @@ class Visitors {
   // Checks a known visitor in for the day part of now: +1 on the day's count, with the visitor in
   // it (and "first visit" when it is their first). Once per day part; `key` is the idempotency
   // key of the tap, as for an anonymous count. `part` is the day part the host counted in when
-  // the tap was made ("morning"; empty for now's), so that a tap sent later lands where it was
-  // made.
+  // the tap was made ("morning"; empty for now's) and `day` its local date (tap_day in
+  // app/centres.hpp), so that a tap sent later lands where it was made.
   Result<CheckIn> check_in(const User& host, VisitorId id, const std::string& key,
-                           const std::string& part = {});
+                           const std::string& part = {}, const std::string& day = {});
   // The visitor withdraws their consent to be known, through a host: the name goes at once.
   // Returns the visitor's centre.
   Result<CentreId> withdraw(const User& host, VisitorId id);

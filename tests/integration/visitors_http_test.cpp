@@ -74,6 +74,7 @@ TEST_F(VisitorsHttpTest, AHostMakesSomeoneKnownChecksThemInAndTheNameGoesOnWithd
   auto late_again = host.post(url + "/binnen", "key=http-check-in-0003&part=evening");
   ASSERT_EQ(late_again.status, 200) << "the same key once more: nothing counted, no error";
   EXPECT_EQ(host.post(url + "/binnen", "key=http-check-in-0004&part=nacht").status, 422);
+  EXPECT_EQ(host.post(url + "/binnen", "key=http-check-in-0005&day=gisteren").status, 400);
   host.extra_headers.clear();
   auto rec = host.get(url);
   ASSERT_EQ(rec.status, 200);

@@ -168,6 +168,7 @@ Response centre_tap(Ctx& c) {
   in.key = f.get("key");
   in.delta = f.get("delta") == "-1" ? -1 : (f.get("delta") == "1" ? 1 : 0);
   in.part = f.get("part");
+  in.day = f.get("day");
   in.tags.first_visit = f.get("first_visit") == "1";
   in.tags.with_brigade = f.get("with_brigade") == "1";
   in.tags.with_someone = f.get("with_someone") == "1";

@@ -124,7 +124,7 @@ Response visitor_check_in(Ctx& c) {
   const auto id = c.id_param(0);
   if (!id) return error_page(c, Error::not_found());
   auto done = c.app.visitors().check_in(c.user(), VisitorId(*id), c.req.form.get("key"),
-                                        c.req.form.get("part"));
+                                        c.req.form.get("part"), c.req.form.get("day"));
   if (!done) return error_page(c, done.error());
   const auto centre = done->visitor.visitor.centre_id;
   if (c.req.is_htmx())

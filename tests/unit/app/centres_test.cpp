@@ -71,12 +71,13 @@ TEST_F(CentresTest, ATapSentAgainIsCountedOnce) {
   auto minus = tap("key-same-1", -1);
   ASSERT_TRUE(minus.ok());
   EXPECT_EQ(minus->total, 1);
-  // Sent again the next day, it is still the tap of the day it was counted on.
+  // Sent again the next day, it is still the tap of the day it was counted on, and the answer is
+  // the count the page shows: today's.
   clock_->advance(86400);
   auto late = tap("key-same-1");
   ASSERT_TRUE(late.ok());
   EXPECT_TRUE(late->repeated);
-  EXPECT_EQ(late->total, 1);
+  EXPECT_EQ(late->total, 0) << "counted yesterday, not again today";
   EXPECT_EQ(app_->centres().today(greet_, matilo_)->total, 0) << "a new day starts at 0";
 }
 
@@ -116,6 +117,42 @@ TEST_F(CentresTest, ATapOutsideTheRulesIsRefused) {
   auto d = app_->centres().tap(greet_, matilo_, in);
   ASSERT_TRUE(d.ok());
   EXPECT_EQ(d->parts[2].visitors, 1) << "a host may count a day part other than now's";
+}
+
+// A tap made offline may arrive days later: it counts on the day the page says it was made, within
+// a week; a date outside that (a phone whose clock is wrong) counts today rather than not at all.
+TEST_F(CentresTest, ATapSentLaterCountsOnTheDayItWasMade) {
+  EXPECT_EQ(tap_day("", 20000), 20000);  // day 20000 is 2024-10-04
+  EXPECT_EQ(tap_day("2024-10-04", 20000), 20000);
+  EXPECT_EQ(tap_day("2024-10-03", 20000), 20000 - 1);
+  EXPECT_EQ(tap_day("2024-09-27", 20000), 20000 - 7);
+  EXPECT_EQ(tap_day("2024-09-26", 20000), 20000) << "over a week: today";
+  EXPECT_EQ(tap_day("2024-10-05", 20000), 20000) << "tomorrow: today";
+  EXPECT_FALSE(tap_day("gisteren", 20000));
+
+  const auto today = local_days(clock_->now());
+  TapInput in;
+  in.key = "key-late-day-1";
+  in.day = format_days(today - 1);
+  auto d = app_->centres().tap(greet_, matilo_, in);
+  ASSERT_TRUE(d.ok()) << d.error().message_key;
+  EXPECT_EQ(d->day, today) << "the answer is today's count";
+  EXPECT_EQ(d->total, 0) << "yesterday's visitor is not today's";
+  in.key = "key-late-day-2";
+  in.day = "gisteren";
+  EXPECT_EQ(app_->centres().tap(greet_, matilo_, in).error().field, "day");
+
+  NewVisitor ans{"Ans", true};
+  const auto v = app_->visitors().make_known(greet_, matilo_, ans);
+  ASSERT_TRUE(v.ok());
+  auto in_yesterday =
+      app_->visitors().check_in(greet_, *v, "key-late-day-3", "morning", format_days(today - 1));
+  ASSERT_TRUE(in_yesterday.ok()) << in_yesterday.error().message_key;
+  EXPECT_FALSE(in_yesterday->visitor.in_today);
+  EXPECT_EQ(in_yesterday->visitor.last_day, today - 1);
+  EXPECT_FALSE(app_->visitors().check_in(greet_, *v, "key-late-day-4", "morning")->already)
+      << "in yesterday morning is not in this morning";
+  EXPECT_EQ(app_->centres().today(greet_, matilo_)->total, 1);
 }
 
 TEST_F(CentresTest, AHostFollowsWhatBecameOfWhatTheyAskedTheBrigade) {

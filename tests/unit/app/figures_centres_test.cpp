@@ -69,6 +69,27 @@ TEST_F(CentreFiguresTest, SmallNumbersAreSuppressedAndATotalThatGivesOneAwayIsHi
   EXPECT_EQ(cells(f->totals[0])["figures.centre_visits"], "23");
 }
 
+// A month's hidden visits do not come back from the totals: the totals of the day parts add up to
+// the visits of every month together, so with the other months shown they would give it away.
+TEST_F(CentreFiguresTest, AHiddenMonthDoesNotComeBackFromTheDayPartsTotals) {
+  const int months[3][3] = {{3, 10, 10}, {2, 3, 10}, {3, 2, 10}};
+  for (int m = 0; m < 3; ++m) {
+    if (m > 0) clock_->advance(31 * 86400);
+    taps(months[m][0], "morning");
+    taps(months[m][1], "afternoon");
+    taps(months[m][2], "evening");
+  }
+  auto f = app_->centres().figures(coco_, 6);
+  ASSERT_TRUE(f.ok());
+  ASSERT_EQ(f->rows.size(), 3u);
+  EXPECT_EQ(cells(f->rows[0])["figures.centre_visits"], "–");
+  EXPECT_EQ(cells(f->rows[1])["figures.centre_visits"], "15");
+  const auto total = cells(f->totals.at(0));
+  for (const char* key : {"figures.centre_visits", "figures.centre_morning",
+                          "figures.centre_afternoon", "figures.centre_evening"})
+    EXPECT_EQ(total.at(key), "–") << key;
+}
+
 TEST_F(CentreFiguresTest, EachMonthIsItsOwnRowAndTheTotalAddsThemUp) {
   taps(7, "morning");
   clock_->advance(40 * 86400);  // the next month, or the one after

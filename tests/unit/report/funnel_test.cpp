@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <vector>
+
 namespace meedoen {
 namespace {
 
@@ -67,11 +70,35 @@ TEST(Figures, ATotalIsHiddenWhenSubtractionWouldGiveASmallNumber) {
   EXPECT_EQ(suppressed(0), "0");
   EXPECT_EQ(suppressed(4), "<5");
   EXPECT_EQ(suppressed(5), "5");
-  EXPECT_TRUE(total_reveals_small({6, 2}));      // 8 - 6 = 2
-  EXPECT_TRUE(total_reveals_small({6, 1, 2}));   // 9 - 6 = 3: two small cells, still small
-  EXPECT_FALSE(total_reveals_small({6, 3, 4}));  // 13 - 6 = 7: two cells, neither known
-  EXPECT_FALSE(total_reveals_small({6, 7}));     // nothing suppressed
-  EXPECT_FALSE(total_reveals_small({6, 0}));     // zero is not hidden
+  EXPECT_TRUE(total_reveals_small({6, 2}));            // 8 - 6 = 2
+  EXPECT_TRUE(total_reveals_small({6, 1, 2}));         // 9 - 6 = 3: two small cells, still small
+  EXPECT_FALSE(total_reveals_small({6, 3, 4}));        // 13 - 6 = 7: two cells, neither known
+  EXPECT_FALSE(total_reveals_small({6, 7}));           // nothing suppressed
+  EXPECT_FALSE(total_reveals_small({6, 0}));           // zero is not hidden
+  EXPECT_TRUE(total_reveals_small({10, 4, 4}));        // 18 - 10 = 8: two cells of "<5", both 4
+  EXPECT_TRUE(total_reveals_small({1, 1, 1, 1, 1}));   // 5: five cells, all 1
+  EXPECT_FALSE(total_reveals_small({1, 1, 1, 1, 2}));  // 6: one of them is 2, but which
+}
+
+// Every way of filling the hidden cells: when the rule says the total may be shown, no hidden
+// cell has only one value that fits the total.
+TEST(Suppression, AShownTotalLeavesEveryHiddenCellOpen) {
+  for (int n = 1; n <= 4; ++n) {
+    std::vector<int> cells(static_cast<std::size_t>(n), 1);
+    for (;;) {
+      int sum = 0;
+      for (int c : cells) sum += c;
+      // The values the first cell can take when the others are any of 1..4 and the sum is known.
+      int low = std::max(1, sum - 4 * (n - 1)), high = std::min(4, sum - (n - 1));
+      if (!total_reveals_small(cells)) {
+        EXPECT_LT(low, high) << "n " << n << " sum " << sum;
+      }
+      std::size_t i = 0;
+      while (i < cells.size() && cells[i] == 4) cells[i++] = 1;
+      if (i == cells.size()) break;
+      ++cells[i];
+    }
+  }
 }
 
 }  // namespace
