@@ -24,6 +24,13 @@ Result<ApiToken> authorise(Tx& tx, const std::string& secret, ApiScope scope,
   return *t;
 }
 
+// An API token reads the figures of the whole city.
+std::vector<WijkId> all_wijken(Tx& tx) {
+  std::vector<WijkId> out;
+  for (const auto& w : tx.admin().list_wijken()) out.push_back(w.id);
+  return out;
+}
+
 }  // namespace
 
 // One API call: its token checked and the call audited, then `read` in the same transaction.
@@ -48,20 +55,14 @@ Result<std::vector<WijkSignalFigures>> Api::signal_figures(const std::string& se
 
 Result<BrigadeFigures> Api::brigade_figures(const std::string& secret, int months,
                                             const std::string& what) {
-  return call(secret, what, [&](Tx& tx) {
-    std::vector<WijkId> wijken;
-    for (const auto& w : tx.admin().list_wijken()) wijken.push_back(w.id);
-    return meedoen::brigade_figures(tx, wijken, months, now());
-  });
+  return call(secret, what,
+              [&](Tx& tx) { return meedoen::brigade_figures(tx, all_wijken(tx), months, now()); });
 }
 
 Result<CentreFigures> Api::centre_figures(const std::string& secret, int months,
                                           const std::string& what) {
-  return call(secret, what, [&](Tx& tx) {
-    std::vector<WijkId> wijken;
-    for (const auto& w : tx.admin().list_wijken()) wijken.push_back(w.id);
-    return meedoen::centre_figures(tx, wijken, months, now());
-  });
+  return call(secret, what,
+              [&](Tx& tx) { return meedoen::centre_figures(tx, all_wijken(tx), months, now()); });
 }
 
 int Api::small_number_threshold() { return kSmallNumberThreshold; }

@@ -130,37 +130,35 @@ json::object centre_row(const CentreFigureRow& r, bool with_month) {
   return o;
 }
 
+// Figures per month and their totals, as /cijfers/brigade and /cijfers/centra answer them;
+// `row(x, with_month)` writes one row.
+template <class Figures, class Row>
+json::object per_month_body(const Figures& f, Row row) {
+  json::array rows, totals;
+  for (const auto& x : f.rows) rows.push_back(row(x, true));
+  for (const auto& x : f.totals) totals.push_back(row(x, false));
+  json::object body;
+  body["maanden"] = f.months;
+  body["drempel"] = Api::small_number_threshold();
+  body["perMaand"] = std::move(rows);
+  body["totalen"] = std::move(totals);
+  return body;
+}
+
 Response centre_figures(Ctx& c) {
   const auto months = months_param(c);
   if (!months) return api_problem(c, 400, "error.api.months");
   auto r = c.app.api().centre_figures(bearer(c.req), *months, what(c));
   if (!r) return failed(c, r.error());
-  json::array rows, totals;
-  for (const auto& row : r->rows) rows.push_back(centre_row(row, true));
-  for (const auto& row : r->totals) totals.push_back(centre_row(row, false));
-  json::object body;
-  body["maanden"] = r->months;
-  body["drempel"] = Api::small_number_threshold();
-  body["perMaand"] = std::move(rows);
-  body["totalen"] = std::move(totals);
-  return api_json(200, body);
+  return api_json(200, per_month_body(*r, centre_row));
 }
 
 Response brigade_figures(Ctx& c) {
-  const auto m = months_param(c);
-  if (!m) return api_problem(c, 400, "error.api.months");
-  const int months = *m;
-  auto r = c.app.api().brigade_figures(bearer(c.req), months, what(c));
+  const auto months = months_param(c);
+  if (!months) return api_problem(c, 400, "error.api.months");
+  auto r = c.app.api().brigade_figures(bearer(c.req), *months, what(c));
   if (!r) return failed(c, r.error());
-  json::array rows, totals;
-  for (const auto& fm : r->rows) rows.push_back(funnel(fm, true));
-  for (const auto& fm : r->totals) totals.push_back(funnel(fm, false));
-  json::object body;
-  body["maanden"] = r->months;
-  body["drempel"] = Api::small_number_threshold();
-  body["perMaand"] = std::move(rows);
-  body["totalen"] = std::move(totals);
-  return api_json(200, body);
+  return api_json(200, per_month_body(*r, funnel));
 }
 
 }  // namespace
