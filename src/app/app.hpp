@@ -21,6 +21,7 @@
 #include "app/meetings.hpp"
 #include "app/occurrences.hpp"
 #include "app/operations.hpp"
+#include "app/participation.hpp"
 #include "app/peers.hpp"
 #include "app/referrals.hpp"
 #include "app/signals.hpp"
@@ -64,6 +65,7 @@ class App {
   Occurrences& occurrences() { return occurrences_; }
   Visitors& visitors() { return visitors_; }
   Concerns& concerns() { return concerns_; }
+  Participation& participation() { return participation_; }
 
  private:
   App(AppConfig config, std::unique_ptr<Store> store, std::unique_ptr<Vault> vault,
@@ -89,6 +91,7 @@ class App {
   Occurrences occurrences_{ctx_};
   Visitors visitors_{ctx_};
   Concerns concerns_{ctx_};
+  Participation participation_{ctx_};
 };
 
 }  // namespace meedoen

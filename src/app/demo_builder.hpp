@@ -87,6 +87,8 @@ class DemoBuilder {
   // --- The Zelfregiecentra (demo_builder_centres.cpp) ---
   Status make_centres();
   Status count_visitors();
+  // Talks about the participation of the first known visitors, under their consent to it.
+  Status note_participation(const std::vector<VisitorId>& known);
   Status fill_occurrences();  // demo_builder_occurrences.cpp
 
   // One element of `arr`, drawn from the demo's random sequence.

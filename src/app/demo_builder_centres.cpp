@@ -221,6 +221,7 @@ Status DemoBuilder::count_visitors() {
     }
     if (auto st = tx->commit(); !st) return st;
   }
+  if (auto st = note_participation(known); !st) return st;
   std::vector<bool> came(known.size(), false);
   for (std::int64_t day = local_days(t0_); day <= last; ++day) {
     const int weekday = weekday_of_days(day);
@@ -266,6 +267,51 @@ Status DemoBuilder::count_visitors() {
     if (auto st = tx->commit(); !st) return st;
   }
   return Status::Ok();
+}
+
+// Six of the known visitors agreed to talk about how they take part, a week after they became
+// known, and a host talked with them about every six weeks: most went up a rung, one stayed.
+Status DemoBuilder::note_participation(const std::vector<VisitorId>& known) {
+  struct Path {
+    const char* goal;
+    std::vector<int> rungs;
+  };
+  const Path kPaths[] = {{"weer op tijd mijn bed uit", {1, 2, 3}},
+                         {"iets voor anderen doen", {2, 3, 4}},
+                         {"weer durven fietsen", {2, 2}},
+                         {"een keer per week koken voor anderen", {3, 3, 4}},
+                         {"gitaarles geven aan wie het wil leren", {3, 4}},
+                         {"vaker de deur uit", {1, 2}}};
+  const UserId host = user("gastvrouw").id;
+  const Timestamp now = clock_->now();
+  auto tx = ctx_.store->begin(TxMode::kWrite);
+  for (std::size_t i = 0; i < known.size() && i < std::size(kPaths); ++i) {
+    const auto v = tx->visitors().get_visitor(known[i]);
+    if (!v) continue;
+    const Timestamp asked = v->created_at + 7 * 86400;
+    if (asked > now) continue;
+    ConsentRecord c;
+    c.visitor = v->id;
+    c.purpose = ConsentPurpose::kParticipation;
+    c.recipient = "centre:" + std::to_string(matilo_.value);
+    c.text_version = consent_text_version(c.purpose);
+    c.recorded_by = host;
+    c.given_at = asked;
+    tx->consents().insert_consent(c);
+    for (std::size_t k = 0; k < kPaths[i].rungs.size(); ++k) {
+      const Timestamp at = asked + static_cast<Timestamp>(k) * 42 * 86400;
+      if (at > now) break;
+      ParticipationNote n;
+      n.visitor = v->id;
+      n.rung = kPaths[i].rungs[k];
+      if (k == 0) n.goal = kPaths[i].goal;
+      n.day = local_days(at);
+      n.recorded_by = host;
+      n.recorded_at = at;
+      tx->participation().insert_note(n);
+    }
+  }
+  return tx->commit();
 }
 
 }  // namespace meedoen

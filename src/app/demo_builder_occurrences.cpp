@@ -2,6 +2,7 @@
 // waiting list (one visitor signed up on the website), three have signed up for the next walk
 // with the donkeys, and every occurrence so far has the number of people who came, with some of
 // the known visitors among them.
+#include <algorithm>
 #include <random>
 
 #include "app/demo_builder.hpp"
@@ -35,11 +36,13 @@ Status DemoBuilder::fill_occurrences() {
   std::mt19937 rng(20261203);
   for (const auto& a : activities) {
     if (!a.signup) continue;
-    // The next occurrence that has not begun.
-    const auto next = a.occurrences(local_days(now), local_days(now) + 21);
+    // The next occurrence that has not begun, by the real clock too: loaded on a Thursday
+    // evening, the full meal is next week's, not tonight's that has begun already.
+    const Timestamp after = std::max(now, real_now_);
+    const auto next = a.occurrences(local_days(after), local_days(after) + 21);
     const Occurrence* o = nullptr;
     for (const auto& n : next)
-      if (!n.cancelled && n.start > now && !o) o = &n;
+      if (!n.cancelled && n.start > after && !o) o = &n;
     if (!o) continue;
     const std::string date = format_days(o->day);
     const int names = a.title == "Samen eten" ? a.capacity + 2 : 3;

@@ -1,10 +1,12 @@
-// The centres' figures per centre and month (app/figures.hpp): the tally's counts and the
-// occurrences held, with small numbers suppressed as the brigade's funnel does.
+// The centres' figures per centre and month (app/figures.hpp): the tally's counts, the
+// occurrences held and the known visitors who went up a rung of the Participatieladder, with
+// small numbers suppressed as the brigade's funnel does.
 #include <algorithm>
 #include <array>
 #include <map>
 
 #include "app/figures.hpp"
+#include "domain/participation.hpp"
 #include "domain/time.hpp"
 #include "report/figures.hpp"
 #include "store/store.hpp"
@@ -24,13 +26,14 @@ enum Cell {
   kActivities,
   kByVisitors,
   kAttendance,
+  kMovedUp,
   kCells
 };
 constexpr std::array<const char*, kCells> kCellKeys = {
-    "figures.centre_visits",    "figures.centre_morning",      "figures.centre_afternoon",
-    "figures.centre_evening",   "figures.centre_first_visits", "figures.centre_with_brigade",
-    "figures.centre_known",     "figures.centre_activities",   "figures.centre_by_visitors",
-    "figures.centre_attendance"};
+    "figures.centre_visits",     "figures.centre_morning",      "figures.centre_afternoon",
+    "figures.centre_evening",    "figures.centre_first_visits", "figures.centre_with_brigade",
+    "figures.centre_known",      "figures.centre_activities",   "figures.centre_by_visitors",
+    "figures.centre_attendance", "figures.centre_moved_up"};
 
 using Counts = std::array<int, kCells>;
 
@@ -82,6 +85,9 @@ CentreFigures centre_figures(Tx& tx, const std::vector<WijkId>& wijken, int mont
     c[kByVisitors] += h.by_visitor ? 1 : 0;
     c[kAttendance] += h.attendance;
   }
+  for (const auto& up :
+       moved_up_per_month(tx.figures().ladder_notes(wijken, to_day), from_day, to_day))
+    per[up.centre][up.month][kMovedUp] += up.visitors;
   std::map<CentreId, std::string> names;
   for (const auto& c : tx.centres().list_centres()) names[c.id] = c.name;
   for (const auto& [centre, by_month] : per) {

@@ -7,9 +7,11 @@ namespace {
 
 constexpr CodeTable<ConsentForm, 2> kForms{
     {{ConsentForm::kVerbal, "verbal"}, {ConsentForm::kWritten, "written"}}};
-constexpr CodeTable<ConsentPurpose, 3> kPurposes{{{ConsentPurpose::kKnownAtCentre, "centre_known"},
-                                                  {ConsentPurpose::kBrigadeLink, "brigade_link"},
-                                                  {ConsentPurpose::kPassOn, "pass_on"}}};
+constexpr CodeTable<ConsentPurpose, 4> kPurposes{
+    {{ConsentPurpose::kKnownAtCentre, "centre_known"},
+     {ConsentPurpose::kBrigadeLink, "brigade_link"},
+     {ConsentPurpose::kPassOn, "pass_on"},
+     {ConsentPurpose::kParticipation, "participation"}}};
 
 }  // namespace
 
@@ -28,6 +30,7 @@ int consent_text_version(ConsentPurpose p) {
       return 2;  // 2: the activities they came to are kept too
     case ConsentPurpose::kBrigadeLink:
     case ConsentPurpose::kPassOn:
+    case ConsentPurpose::kParticipation:
       return 1;
   }
   return 1;

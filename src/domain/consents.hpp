@@ -28,6 +28,7 @@ enum class ConsentPurpose {
   kKnownAtCentre,  // the centre knows the visitor by the name they chose, and keeps their visits
   kBrigadeLink,    // their visits are linked to their pseudonymous record at the brigade
   kPassOn,         // a host passes on what they shared, with their record (domain/concerns.hpp)
+  kParticipation,  // the centre keeps their rung on the ladder and their goal (participation.hpp)
 };
 std::string_view to_string(ConsentPurpose p);
 std::optional<ConsentPurpose> parse_consent_purpose(std::string_view code);

@@ -178,6 +178,11 @@ bool may_pass_on_concern(const User& user, CentreId centre, const std::vector<Ce
   return may_host(user, centre, hosted);
 }
 
+bool may_note_participation(const User& user, CentreId centre,
+                            const std::vector<CentreId>& hosted) {
+  return may_host(user, centre, hosted);
+}
+
 bool may_know_visitor(const User& user, CentreId visitor_centre, bool known,
                       const std::vector<CentreId>& hosted) {
   return known && may_count(user, visitor_centre, hosted);

@@ -134,6 +134,10 @@ bool may_link_visitor(const User& user, bool accepted_peer);
 // it and keep the centre's call-backs: a host of that centre (not its tablet). Where it goes is
 // then may_request_visit's or may_raise_signal's to say, for the centre's wijk.
 bool may_pass_on_concern(const User& user, CentreId centre, const std::vector<CentreId>& hosted);
+// Whether `user` may read and write the notes of a known visitor's participation (their rung on
+// the ladder, their goal) at `centre`, and record their consent to it: a host of that centre, in
+// a talk with the visitor; never the tablet, which shows no one's record.
+bool may_note_participation(const User& user, CentreId centre, const std::vector<CentreId>& hosted);
 // Whether `user` runs the centres they are named a host of: an active host (gastheer/gastvrouw).
 bool works_as_host(const User& user);
 // Whether `user` is a centre's shared tablet (the "centre device" log-in): it counts visitors and

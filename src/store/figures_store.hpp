@@ -7,6 +7,7 @@
 #include "domain/brigade.hpp"
 #include "domain/centres.hpp"
 #include "domain/entities.hpp"
+#include "domain/participation.hpp"
 
 namespace meedoen {
 
@@ -25,6 +26,11 @@ class FiguresStore {
   // The occurrences in those days whose attendance was recorded.
   virtual std::vector<HeldActivity> held_activities(const std::vector<WijkId>& wijken,
                                                     std::int64_t from_day, std::int64_t to_day) = 0;
+  // The participation notes with a rung of the known visitors of those centres, up to `to_day`,
+  // each with its centre, by visitor and then oldest first: the rung a visitor went up from may
+  // be older than the period.
+  virtual std::vector<CentreLadderNote> ladder_notes(const std::vector<WijkId>& wijken,
+                                                     std::int64_t to_day) = 0;
 };
 
 }  // namespace meedoen

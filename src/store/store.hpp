@@ -28,6 +28,7 @@
 #include "store/mail_store.hpp"
 #include "store/meetings_store.hpp"
 #include "store/occurrences_store.hpp"
+#include "store/participation_store.hpp"
 #include "store/peers_store.hpp"
 #include "store/referrals_store.hpp"
 #include "store/residents_store.hpp"
@@ -62,6 +63,7 @@ class Tx {
   virtual VisitorsStore& visitors() = 0;
   virtual ConsentsStore& consents() = 0;
   virtual ConcernsStore& concerns() = 0;
+  virtual ParticipationStore& participation() = 0;
 };
 
 enum class TxMode { kRead, kWrite };

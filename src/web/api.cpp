@@ -118,8 +118,9 @@ std::optional<int> months_param(Ctx& c) {
 // the order of app/figures_centres.cpp.
 json::object centre_row(const CentreFigureRow& r, bool with_month) {
   static const char* kNames[] = {
-      "bezoeken",     "ochtend",          "middag",       "avond",         "eersteKeer",
-      "metDeBrigade", "bekendIngecheckt", "activiteiten", "doorBezoekers", "deelnemers"};
+      "bezoeken",      "ochtend",      "middag",           "avond",
+      "eersteKeer",    "metDeBrigade", "bekendIngecheckt", "activiteiten",
+      "doorBezoekers", "deelnemers",   "treedeOmhoog"};
   json::object o;
   o["centrum"] = json::object{{"id", r.centre.value}, {"naam", r.centre_name}};
   if (with_month) o["maand"] = r.month;

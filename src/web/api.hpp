@@ -13,7 +13,7 @@
 namespace meedoen::web {
 
 // The version of api/openapi.json's info.version, sent as API-Version.
-inline constexpr const char* kApiVersion = "1.1.0";
+inline constexpr const char* kApiVersion = "1.2.0";
 
 // The API's routes (under /api/v1), on a router of their own: they take no session and no CSRF
 // token, only the bearer token.

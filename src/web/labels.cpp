@@ -131,7 +131,14 @@ constexpr Label kConsentFormRows[] = {{"verbal", "consent_form_verbal"},
                                       {"written", "consent_form_written"}};
 constexpr Label kConsentPurposeRows[] = {{"centre_known", "consent_purpose_centre_known"},
                                          {"brigade_link", "consent_purpose_brigade_link"},
-                                         {"pass_on", "consent_purpose_pass_on"}};
+                                         {"pass_on", "consent_purpose_pass_on"},
+                                         {"participation", "consent_purpose_participation"}};
+constexpr Label kLadderRungRows[] = {{"1", "ladder_rung_1"}, {"2", "ladder_rung_2"},
+                                     {"3", "ladder_rung_3"}, {"4", "ladder_rung_4"},
+                                     {"5", "ladder_rung_5"}, {"6", "ladder_rung_6"}};
+constexpr Label kLadderRungHelpRows[] = {{"1", "ladder_help_1"}, {"2", "ladder_help_2"},
+                                         {"3", "ladder_help_3"}, {"4", "ladder_help_4"},
+                                         {"5", "ladder_help_5"}, {"6", "ladder_help_6"}};
 constexpr Label kConcernRouteRows[] = {{"brigade", "concern_route_brigade"},
                                        {"overleg", "concern_route_overleg"},
                                        {"call_back", "concern_route_call_back"}};
@@ -234,6 +241,9 @@ constexpr Label kSavedRows[] = {
     {"doorgegeven_meldcode", "saved_doorgegeven_meldcode"},
     {"terugbellen", "saved_terugbellen"},
     {"teruggebeld", "saved_teruggebeld"},
+    {"meedoen", "saved_meedoen"},
+    {"meedoen_nee", "saved_meedoen_nee"},
+    {"meedoen_ingetrokken", "saved_meedoen_ingetrokken"},
 };
 
 }  // namespace
@@ -259,6 +269,8 @@ const Labels kReferralStatuses = kReferralStatusRows;
 const Labels kConsentGivers = kConsentGiverRows;
 const Labels kConsentForms = kConsentFormRows;
 const Labels kConsentPurposes = kConsentPurposeRows;
+const Labels kLadderRungs = kLadderRungRows;
+const Labels kLadderRungHelp = kLadderRungHelpRows;
 const Labels kConcernRoutes = kConcernRouteRows;
 const Labels kConcernProgress = kConcernProgressRows;
 const Labels kIdentityReasons = kIdentityReasonRows;
@@ -299,6 +311,8 @@ const std::vector<std::pair<std::string_view, Labels>>& all_labels() {
       {"kConsentGivers", kConsentGivers},
       {"kConsentForms", kConsentForms},
       {"kConsentPurposes", kConsentPurposes},
+      {"kLadderRungs", kLadderRungs},
+      {"kLadderRungHelp", kLadderRungHelp},
       {"kConcernRoutes", kConcernRoutes},
       {"kConcernProgress", kConcernProgress},
       {"kIdentityReasons", kIdentityReasons},

@@ -44,6 +44,8 @@ extern const Labels kReferralStatuses;  // ReferralStatus
 extern const Labels kConsentGivers;     // kConsentGivers
 extern const Labels kConsentForms;      // ConsentForm
 extern const Labels kConsentPurposes;   // ConsentPurpose
+extern const Labels kLadderRungs;       // the Participatieladder's rungs, "1" to "6"
+extern const Labels kLadderRungHelp;    // what each rung means, in a line
 extern const Labels kConcernRoutes;     // ConcernRoute
 extern const Labels kConcernProgress;   // ConcernProgress
 extern const Labels kApiScopes;         // ApiScope: its name

@@ -86,6 +86,10 @@ void add_routes(Router& r) {
   r.add("POST", "/bezoekers/{}/binnen", true, visitor_check_in);
   r.for_device();
   r.add("POST", "/bezoekers/{}/intrekken", true, visitor_withdraw);
+  r.add("GET", "/bezoekers/{}/meedoen", true, participation_page);
+  r.add("POST", "/bezoekers/{}/meedoen", true, participation_note);
+  r.add("POST", "/bezoekers/{}/meedoen/nee", true, participation_refuse);
+  r.add("POST", "/bezoekers/{}/meedoen/intrekken", true, participation_withdraw);
   r.add("GET", "/centrum/{}/zorg", true, concern_page);
   r.add("POST", "/centrum/{}/zorg", true, concern_create);
   r.add("POST", "/terugbellen/{}/gedaan", true, concern_call_back_done);

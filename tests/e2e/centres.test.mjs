@@ -3,6 +3,8 @@
 //   b. taps made without a connection wait on the phone and arrive once when it is back, and a
 //      tap whose answer got lost is sent again and still counted once; a known visitor's check-in
 //      made offline too, and taps wait through a new log-in,
+//   f. a host notes a known visitor's rung on the Participatieladder and goal, only with their
+//      consent, sees them go up a rung, and the visitor takes it back,
 //   d. a host notices that a visitor is not doing well and passes it on to the brigade without a
 //      name, and notes a known visitor's call-back; the day page follows both,
 //   e. a visitor signs up for the full Thursday meal, waits third in line, moves up when the host
@@ -110,6 +112,43 @@ describe('Zelfregiecentrum journeys', { timeout: 600_000 }, () => {
     // The one answer that was not OK is the form sent without consent.
     assert.deepEqual(errors.filter((e) => !/status of 422/.test(e)), []);
     assert.equal(errors.length, 1);
+  });
+
+  it('a host notes where a known visitor stands on the ladder, with consent, and it is taken back', async () => {
+    const name = 'Yara e2e';
+    const { page, errors } = await phone('gastvrouw');
+    const res = await page.goto('/centrum/1/bezoekers');
+    assert.equal(res.status(), 200);
+    await page.locator('#v-name').fill(name);
+    await page.getByLabel('De bezoeker heeft de tekst gehoord en zegt ja').check();
+    await submit(page, page.getByRole('button', { name: 'Bekend maken' }));
+    await page.getByText('De bezoeker is nu bekend bij het centrum').waitFor();
+    await submit(page, page.getByRole('link', { name: 'Meedoen over tijd bekijken of noteren' }));
+    await page.getByRole('heading', { level: 1, name: 'Meedoen over tijd' }).waitFor();
+    await checkPage(page, 'the participation page before any talk');
+    await page.getByRole('radio', { name: /^Trede 2:/ }).check();
+    await page.getByLabel(/Wat wil de bezoeker zelf/).fill('Weer op tijd mijn bed uit');
+    await submit(page, page.getByRole('button', { name: 'Opslaan' }));
+    await page.getByText('Zonder toestemming van de bezoeker slaan we hier niets op.').first().waitFor();
+    assert.equal(await page.getByLabel(/Wat wil de bezoeker zelf/).inputValue(), 'Weer op tijd mijn bed uit');
+    await checkPage(page, 'the participation form sent without consent');
+    await page.getByLabel('De bezoeker heeft de tekst gehoord en zegt ja').check();
+    await submit(page, page.getByRole('button', { name: 'Opslaan' }));
+    await page.getByText('Het gesprek is opgeslagen.').waitFor();
+    await page.getByText('Trede 2: Sociale contacten buiten de deur').first().waitFor();
+    await checkPage(page, 'the participation page after a talk');
+    await page.getByRole('radio', { name: /^Trede 3:/ }).check();
+    await submit(page, page.getByRole('button', { name: 'Opslaan' }));
+    await page.getByText('een trede omhoog').first().waitFor();
+    await submit(page, page.getByRole('link', { name }));
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await page.getByText('Trede 3: Meedoen aan georganiseerde activiteiten').waitFor();
+    await checkPage(page, 'a known visitor with their rung');
+    await submit(page, page.getByRole('link', { name: 'Meedoen over tijd bekijken of noteren' }));
+    await submit(page, page.getByRole('button', { name: 'Toestemming intrekken en alles wissen' }));
+    await page.getByText('Alle gesprekken zijn gewist.').waitFor();
+    assert.ok(!(await page.content()).includes('Weer op tijd mijn bed uit'), 'the goal is gone');
+    assert.deepEqual(errors.filter((e) => !/status of 422/.test(e)), []);
   });
 
   it('the peer who came along makes the resident known, and the host checks them in', async () => {

@@ -60,7 +60,8 @@ constexpr const char* kTables[] = {"organisations",
                                    "centre_visitors",
                                    "consents",
                                    "activity_attendees",
-                                   "centre_concerns"};
+                                   "centre_concerns",
+                                   "participation_notes"};
 
 struct Column {
   std::string name;

@@ -470,6 +470,7 @@ CREATE TABLE api_tokens (
       {7, "visitors and consents", kMigration7Visitors},
       {8, "attendees", kMigration8Attendees},
       {9, "concerns", kMigration9Concerns},
+      {10, "participation", kMigration10Participation},
   };
   return all;
 }

@@ -26,6 +26,7 @@ extern const char* const kMigration6Occurrences;
 extern const char* const kMigration7Visitors;
 extern const char* const kMigration8Attendees;
 extern const char* const kMigration9Concerns;
+extern const char* const kMigration10Participation;
 
 // Applies the migrations after the database's current version, up to and including `up_to`, each
 // in its own transaction and recorded in schema_migrations, then gives the app's role its rights

@@ -88,4 +88,24 @@ std::vector<HeldActivity> SqlFigures::held_activities(const std::vector<WijkId>&
   });
 }
 
+std::vector<CentreLadderNote> SqlFigures::ladder_notes(const std::vector<WijkId>& wijken,
+                                                       std::int64_t to_day) {
+  auto s = conn_->prepare(
+      "SELECT v.centre_id, n.visitor_id, n.id, n.rung, n.day FROM participation_notes n "
+      "JOIN centre_visitors v ON v.id = n.visitor_id JOIN centres c ON c.id = v.centre_id "
+      "WHERE " +
+      wijk_clause("c.wijk_id", wijken) +
+      " AND n.rung > 0 AND n.day <= ? ORDER BY n.visitor_id, n.day, n.id");
+  s.bind_all(to_day);
+  return collect<CentreLadderNote>(s, [](const Stmt& r) {
+    CentreLadderNote l;
+    l.centre = CentreId(r.i64(0));
+    l.note.visitor = VisitorId(r.i64(1));
+    l.note.id = ParticipationNoteId(r.i64(2));
+    l.note.rung = static_cast<int>(r.i64(3));
+    l.note.day = r.i64(4);
+    return l;
+  });
+}
+
 }  // namespace meedoen::sql

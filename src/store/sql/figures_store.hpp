@@ -16,6 +16,8 @@ class SqlFigures final : public FiguresStore {
                                           std::int64_t to_day) override;
   std::vector<HeldActivity> held_activities(const std::vector<WijkId>& wijken,
                                             std::int64_t from_day, std::int64_t to_day) override;
+  std::vector<CentreLadderNote> ladder_notes(const std::vector<WijkId>& wijken,
+                                             std::int64_t to_day) override;
 
  private:
   Connection* conn_;

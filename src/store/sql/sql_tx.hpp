@@ -19,6 +19,7 @@
 #include "store/sql/mail_store.hpp"
 #include "store/sql/meetings_store.hpp"
 #include "store/sql/occurrences_store.hpp"
+#include "store/sql/participation_store.hpp"
 #include "store/sql/peers_store.hpp"
 #include "store/sql/pool.hpp"
 #include "store/sql/referrals_store.hpp"
@@ -60,6 +61,7 @@ class SqlTx final : public Tx {
   VisitorsStore& visitors() override { return visitors_; }
   ConsentsStore& consents() override { return consents_; }
   ConcernsStore& concerns() override { return concerns_; }
+  ParticipationStore& participation() override { return participation_; }
 
  private:
   std::unique_ptr<Connection> conn_;
@@ -83,6 +85,7 @@ class SqlTx final : public Tx {
   SqlVisitors visitors_{*conn_};
   SqlConsents consents_{*conn_};
   SqlConcerns concerns_{*conn_};
+  SqlParticipation participation_{*conn_};
 };
 
 // A transaction on a connection of `pool`, given back to it when the Tx ends. The wait for the

@@ -141,6 +141,10 @@ void SqlVisitors::forget_visitor(VisitorId id, Timestamp at) {
   auto came = conn_->prepare("DELETE FROM activity_attendees WHERE visitor_id = ?");
   came.bind_all(id.value);
   came.exec();
+  // What they said about their participation goes with their consent to be known.
+  auto notes = conn_->prepare("DELETE FROM participation_notes WHERE visitor_id = ?");
+  notes.bind_all(id.value);
+  notes.exec();
   // What the hosts passed on stays with its request or signal, without the visitor; a call-back
   // that waits is for nobody now.
   auto passed = conn_->prepare(

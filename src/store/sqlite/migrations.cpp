@@ -499,6 +499,7 @@ CREATE TABLE outbox_params (
       {14, "visitors and consents", kMigration14Visitors},
       {15, "attendees", kMigration15Attendees},
       {16, "concerns", kMigration16Concerns},
+      {17, "participation", kMigration17Participation},
   };
   return all;
 }

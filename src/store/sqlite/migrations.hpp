@@ -27,6 +27,7 @@ extern const char* const kMigration13Occurrences;
 extern const char* const kMigration14Visitors;
 extern const char* const kMigration15Attendees;
 extern const char* const kMigration16Concerns;
+extern const char* const kMigration17Participation;
 
 // Applies the migrations after the database's current version, up to and including `up_to`, each
 // in its own transaction and recorded in schema_migrations; returns the version after. Throws

@@ -211,4 +211,21 @@ CREATE INDEX centre_concerns_centre ON centre_concerns (centre_id, created_at);
 CREATE INDEX centre_concerns_visitor ON centre_concerns (visitor_id) WHERE visitor_id IS NOT NULL;
 )SQL";
 
+const char* const kMigration17Participation = R"SQL(
+-- The talks about a known visitor's participation (area participation), under their consent
+-- (purpose 'participation'): the rung of the Participatieladder (1..6, 0 when not talked about)
+-- and their goal in their own words. day is the local date of the talk. The rows of a visitor go
+-- when that consent, or the one to be known, is withdrawn.
+CREATE TABLE participation_notes (
+  id INTEGER PRIMARY KEY,
+  visitor_id INTEGER NOT NULL REFERENCES centre_visitors(id),
+  rung INTEGER NOT NULL CHECK (rung BETWEEN 0 AND 6),
+  goal TEXT NOT NULL DEFAULT '',
+  day INTEGER NOT NULL,
+  recorded_by INTEGER NOT NULL REFERENCES users(id),
+  recorded_at INTEGER NOT NULL
+);
+CREATE INDEX participation_notes_visitor ON participation_notes (visitor_id, day);
+)SQL";
+
 }  // namespace meedoen::sqlite

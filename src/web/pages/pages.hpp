@@ -108,6 +108,14 @@ Response visitor_from_request(Ctx& c);
 // to make them known (for the peer who holds it); empty when there is nothing to show.
 json::object request_centre_json(Ctx& c, RequestId id);
 
+// participation.cpp: a known visitor's rung on the ladder and goal, with their consent.
+Response participation_page(Ctx& c);
+Response participation_note(Ctx& c);
+Response participation_refuse(Ctx& c);
+Response participation_withdraw(Ctx& c);
+// The visitor's rung now and goal, for their page: has_consent, now_rung, moved_up, goal.
+json::object participation_summary_json(Ctx& c, VisitorId id);
+
 // concerns.cpp: a host passes on that a visitor is not doing well, or notes a call-back.
 Response concern_page(Ctx& c);
 Response concern_create(Ctx& c);

@@ -116,6 +116,7 @@ Response visitor_page(Ctx& c) {
   }
   m["has_months"] = !months.empty();
   m["months"] = std::move(months);
+  m["ladder"] = participation_summary_json(c, r->visits.visitor.id);
   m["saved_text"] = saved_text(c);
   return page(c, "visitors/visitor", std::move(m), r->visits.visitor.name);
 }

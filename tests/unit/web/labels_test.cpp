@@ -8,8 +8,10 @@
 
 #include "domain/api_tokens.hpp"
 #include "domain/brigade.hpp"
+#include "domain/consents.hpp"
 #include "domain/entities.hpp"
 #include "domain/meeting.hpp"
+#include "domain/participation.hpp"
 #include "domain/referral.hpp"
 #include "domain/role.hpp"
 #include "domain/signal.hpp"
@@ -80,6 +82,10 @@ TEST(Labels, EveryCodeOfTheDomainHasALabel) {
       "ReferralStatus");
   expect_labels(labels::kConsentForms, codes_of({ConsentForm::kVerbal, ConsentForm::kWritten}),
                 "ConsentForm");
+  expect_labels(labels::kConsentPurposes,
+                codes_of({ConsentPurpose::kKnownAtCentre, ConsentPurpose::kBrigadeLink,
+                          ConsentPurpose::kPassOn, ConsentPurpose::kParticipation}),
+                "ConsentPurpose");
   std::vector<std::string_view> scopes;
   for (ApiScope s : all_api_scopes()) scopes.push_back(api_scope_code(s));
   expect_labels(labels::kApiScopes, scopes, "ApiScope");
@@ -92,6 +98,12 @@ TEST(Labels, NumberedTablesCoverTheirRange) {
   for (int s = 1; s <= kMeldcodeSteps; ++s)
     EXPECT_FALSE(label_key(labels::kMeldcodeSteps, std::to_string(s)).empty()) << s;
   EXPECT_EQ(labels::kMeldcodeSteps.size(), static_cast<std::size_t>(kMeldcodeSteps));
+  for (int r = 1; r <= kLadderRungs; ++r) {
+    EXPECT_FALSE(label_key(labels::kLadderRungs, std::to_string(r)).empty()) << r;
+    EXPECT_FALSE(label_key(labels::kLadderRungHelp, std::to_string(r)).empty()) << r;
+  }
+  EXPECT_EQ(labels::kLadderRungs.size(), static_cast<std::size_t>(kLadderRungs));
+  EXPECT_EQ(labels::kLadderRungHelp.size(), static_cast<std::size_t>(kLadderRungs));
 }
 
 // A key is its table's prefix and the code, so that a renamed code renames its key with it.

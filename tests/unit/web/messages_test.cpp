@@ -71,6 +71,8 @@ const std::set<std::string> kNotForPeers = {
     // Concerns: a host passes on that a visitor is not doing well (hosts only)
     "concern_intro", "consent_pass_on_text", "saved_doorgegeven", "saved_doorgegeven_meldcode",
     "saved_terugbellen", "error.concern.consent_required", "error.concern.text_required",
+    // Participation: read out to a visitor by a host (hosts only)
+    "consent_participation_text",
     // mail to a partner organisation
     "mail_referral_no_answer"};
 
