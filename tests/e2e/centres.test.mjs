@@ -353,7 +353,9 @@ describe('Zelfregiecentrum journeys', { timeout: 600_000 }, () => {
     const visitor = await phone(null);
     const cal = await visitor.page.goto(CALENDAR);
     assert.equal(cal.status(), 200);
-    const meal = visitor.page.locator('.calendar-item', { hasText: 'Samen eten' }).first();
+    // The first meal that one can still sign up for (on a Thursday evening, tonight's has begun).
+    const meal = visitor.page.locator('.calendar-item', { hasText: 'Samen eten' })
+      .filter({ has: visitor.page.getByRole('link', { name: /^Aanmelden/ }) }).first();
     await submit(visitor.page, meal.getByRole('link', { name: /^Aanmelden/ }));
     await checkPage(visitor.page, 'the sign-up form');
     const form = new URL(visitor.page.url()).pathname;

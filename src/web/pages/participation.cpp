@@ -39,7 +39,7 @@ Response render(Ctx& c, VisitorId id, json::object extra, int status) {
   if (p.latest > 0) {
     m["now_rung"] = rung_label(c, p.latest);
     m["now_since"] = long_date(c, p.latest_day);
-    if (p.first_day != p.latest_day) {
+    if (p.first != p.latest || p.first_day != p.latest_day) {
       m["first_rung"] = rung_label(c, p.first);
       m["first_day"] = long_date(c, p.first_day);
     }
