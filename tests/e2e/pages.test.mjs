@@ -28,10 +28,10 @@ const CHAIR = [...PARTNER, '/overleggen/nieuw', '/beheer/wijken/{id}', '/inzage'
 // The wijkteam and the host may ask the brigade to visit someone.
 const ASKER = [...PARTNER, '/verzoeken/nieuw'];
 // The host also runs the Zelfregiecentra (Greet hosts two): the count, the activities with one
-// occurrence's list, the known visitors with one of them, and the public calendar with an
+// occurrence's list, the known visitors with one of them and their participation, and the public calendar with an
 // activity's page and its sign-up form.
 const HOST = [...ASKER, '/verzoeken/nieuw?wijk', '/centrum', '/centrum/{id}', '/centrum/{id}/activiteiten', '/centra/{id}',
-  '/centrum/{id}/bezoekers', '/bezoekers/{id}', '/centrum/{id}/zorg',
+  '/centrum/{id}/bezoekers', '/bezoekers/{id}', '/bezoekers/{id}/meedoen', '/centrum/{id}/zorg',
   '/centra/{id}/activiteiten/{id}', '/activiteiten/{id}/keer/{date}', '/centra/{id}/activiteiten/{id}/aanmelden/{date}'];
 // Peers: their requests and their week. A peer who is doing a request also reaches its referral
 // form; Mo Benali's first request is one that waits for his answer, so he does not.
