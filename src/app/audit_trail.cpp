@@ -41,4 +41,7 @@ void append_audit_labelled(Tx& tx, Timestamp at, const std::string& label, const
   append(tx, at, UserId(), label, event, resident, object, reason);
 }
 
+std::string centre_ref(CentreId id) { return "centre:" + std::to_string(id.value); }
+std::string visitor_ref(VisitorId id) { return "visitor:" + std::to_string(id.value); }
+
 }  // namespace meedoen

@@ -62,8 +62,7 @@ Result<CentreId> Centres::create(const User& admin, const NewCentre& in) {
   auto tx = ctx_.store->begin(TxMode::kWrite);
   if (!tx->admin().get_wijk(c.wijk_id)) return Error::invalid("error.invalid_choice", "wijk");
   c.id = tx->centres().insert_centre(c);
-  append_audit(*tx, c.updated_at, &admin, "create_centre", ResidentId(),
-               "centre:" + std::to_string(c.id.value), c.name);
+  append_audit(*tx, c.updated_at, &admin, "create_centre", ResidentId(), centre_ref(c.id), c.name);
   if (auto st = tx->commit(); !st) return st.error();
   return c.id;
 }
@@ -75,8 +74,8 @@ Status Centres::add_host(const User& admin, CentreId centre, UserId host) {
   const auto user = tx->accounts().get_user(host);
   if (!user || !may_be_named_host(*user)) return Error::invalid("error.centre.not_a_host", "host");
   tx->centres().add_host(centre, host);
-  append_audit(*tx, now(), &admin, "add_centre_host", ResidentId(),
-               "centre:" + std::to_string(centre.value), "user:" + std::to_string(host.value));
+  append_audit(*tx, now(), &admin, "add_centre_host", ResidentId(), centre_ref(centre),
+               "user:" + std::to_string(host.value));
   return tx->commit();
 }
 

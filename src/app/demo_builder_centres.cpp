@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <random>
 
+#include "app/audit_trail.hpp"
 #include "app/demo_builder.hpp"
 #include "app/demo_data.hpp"
 #include "privacy/password.hpp"
@@ -183,7 +184,7 @@ Status DemoBuilder::count_visitors() {
       v.id = tx->visitors().insert_visitor(v);
       ConsentRecord c;
       c.visitor = v.id;
-      c.recipient = "centre:" + std::to_string(matilo_.value);
+      c.recipient = centre_ref(matilo_);
       c.text_version = consent_text_version(c.purpose);
       c.recorded_by = host;
       c.given_at = v.created_at;
@@ -210,7 +211,7 @@ Status DemoBuilder::count_visitors() {
         c.purpose = purpose;
         c.recipient = purpose == ConsentPurpose::kBrigadeLink
                           ? "brigade:" + std::to_string(r->id.value)
-                          : "centre:" + std::to_string(matilo_.value);
+                          : centre_ref(matilo_);
         c.text_version = consent_text_version(purpose);
         c.recorded_by = v.created_by;
         c.given_at = v.created_at;
@@ -293,7 +294,7 @@ Status DemoBuilder::note_participation(const std::vector<VisitorId>& known) {
     ConsentRecord c;
     c.visitor = v->id;
     c.purpose = ConsentPurpose::kParticipation;
-    c.recipient = "centre:" + std::to_string(matilo_.value);
+    c.recipient = centre_ref(matilo_);
     c.text_version = consent_text_version(c.purpose);
     c.recorded_by = host;
     c.given_at = asked;

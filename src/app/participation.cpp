@@ -10,9 +10,6 @@
 namespace meedoen {
 namespace {
 
-std::string centre_ref(CentreId id) { return "centre:" + std::to_string(id.value); }
-std::string visitor_ref(VisitorId id) { return "visitor:" + std::to_string(id.value); }
-
 // The visitor, when `host` may talk with them about their participation: a known visitor of a
 // centre the host runs.
 std::optional<Visitor> visitor_for(Tx& tx, const User& host, VisitorId id) {

@@ -11,12 +11,6 @@
 #include "store/store.hpp"
 
 namespace meedoen {
-namespace {
-
-std::string centre_ref(CentreId id) { return "centre:" + std::to_string(id.value); }
-std::string visitor_ref(VisitorId id) { return "visitor:" + std::to_string(id.value); }
-
-}  // namespace
 
 Result<KnownVisitors> Visitors::known(const User& host, CentreId centre) {
   auto tx = ctx_.store->begin(TxMode::kRead);
